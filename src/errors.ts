@@ -1,0 +1,72 @@
+/** Stable error codes: callers branch on `code`, never on message text. */
+export type BotErrorCode =
+  | 'config_invalid'
+  | 'webhook_not_found'
+  | 'webhook_unsupported_media_type'
+  | 'webhook_payload_too_large'
+  | 'webhook_invalid_json'
+  | 'webhook_invalid_shape'
+  | 'store_unavailable'
+  | 'store_url_unsupported'
+  | 'sekoia_unauthorized'
+  | 'sekoia_forbidden'
+  | 'sekoia_not_found'
+  | 'sekoia_rejected'
+  | 'sekoia_rate_limited'
+  | 'sekoia_unavailable'
+  | 'sekoia_invalid_response'
+  | 'delivery_failed'
+  | 'job_failed'
+  | 'shutting_down';
+
+export interface BotErrorOptions {
+  message?: string;
+  cause?: unknown;
+  details?: Record<string, unknown>;
+  /** The remote asked us to wait this long before trying again (Retry-After). */
+  retryAfterMs?: number;
+  /** Whether doing the same thing again later may succeed. */
+  retryable?: boolean;
+}
+
+const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
+  webhook_not_found: 404,
+  webhook_unsupported_media_type: 415,
+  webhook_payload_too_large: 413,
+  webhook_invalid_json: 400,
+  webhook_invalid_shape: 400,
+  store_unavailable: 503,
+  shutting_down: 503,
+};
+
+const RETRYABLE_BY_DEFAULT: ReadonlySet<BotErrorCode> = new Set<BotErrorCode>([
+  'store_unavailable',
+  'sekoia_rate_limited',
+  'sekoia_unavailable',
+  'delivery_failed',
+]);
+
+export class BotError extends Error {
+  readonly code: BotErrorCode;
+  readonly details: Record<string, unknown>;
+  readonly retryAfterMs: number | undefined;
+  readonly retryable: boolean;
+
+  constructor(code: BotErrorCode, options: BotErrorOptions = {}) {
+    super(options.message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'BotError';
+    this.code = code;
+    this.details = options.details ?? {};
+    this.retryAfterMs = options.retryAfterMs;
+    this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
+  }
+}
+
+export function isBotError(value: unknown, code?: BotErrorCode): value is BotError {
+  return value instanceof BotError && (code === undefined || value.code === code);
+}
+
+/** The HTTP status an error maps to when it reaches a route; unknown errors are 500. */
+export function httpStatusOf(error: unknown): number {
+  return isBotError(error) ? (HTTP_STATUS[error.code] ?? 500) : 500;
+}

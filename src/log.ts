@@ -1,0 +1,48 @@
+import { pino, type Logger, type LoggerOptions, type DestinationStream } from 'pino';
+
+export type { Logger } from 'pino';
+
+/** Paths that may hold secrets anywhere in a log record; pino replaces them with "[redacted]". */
+export const REDACTED_PATHS = [
+  'apiKey',
+  'token',
+  'secret',
+  'password',
+  'authorization',
+  '*.apiKey',
+  '*.token',
+  '*.secret',
+  '*.password',
+  '*.authorization',
+  'req.headers.authorization',
+  'headers.authorization',
+  'config.SEKOIA_API_KEY',
+  'config.SEKOIA_WEBHOOK_SECRET',
+  'config.MATTERMOST_BOT_TOKEN',
+  'config.MATTERMOST_COMMAND_TOKENS',
+  'config.MicrosoftAppPassword',
+  'config.ACTION_SIGNING_KEY',
+];
+
+export interface CreateLoggerOptions {
+  level: string;
+  destination?: DestinationStream;
+}
+
+export function createLogger(options: CreateLoggerOptions): Logger {
+  const pinoOptions: LoggerOptions = {
+    level: options.level,
+    base: { service: 'sekoia-chatops' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
+}
+
+/** Bounds attacker-controlled text before it reaches a log line. */
+export function logSafe(value: unknown, max = 200): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  // Control characters would let a hostile value forge log lines in a text viewer.
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max)}…(${clean.length} chars)` : clean;
+}
