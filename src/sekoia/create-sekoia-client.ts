@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { alertSchema } from './alert-schema.ts';
+import { sekoiaPath } from './build-sekoia-url.ts';
+import { commentSchema } from './comment-schema.ts';
+import { parseSekoiaResponse } from './parse-sekoia-response.ts';
+import type { SekoiaApi } from './sekoia-api.ts';
+import { createSekoiaTransport, type SekoiaTransportOptions } from './send-sekoia-request.ts';
+import { assertSekoiaAlertId } from './validate-alert-id.ts';
+import { workflowResponseSchema } from './workflow-schema.ts';
+
+export type CreateSekoiaClientOptions = SekoiaTransportOptions;
+
+const meSchema = z.looseObject({});
+
+function alertPath(id: string, ...rest: string[]): string {
+  return sekoiaPath('v1', 'sic', 'alerts', assertSekoiaAlertId(id), ...rest);
+}
+
+export function createSekoiaClient(options: CreateSekoiaClientOptions): SekoiaApi {
+  const send = createSekoiaTransport(options);
+  return {
+    async getAlert(idOrShortId) {
+      const body = await send({ method: 'GET', path: alertPath(idOrShortId), query: { stix: false } });
+      return parseSekoiaResponse(alertSchema, body, 'alert');
+    },
+    async getWorkflow(alertUuid) {
+      const body = await send({ method: 'GET', path: alertPath(alertUuid, 'workflow') });
+      return parseSekoiaResponse(workflowResponseSchema, body, 'workflow').actions;
+    },
+    async patchWorkflow(alertUuid, input) {
+      const path = alertPath(alertUuid, 'workflow');
+      const payload = {
+        action_uuid: input.actionUuid,
+        ...(input.comment === undefined ? {} : { comment: input.comment }),
+      };
+      // Documented answers vary (`{}` or `{"actions": […]}`, reference §13): any 2xx is success.
+      await send({ method: 'PATCH', path, body: payload });
+    },
+    async postComment(alertUuid, input) {
+      const path = alertPath(alertUuid, 'comments');
+      const payload = {
+        content: input.content,
+        ...(input.author === undefined ? {} : { author: input.author }),
+      };
+      const body = await send({ method: 'POST', path, body: payload });
+      return parseSekoiaResponse(commentSchema, body, 'comment');
+    },
+    async ping() {
+      // Parsing catches a base URL that answers HTML (the web app instead of the API).
+      parseSekoiaResponse(meSchema, await send({ method: 'GET', path: sekoiaPath('v1', 'me') }), 'profile');
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+
+/** Permission names of reference §2 (the fake only checks the ones its routes need). */
+export type FakePermission =
+  | 'SIC_READ_ALERTS'
+  | 'SIC_WRITE_ALERTS_WORKFLOW'
+  | 'SIC_WRITE_ALERTS_COMMENTS'
+  | 'SIC_WRITE_ALERTS'
+  | 'SIC_READ_INTAKES';
+
+export const BOT_PERMISSIONS: readonly FakePermission[] = [
+  'SIC_READ_ALERTS',
+  'SIC_WRITE_ALERTS_WORKFLOW',
+  'SIC_WRITE_ALERTS_COMMENTS',
+];
+
+export type FakeKeyState = 'valid' | 'expired' | 'revoked';
+
+export interface FakeApiKeyInput {
+  key: string;
+  permissions?: readonly FakePermission[];
+  /** Shows up as `apikey:<uuid>` in comment authors and history. */
+  uuid?: string;
+  state?: FakeKeyState;
+}
+
+export interface FakeApiKey {
+  key: string;
+  uuid: string;
+  permissions: Set<FakePermission>;
+  state: FakeKeyState;
+}
+
+export type AuthOutcome =
+  | { ok: true; key: FakeApiKey }
+  | { ok: false; body: { message: string; code: string } };
+
+// Reference §11: T300 invalid, T301 expired, T302 revoked, all with HTTP 401.
+const REFUSALS: Readonly<
+  Record<Exclude<FakeKeyState, 'valid'> | 'invalid', { message: string; code: string }>
+> = {
+  invalid: { message: 'The token is invalid', code: 'T300' },
+  expired: { message: 'The token has expired', code: 'T301' },
+  revoked: { message: 'The token has been revoked', code: 'T302' },
+};
+
+export interface ApiKeyRing {
+  add(input: FakeApiKeyInput): FakeApiKey;
+  get(key: string): FakeApiKey | undefined;
+  authenticate(authorization: string | undefined): AuthOutcome;
+}
+
+export function createApiKeyRing(): ApiKeyRing {
+  const keys = new Map<string, FakeApiKey>();
+  return {
+    add(input) {
+      const key: FakeApiKey = {
+        key: input.key,
+        uuid: input.uuid ?? randomUUID(),
+        permissions: new Set(input.permissions ?? BOT_PERMISSIONS),
+        state: input.state ?? 'valid',
+      };
+      keys.set(key.key, key);
+      return key;
+    },
+    get: (key) => keys.get(key),
+    authenticate(authorization) {
+      const match = /^Bearer (.+)$/.exec(authorization ?? '');
+      const key = match?.[1] === undefined ? undefined : keys.get(match[1]);
+      if (key === undefined) return { ok: false, body: REFUSALS.invalid };
+      if (key.state !== 'valid') return { ok: false, body: REFUSALS[key.state] };
+      return { ok: true, key };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Clock } from '../../../src/clock.ts';
+import type { AlertStore } from './alert-store.ts';
+import type { FakeApiKey, FakePermission } from './api-keys.ts';
+import type { WebhookEmitter } from './emit-webhooks.ts';
+
+/** What route handlers share. */
+export interface FakeContext {
+  store: AlertStore;
+  clock: Clock;
+  webhooks: WebhookEmitter;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Decoded path segments after the optional `/api` prefix, e.g. `['v1', 'sic', 'alerts']`. */
+  segments: readonly string[];
+  query: URLSearchParams;
+  body: unknown;
+  caller: FakeApiKey;
+  params: Readonly<Record<string, string>>;
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Route {
+  method: string;
+  /** Slash-separated, `:name` captures a segment, e.g. `v1/sic/alerts/:id/workflow`. */
+  pattern: string;
+  permission?: FakePermission;
+  handle: (context: FakeContext, request: ApiRequest) => ApiResponse;
+}
+
+export function nowSeconds(clock: Clock): number {
+  return Math.floor(clock.now() / 1000);
+}
+
+export function errorResponse(status: number, message: string): ApiResponse {
+  return { status, body: { message } };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,78 @@
+import { allowedActions, applyWorkflow } from './apply-workflow.ts';
+import {
+  type ApiRequest,
+  type ApiResponse,
+  errorResponse,
+  type FakeContext,
+  isRecord,
+  nowSeconds,
+} from './fake-context.ts';
+
+const ALERT_NOT_FOUND = errorResponse(404, 'Alert not found');
+const MAX_LIMIT = 100;
+
+function parseMatch(context: FakeContext, query: URLSearchParams): Map<string, string[]> | string {
+  const match = new Map<string, string[]>();
+  for (const [name, value] of query) {
+    const field = /^match\[(\w+)\]$/.exec(name)?.[1];
+    if (field === undefined) continue;
+    // Failing loudly tells whoever uses a new filter to teach it to the fake.
+    if (!context.store.isKnownFilter(field)) return `Unsupported filter match[${field}]`;
+    match.set(field, value.split(','));
+  }
+  return match;
+}
+
+function parseIntParam(query: URLSearchParams, name: string, fallback: number): number | undefined {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  return /^\d+$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** `GET /v1/sic/alerts` with `limit`/`offset` and comma-OR `match[…]` (reference §5.3). */
+export function listAlerts(context: FakeContext, request: ApiRequest): ApiResponse {
+  const limit = parseIntParam(request.query, 'limit', MAX_LIMIT);
+  const offset = parseIntParam(request.query, 'offset', 0);
+  if (limit === undefined || limit < 1 || limit > MAX_LIMIT)
+    return errorResponse(400, 'limit must be 1 to 100');
+  if (offset === undefined) return errorResponse(400, 'offset must be a non-negative integer');
+  const match = parseMatch(context, request.query);
+  if (typeof match === 'string') return errorResponse(400, match);
+  const all = context.store.list(match);
+  const items = all.slice(offset, offset + limit).map((alert) => structuredClone(alert));
+  return { status: 200, body: { items, total: all.length, has_more: offset + items.length < all.length } };
+}
+
+export function getAlert(context: FakeContext, request: ApiRequest): ApiResponse {
+  const alert = context.store.find(request.params.id ?? '');
+  return alert === undefined ? ALERT_NOT_FOUND : { status: 200, body: structuredClone(alert) };
+}
+
+export function getWorkflow(context: FakeContext, request: ApiRequest): ApiResponse {
+  const alert = context.store.find(request.params.id ?? '');
+  if (alert === undefined) return ALERT_NOT_FOUND;
+  const actions = allowedActions(alert).map(({ id, name, description }) => ({ id, name, description }));
+  return { status: 200, body: { actions } };
+}
+
+export function patchWorkflow(context: FakeContext, request: ApiRequest): ApiResponse {
+  const alert = context.store.find(request.params.id ?? '');
+  if (alert === undefined) return ALERT_NOT_FOUND;
+  const body = request.body;
+  if (!isRecord(body) || typeof body.action_uuid !== 'string') {
+    return errorResponse(400, 'action_uuid: Missing data for required field.');
+  }
+  if (body.comment !== undefined && body.comment !== null && typeof body.comment !== 'string') {
+    return errorResponse(400, 'comment: Not a valid string.');
+  }
+  const outcome = applyWorkflow(alert, {
+    actionUuid: body.action_uuid,
+    comment: typeof body.comment === 'string' ? body.comment : undefined,
+    actorUuid: request.caller.uuid,
+    nowS: nowSeconds(context.clock),
+  });
+  if (!outcome.ok) return errorResponse(outcome.status, outcome.message);
+  context.webhooks.alertUpdated(alert, { status: alert.status.uuid, status_name: alert.status.name });
+  // Recorded mocks answer `{}` (reference §4); the client must accept any 2xx.
+  return { status: 200, body: {} };
+}

@@ -1,0 +1,14 @@
+export type { FakeApiKeyInput, FakeKeyState, FakePermission } from './api-keys.ts';
+export { BOT_PERMISSIONS } from './api-keys.ts';
+export type { AlertWebhookPayload, BuildAlertWebhookInput } from './build-alert-webhook.ts';
+export { buildAlertWebhook, toSekoiaEventTime } from './build-alert-webhook.ts';
+export type { WebhookDelivery } from './emit-webhooks.ts';
+export type { FakeAlert, FakeComment, FakeStatusName } from './fake-alert.ts';
+export type { FakeAction } from './fake-workflow.ts';
+export { FAKE_ACTIONS, FAKE_STATUSES, FAKE_TRANSITIONS } from './fake-workflow.ts';
+export type { CannedResponse, FailOptions, RequestFilter } from './fault-injector.ts';
+export type { RecordedRequest } from './handle-http-request.ts';
+export type { BuildAlertOverrides } from './sample-payloads.ts';
+export { buildAlert, randomShortId, toSekoiaIso } from './sample-payloads.ts';
+export type { FakeSekoia, StartFakeSekoiaOptions } from './start-fake-sekoia.ts';
+export { FAKE_SEKOIA_API_KEY, startFakeSekoia } from './start-fake-sekoia.ts';

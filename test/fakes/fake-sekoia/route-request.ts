@@ -1,0 +1,100 @@
+import type { ApiKeyRing } from './api-keys.ts';
+import { type ApiResponse, errorResponse, type FakeContext, nowSeconds, type Route } from './fake-context.ts';
+import { getAlert, getWorkflow, listAlerts, patchWorkflow } from './handle-alert-routes.ts';
+import { getComment, listComments, postComment } from './handle-comment-routes.ts';
+
+/** The API surface the fake serves, with the permission each route needs (reference §4). */
+export const FAKE_ROUTES: readonly Route[] = [
+  {
+    method: 'GET',
+    pattern: 'v1/me',
+    handle: (_context, { caller }) => ({ status: 200, body: me(caller.uuid) }),
+  },
+  {
+    method: 'GET',
+    pattern: 'v1/auth/validate',
+    handle: (context, { caller }) => ({
+      status: 200,
+      body: { identity: `apikey:${caller.uuid}`, type: 'apikey', iat: nowSeconds(context.clock) },
+    }),
+  },
+  { method: 'GET', pattern: 'v1/sic/alerts', permission: 'SIC_READ_ALERTS', handle: listAlerts },
+  { method: 'GET', pattern: 'v1/sic/alerts/:id', permission: 'SIC_READ_ALERTS', handle: getAlert },
+  {
+    method: 'GET',
+    pattern: 'v1/sic/alerts/:id/workflow',
+    permission: 'SIC_READ_ALERTS',
+    handle: getWorkflow,
+  },
+  {
+    method: 'PATCH',
+    pattern: 'v1/sic/alerts/:id/workflow',
+    permission: 'SIC_WRITE_ALERTS_WORKFLOW',
+    handle: patchWorkflow,
+  },
+  {
+    method: 'GET',
+    pattern: 'v1/sic/alerts/:id/comments',
+    permission: 'SIC_READ_ALERTS',
+    handle: listComments,
+  },
+  {
+    method: 'POST',
+    pattern: 'v1/sic/alerts/:id/comments',
+    permission: 'SIC_WRITE_ALERTS_COMMENTS',
+    handle: postComment,
+  },
+  {
+    method: 'GET',
+    pattern: 'v1/sic/alerts/:id/comments/:commentId',
+    permission: 'SIC_READ_ALERTS',
+    handle: getComment,
+  },
+];
+
+function me(uuid: string): Record<string, unknown> {
+  return { uuid, type: 'apikey', email: null, name: 'Fake Sekoia.io API key' };
+}
+
+function matchPattern(pattern: string, segments: readonly string[]): Record<string, string> | undefined {
+  const parts = pattern.split('/');
+  if (parts.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of parts.entries()) {
+    const segment = segments[index] ?? '';
+    if (part.startsWith(':')) params[part.slice(1)] = segment;
+    else if (part !== segment) return undefined;
+  }
+  return params;
+}
+
+export interface IncomingApiRequest {
+  method: string;
+  segments: readonly string[];
+  query: URLSearchParams;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+/** Authenticates, finds the route, checks its permission and runs it: 401, then 404/405, then 403. */
+export function routeApiRequest(
+  context: FakeContext,
+  keys: ApiKeyRing,
+  request: IncomingApiRequest,
+): ApiResponse {
+  const auth = keys.authenticate(request.authorization);
+  if (!auth.ok) return { status: 401, body: auth.body };
+  const candidates = FAKE_ROUTES.map((route) => ({
+    route,
+    params: matchPattern(route.pattern, request.segments),
+  }));
+  const onPath = candidates.filter((candidate) => candidate.params !== undefined);
+  if (onPath.length === 0) return errorResponse(404, 'Not found');
+  const found = onPath.find((candidate) => candidate.route.method === request.method);
+  if (found === undefined || found.params === undefined) return errorResponse(405, 'Method not allowed');
+  const { permission } = found.route;
+  if (permission !== undefined && !auth.key.permissions.has(permission)) {
+    return errorResponse(403, `The API key lacks the permission ${permission}`);
+  }
+  return found.route.handle(context, { ...request, caller: auth.key, params: found.params });
+}
