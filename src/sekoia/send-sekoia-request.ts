@@ -1,9 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Clock, systemClock } from '../clock.ts';
+import { type BackoffPolicy, computeBackoff } from '../compute-backoff.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { type AttemptSettings, attemptSekoiaRequest, type SekoiaRequest } from './attempt-sekoia-request.ts';
-import { type BackoffPolicy, computeBackoffMs, DEFAULT_BACKOFF } from './compute-backoff.ts';
 import type { RequestDescription } from './map-sekoia-error.ts';
 
 export interface SekoiaTransportOptions {
@@ -23,6 +23,9 @@ export interface SekoiaTransportOptions {
   fetch?: typeof fetch;
   clock?: Clock;
 }
+
+/** In-process retries stay short: a longer wait belongs to the durable queue. */
+export const SEKOIA_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 10_000 };
 
 export type SendSekoiaRequest = (request: SekoiaRequest) => Promise<unknown>;
 
@@ -44,7 +47,8 @@ function noApiKeyError(): BotError {
 /** How long to wait before the next attempt, or undefined to give up with this error. */
 function retryDelayMs(error: BotError, attempt: number, settings: RetrySettings): number | undefined {
   if (!error.retryable || attempt > settings.maxRetries) return undefined;
-  if (error.retryAfterMs === undefined) return computeBackoffMs(attempt, settings.random, settings.backoff);
+  if (error.retryAfterMs === undefined)
+    return computeBackoff(attempt, { random: settings.random, policy: settings.backoff });
   return error.retryAfterMs > settings.maxRetryWaitMs ? undefined : error.retryAfterMs;
 }
 
@@ -61,7 +65,7 @@ export function createSekoiaTransport(options: SekoiaTransportOptions): SendSeko
   const retry: RetrySettings = {
     maxRetries: options.maxRetries ?? 3,
     maxRetryWaitMs: options.maxRetryWaitMs ?? 30_000,
-    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    backoff: options.backoff ?? SEKOIA_BACKOFF,
     random: options.random ?? Math.random,
   };
   const sleep = options.sleep ?? ((ms: number) => delay(ms));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeBackoffMs } from '../../src/sekoia/compute-backoff.ts';
+import { computeBackoff } from '../../src/compute-backoff.ts';
 import { parseRetryAfter } from '../../src/sekoia/parse-retry-after.ts';
+import { SEKOIA_BACKOFF } from '../../src/sekoia/send-sekoia-request.ts';
 
 const NOW = Date.UTC(2026, 2, 2, 8, 0, 0);
 
@@ -20,10 +21,14 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('computeBackoffMs', () => {
+describe('Sekoia.io client backoff', () => {
   it('doubles from 500 ms with equal jitter and stops growing at 10 s', () => {
-    const lowest = [1, 2, 3, 4, 5, 6, 7].map((attempt) => computeBackoffMs(attempt, () => 0));
-    const highest = [1, 2, 3, 4, 5, 6, 7].map((attempt) => computeBackoffMs(attempt, () => 1));
+    const lowest = [1, 2, 3, 4, 5, 6, 7].map((attempt) =>
+      computeBackoff(attempt, { random: () => 0, policy: SEKOIA_BACKOFF }),
+    );
+    const highest = [1, 2, 3, 4, 5, 6, 7].map((attempt) =>
+      computeBackoff(attempt, { random: () => 1, policy: SEKOIA_BACKOFF }),
+    );
     expect(lowest).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000]);
     expect(highest).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
   });

@@ -1,0 +1,152 @@
+import type { Clock } from '../clock.ts';
+import { type BackoffPolicy, computeBackoff } from '../compute-backoff.ts';
+import { BotError, isBotError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { Job, JobQueue } from './job-queue.ts';
+
+export type JobHandler = (job: Job, log: Logger) => Promise<void>;
+
+export interface WorkerEvents {
+  onCompleted?(job: Job): void;
+  onRetry?(job: Job, delayMs: number, error: unknown): void;
+  onDead?(job: Job, error: unknown): void;
+}
+
+export interface WorkerOptions {
+  queue: JobQueue;
+  handlers: Readonly<Record<string, JobHandler>>;
+  clock: Clock;
+  log: Logger;
+  random?: () => number;
+  concurrency?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+  /** Longest sleep between two looks at the queue (other replicas may add jobs). */
+  pollMs?: number;
+  events?: WorkerEvents;
+}
+
+export interface Worker {
+  start(): void;
+  /** Stops taking jobs and waits for the ones in flight. */
+  stop(): Promise<void>;
+  /** Looks at the queue now (after an enqueue). */
+  wake(): void;
+  /** Runs every job due now, once, and resolves when they are settled (tests drive time with it). */
+  runDue(): Promise<number>;
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { queue, clock, log } = options;
+  const concurrency = options.concurrency ?? 4;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 10;
+  const pollMs = options.pollMs ?? 1_000;
+  const random = options.random ?? Math.random;
+  const inFlight = new Set<Promise<void>>();
+  let running = false;
+  let timer: NodeJS.Timeout | undefined;
+  let looping = false;
+
+  const settle = async (job: Job, error: unknown): Promise<void> => {
+    const retryable = isBotError(error) ? error.retryable : true;
+    const message = describe(error);
+    if (!retryable || job.attempts >= maxAttempts) {
+      await queue.bury(job.id, message);
+      log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job dead-lettered');
+      options.events?.onDead?.(job, error);
+      return;
+    }
+    const retryAfterMs = isBotError(error) ? error.retryAfterMs : undefined;
+    const delay = computeBackoff(job.attempts, { random, retryAfterMs, ...policy(options.backoff) });
+    await queue.retry(job.id, { runAt: clock.now() + delay, error: message });
+    log.warn(
+      { jobId: job.id, kind: job.kind, attempts: job.attempts, delayMs: delay, err: message },
+      'job retry',
+    );
+    options.events?.onRetry?.(job, delay, error);
+  };
+
+  const runJob = async (job: Job): Promise<void> => {
+    const jobLog = log.child({ jobId: job.id, kind: job.kind });
+    const handler = options.handlers[job.kind];
+    try {
+      if (!handler)
+        throw new BotError('job_failed', { message: 'no handler for this job kind', retryable: false });
+      await handler(job, jobLog);
+      await queue.complete(job.id);
+      options.events?.onCompleted?.(job);
+    } catch (error) {
+      await settle(job, error).catch((cause) => jobLog.error({ err: cause }, 'could not record job failure'));
+    }
+  };
+
+  const track = (job: Job): Promise<void> => {
+    const promise = runJob(job).finally(() => {
+      inFlight.delete(promise);
+      if (running) wake();
+    });
+    inFlight.add(promise);
+    return promise;
+  };
+
+  const loop = async (): Promise<void> => {
+    if (looping || !running) return;
+    looping = true;
+    try {
+      const free = concurrency - inFlight.size;
+      const jobs = free > 0 ? await queue.claim(free, leaseMs) : [];
+      for (const job of jobs) void track(job);
+      if (jobs.length === 0 && inFlight.size === 0) await scheduleNext();
+    } catch (error) {
+      log.error({ err: error }, 'queue poll failed');
+      schedule(pollMs);
+    } finally {
+      looping = false;
+    }
+  };
+
+  const scheduleNext = async (): Promise<void> => {
+    const due = await queue.nextDueAt();
+    schedule(due === undefined ? pollMs : Math.min(pollMs, Math.max(0, due - clock.now())));
+  };
+
+  const schedule = (ms: number): void => {
+    if (!running) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void loop(), ms);
+    timer.unref?.();
+  };
+
+  const wake = (): void => {
+    if (running) setImmediate(() => void loop());
+  };
+
+  return {
+    start: () => {
+      running = true;
+      wake();
+    },
+    stop: async () => {
+      running = false;
+      clearTimeout(timer);
+      await Promise.allSettled([...inFlight]);
+    },
+    wake,
+    runDue: async () => {
+      const jobs = await queue.claim(Number.MAX_SAFE_INTEGER, leaseMs);
+      await Promise.all(jobs.map(track));
+      return jobs.length;
+    },
+  };
+}
+
+function policy(backoff: BackoffPolicy | undefined): { policy?: BackoffPolicy } {
+  return backoff ? { policy: backoff } : {};
+}
+
+function describe(error: unknown): string {
+  if (isBotError(error)) return `${error.code}: ${error.message}`.slice(0, 500);
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}

@@ -1,0 +1,25 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/** Creates the queue's tables in the embedded database if they are not there yet. */
+export function migrateQueueSchema(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS queue_jobs (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL,
+      payload TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('pending', 'dead')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      run_at INTEGER NOT NULL,
+      lease_until INTEGER,
+      created_at INTEGER NOT NULL,
+      last_error TEXT
+    );
+    CREATE INDEX IF NOT EXISTS queue_jobs_due ON queue_jobs (state, run_at);
+    CREATE TABLE IF NOT EXISTS queue_dedupe (
+      key TEXT PRIMARY KEY,
+      job_id TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS queue_dedupe_age ON queue_dedupe (created_at);
+  `);
+}
