@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions, type DestinationStream } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -41,8 +41,13 @@ export function createLogger(options: CreateLoggerOptions): Logger {
 
 /** Bounds attacker-controlled text before it reaches a log line. */
 export function logSafe(value: unknown, max = 200): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   // Control characters would let a hostile value forge log lines in a text viewer.
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  const clean = [...text].map((char) => (isControl(char) ? '?' : char)).join('');
   return clean.length > max ? `${clean.slice(0, max)}…(${clean.length} chars)` : clean;
+}
+
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
 }

@@ -19,50 +19,55 @@ const STORE_URL_PATTERN = /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres:\
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export const configSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
-    PUBLIC_URL: httpUrl.optional(),
-    SEKOIA_WEBHOOK_SECRET: secretText.optional(),
-    SEKOIA_API_URL: httpUrl.default('https://api.sekoia.io'),
-    SEKOIA_API_KEY: optionalText.pipe(z.string().max(256).optional()),
-    SEKOIA_APP_URL: httpUrl.default('https://app.sekoia.io'),
-    MATTERMOST_URL: httpUrl.optional(),
-    MATTERMOST_BOT_TOKEN: optionalText,
-    MATTERMOST_COMMAND_TOKENS: z
-      .string()
-      .optional()
-      .transform((value) =>
-        (value ?? '')
-          .split(',')
-          .map((token) => token.trim())
-          .filter((token) => token !== ''),
-      ),
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-    MicrosoftAppTenantId: optionalText,
-    STORE_URL: z
-      .string()
-      .regex(STORE_URL_PATTERN, 'must start with sqlite://, redis://, rediss://, postgres:// or postgresql://')
-      .default('sqlite://./data/sekoia-chatops.sqlite'),
-    ACTION_SIGNING_KEY: secretText.optional(),
-    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.MATTERMOST_URL) !== Boolean(env.MATTERMOST_BOT_TOKEN)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.MATTERMOST_URL ? 'MATTERMOST_BOT_TOKEN' : 'MATTERMOST_URL'],
-        message: 'MATTERMOST_URL and MATTERMOST_BOT_TOKEN must be set together',
-      });
-    }
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required with MicrosoftAppId' });
-    }
-    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant' });
-    }
-  });
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+  PUBLIC_URL: httpUrl.optional(),
+  SEKOIA_WEBHOOK_SECRET: secretText.optional(),
+  SEKOIA_API_URL: httpUrl.default('https://api.sekoia.io'),
+  SEKOIA_API_KEY: optionalText.pipe(z.string().max(256).optional()),
+  SEKOIA_APP_URL: httpUrl.default('https://app.sekoia.io'),
+  MATTERMOST_URL: httpUrl.optional(),
+  MATTERMOST_BOT_TOKEN: optionalText,
+  MATTERMOST_COMMAND_TOKENS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((token) => token.trim())
+        .filter((token) => token !== ''),
+    ),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  STORE_URL: z
+    .string()
+    .regex(STORE_URL_PATTERN, 'must start with sqlite://, redis://, rediss://, postgres:// or postgresql://')
+    .default('sqlite://./data/sekoia-chatops.sqlite'),
+  ACTION_SIGNING_KEY: secretText.optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+/**
+ * Rules across variables, checked on the raw environment so that they are reported together with
+ * every other problem (a refinement would only run once each variable is valid).
+ */
+export function crossVariableProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (set('MATTERMOST_URL') !== set('MATTERMOST_BOT_TOKEN')) {
+    const missing = set('MATTERMOST_URL') ? 'MATTERMOST_BOT_TOKEN' : 'MATTERMOST_URL';
+    problems.push(`${missing}: MATTERMOST_URL and MATTERMOST_BOT_TOKEN must be set together`);
+  }
+  const appType = env.MicrosoftAppType ?? 'MultiTenant';
+  if (set('MicrosoftAppId') && !set('MicrosoftAppPassword') && appType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required with MicrosoftAppId');
+  }
+  if (appType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId')) {
+    problems.push('MicrosoftAppTenantId: required for SingleTenant');
+  }
+  return problems;
+}
 
 export type RawConfig = z.infer<typeof configSchema>;

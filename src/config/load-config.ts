@@ -1,5 +1,5 @@
 import { BotError } from '../errors.ts';
-import { configSchema, type RawConfig } from './config-schema.ts';
+import { configSchema, crossVariableProblems, type RawConfig } from './config-schema.ts';
 
 export interface Config extends Omit<RawConfig, 'PUBLIC_URL'> {
   readonly PUBLIC_URL: string;
@@ -15,14 +15,19 @@ export type Env = Readonly<Record<string, string | undefined>>;
  */
 export function loadConfig(env: Env): Readonly<Config> {
   const result = configSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`)),
+    ...crossVariableProblems(env),
+  ];
+  if (!result.success || problems.length > 0) {
     throw new BotError('config_invalid', {
       message: `Invalid configuration:\n  - ${problems.join('\n  - ')}`,
       details: { problems },
     });
   }
-  const raw = result.data;
+  const raw: RawConfig = result.data;
   return Object.freeze({
     ...raw,
     PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,

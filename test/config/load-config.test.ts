@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { withEnvFile } from '../../src/config/read-env-file.ts';
+import { BotError } from '../../src/errors.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof BotError && error.code === 'config_invalid')
+      return error.details.problems as string[];
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('starts with no configuration at all, on the embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3978,
+      PUBLIC_URL: 'http://localhost:3978',
+      SEKOIA_API_URL: 'https://api.sekoia.io',
+      SEKOIA_APP_URL: 'https://app.sekoia.io',
+      STORE_URL: 'sqlite://./data/sekoia-chatops.sqlite',
+      LOG_LEVEL: 'info',
+      MATTERMOST_COMMAND_TOKENS: [],
+      mattermostEnabled: false,
+      teamsAuthenticated: false,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every variable of the spec', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PUBLIC_URL: 'https://bot.example.org/',
+      SEKOIA_WEBHOOK_SECRET: 'w'.repeat(32),
+      SEKOIA_API_URL: 'https://app.fra2.sekoia.io/api',
+      SEKOIA_API_KEY: 'key',
+      SEKOIA_APP_URL: 'https://app.fra2.sekoia.io',
+      MATTERMOST_URL: 'https://chat.example.org',
+      MATTERMOST_BOT_TOKEN: 'bot-token',
+      MATTERMOST_COMMAND_TOKENS: 'tok1, tok2,,',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      STORE_URL: 'redis://127.0.0.1:6379',
+      ACTION_SIGNING_KEY: 'k'.repeat(40),
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      PUBLIC_URL: 'https://bot.example.org',
+      SEKOIA_API_URL: 'https://app.fra2.sekoia.io/api',
+      MATTERMOST_COMMAND_TOKENS: ['tok1', 'tok2'],
+      mattermostEnabled: true,
+      teamsAuthenticated: true,
+      MicrosoftAppType: 'SingleTenant',
+    });
+  });
+
+  it('lists every bad variable in one error, without quoting values', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      SEKOIA_API_URL: 'ftp://nope',
+      STORE_URL: 'mysql://db',
+      LOG_LEVEL: 'loud',
+      SEKOIA_WEBHOOK_SECRET: 'short',
+      MATTERMOST_URL: 'https://chat.example.org',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'p',
+    });
+    const names = problems.map((p) => p.split(':')[0]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'SEKOIA_API_URL',
+        'STORE_URL',
+        'LOG_LEVEL',
+        'SEKOIA_WEBHOOK_SECRET',
+        'MATTERMOST_BOT_TOKEN',
+        'MicrosoftAppTenantId',
+      ]),
+    );
+    expect(problems.join('\n')).not.toContain('short');
+  });
+
+  it('takes a .env file, with the real environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'PORT=4000\nLOG_LEVEL=debug\n# comment\nSEKOIA_API_KEY="from file"\n');
+    const config = loadConfig(withEnvFile({ LOG_LEVEL: 'warn' }, file));
+    expect(config).toMatchObject({ PORT: 4000, LOG_LEVEL: 'warn', SEKOIA_API_KEY: 'from file' });
+    expect(withEnvFile({ A: '1' }, join(dir, 'missing.env'))).toEqual({ A: '1' });
+  });
+});
