@@ -11,6 +11,10 @@ export interface SqliteQueueOptions {
   clock: Clock;
   /** Closes the database with the queue (when the queue opened it). */
   ownsDb?: boolean;
+  /** Id of this process in leases (the pid: the embedded database is a local file, one host). */
+  ownerPid?: number;
+  /** Whether a lease owner is still running; its leases are released at start when it is not. */
+  isAlive?: (pid: number) => boolean;
 }
 
 interface JobRow {
@@ -38,7 +42,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): JobQueue {
        AND (lease_until IS NULL OR lease_until <= ?) ORDER BY run_at, created_at LIMIT ?`,
     ),
     lease: db.prepare(
-      `UPDATE queue_jobs SET lease_until = ?, attempts = attempts + 1 WHERE id = ?
+      `UPDATE queue_jobs SET lease_until = ?, lease_owner = ?, attempts = attempts + 1 WHERE id = ?
        RETURNING id, kind, payload, attempts, created_at, last_error`,
     ),
     complete: db.prepare('DELETE FROM queue_jobs WHERE id = ?'),
@@ -61,6 +65,8 @@ export function createSqliteQueue(options: SqliteQueueOptions): JobQueue {
     prune: db.prepare('DELETE FROM queue_dedupe WHERE created_at < ?'),
   };
   let closed = false;
+  const ownerPid = options.ownerPid ?? process.pid;
+  releaseAbandonedLeases(db, clock.now(), ownerPid, options.isAlive ?? isProcessAlive);
 
   const insertOne = (job: NewJob): EnqueueResult => {
     for (const key of job.dedupeKeys ?? []) {
@@ -97,7 +103,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): JobQueue {
       inTransaction(() => {
         const now = clock.now();
         const ids = sql.due.all(now, now, limit) as unknown as { id: string }[];
-        return ids.map(({ id }) => toJob(sql.lease.get(now + leaseMs, id) as unknown as JobRow));
+        return ids.map(({ id }) => toJob(sql.lease.get(now + leaseMs, ownerPid, id) as unknown as JobRow));
       }),
     complete: async (jobId) => {
       inTransaction(() => sql.complete.run(jobId));
@@ -142,4 +148,37 @@ function toJob(row: JobRow): Job {
     attempts: row.attempts,
     createdAt: row.created_at,
   };
+}
+
+/**
+ * After a crash, the jobs the dead process was running would wait for their lease to run out;
+ * release them now when their owner is gone, so a restart picks them up at once.
+ */
+function releaseAbandonedLeases(
+  db: DatabaseSync,
+  now: number,
+  self: number,
+  isAlive: (pid: number) => boolean,
+): void {
+  const owners = db
+    .prepare(
+      `SELECT DISTINCT lease_owner AS pid FROM queue_jobs WHERE lease_until > ? AND lease_owner IS NOT NULL`,
+    )
+    .all(now) as { pid: number }[];
+  const release = db.prepare(
+    'UPDATE queue_jobs SET lease_until = NULL WHERE lease_owner = ? AND lease_until > ?',
+  );
+  for (const { pid } of owners) {
+    if (pid !== self && !isAlive(pid)) release.run(pid, now);
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

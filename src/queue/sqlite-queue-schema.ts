@@ -11,6 +11,7 @@ export function migrateQueueSchema(db: DatabaseSync): void {
       attempts INTEGER NOT NULL DEFAULT 0,
       run_at INTEGER NOT NULL,
       lease_until INTEGER,
+      lease_owner INTEGER,
       created_at INTEGER NOT NULL,
       last_error TEXT
     );

@@ -76,6 +76,18 @@ describe('embedded SQLite queue', () => {
     expect(await queue.claim(1, 60_000)).toMatchObject([{ id: jobId, attempts: 2 }]);
   });
 
+  it('releases at start the leases of a process that died, not those of a live one', async () => {
+    const dead = createSqliteQueue({ db: openSqlite(path), clock, ownerPid: 999_001 });
+    const alive = createSqliteQueue({ db: openSqlite(path), clock, ownerPid: 999_002 });
+    const { jobId: deadJob } = await dead.enqueue({ kind: 'e', payload: 'dead' });
+    await dead.claim(1, 60_000);
+    await alive.enqueue({ kind: 'e', payload: 'alive' });
+    await alive.claim(1, 60_000);
+    const restarted = createSqliteQueue({ db: openSqlite(path), clock, isAlive: (pid) => pid === 999_002 });
+    expect(await restarted.claim(10, 60_000)).toMatchObject([{ id: deadJob, attempts: 2 }]);
+    await Promise.all([dead.close(), alive.close(), restarted.close()]);
+  });
+
   it('holds a retried job until its time and reports when it is due', async () => {
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
     await queue.claim(1, 60_000);
