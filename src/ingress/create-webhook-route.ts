@@ -1,0 +1,100 @@
+import type { Request, Response } from 'restify';
+import type { Clock } from '../clock.ts';
+import { BotError, httpStatusOf, isBotError } from '../errors.ts';
+import { type Logger, logSafe } from '../log.ts';
+import type { Metrics } from '../metrics/create-metrics.ts';
+import type { JobQueue } from '../queue/job-queue.ts';
+import { isJsonContentType, readJsonBody } from './read-json-body.ts';
+import { dedupeKeysOf, type SekoiaEvent, sekoiaEventSchema } from './sekoia-event-schema.ts';
+import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, type StoredEvent } from './stored-event.ts';
+import { verifySecret } from './verify-secret.ts';
+
+export interface WebhookRouteOptions {
+  secret: string;
+  queue: JobQueue;
+  metrics: Metrics;
+  clock: Clock;
+  log: Logger;
+  /** Called after an event is stored, to wake the worker. */
+  onQueued?: () => void;
+}
+
+/** `POST /hooks/sekoia/:secret`: verify → parse → persist → 202 (spec §4, reference §3.4). */
+export function createWebhookRoute(options: WebhookRouteOptions) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const log = options.log.child({ reqId: req.getId() });
+    try {
+      const event = await acceptRequest(req, options.secret);
+      const receivedAt = options.clock.now();
+      const stored: StoredEvent = { event, receivedAt, requestId: req.getId() };
+      const result = await options.queue.enqueue({
+        kind: SEKOIA_EVENT_JOB,
+        payload: JSON.stringify(stored),
+        dedupeKeys: dedupeKeysOf(event),
+      });
+      recordAccepted(options, log, event, result.status, result.jobId);
+      res.send(202, { status: result.status === 'queued' ? 'accepted' : 'duplicate', id: result.jobId });
+      if (result.status === 'queued') options.onQueued?.();
+    } catch (error) {
+      refuse(res, error, options.metrics, log);
+    }
+  };
+}
+
+async function acceptRequest(req: Request, secret: string): Promise<SekoiaEvent> {
+  if (!verifySecret(String(req.params?.secret ?? ''), secret)) throw new BotError('webhook_not_found');
+  if (!isJsonContentType(req.headers['content-type'])) {
+    throw new BotError('webhook_unsupported_media_type', { message: 'the body must be application/json' });
+  }
+  const body = await readJsonBody(req);
+  const parsed = sekoiaEventSchema.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    throw new BotError('webhook_invalid_shape', {
+      message: 'the body is not a Sekoia.io notification',
+      details: { problems },
+    });
+  }
+  return parsed.data;
+}
+
+function recordAccepted(
+  options: WebhookRouteOptions,
+  log: Logger,
+  event: SekoiaEvent,
+  status: 'queued' | 'duplicate',
+  jobId: string,
+): void {
+  const type = KNOWN_EVENT_TYPES.has(event.type) ? event.type : 'other';
+  const fields = { eventId: jobId, type: logSafe(event.type, 100), action: logSafe(event.action, 100) };
+  if (status === 'duplicate') {
+    options.metrics.eventsDeduplicated.inc({ type });
+    log.info(fields, 'duplicate notification ignored');
+    return;
+  }
+  options.metrics.eventsReceived.inc({ type });
+  if (type === 'other') log.warn(fields, 'notification of an unknown type accepted and stored');
+  else log.info({ ...fields, alertUuid: logSafe(event.attributes.uuid ?? '', 64) }, 'notification stored');
+}
+
+function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): void {
+  const status = httpStatusOf(error);
+  const code = isBotError(error) ? error.code : 'internal_error';
+  metrics.eventsRejected.inc({ reason: code });
+  if (status >= 500) log.error({ err: error }, 'notification could not be stored');
+  else log.info({ code }, 'notification refused');
+  // The body may be unread (wrong secret, wrong type, too large): do not reuse this connection.
+  res.setHeader('Connection', 'close');
+  if (code === 'webhook_not_found') return void res.send(404, NOT_FOUND_BODY);
+  const details = isBotError(error) && error.details.problems ? { problems: error.details.problems } : {};
+  res.send(status, {
+    code,
+    message: isBotError(error) && status < 500 ? error.message : 'internal error',
+    ...details,
+  });
+}
+
+/** The same body as any unknown path, so a wrong secret tells nothing (see server/not-found). */
+export const NOT_FOUND_BODY = { code: 'not_found', message: 'not found' } as const;

@@ -1,0 +1,62 @@
+import type { StoredEvent } from '../ingress/stored-event.ts';
+import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
+import { alertLink } from './alert-link.ts';
+import { detectAlertChanges } from './detect-alert-changes.ts';
+import type { AlertNotification, AlertSummary, EventRef } from './notification.ts';
+import { summarizeWebhookAlert } from './summarize-webhook-alert.ts';
+import { urgencyLevel } from './urgency-level.ts';
+
+export interface NormalizeAlertInput {
+  stored: StoredEvent;
+  eventId: string;
+  /** The alert as re-read from the API; absent when the API could not be read. */
+  alert: SekoiaAlert | undefined;
+  appUrl: string;
+}
+
+/** An alert WebHook plus (when available) the alert re-read from the API → AlertNotification. */
+export function normalizeAlert(input: NormalizeAlertInput): AlertNotification {
+  const { event } = input.stored;
+  return {
+    kind: 'alert',
+    trigger: event.action === 'created' ? 'alert-raised' : 'alert-updated',
+    event: eventRef(input.stored, input.eventId),
+    alert: input.alert
+      ? summarizeAlert(input.alert, input.appUrl)
+      : summarizeWebhookAlert(event.attributes, input.appUrl),
+    changes: detectAlertChanges(event.attributes.updated),
+    enriched: input.alert !== undefined,
+  };
+}
+
+export function eventRef(stored: StoredEvent, eventId: string): EventRef {
+  const { event } = stored;
+  return {
+    id: eventId,
+    type: event.type,
+    action: event.action,
+    createdAt: event.metadata.created_at ?? event.metadata.created ?? '',
+    receivedAt: stored.receivedAt,
+  };
+}
+
+function summarizeAlert(alert: SekoiaAlert, appUrl: string): AlertSummary {
+  const urgency = alert.urgency.current_value;
+  return {
+    uuid: alert.uuid,
+    shortId: alert.short_id,
+    title: alert.title,
+    urgency,
+    urgencyLevel: urgencyLevel(urgency),
+    status: { uuid: alert.status.uuid, name: alert.custom_status?.label ?? alert.status.name },
+    entity: { uuid: alert.entity?.uuid, name: alert.entity?.name },
+    rule: { uuid: alert.rule?.uuid, name: alert.rule?.name },
+    alertType: { category: alert.alert_type?.category, value: alert.alert_type?.value },
+    assets: alert.assets,
+    occurrences: alert.similar,
+    firstSeenAt: alert.first_seen_at ?? undefined,
+    lastSeenAt: alert.last_seen_at ?? undefined,
+    communityUuid: alert.community_uuid ?? undefined,
+    link: alertLink(appUrl, alert.short_id),
+  };
+}

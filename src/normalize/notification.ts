@@ -1,0 +1,61 @@
+/** The platform-neutral notification that rules match and platforms render. */
+
+export type AlertTrigger = 'alert-raised' | 'alert-updated';
+export type UrgencyLevel = 'low' | 'medium' | 'high';
+export type AlertChange = 'status' | 'urgency' | 'occurrence';
+
+export interface NamedRef {
+  uuid: string | undefined;
+  name: string | undefined;
+}
+
+export interface AlertSummary {
+  uuid: string;
+  shortId: string | undefined;
+  title: string | undefined;
+  /** 0–100, as `urgency.current_value`. */
+  urgency: number | undefined;
+  urgencyLevel: UrgencyLevel | undefined;
+  status: NamedRef;
+  entity: NamedRef;
+  rule: NamedRef;
+  alertType: { category: string | undefined; value: string | undefined };
+  assets: readonly string[];
+  /** Sekoia's `similar` counter, shown as "Occurrences". */
+  occurrences: number | undefined;
+  firstSeenAt: string | undefined;
+  lastSeenAt: string | undefined;
+  communityUuid: string | undefined;
+  /** "Open in Sekoia.io". */
+  link: string;
+}
+
+export interface EventRef {
+  /** Id of the stored event (the queue job that carried it). */
+  id: string;
+  type: string;
+  action: string;
+  createdAt: string;
+  receivedAt: number;
+}
+
+export interface AlertNotification {
+  kind: 'alert';
+  trigger: AlertTrigger;
+  event: EventRef;
+  alert: AlertSummary;
+  /** What changed, for `alert-updated` (from the WebHook's `updated` hint). */
+  changes: readonly AlertChange[];
+  /** False when the Sekoia.io API could not be read and the card is built from the WebHook alone. */
+  enriched: boolean;
+}
+
+/** Any other notification type: kept whole for the triggers that come later, never dropped. */
+export interface OtherNotification {
+  kind: 'other';
+  event: EventRef;
+  known: boolean;
+  attributes: Readonly<Record<string, unknown>>;
+}
+
+export type Notification = AlertNotification | OtherNotification;
