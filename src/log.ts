@@ -36,7 +36,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
+  // Synchronous writes: the last lines before a crash are the ones an operator needs most.
+  return pino(pinoOptions, options.destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /** Bounds attacker-controlled text before it reaches a log line. */

@@ -1,0 +1,53 @@
+import type { Config } from './config/load-config.ts';
+import type { Secrets } from './config/resolve-secrets.ts';
+import type { Logger } from './log.ts';
+
+/**
+ * What the operator needs at start: where the bot listens, which platforms are off and why, and the
+ * WebHook URL. A freshly generated secret is shown once, on the terminal only, never in the logs.
+ */
+export function announceStart(options: {
+  config: Readonly<Config>;
+  log: Logger;
+  port: number;
+  secrets: Secrets;
+  out: { write(text: string): unknown };
+}): void {
+  const { config, log, secrets } = options;
+  log.info(
+    { port: options.port, publicUrl: config.PUBLIC_URL, store: storeKind(config.STORE_URL) },
+    'listening',
+  );
+  log.info(
+    config.mattermostEnabled
+      ? { platform: 'mattermost', state: 'configured', note: 'delivery to Mattermost is not available yet' }
+      : {
+          platform: 'mattermost',
+          state: 'off',
+          reason: 'MATTERMOST_URL and MATTERMOST_BOT_TOKEN are not set',
+        },
+    'platform',
+  );
+  log.info(
+    { platform: 'teams', state: 'off', reason: 'delivery to Microsoft Teams is not available yet' },
+    'platform',
+  );
+  if (!config.SEKOIA_API_KEY) {
+    log.warn('SEKOIA_API_KEY is not set: alerts cannot be enriched; cards will use the WebHook content only');
+  }
+  const base = `${config.PUBLIC_URL}/hooks/sekoia/`;
+  if (secrets.generated.includes('SEKOIA_WEBHOOK_SECRET')) {
+    options.out.write(
+      `\nSekoia.io WebHook URL (generated now, shown once; it is stored and reused):\n  ${base}${secrets.webhookSecret}\n\n`,
+    );
+  } else {
+    log.info(
+      { webhookUrl: `${base}[secret]` },
+      'Sekoia.io WebHook URL (secret from the store or SEKOIA_WEBHOOK_SECRET)',
+    );
+  }
+}
+
+function storeKind(url: string): string {
+  return url.split(':')[0] ?? 'unknown';
+}

@@ -1,0 +1,94 @@
+import type { Clock } from '../clock.ts';
+import { isBotError } from '../errors.ts';
+import type { StoredEvent } from '../ingress/stored-event.ts';
+import { SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
+import type { Metrics } from '../metrics/create-metrics.ts';
+import { normalizeAlert } from '../normalize/normalize-alert.ts';
+import { normalizeOther } from '../normalize/normalize-other.ts';
+import type { Notification } from '../normalize/notification.ts';
+import type { JobHandler } from '../queue/create-worker.ts';
+import type { Job, NewJob } from '../queue/job-queue.ts';
+import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
+import type { DeliveryPort } from './delivery-port.ts';
+
+/** Job kind that completes a card first posted from the WebHook alone, once the API answers. */
+export const ALERT_REFRESH_JOB = 'alert-refresh';
+
+export interface EventJobOptions {
+  sekoia: { getAlert(idOrShortId: string): Promise<SekoiaAlert> };
+  delivery: DeliveryPort;
+  enqueue: (job: NewJob) => Promise<unknown>;
+  metrics: Metrics;
+  clock: Clock;
+  appUrl: string;
+  /** Attempts at reading the API before the card is posted from the WebHook alone. */
+  enrichAttempts?: number;
+  /** Delay before the first try at completing a WebHook-only card. */
+  refreshDelayMs?: number;
+}
+
+/** The queue handlers that turn stored events into delivered notifications. */
+export function createEventJobHandlers(options: EventJobOptions): Record<string, JobHandler> {
+  const enrichAttempts = options.enrichAttempts ?? 4;
+
+  const deliver = async (notification: Notification) => {
+    try {
+      await options.delivery.deliver(notification);
+    } catch (error) {
+      options.metrics.deliveries.inc({ result: 'failed' });
+      throw error;
+    }
+    options.metrics.deliveries.inc({ result: 'delivered' });
+    options.metrics.deliveryLatency.observe((options.clock.now() - notification.event.receivedAt) / 1_000);
+  };
+
+  const handleEvent: JobHandler = async (job, log) => {
+    const stored = parseStored(job);
+    if (stored.event.type !== 'alert' || !['created', 'updated'].includes(stored.event.action)) {
+      return deliver(normalizeOther(stored, job.id));
+    }
+    const alertId = stored.event.attributes.uuid ?? '';
+    let alert: SekoiaAlert | undefined;
+    try {
+      alert = await options.sekoia.getAlert(alertId);
+    } catch (error) {
+      const retryable = !isBotError(error) || error.retryable;
+      if (retryable && job.attempts < enrichAttempts) throw error;
+      log.warn(
+        { err: errorCode(error), alertUuid: alertId },
+        'alert could not be read; posting from the WebHook',
+      );
+      if (retryable) await scheduleRefresh(options, stored, job.id);
+    }
+    await deliver(normalizeAlert({ stored, eventId: job.id, alert, appUrl: options.appUrl }));
+  };
+
+  const handleRefresh: JobHandler = async (job) => {
+    const { stored, eventId } = JSON.parse(job.payload) as { stored: StoredEvent; eventId: string };
+    const alert = await options.sekoia.getAlert(stored.event.attributes.uuid ?? '');
+    await deliver(normalizeAlert({ stored, eventId, alert, appUrl: options.appUrl }));
+  };
+
+  return { [SEKOIA_EVENT_JOB]: handleEvent, [ALERT_REFRESH_JOB]: handleRefresh };
+}
+
+async function scheduleRefresh(
+  options: EventJobOptions,
+  stored: StoredEvent,
+  eventId: string,
+): Promise<void> {
+  await options.enqueue({
+    kind: ALERT_REFRESH_JOB,
+    payload: JSON.stringify({ stored, eventId }),
+    dedupeKeys: [`refresh:${eventId}`],
+    runAt: options.clock.now() + (options.refreshDelayMs ?? 60_000),
+  });
+}
+
+function parseStored(job: Job): StoredEvent {
+  return JSON.parse(job.payload) as StoredEvent;
+}
+
+function errorCode(error: unknown): string {
+  return isBotError(error) ? error.code : 'unexpected_error';
+}

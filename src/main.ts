@@ -1,0 +1,43 @@
+import { announceStart } from './announce-start.ts';
+import { createApp } from './app.ts';
+import { type Config, loadConfig } from './config/load-config.ts';
+import { withEnvFile } from './config/read-env-file.ts';
+import { isBotError } from './errors.ts';
+import { createLogger } from './log.ts';
+
+/** Entry point: read the environment, build the app, serve, stop cleanly on SIGTERM / SIGINT. */
+async function main(): Promise<void> {
+  let config: Readonly<Config>;
+  try {
+    config = loadConfig(withEnvFile(process.env, '.env'));
+  } catch (error) {
+    process.stderr.write(`${isBotError(error, 'config_invalid') ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const log = createLogger({ level: config.LOG_LEVEL });
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+  const app = await createApp({ config, log });
+  const port = await app.listen();
+  announceStart({ config, log, port, secrets: app.secrets, out: process.stdout });
+
+  let signals = 0;
+  const shutdown = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) process.exit(1);
+    log.info({ signal }, 'shutting down: finishing in-flight work');
+    app.stop().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+await main();

@@ -1,0 +1,41 @@
+import type { Clock } from '../clock.ts';
+import type { Secrets } from '../config/resolve-secrets.ts';
+import { createWebhookRoute } from '../ingress/create-webhook-route.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics/create-metrics.ts';
+import type { JobQueue } from '../queue/job-queue.ts';
+import type { Store } from '../storage/create-store.ts';
+import type { Route } from './create-server.ts';
+import { createMetricsRoute, createReadyz, healthz } from './health-routes.ts';
+
+export interface RouteDeps {
+  secrets: Secrets;
+  queue: JobQueue;
+  store: Store;
+  metrics: Metrics;
+  clock: Clock;
+  log: Logger;
+  onQueued: () => void;
+}
+
+/** The whole HTTP surface of spec §4, in one table. */
+export function buildRoutes(deps: RouteDeps): Route[] {
+  const webhook = createWebhookRoute({
+    secret: deps.secrets.webhookSecret,
+    queue: deps.queue,
+    metrics: deps.metrics,
+    clock: deps.clock,
+    log: deps.log,
+    onQueued: deps.onQueued,
+  });
+  const readiness = [
+    { name: 'store', check: () => deps.store.ping() },
+    { name: 'queue', check: () => deps.queue.ping() },
+  ];
+  return [
+    { method: 'post', path: '/hooks/sekoia/:secret', handler: webhook },
+    { method: 'get', path: '/healthz', handler: healthz },
+    { method: 'get', path: '/readyz', handler: createReadyz(readiness, deps.log) },
+    { method: 'get', path: '/metrics', handler: createMetricsRoute(deps.metrics) },
+  ];
+}

@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildAlertWebhook,
+  type FakeAlert,
+  type FakeSekoia,
+  startFakeSekoia,
+} from '../fakes/fake-sekoia/index.ts';
+import { postJson } from './start-bot.ts';
+
+const SECRET = 'crash-test-secret-0123456789abcdefgh';
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface BotProcess {
+  child: ChildProcess;
+  port: number;
+  delivered: string[];
+  exited: Promise<void>;
+}
+
+/** `node src/main.ts` as an operator runs it, on a given store; resolves once it listens. */
+function spawnBot(env: Record<string, string>): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SEKOIA_WEBHOOK_SECRET: SECRET,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const delivered: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bot exited early with ${code}`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const record = JSON.parse(line) as {
+        msg: string;
+        port?: number;
+        notification?: { alertUuid?: string };
+      };
+      if (record.msg === 'listening' && record.port) resolve({ child, port: record.port, delivered, exited });
+      if (record.msg === 'would deliver' && record.notification?.alertUuid) {
+        delivered.push(record.notification.alertUuid);
+      }
+    });
+  });
+}
+
+describe('crash and restart (SIGKILL while accepting)', () => {
+  let sekoia: FakeSekoia;
+  let dir: string;
+  const alerts: FakeAlert[] = [];
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    sekoia = await startFakeSekoia({});
+    for (let i = 0; i < 300; i += 1) alerts.push(sekoia.addAlert({}));
+    dir = mkdtempSync(join(tmpdir(), 'crash-'));
+  });
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await sekoia.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('processes every event that got a 202 exactly once after a restart on the same store', async () => {
+    const env = {
+      STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
+      SEKOIA_API_URL: sekoia.url,
+      SEKOIA_API_KEY: sekoia.apiKey,
+    };
+    const first = await spawnBot(env);
+    children.push(first.child);
+    const accepted = new Set<string>();
+    let killed = false;
+    const send = async (alert: FakeAlert) => {
+      const url = `http://127.0.0.1:${first.port}/hooks/sekoia/${SECRET}`;
+      try {
+        const response = await postJson(url, buildAlertWebhook({ alert, action: 'created' }));
+        if (response.status === 202) accepted.add(alert.uuid);
+        if (accepted.size >= 120 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      } catch {
+        // The connection died with the process: this event was never acknowledged.
+      }
+    };
+    const queue = [...alerts];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let alert = queue.shift(); alert; alert = queue.shift()) await send(alert);
+      }),
+    );
+    await first.exited;
+    expect(killed).toBe(true);
+    expect(accepted.size).toBeGreaterThanOrEqual(120);
+
+    const second = await spawnBot(env);
+    children.push(second.child);
+    const all = () => [...first.delivered, ...second.delivered];
+    await expect
+      .poll(() => [...accepted].every((uuid) => all().includes(uuid)), { timeout: 15_000 })
+      .toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    second.child.kill('SIGTERM');
+    await second.exited;
+
+    // The restart had work to recover: events acknowledged but not yet processed when the first died.
+    expect(second.delivered.length).toBeGreaterThan(0);
+    const counts = new Map<string, number>();
+    for (const uuid of all()) counts.set(uuid, (counts.get(uuid) ?? 0) + 1);
+    expect([...accepted].filter((uuid) => counts.get(uuid) !== 1)).toEqual([]);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  }, 60_000);
+});

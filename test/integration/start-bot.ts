@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type App, type AppOptions, createApp } from '../../src/app.ts';
+import type { Clock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
+import { createRecordingDelivery, type RecordingDelivery } from '../fakes/recording-delivery.ts';
+
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
+
+export interface TestBot {
+  app: App;
+  url: string;
+  webhookUrl: string;
+  delivery: RecordingDelivery;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface StartBotOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  log?: Logger;
+  worker?: AppOptions['worker'];
+  sekoiaRetry?: AppOptions['sekoiaRetry'];
+  /** Reuse a data directory (a restart on the same store). */
+  dataDir?: string;
+}
+
+/** The real app on port 0 with a recording delivery port and a throw-away SQLite store. */
+export async function startBot(options: StartBotOptions = {}): Promise<TestBot> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bot-'));
+  const config = loadConfig({
+    SEKOIA_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    STORE_URL: `sqlite://${join(dataDir, 'bot.sqlite')}`,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const delivery = createRecordingDelivery();
+  const app = await createApp({
+    config,
+    log: options.log ?? createLogger({ level: 'silent' }),
+    delivery,
+    defaultMetrics: false,
+    random: () => 0,
+    ...(options.clock ? { clock: options.clock } : {}),
+    worker: { pollMs: 50, backoffBaseMs: 20, ...options.worker },
+    sekoiaRetry: { maxRetries: 1, backoff: { baseMs: 5, capMs: 20 }, ...options.sekoiaRetry },
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    url,
+    webhookUrl: `${url}/hooks/sekoia/${TEST_WEBHOOK_SECRET}`,
+    delivery,
+    dataDir,
+    stop: async () => {
+      await app.stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

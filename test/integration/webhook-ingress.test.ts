@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildAlertWebhook, type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import { postJson, startBot, type TestBot } from './start-bot.ts';
+
+const seedCreated = JSON.parse(
+  readFileSync(new URL('../fixtures/sekoia/alert-created.json', import.meta.url), 'utf8'),
+);
+
+describe('Sekoia.io WebHook ingress (real server, fake Sekoia.io API)', () => {
+  let sekoia: FakeSekoia;
+  let bot: TestBot;
+
+  beforeEach(async () => {
+    sekoia = await startFakeSekoia({});
+    bot = await startBot({ env: { SEKOIA_API_URL: sekoia.url, SEKOIA_API_KEY: sekoia.apiKey } });
+  });
+  afterEach(async () => {
+    await bot.stop();
+    await sekoia.close();
+  });
+
+  const alertsDelivered = () => bot.delivery.delivered.filter((n) => n.kind === 'alert');
+
+  it('stores the reference example, answers 202, enriches it through the API and delivers it once', async () => {
+    const alert = sekoia.addAlert({
+      uuid: seedCreated.attributes.uuid,
+      short_id: seedCreated.attributes.short_id,
+    });
+    const response = await postJson(bot.webhookUrl, seedCreated);
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ status: 'accepted', id: expect.any(String) });
+    await expect.poll(() => alertsDelivered().length).toBe(1);
+    expect(alertsDelivered()[0]).toMatchObject({
+      trigger: 'alert-raised',
+      enriched: true,
+      alert: {
+        uuid: alert.uuid,
+        shortId: alert.short_id,
+        title: alert.title,
+        urgency: alert.urgency.current_value,
+      },
+    });
+    const reads = sekoia.requests.filter((r) => r.method === 'GET' && r.path.includes(alert.uuid));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.headers.authorization).toBe(`Bearer ${sekoia.apiKey}`);
+  });
+
+  it('does not process a notification sent twice, nor one that differs only by its metadata.uuid twin', async () => {
+    const alert = sekoia.addAlert({});
+    const payload = buildAlertWebhook({ alert, action: 'created', uuid: 'notif-1' });
+    const first = await postJson(bot.webhookUrl, payload);
+    const again = await postJson(bot.webhookUrl, payload);
+    const sameUuid = await postJson(bot.webhookUrl, {
+      ...payload,
+      metadata: { ...payload.metadata, created_at: 'x' },
+    });
+    expect([first.status, again.status, sameUuid.status]).toEqual([202, 202, 202]);
+    const firstId = ((await first.json()) as { id: string }).id;
+    expect(await again.json()).toEqual({ status: 'duplicate', id: firstId });
+    expect(await sameUuid.json()).toEqual({ status: 'duplicate', id: firstId });
+    await expect.poll(() => alertsDelivered().length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alertsDelivered()).toHaveLength(1);
+    expect(await metric(bot, 'sekoia_chatops_events_deduplicated_total{type="alert"}')).toBe(2);
+  });
+
+  it('delivers an update with what changed', async () => {
+    const alert = sekoia.addAlert({});
+    await postJson(bot.webhookUrl, buildAlertWebhook({ alert, action: 'created' }));
+    const update = buildAlertWebhook({ alert, action: 'updated', updated: { similar: 4 } });
+    expect((await postJson(bot.webhookUrl, update)).status).toBe(202);
+    await expect.poll(() => alertsDelivered().length).toBe(2);
+    expect(alertsDelivered().find((n) => n.trigger === 'alert-updated')).toMatchObject({
+      changes: ['occurrence'],
+    });
+  });
+
+  it('accepts, stores and reports an unknown type instead of dropping it', async () => {
+    const body = {
+      type: 'connector-error',
+      action: 'created',
+      attributes: { x: 1 },
+      metadata: { created_at: 'now' },
+    };
+    expect((await postJson(bot.webhookUrl, body)).status).toBe(202);
+    await expect.poll(() => bot.delivery.delivered.length).toBe(1);
+    expect(bot.delivery.delivered[0]).toMatchObject({
+      kind: 'other',
+      known: false,
+      event: { type: 'connector-error' },
+    });
+    expect(await metric(bot, 'sekoia_chatops_events_received_total{type="other"}')).toBe(1);
+  });
+
+  describe('refuses bad input with the status of the spec, storing nothing', () => {
+    const valid = () => buildAlertWebhook({ alert: sekoia.addAlert({}), action: 'created' });
+
+    it.each([
+      ['a wrong secret', 'wrong', 'application/json', () => JSON.stringify(valid()), 404],
+      ['a missing secret', '', 'application/json', () => JSON.stringify(valid()), 404],
+      ['a body that is not JSON', 'ok', 'application/json', () => '{"type": "alert",', 400],
+      ['JSON of the wrong shape', 'ok', 'application/json', () => JSON.stringify({ type: 'alert' }), 400],
+      ['a JSON array', 'ok', 'application/json', () => '[]', 400],
+      ['a form post', 'ok', 'application/x-www-form-urlencoded', () => 'type=alert', 415],
+      [
+        'a body over 1 MiB',
+        'ok',
+        'application/json',
+        () => JSON.stringify({ ...valid(), pad: 'x'.repeat(1 << 20) }),
+        413,
+      ],
+    ])('%s', async (_label, secret, contentType, body, status) => {
+      const path = secret === 'ok' ? bot.webhookUrl : `${bot.url}/hooks/sekoia/${secret}`;
+      const response = await postJson(path, body(), { 'content-type': contentType });
+      expect(response.status).toBe(status);
+      expect(await response.json()).toHaveProperty('code');
+      expect(await bot.app.queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
+      expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    });
+
+    it('answers a wrong secret exactly like an unknown path', async () => {
+      const wrong = await postJson(`${bot.url}/hooks/sekoia/guess`, valid());
+      const unknown = await postJson(`${bot.url}/no/such/path`, valid());
+      expect([wrong.status, unknown.status]).toEqual([404, 404]);
+      expect(await wrong.text()).toBe(await unknown.text());
+    });
+
+    it('answers 413 from the declared length of a huge upload without reading it', async () => {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(bot.webhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) },
+        });
+        req.on('response', (res) => resolve(res.statusCode ?? 0));
+        req.on('error', reject);
+        req.write('{"type":');
+      });
+      expect(status).toBe(413);
+    });
+  });
+});
+
+async function metric(bot: TestBot, series: string): Promise<number> {
+  const text = await (await fetch(`${bot.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
