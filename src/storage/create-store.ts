@@ -1,0 +1,89 @@
+import { Keyv } from 'keyv';
+import { BotError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { createErrorSink } from './create-error-sink.ts';
+import { openPostgresBackend } from './open-postgres-backend.ts';
+import { openRedisBackend } from './open-redis-backend.ts';
+import { openSqliteBackend } from './open-sqlite-backend.ts';
+import { parseStoreUrl, type StoreKind, type StoreLocation } from './parse-store-url.ts';
+import type { StoreBackend, StoreErrorSink } from './store-backend.ts';
+import { withTimeout } from './with-timeout.ts';
+
+export interface Store {
+  readonly kind: StoreKind;
+  /** Path of the SQLite file when kind is 'sqlite' (the embedded queue shares it). */
+  readonly sqlitePath: string | undefined;
+  /**
+   * A Keyv instance whose keys live under `namespace` (e.g. 'secrets', 'rules', 'cards'). It throws
+   * on storage failures rather than answering "missing".
+   */
+  keyv(namespace: string): Keyv;
+  /** Resolves when storage answers; rejects with BotError('store_unavailable') otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateStoreOptions {
+  url: string;
+  log: Logger;
+  pingTimeoutMs?: number;
+}
+
+/** Letters, digits, '.' and '-': no ':' (keyv's separator) and nothing LIKE or SCAN would expand. */
+const NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
+
+export async function createStore(options: CreateStoreOptions): Promise<Store> {
+  const location = parseStoreUrl(options.url);
+  const log = options.log.child({ store: location.kind });
+  const onError = createErrorSink(log);
+  const backend = openBackend(location, onError);
+  const pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
+  const keyvs = new Map<string, Keyv>();
+  let closing: Promise<void> | undefined;
+  log.info({ url: location.safeUrl }, 'store opened');
+
+  const unavailable = (cause: unknown, message = 'store did not answer') =>
+    new BotError('store_unavailable', { message, cause, details: { kind: backend.kind } });
+
+  return {
+    kind: backend.kind,
+    sqlitePath: backend.sqlitePath,
+    keyv(namespace) {
+      if (closing) throw unavailable(undefined, 'store is closed');
+      if (!NAMESPACE.test(namespace)) throw new TypeError(`invalid store namespace: ${namespace}`);
+      let keyv = keyvs.get(namespace);
+      if (keyv === undefined) {
+        const store = backend.createAdapter(namespace);
+        keyv = new Keyv({ store, namespace, useKeyPrefix: backend.useKeyPrefix, throwOnErrors: true });
+        keyv.on('error', (error: unknown) => onError(error, namespace));
+        keyvs.set(namespace, keyv);
+      }
+      return keyv;
+    },
+    async ping() {
+      if (closing) throw unavailable(undefined, 'store is closed');
+      const timedOut = () => unavailable(undefined, `store did not answer within ${pingTimeoutMs} ms`);
+      await withTimeout(backend.probe(), pingTimeoutMs, timedOut).catch((error: unknown) => {
+        throw error instanceof BotError ? error : unavailable(error);
+      });
+    },
+    close() {
+      closing ??= backend.close().then(() => log.info('store closed'));
+      return closing;
+    },
+  };
+}
+
+function openBackend(location: StoreLocation, onError: StoreErrorSink): StoreBackend {
+  try {
+    if (location.kind === 'sqlite') return openSqliteBackend({ path: location.path });
+    if (location.kind === 'redis') return openRedisBackend({ url: location.url, onError });
+    return openPostgresBackend({ url: location.url, onError });
+  } catch (cause) {
+    throw new BotError('store_unavailable', {
+      message: 'store could not be opened',
+      cause,
+      details: { kind: location.kind, url: location.safeUrl },
+    });
+  }
+}
