@@ -7,9 +7,11 @@ import { resolveSecrets, type Secrets } from './config/resolve-secrets.ts';
 import { createEventJobHandlers } from './delivery/create-event-job-handlers.ts';
 import { createLogDelivery } from './delivery/create-log-delivery.ts';
 import type { DeliveryPort } from './delivery/delivery-port.ts';
+import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { createSqliteQueue } from './queue/create-sqlite-queue.ts';
+import { createThreadedSqliteQueue } from './queue/create-threaded-sqlite-queue.ts';
 import { createWorker, type Worker } from './queue/create-worker.ts';
 import type { JobQueue } from './queue/job-queue.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
@@ -17,7 +19,7 @@ import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
 import { createServer } from './server/create-server.ts';
 import { createStore, type Store } from './storage/create-store.ts';
-import { openSqlite } from './storage/open-sqlite.ts';
+import { openSqlite, SQLITE_MEMORY } from './storage/open-sqlite.ts';
 
 /** How long a notification id is remembered for deduplication. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -41,6 +43,8 @@ export interface AppOptions {
     refreshDelayMs?: number;
     backoffBaseMs?: number;
   };
+  /** Something the process cannot go on without has failed (main.ts exits; an orchestrator restarts). */
+  onFatal?: (error: Error) => void;
   /** In-process retries of the Sekoia.io client (tests shorten them). */
   sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy };
 }
@@ -64,11 +68,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const store: Store = await createStore({ url: config.STORE_URL, log });
   const secrets = await resolveSecrets({ config, store: store.keyv('secrets') });
-  const queue = createSqliteQueue({
-    db: openSqlite(store.sqlitePath ?? LOCAL_QUEUE_PATH),
-    clock,
-    ownsDb: true,
-  });
+  const queue = await openQueue(store.sqlitePath ?? LOCAL_QUEUE_PATH, clock, log, options.onFatal);
   const metrics = createMetrics({
     queueStats: () => queue.stats(),
     defaultMetrics: options.defaultMetrics ?? true,
@@ -101,6 +101,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       ? { backoff: { baseMs: options.worker.backoffBaseMs, capMs: 60_000 } }
       : {}),
     events: {
+      onDuplicate: (duplicate) => {
+        if (duplicate.kind === SEKOIA_EVENT_JOB) metrics.eventsDeduplicated.inc();
+      },
       onRetry: (job) => metrics.jobRetries.inc({ kind: job.kind }),
       onDead: (job) => metrics.jobsDeadLettered.inc({ kind: job.kind }),
     },
@@ -141,4 +144,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       return stopping;
     },
   };
+}
+
+/** The queue in its own thread for a database file; on the calling thread for an in-memory one. */
+function openQueue(
+  path: string,
+  clock: Clock,
+  log: Logger,
+  onFatal?: (error: Error) => void,
+): Promise<JobQueue> {
+  if (path === SQLITE_MEMORY)
+    return Promise.resolve(createSqliteQueue({ db: openSqlite(path), clock, ownsDb: true }));
+  return createThreadedSqliteQueue({ path, clock, log, ...(onFatal ? { onFatal } : {}) });
 }

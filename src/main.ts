@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ level: config.LOG_LEVEL });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
-  const app = await createApp({ config, log });
+  const app = await createApp({ config, log, onFatal: () => process.exit(1) });
   const port = await app.listen();
   announceStart({ config, log, port, secrets: app.secrets, out: process.stdout });
 

@@ -7,7 +7,7 @@ import type { JobQueue } from '../queue/job-queue.ts';
 import { isJsonContentType, readJsonBody } from './read-json-body.ts';
 import { dedupeKeysOf, type SekoiaEvent, sekoiaEventSchema } from './sekoia-event-schema.ts';
 import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, type StoredEvent } from './stored-event.ts';
-import { verifySecret } from './verify-secret.ts';
+import { createSecretVerifier } from './verify-secret.ts';
 
 export interface WebhookRouteOptions {
   secret: string;
@@ -21,28 +21,27 @@ export interface WebhookRouteOptions {
 
 /** `POST /hooks/sekoia/:secret`: verify → parse → persist → 202 (spec §4, reference §3.4). */
 export function createWebhookRoute(options: WebhookRouteOptions) {
+  const isSecret = createSecretVerifier(options.secret);
   return async (req: Request, res: Response): Promise<void> => {
-    const log = options.log.child({ reqId: req.getId() });
     try {
-      const event = await acceptRequest(req, options.secret);
-      const receivedAt = options.clock.now();
-      const stored: StoredEvent = { event, receivedAt, requestId: req.getId() };
-      const result = await options.queue.enqueue({
+      const event = await acceptRequest(req, isSecret);
+      const stored: StoredEvent = { event, receivedAt: options.clock.now(), requestId: req.getId() };
+      const { jobId } = await options.queue.enqueue({
         kind: SEKOIA_EVENT_JOB,
         payload: JSON.stringify(stored),
         dedupeKeys: dedupeKeysOf(event),
       });
-      recordAccepted(options, log, event, result.status, result.jobId);
-      res.send(202, { status: result.status === 'queued' ? 'accepted' : 'duplicate', id: result.jobId });
-      if (result.status === 'queued') options.onQueued?.();
+      res.send(202, { status: 'accepted', id: jobId });
+      options.onQueued?.();
+      recordAccepted(options, req, event, jobId);
     } catch (error) {
-      refuse(res, error, options.metrics, log);
+      refuse(res, error, options.metrics, options.log.child({ reqId: req.getId() }));
     }
   };
 }
 
-async function acceptRequest(req: Request, secret: string): Promise<SekoiaEvent> {
-  if (!verifySecret(String(req.params?.secret ?? ''), secret)) throw new BotError('webhook_not_found');
+async function acceptRequest(req: Request, isSecret: (presented: string) => boolean): Promise<SekoiaEvent> {
+  if (!isSecret(String(req.params?.secret ?? ''))) throw new BotError('webhook_not_found');
   if (!isJsonContentType(req.headers['content-type'])) {
     throw new BotError('webhook_unsupported_media_type', { message: 'the body must be application/json' });
   }
@@ -60,23 +59,19 @@ async function acceptRequest(req: Request, secret: string): Promise<SekoiaEvent>
   return parsed.data;
 }
 
-function recordAccepted(
-  options: WebhookRouteOptions,
-  log: Logger,
-  event: SekoiaEvent,
-  status: 'queued' | 'duplicate',
-  jobId: string,
-): void {
+function recordAccepted(options: WebhookRouteOptions, req: Request, event: SekoiaEvent, jobId: string): void {
   const type = KNOWN_EVENT_TYPES.has(event.type) ? event.type : 'other';
-  const fields = { eventId: jobId, type: logSafe(event.type, 100), action: logSafe(event.action, 100) };
-  if (status === 'duplicate') {
-    options.metrics.eventsDeduplicated.inc({ type });
-    log.info(fields, 'duplicate notification ignored');
-    return;
-  }
   options.metrics.eventsReceived.inc({ type });
-  if (type === 'other') log.warn(fields, 'notification of an unknown type accepted and stored');
-  else log.info({ ...fields, alertUuid: logSafe(event.attributes.uuid ?? '', 64) }, 'notification stored');
+  const { log } = options;
+  if (type === 'other') {
+    log.warn(
+      { reqId: req.getId(), eventId: jobId, type: logSafe(event.type, 100) },
+      'notification of an unknown type stored',
+    );
+  } else if (log.isLevelEnabled('info')) {
+    const fields = { reqId: req.getId(), eventId: jobId, type, action: logSafe(event.action, 100) };
+    log.info({ ...fields, alertUuid: logSafe(event.attributes.uuid ?? '', 64) }, 'notification stored');
+  }
 }
 
 function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): void {

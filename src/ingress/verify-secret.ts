@@ -1,11 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
- * Constant-time comparison of a presented secret with the expected one. Both are hashed first so
- * that neither the content nor the length of the secret leaks through timing.
+ * Constant-time check of a presented secret. Both sides are hashed first so that neither the
+ * content nor the length of the secret leaks through timing; the expected digest is computed once.
  */
-export function verifySecret(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+export function createSecretVerifier(expected: string): (presented: string) => boolean {
+  const want = digest(expected);
+  return (presented) => timingSafeEqual(digest(presented), want);
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
 }

@@ -4,7 +4,7 @@ import type { QueueStats } from '../queue/job-queue.ts';
 export interface Metrics {
   readonly registry: Registry;
   readonly eventsReceived: Counter<'type'>;
-  readonly eventsDeduplicated: Counter<'type'>;
+  readonly eventsDeduplicated: Counter;
   readonly eventsRejected: Counter<'reason'>;
   readonly deliveries: Counter<'result'>;
   readonly deliveryLatency: Histogram;
@@ -38,12 +38,11 @@ export function createMetrics(options: MetricsOptions): Metrics {
   return {
     registry,
     eventsReceived: counter(registry, `${prefix}events_received_total`, 'WebHook events accepted.', 'type'),
-    eventsDeduplicated: counter(
-      registry,
-      `${prefix}events_deduplicated_total`,
-      'WebHook events recognised as duplicates.',
-      'type',
-    ),
+    eventsDeduplicated: new Counter({
+      name: `${prefix}events_deduplicated_total`,
+      help: 'WebHook events recognised as duplicates and dropped before processing.',
+      registers: [registry],
+    }),
     eventsRejected: counter(
       registry,
       `${prefix}events_rejected_total`,

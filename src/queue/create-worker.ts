@@ -2,12 +2,13 @@ import type { Clock } from '../clock.ts';
 import { type BackoffPolicy, computeBackoff } from '../compute-backoff.ts';
 import { BotError, isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import type { Job, JobQueue } from './job-queue.ts';
+import type { Claimed, DuplicateJob, Job, JobQueue } from './job-queue.ts';
 
 export type JobHandler = (job: Job, log: Logger) => Promise<void>;
 
 export interface WorkerEvents {
   onCompleted?(job: Job): void;
+  onDuplicate?(duplicate: DuplicateJob): void;
   onRetry?(job: Job, delayMs: number, error: unknown): void;
   onDead?(job: Job, error: unknown): void;
 }
@@ -96,9 +97,10 @@ export function createWorker(options: WorkerOptions): Worker {
     looping = true;
     try {
       const free = concurrency - inFlight.size;
-      const jobs = free > 0 ? await queue.claim(free, leaseMs) : [];
+      const { jobs, duplicates } = free > 0 ? report(await queue.claim(free, leaseMs)) : NOTHING;
       for (const job of jobs) void track(job);
-      if (jobs.length === 0 && inFlight.size === 0) await scheduleNext();
+      if (duplicates.length > 0) wake();
+      else if (jobs.length === 0 && inFlight.size === 0) await scheduleNext();
     } catch (error) {
       log.error({ err: error }, 'queue poll failed');
       schedule(pollMs);
@@ -119,6 +121,17 @@ export function createWorker(options: WorkerOptions): Worker {
     timer.unref?.();
   };
 
+  const report = (claimed: Claimed): Claimed => {
+    for (const duplicate of claimed.duplicates) {
+      log.info(
+        { jobId: duplicate.id, kind: duplicate.kind, duplicateOf: duplicate.duplicateOf },
+        'duplicate dropped',
+      );
+      options.events?.onDuplicate?.(duplicate);
+    }
+    return claimed;
+  };
+
   const wake = (): void => {
     if (running) setImmediate(() => void loop());
   };
@@ -135,12 +148,14 @@ export function createWorker(options: WorkerOptions): Worker {
     },
     wake,
     runDue: async () => {
-      const jobs = await queue.claim(Number.MAX_SAFE_INTEGER, leaseMs);
+      const { jobs } = report(await queue.claim(Number.MAX_SAFE_INTEGER, leaseMs));
       await Promise.all(jobs.map(track));
       return jobs.length;
     },
   };
 }
+
+const NOTHING: Claimed = { jobs: [], duplicates: [] };
 
 function policy(backoff: BackoffPolicy | undefined): { policy?: BackoffPolicy } {
   return backoff ? { policy: backoff } : {};

@@ -6,16 +6,30 @@ export interface NewJob {
   kind: string;
   /** JSON text; the queue never looks inside. */
   payload: string;
-  /** A job whose key (any of them) was seen before is a duplicate and is not stored again. */
+  /**
+   * A job carrying a key (any of them) that an earlier job carried is a duplicate: it is dropped
+   * when it comes up, never run. Keys are remembered until pruned.
+   */
   dedupeKeys?: readonly string[];
   /** Not before this time (epoch ms); defaults to now. */
   runAt?: number;
 }
 
 export interface EnqueueResult {
-  status: 'queued' | 'duplicate';
-  /** The new job's id, or the id of the job that first carried the key. */
   jobId: string;
+}
+
+/** A job dropped because an earlier job carried one of its dedupe keys. */
+export interface DuplicateJob {
+  id: string;
+  kind: string;
+  /** The job that first carried the key. */
+  duplicateOf: string;
+}
+
+export interface Claimed {
+  jobs: Job[];
+  duplicates: DuplicateJob[];
 }
 
 export interface Job {
@@ -42,8 +56,11 @@ export interface QueueStats {
 export interface JobQueue {
   /** Resolves once the job is durably stored (or recognised as a duplicate). */
   enqueue(job: NewJob): Promise<EnqueueResult>;
-  /** Leases up to `limit` due jobs for `leaseMs`; a job whose lease runs out is handed out again. */
-  claim(limit: number, leaseMs: number): Promise<Job[]>;
+  /**
+   * Leases up to `limit` due jobs for `leaseMs` (a job whose lease runs out is handed out again).
+   * Due jobs that are duplicates are dropped on the way and reported.
+   */
+  claim(limit: number, leaseMs: number): Promise<Claimed>;
   complete(jobId: string): Promise<void>;
   retry(jobId: string, options: { runAt: number; error: string }): Promise<void>;
   /** Moves a job to the dead-letter list, kept for an operator to see. */

@@ -4,7 +4,9 @@ import type { DatabaseSync } from 'node:sqlite';
 export function migrateQueueSchema(db: DatabaseSync): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS queue_jobs (
-      id TEXT PRIMARY KEY,
+      -- Sequential ids append to the table instead of touching a random page per insert;
+      -- AUTOINCREMENT never reuses one (ids also name events in dedupe keys and logs).
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL,
       payload TEXT NOT NULL,
       state TEXT NOT NULL CHECK (state IN ('pending', 'dead')),
@@ -13,14 +15,17 @@ export function migrateQueueSchema(db: DatabaseSync): void {
       lease_until INTEGER,
       lease_owner INTEGER,
       created_at INTEGER NOT NULL,
-      last_error TEXT
+      last_error TEXT,
+      -- Checked when the job comes up, not when it is stored: the durable write of a WebHook then
+      -- only appends, instead of touching a random index page per key.
+      dedupe_keys TEXT
     );
     CREATE INDEX IF NOT EXISTS queue_jobs_due ON queue_jobs (state, run_at);
     CREATE TABLE IF NOT EXISTS queue_dedupe (
       key TEXT PRIMARY KEY,
-      job_id TEXT NOT NULL,
+      job_id INTEGER NOT NULL,
       created_at INTEGER NOT NULL
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS queue_dedupe_age ON queue_dedupe (created_at);
   `);
 }

@@ -6,7 +6,8 @@ import { type Logger, logSafe } from '../log.ts';
 export interface Route {
   method: 'get' | 'post';
   path: string;
-  handler: (req: Request, res: Response) => unknown;
+  /** Async (restify then needs no `next`), answering through `res`. */
+  handler: (req: Request, res: Response) => Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -22,16 +23,16 @@ export function createServer(options: { routes: readonly Route[]; log: Logger })
     return next();
   });
   for (const route of options.routes) {
-    server[route.method](route.path, async (req: Request, res: Response) => {
-      await route.handler(req, res);
+    server[route.method](route.path, route.handler);
+  }
+  if (options.log.isLevelEnabled('debug')) {
+    server.on('after', (req: Request, res: Response) => {
+      options.log.debug(
+        { reqId: req.getId(), method: req.method, path: redactPath(req.path()), status: res.statusCode },
+        'request',
+      );
     });
   }
-  server.on('after', (req: Request, res: Response) => {
-    options.log.debug(
-      { reqId: req.getId(), method: req.method, path: redactPath(req.path()), status: res.statusCode },
-      'request',
-    );
-  });
   const uniform404 = (_req: Request, res: Response, _err: unknown, callback: () => void) => {
     res.send(404, NOT_FOUND_BODY);
     callback();

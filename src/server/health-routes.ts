@@ -10,7 +10,7 @@ export interface ReadinessCheck {
 const CHECK_TIMEOUT_MS = 2_000;
 
 /** `GET /healthz`: the process is alive and serving. */
-export function healthz(_req: Request, res: Response): void {
+export async function healthz(_req: Request, res: Response): Promise<void> {
   res.send(200, { status: 'ok' });
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isJsonContentType } from '../../src/ingress/read-json-body.ts';
 import { dedupeKeysOf, sekoiaEventSchema } from '../../src/ingress/sekoia-event-schema.ts';
-import { verifySecret } from '../../src/ingress/verify-secret.ts';
+import { createSecretVerifier } from '../../src/ingress/verify-secret.ts';
 
 const created = JSON.parse(
   readFileSync(new URL('../fixtures/sekoia/alert-created.json', import.meta.url), 'utf8'),
@@ -53,8 +53,9 @@ describe('dedupeKeysOf', () => {
   });
 });
 
-describe('verifySecret', () => {
+describe('createSecretVerifier', () => {
   it('accepts only the exact secret', () => {
+    const verifySecret = (presented: string, expected: string) => createSecretVerifier(expected)(presented);
     expect(verifySecret('s3cret-value-s3cret-value', 's3cret-value-s3cret-value')).toBe(true);
     expect(verifySecret('s3cret-value-s3cret-valuE', 's3cret-value-s3cret-value')).toBe(false);
     expect(verifySecret('', 's3cret-value-s3cret-value')).toBe(false);

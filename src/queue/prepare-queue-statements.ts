@@ -1,0 +1,40 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/** Every statement of the embedded queue, prepared once. */
+export function prepareQueueStatements(db: DatabaseSync) {
+  return {
+    findKey: db.prepare('SELECT job_id FROM queue_dedupe WHERE key = ?'),
+    upsertKey: db.prepare('INSERT OR REPLACE INTO queue_dedupe (key, job_id, created_at) VALUES (?, ?, ?)'),
+    insertJob: db.prepare(
+      `INSERT INTO queue_jobs (kind, payload, state, attempts, run_at, created_at, dedupe_keys)
+     VALUES (?, ?, 'pending', 0, ?, ?, ?) RETURNING id`,
+    ),
+    due: db.prepare(
+      `SELECT id, kind, dedupe_keys FROM queue_jobs WHERE state = 'pending' AND run_at <= ?
+     AND (lease_until IS NULL OR lease_until <= ?) ORDER BY run_at, id LIMIT ?`,
+    ),
+    lease: db.prepare(
+      `UPDATE queue_jobs SET lease_until = ?, lease_owner = ?, attempts = attempts + 1 WHERE id = ?
+     RETURNING id, kind, payload, attempts, created_at, last_error`,
+    ),
+    complete: db.prepare('DELETE FROM queue_jobs WHERE id = ?'),
+    retry: db.prepare('UPDATE queue_jobs SET run_at = ?, lease_until = NULL, last_error = ? WHERE id = ?'),
+    bury: db.prepare(`UPDATE queue_jobs SET state = 'dead', lease_until = NULL, last_error = ? WHERE id = ?`),
+    nextDue: db.prepare(
+      `SELECT MIN(MAX(run_at, COALESCE(lease_until, 0))) AS at FROM queue_jobs WHERE state = 'pending'`,
+    ),
+    stats: db.prepare(
+      `SELECT
+       SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending,
+       SUM(CASE WHEN state = 'pending' AND lease_until > ? THEN 1 ELSE 0 END) AS running,
+       SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END) AS dead
+     FROM queue_jobs`,
+    ),
+    dead: db.prepare(
+      `SELECT id, kind, payload, attempts, created_at, last_error FROM queue_jobs
+     WHERE state = 'dead' ORDER BY created_at DESC LIMIT ?`,
+    ),
+    ping: db.prepare('SELECT 1'),
+    prune: db.prepare('DELETE FROM queue_dedupe WHERE created_at < ?'),
+  };
+}

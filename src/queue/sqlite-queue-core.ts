@@ -1,0 +1,118 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Claimed, DeadJob, EnqueueResult, Job, NewJob, QueueStats } from './job-queue.ts';
+import { prepareQueueStatements } from './prepare-queue-statements.ts';
+import { migrateQueueSchema } from './sqlite-queue-schema.ts';
+
+interface JobRow {
+  id: number;
+  kind: string;
+  payload: string;
+  attempts: number;
+  created_at: number;
+  last_error: string | null;
+}
+
+interface DueRow {
+  id: number;
+  kind: string;
+  dedupe_keys: string | null;
+}
+
+export type SqliteQueueCore = ReturnType<typeof createSqliteQueueCore>;
+
+/** The embedded queue's synchronous operations on one SQLite connection. */
+export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
+  migrateQueueSchema(db);
+  const sql = prepareQueueStatements(db);
+
+  /** The earlier job that carried one of these keys, or undefined (and the keys are now this job's). */
+  const firstCarrier = (row: DueRow, now: number): number | undefined => {
+    const keys = row.dedupe_keys ? (JSON.parse(row.dedupe_keys) as string[]) : [];
+    for (const key of keys) {
+      const seen = sql.findKey.get(key) as { job_id: number } | undefined;
+      if (seen && seen.job_id !== row.id) return seen.job_id;
+    }
+    for (const key of keys) sql.upsertKey.run(key, row.id, now);
+    return undefined;
+  };
+
+  return {
+    /** New jobs are what a 202 promised: one transaction per batch, committed with fsync. */
+    enqueueBatch: (jobs: readonly { job: NewJob; now: number }[]): EnqueueResult[] =>
+      transaction(db, 'FULL', () =>
+        jobs.map(({ job, now }) => {
+          const keys =
+            job.dedupeKeys && job.dedupeKeys.length > 0 ? JSON.stringify([...new Set(job.dedupeKeys)]) : null;
+          const { id } = sql.insertJob.get(job.kind, job.payload, job.runAt ?? now, now, keys) as {
+            id: number;
+          };
+          return { jobId: String(id) };
+        }),
+      ),
+    claim: (limit: number, leaseMs: number, now: number): Claimed =>
+      transaction(db, 'NORMAL', () => {
+        const claimed: Claimed = { jobs: [], duplicates: [] };
+        for (const row of sql.due.all(now, now, limit) as unknown as DueRow[]) {
+          const original = firstCarrier(row, now);
+          if (original === undefined) {
+            claimed.jobs.push(toJob(sql.lease.get(now + leaseMs, ownerPid, row.id) as unknown as JobRow));
+          } else {
+            sql.complete.run(row.id);
+            claimed.duplicates.push({ id: String(row.id), kind: row.kind, duplicateOf: String(original) });
+          }
+        }
+        return claimed;
+      }),
+    complete: (jobId: string): void => {
+      transaction(db, 'NORMAL', () => sql.complete.run(Number(jobId)));
+    },
+    retry: (jobId: string, runAt: number, error: string): void => {
+      transaction(db, 'NORMAL', () => sql.retry.run(runAt, error, Number(jobId)));
+    },
+    bury: (jobId: string, error: string): void => {
+      transaction(db, 'NORMAL', () => sql.bury.run(error, Number(jobId)));
+    },
+    nextDueAt: (): number | undefined =>
+      (sql.nextDue.get() as { at: number | null } | undefined)?.at ?? undefined,
+    stats: (now: number): QueueStats => {
+      const row = sql.stats.get(now) as Record<keyof QueueStats, number | null>;
+      return { pending: row.pending ?? 0, running: row.running ?? 0, dead: row.dead ?? 0 };
+    },
+    deadLetters: (limit: number): DeadJob[] =>
+      (sql.dead.all(limit) as unknown as JobRow[]).map((row) => ({
+        ...toJob(row),
+        lastError: row.last_error ?? '',
+      })),
+    pruneDedupe: (beforeMs: number): number => Number(sql.prune.run(beforeMs).changes),
+    ping: (): void => {
+      sql.ping.get();
+    },
+  };
+}
+
+/**
+ * Bookkeeping (leases, completions, retries, dedupe keys) commits without fsync: losing one to a
+ * power cut only means that a job runs again. New jobs are committed with fsync.
+ */
+function transaction<T>(db: DatabaseSync, synchronous: 'FULL' | 'NORMAL', work: () => T): T {
+  db.exec(`PRAGMA synchronous=${synchronous}`);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function toJob(row: JobRow): Job {
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    payload: row.payload,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+  };
+}
