@@ -71,10 +71,11 @@ export async function handleHttpRequest(
   const query = Object.fromEntries(url.searchParams);
   const at = deps.context.clock.now();
   deps.requests.push({ method, path: url.pathname, query, headers: request.headers, body, at });
+  const segments = apiSegments(url.pathname);
+  // A fault belongs to the request that arrives after it is set, not to a slow one still waiting.
+  const fault = deps.faults.take({ method, path: `/${(segments ?? []).join('/')}` });
   const latencyMs = deps.faults.latencyMs();
   if (latencyMs > 0 && !(await waitUnlessClosed(latencyMs, deps.signal))) return;
-  const segments = apiSegments(url.pathname);
-  const fault = deps.faults.take({ method, path: `/${(segments ?? []).join('/')}` });
   if (fault?.kind === 'drop') {
     request.socket.destroy();
     return;
