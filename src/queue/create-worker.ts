@@ -28,6 +28,9 @@ export interface WorkerOptions {
   events?: WorkerEvents;
 }
 
+/** Jobs run at once by one worker. */
+export const DEFAULT_WORKER_CONCURRENCY = 4;
+
 export interface Worker {
   start(): void;
   /** Stops taking jobs and waits for the ones in flight. */
@@ -40,7 +43,7 @@ export interface Worker {
 
 export function createWorker(options: WorkerOptions): Worker {
   const { queue, clock, log } = options;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? DEFAULT_WORKER_CONCURRENCY;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 10;
   const pollMs = options.pollMs ?? 1_000;

@@ -33,7 +33,9 @@ export function createServer(options: { routes: readonly Route[]; log: Logger })
       );
     });
   }
+  // Byte for byte the answer to a wrong WebHook secret (create-webhook-route.ts), headers included.
   const uniform404 = (_req: Request, res: Response, _err: unknown, callback: () => void) => {
+    res.setHeader('Connection', 'close');
     res.send(404, NOT_FOUND_BODY);
     callback();
   };

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WORKER_CONCURRENCY } from '../../src/queue/create-worker.ts';
 import {
   buildAlertWebhook,
   type FakeAlert,
@@ -13,6 +15,13 @@ import {
 import { postJson } from './start-bot.ts';
 
 const SECRET = 'crash-test-secret-0123456789abcdefgh';
+
+function remainingJobs(path: string): number {
+  const db = new DatabaseSync(path, { readOnly: true });
+  const row = db.prepare('SELECT COUNT(*) AS n FROM queue_jobs').get() as { n: number };
+  db.close();
+  return row.n;
+}
 const ROOT = join(import.meta.dirname, '..', '..');
 
 interface BotProcess {
@@ -71,7 +80,7 @@ describe('crash and restart (SIGKILL while accepting)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('processes every event that got a 202 exactly once after a restart on the same store', async () => {
+  it('loses no event that got a 202, and completes each job once, after a restart on the same store', async () => {
     const env = {
       STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
       SEKOIA_API_URL: sekoia.url,
@@ -118,7 +127,18 @@ describe('crash and restart (SIGKILL while accepting)', () => {
     expect(second.delivered.length).toBeGreaterThan(0);
     const counts = new Map<string, number>();
     for (const uuid of all()) counts.set(uuid, (counts.get(uuid) ?? 0) + 1);
-    expect([...accepted].filter((uuid) => counts.get(uuid) !== 1)).toEqual([]);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    // Nothing acknowledged is lost, and every job ran to completion once: the queue is empty.
+    expect([...accepted].filter((uuid) => !counts.has(uuid))).toEqual([]);
+    expect(remainingJobs(join(dir, 'bot.sqlite'))).toBe(0);
+    // A job handed to the delivery port in the instant before the kill, but not yet marked done,
+    // is delivered again after the restart (at least once; the platforms' card-per-alert map makes
+    // that an edit, not a second card). Only jobs in flight at the kill can be in that window.
+    const again = [...counts.entries()].filter(([, n]) => n > 1);
+    expect(again.length).toBeLessThanOrEqual(DEFAULT_WORKER_CONCURRENCY);
+    for (const [uuid, n] of again) {
+      expect(n).toBe(2);
+      expect(first.delivered).toContain(uuid);
+      expect(second.delivered).toContain(uuid);
+    }
   }, 60_000);
 });
