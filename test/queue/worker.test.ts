@@ -113,6 +113,22 @@ describe('queue worker', () => {
     expect(await queue.stats()).toMatchObject({ pending: 0, dead: 2 });
   });
 
+  it('reports a duplicate instead of running it', async () => {
+    const seen: string[] = [];
+    const duplicates: string[] = [];
+    const worker = workerWith(
+      async (job) => {
+        seen.push(job.payload);
+      },
+      { events: { onDuplicate: (duplicate) => duplicates.push(duplicate.duplicateOf) } },
+    );
+    const first = await queue.enqueue({ kind: 'event', payload: 'first', dedupeKeys: ['n-1'] });
+    await queue.enqueue({ kind: 'event', payload: 'again', dedupeKeys: ['n-1'] });
+    await worker.runDue();
+    expect(seen).toEqual(['first']);
+    expect(duplicates).toEqual([first.jobId]);
+  });
+
   it('dead-letters a job of a kind nobody handles', async () => {
     const worker = workerWith(async () => {});
     await queue.enqueue({ kind: 'mystery', payload: 'x' });
