@@ -91,7 +91,7 @@ function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): v
   });
 }
 
-/** The same body as any unknown path, so a wrong secret tells nothing (see server/not-found). */
+/** The same body as every unknown path, so a wrong secret tells nothing (see server/create-server.ts). */
 export const NOT_FOUND_BODY = { code: 'not_found', message: 'not found' } as const;
 
 /** The hot path answers with Node's own response methods: restify's formatter chain costs more than the write. */

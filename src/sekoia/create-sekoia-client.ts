@@ -33,7 +33,7 @@ export function createSekoiaClient(options: CreateSekoiaClientOptions): SekoiaAp
         action_uuid: input.actionUuid,
         ...(input.comment === undefined ? {} : { comment: input.comment }),
       };
-      // Documented answers vary (`{}` or `{"actions": […]}`, reference §13): any 2xx is success.
+      // Documented answers vary (`{}` or `{"actions": […]}`, reference §13): every 2xx is success.
       await send({ method: 'PATCH', path, body: payload });
     },
     async postComment(alertUuid, input) {

@@ -17,6 +17,9 @@ test.describe('keyv test suite on node:sqlite, file database', () => {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  test.it('runs on the WAL database the bot uses', () => {
+    test.expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+  });
   keyvTestSuite(test, Keyv, store);
   keyvIteratorTests(test, Keyv, store);
 });
