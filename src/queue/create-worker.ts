@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.ts';
-import { type BackoffPolicy, computeBackoff } from '../compute-backoff.ts';
-import { BotError, isBotError } from '../errors.ts';
+import type { BackoffPolicy } from '../compute-backoff.ts';
+import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Claimed, DuplicateJob, Job, JobQueue } from './job-queue.ts';
+import { settleFailedJob } from './settle-failed-job.ts';
 
 export type JobHandler = (job: Job, log: Logger) => Promise<void>;
 
@@ -53,24 +54,18 @@ export function createWorker(options: WorkerOptions): Worker {
   let timer: NodeJS.Timeout | undefined;
   let looping = false;
 
-  const settle = async (job: Job, error: unknown): Promise<void> => {
-    const retryable = isBotError(error) ? error.retryable : true;
-    const message = describe(error);
-    if (!retryable || job.attempts >= maxAttempts) {
-      await queue.bury(job.id, message);
-      log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job dead-lettered');
-      options.events?.onDead?.(job, error);
-      return;
-    }
-    const retryAfterMs = isBotError(error) ? error.retryAfterMs : undefined;
-    const delay = computeBackoff(job.attempts, { random, retryAfterMs, ...policy(options.backoff) });
-    await queue.retry(job.id, { runAt: clock.now() + delay, error: message });
-    log.warn(
-      { jobId: job.id, kind: job.kind, attempts: job.attempts, delayMs: delay, err: message },
-      'job retry',
-    );
-    options.events?.onRetry?.(job, delay, error);
-  };
+  const settle = (job: Job, error: unknown) =>
+    settleFailedJob({
+      job,
+      error,
+      queue,
+      clock,
+      log,
+      random,
+      maxAttempts,
+      backoff: options.backoff,
+      events: options.events,
+    });
 
   const runJob = async (job: Job): Promise<void> => {
     const jobLog = log.child({ jobId: job.id, kind: job.kind });
@@ -159,12 +154,3 @@ export function createWorker(options: WorkerOptions): Worker {
 }
 
 const NOTHING: Claimed = { jobs: [], duplicates: [] };
-
-function policy(backoff: BackoffPolicy | undefined): { policy?: BackoffPolicy } {
-  return backoff ? { policy: backoff } : {};
-}
-
-function describe(error: unknown): string {
-  if (isBotError(error)) return `${error.code}: ${error.message}`.slice(0, 500);
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
-}
