@@ -127,8 +127,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     sekoia,
     listen: (port = config.PORT, host) =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
         server.listen(port, host, () => {
+          server.off('error', reject);
           worker.start();
           resolve((server.address() as AddressInfo).port);
         });

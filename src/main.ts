@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   const app = await createApp({ config, log, onFatal: () => process.exit(1) });
-  const port = await app.listen();
+  const port = await app.listen().catch(async (error: unknown) => {
+    log.fatal({ err: error, port: config.PORT }, 'cannot listen (is the port in use? set PORT)');
+    await app.stop();
+    process.exit(1);
+  });
   announceStart({ config, log, port, secrets: app.secrets, out: process.stdout });
 
   let signals = 0;

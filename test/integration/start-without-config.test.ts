@@ -68,6 +68,24 @@ describe('npm start with no configuration', () => {
     expect(await second.exit).toBe(0);
   });
 
+  it('says so and exits 1 when its port is taken', async () => {
+    const holder = await start(dir);
+    const child = spawn(process.execPath, [MAIN], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', PORT: String(holder.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    holder.stop();
+    await holder.exit;
+    expect(code).toBe(1);
+    expect(stdout).toContain('cannot listen');
+  });
+
   it('refuses to start on a bad configuration with one message listing every problem', async () => {
     const child = spawn(process.execPath, [MAIN], {
       cwd: dir,
