@@ -70,7 +70,8 @@ describe('crash and restart (SIGKILL while accepting)', () => {
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    sekoia = await startFakeSekoia({});
+    // A slow API keeps the worker behind the WebHooks, so that the kill always leaves work to recover.
+    sekoia = await startFakeSekoia({ latencyMs: 20 });
     for (let i = 0; i < 300; i += 1) alerts.push(sekoia.addAlert({}));
     dir = mkdtempSync(join(tmpdir(), 'crash-'));
   });
