@@ -17,7 +17,10 @@ export type BotErrorCode =
   | 'sekoia_invalid_response'
   | 'delivery_failed'
   | 'job_failed'
-  | 'shutting_down';
+  | 'shutting_down'
+  | 'command_usage'
+  | 'rule_invalid'
+  | 'rule_id_unavailable';
 
 export interface BotErrorOptions {
   message?: string;

@@ -1,0 +1,69 @@
+import type { ConditionKey, Trigger } from './triggers.ts';
+
+/**
+ * A notification rule, as stored (plain JSON: absent values are `null`, not `undefined`, so that a
+ * rule read back from the store is the rule that was written).
+ */
+
+export const OPERATORS = ['!=', '>=', '<=', '=', '~', '>', '<'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export type Platform = 'mattermost' | 'teams';
+
+export interface ChannelRef {
+  platform: Platform;
+  /** Mattermost team id, or Teams tenant id. */
+  team: string;
+  channel: string;
+}
+
+export interface UserRef {
+  /** The platform's user id. */
+  id: string;
+  /** Display name at the time, for announcements and the `rules` list. */
+  name: string;
+}
+
+/**
+ * One condition in canonical form: `values` are the canonical spellings the parser produced
+ * (levels and booleans in lower case, UUIDs in lower case, names as typed, durations like `1h30m`).
+ * Several values mean "any of" for `=` and `~`, "none of" for `!=`.
+ */
+export interface Condition {
+  key: ConditionKey;
+  op: Operator;
+  values: string[];
+}
+
+/** What `subscribe` parses into; the command adds id, channel, creator and time. */
+export interface SubscriptionDraft {
+  trigger: Trigger;
+  conditions: Condition[];
+  name?: string;
+}
+
+export interface Mute {
+  /** Epoch ms; the rule matches again from this instant on. */
+  until: number;
+  reason?: string;
+  by: UserRef;
+}
+
+export interface Rule extends SubscriptionDraft {
+  /** Lower case, from RULE_ID_ALPHABET; compared case-insensitively. */
+  id: string;
+  channel: ChannelRef;
+  createdBy: UserRef;
+  /** Epoch ms. */
+  createdAt: number;
+  mute: Mute | null;
+  matchCount: number;
+  /** Epoch ms. */
+  lastMatchAt: number | null;
+}
+
+/** A rule of the channel matched a notification. */
+export interface RuleMatch {
+  rule: Rule;
+  channel: ChannelRef;
+}
