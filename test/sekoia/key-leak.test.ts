@@ -8,7 +8,8 @@ const KEY = 'LEAKCANARY-7f3a9c2e1b5d4086-sekoia-api-key';
 let harness: SekoiaHarness;
 
 beforeAll(async () => {
-  harness = await startSekoiaHarness({ fake: { apiKey: KEY }, client: { timeoutMs: 50, maxRetries: 1 } });
+  // A generous timeout: on a loaded machine a tight one would time out (and retry) the other cases too.
+  harness = await startSekoiaHarness({ fake: { apiKey: KEY }, client: { timeoutMs: 400, maxRetries: 1 } });
 });
 afterAll(() => harness.close());
 
@@ -42,7 +43,7 @@ const TRIGGERS: [string, string, Trigger][] = [
   ['long rate limit', 'sekoia_rate_limited', (fake) => fake.failNext(1, 429, { retryAfter: 600 })],
   ['outage', 'sekoia_unavailable', (fake) => fake.failNext(2, 503, { body: `<h1>down ${KEY}</h1>` })],
   ['dropped connection', 'sekoia_unavailable', (fake) => fake.dropNext(2)],
-  ['timeout', 'sekoia_unavailable', (fake) => fake.setLatency(300)],
+  ['timeout', 'sekoia_unavailable', (fake) => fake.setLatency(1_500)],
   [
     'malformed alert',
     'sekoia_invalid_response',
