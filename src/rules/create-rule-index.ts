@@ -1,4 +1,5 @@
-import { compileRule, evaluateCompiled } from './compile-rule.ts';
+import { type CompiledRule, evaluateCompiled } from './compile-rule.ts';
+import { createConditionCache } from './create-condition-cache.ts';
 import { chooseIndexSlot } from './index-slot.ts';
 import { prepareFacts } from './prepare-facts.ts';
 import type { Rule, RuleMatch } from './rule.ts';
@@ -33,6 +34,7 @@ export interface RuleIndex {
 export function createRuleIndex(): RuleIndex {
   const entries = new Map<string, ShelfEntry>();
   const shelves = new Map<Trigger, TriggerShelf>();
+  const conditions = createConditionCache();
   let epoch = 0;
 
   const remove = (ruleId: string): boolean => {
@@ -42,12 +44,15 @@ export function createRuleIndex(): RuleIndex {
     if (!entry || !shelf) return false;
     entries.delete(id);
     unfileEntry(shelf, entry);
+    conditions.releaseAll(entry.compiled.rule.conditions);
     return true;
   };
 
   const add = (rule: Rule): void => {
-    const entry: ShelfEntry = { compiled: compileRule(rule), slot: chooseIndexSlot(rule), seen: epoch };
+    const slot = chooseIndexSlot(rule);
+    const compiled: CompiledRule = { rule, tests: conditions.acquireAll(rule.conditions) };
     remove(rule.id);
+    const entry: ShelfEntry = { compiled, slot, seen: epoch };
     entries.set(rule.id.toLowerCase(), entry);
     const shelf = shelves.get(rule.trigger) ?? createShelf();
     shelves.set(rule.trigger, shelf);
