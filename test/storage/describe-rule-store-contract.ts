@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RuleStore } from '../../src/rules/rule-store.ts';
+import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
+import { createStore, type Store } from '../../src/storage/create-store.ts';
+import { CHANNEL, ruleFrom, T0 } from '../rules/rule-fixtures.ts';
+import { captureLog, uniqueNamespace } from './capture-log.ts';
+
+const OTHER = { ...CHANNEL, channel: 'other' };
+const ALICE = { id: 'u1', name: 'alice' };
+
+/** What every backend must do for createKeyvRuleStore; each test has a fresh namespace. */
+export function describeRuleStoreContract(url: string): void {
+  describe(`createKeyvRuleStore on ${url.split(':')[0]}`, () => {
+    let store: Store;
+    let rules: RuleStore;
+    let namespace: string;
+    let captured: ReturnType<typeof captureLog>;
+    beforeEach(async () => {
+      captured = captureLog();
+      store = await createStore({ url, log: captured.log });
+      namespace = uniqueNamespace('rules');
+      rules = createKeyvRuleStore({ keyv: store.keyv(namespace), log: captured.log });
+    });
+    afterEach(async () => {
+      await store.keyv(namespace).clear();
+      await store.close();
+    });
+
+    it('adds, gets (any case), lists per channel and in all, counts and deletes', async () => {
+      await rules.add(ruleFrom('alert-raised urgency>=high', 'r7k2'));
+      await rules.add({ ...ruleFrom('report tlp=red', 'b3x9', OTHER), createdAt: T0 + 1 });
+      expect(await rules.get('R7K2')).toEqual(ruleFrom('alert-raised urgency>=high', 'r7k2'));
+      expect(await rules.exists('b3x9')).toBe(true);
+      expect((await rules.listByChannel(CHANNEL)).map((r) => r.id)).toEqual(['r7k2']);
+      expect((await rules.listByChannel(OTHER)).map((r) => r.id)).toEqual(['b3x9']);
+      expect((await rules.listAll()).map((r) => r.id)).toEqual(['r7k2', 'b3x9']);
+      expect(await rules.count()).toBe(2);
+      expect(await rules.delete('R7K2')).toBe(true);
+      expect(await rules.delete('r7k2')).toBe(false);
+      expect(await rules.get('r7k2')).toBeUndefined();
+      expect(await rules.listByChannel(CHANNEL)).toEqual([]);
+      expect(await rules.count()).toBe(1);
+    });
+
+    it('mutes, unmutes and counts matches; the version moves on changes that affect matching only', async () => {
+      await rules.add(ruleFrom('alert-raised', 'r7k2'));
+      const v1 = await rules.version();
+      const mute = { until: T0 + 3_600_000, reason: 'maintenance', by: ALICE };
+      expect((await rules.setMute('r7k2', mute))?.mute).toEqual(mute);
+      const v2 = await rules.version();
+      expect(v2).not.toBe(v1);
+      expect((await rules.get('r7k2'))?.mute).toEqual(mute);
+      expect((await rules.clearMute('r7k2'))?.mute).toBeNull();
+      const v3 = await rules.version();
+      expect(v3).not.toBe(v2);
+      await rules.recordMatch('r7k2', T0 + 5);
+      const counted = await rules.recordMatch('r7k2', T0 + 9);
+      expect(counted).toMatchObject({ matchCount: 2, lastMatchAt: T0 + 9 });
+      expect(await rules.get('r7k2')).toMatchObject({ matchCount: 2, lastMatchAt: T0 + 9 });
+      expect(await rules.version()).toBe(v3);
+      expect(await rules.setMute('zzzz', mute)).toBeUndefined();
+    });
+
+    it('reports a corrupt stored rule and does not trust it', async () => {
+      await rules.add(ruleFrom('alert-raised', 'r7k2'));
+      await rules.add(ruleFrom('alert-raised', 'b3x9'));
+      await store.keyv(namespace).set('rule:b3x9', { id: 'b3x9', trigger: 'nope', conditions: 'x' });
+      expect(await rules.get('b3x9')).toBeUndefined();
+      expect((await rules.listAll()).map((r) => r.id)).toEqual(['r7k2']);
+      const warnings = captured.records().filter((r) => r.msg === 'corrupt rule in storage ignored');
+      expect(warnings[0]).toMatchObject({ ruleId: 'b3x9' });
+    });
+  });
+}
