@@ -20,7 +20,8 @@ export type BotErrorCode =
   | 'shutting_down'
   | 'command_usage'
   | 'rule_invalid'
-  | 'rule_id_unavailable';
+  | 'rule_id_unavailable'
+  | 'rule_not_found';
 
 export interface BotErrorOptions {
   message?: string;

@@ -1,0 +1,28 @@
+import type { Logger } from '../log.ts';
+import type { ChannelRef, Platform, UserRef } from '../rules/rule.ts';
+
+/**
+ * A platform-neutral answer. Every string is plain text — user input included — and each platform
+ * escapes it for its own markup; the structure (list, command lines) is carried by the fields.
+ */
+export interface Reply {
+  kind: 'info' | 'success' | 'error';
+  /** The first line. */
+  text: string;
+  /** Shown as a bulleted list. */
+  lines?: string[];
+  /** Command lines (usage, examples), shown as code. */
+  code?: string[];
+}
+
+/** One command typed by one person in one channel. */
+export interface CommandContext {
+  platform: Platform;
+  channel: ChannelRef;
+  user: UserRef;
+  log: Logger;
+  /** Answers only the person who typed the command (ephemeral where the platform allows it). */
+  reply(message: Reply): Promise<void>;
+  /** Posts to the whole channel: rule changes are visible to all. */
+  announce(message: Reply): Promise<void>;
+}

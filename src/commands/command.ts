@@ -1,0 +1,34 @@
+import type { Clock } from '../clock.ts';
+import type { RuleStore } from '../rules/rule-store.ts';
+import type { CommandContext } from './command-context.ts';
+
+/** What `status` reports beyond the rules; null when not known (yet). */
+export interface StatusReport {
+  sekoiaReachable: boolean | null;
+  /** Epoch ms. */
+  lastWebhookAt: number | null;
+  pendingDeliveries: number | null;
+}
+
+export interface StatusSource {
+  read(): Promise<StatusReport>;
+}
+
+/** What the commands need; the composition root provides it. */
+export interface CommandServices {
+  rules: RuleStore;
+  clock: Clock;
+  /** Uniform in [0, 1), for rule ids. */
+  random: () => number;
+  status: StatusSource;
+}
+
+export interface Command {
+  name: string;
+  /** `mute <rule-id> <duration> [reason]` */
+  usage: string;
+  summary: string;
+  examples: readonly string[];
+  /** `args` is the text after the command name. */
+  run(ctx: CommandContext, args: string, services: CommandServices): Promise<void>;
+}

@@ -1,0 +1,24 @@
+import type { Command } from './command.ts';
+import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
+import { createHelpCommand } from './help-command.ts';
+import { muteCommand } from './mute-command.ts';
+import { rulesCommand } from './rules-command.ts';
+import { statusCommand } from './status-command.ts';
+import { subscribeCommand } from './subscribe-command.ts';
+import { unmuteCommand } from './unmute-command.ts';
+import { unsubscribeCommand } from './unsubscribe-command.ts';
+
+/** Every command of spec §5, in the order `help` lists them. */
+export function createCommands(): CommandRegistry {
+  const commands: Command[] = [];
+  commands.push(
+    createHelpCommand(() => commands),
+    subscribeCommand,
+    rulesCommand,
+    unsubscribeCommand,
+    muteCommand,
+    unmuteCommand,
+    statusCommand,
+  );
+  return createCommandRegistry(commands);
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createManualClock, type ManualClock } from '../../src/clock.ts';
+import type { CommandServices, StatusReport } from '../../src/commands/command.ts';
+import type { CommandContext, Reply } from '../../src/commands/command-context.ts';
+import { createCommands } from '../../src/commands/create-commands.ts';
+import { runCommand } from '../../src/commands/run-command.ts';
+import { createRuleCatalog, type RuleCatalog } from '../../src/rules/create-rule-catalog.ts';
+import type { ChannelRef, UserRef } from '../../src/rules/rule.ts';
+import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
+import { createStore, type Store } from '../../src/storage/create-store.ts';
+import { seededRandom } from '../rules/seeded-random.ts';
+import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
+
+export const SOC: ChannelRef = { platform: 'mattermost', team: 'team-1', channel: 'soc' };
+export const OPS: ChannelRef = { platform: 'mattermost', team: 'team-1', channel: 'ops' };
+export const ALICE: UserRef = { id: 'u1', name: 'alice' };
+export const BOB: UserRef = { id: 'u2', name: 'bob' };
+
+/** A context that records what the bot answered and announced. */
+export interface RecordingContext extends CommandContext {
+  replies: Reply[];
+  announcements: Reply[];
+}
+
+export interface Harness {
+  store: Store;
+  rules: RuleCatalog;
+  clock: ManualClock;
+  captured: CapturedLog;
+  status: StatusReport;
+  /** Runs a line as `user` in `channel` and returns what was recorded. */
+  run(line: string, channel?: ChannelRef, user?: UserRef): Promise<RecordingContext>;
+  close(): Promise<void>;
+}
+
+/** The commands on a real SQLite store in a temporary file, behind a rule catalog. */
+export async function startHarness(seed = 1): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'commands-'));
+  const captured = captureLog();
+  const store = await createStore({ url: `sqlite://${join(dir, 'bot.sqlite')}`, log: captured.log });
+  const clock = createManualClock();
+  const ruleStore = createKeyvRuleStore({ keyv: store.keyv('rules'), log: captured.log });
+  const rules = createRuleCatalog({ store: ruleStore, clock, refreshMs: 60_000, onRefreshError: () => {} });
+  await rules.start();
+  const status: StatusReport = { sekoiaReachable: null, lastWebhookAt: null, pendingDeliveries: null };
+  const services: CommandServices = {
+    rules,
+    clock,
+    random: seededRandom(seed),
+    status: { read: async () => status },
+  };
+  const registry = createCommands();
+  return {
+    store,
+    rules,
+    clock,
+    captured,
+    status,
+    async run(line, channel = SOC, user = ALICE) {
+      const ctx = recordingContext(channel, user, captured);
+      await runCommand(ctx, line, { registry, services });
+      return ctx;
+    },
+    async close() {
+      rules.stop();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function recordingContext(channel: ChannelRef, user: UserRef, captured: CapturedLog): RecordingContext {
+  const replies: Reply[] = [];
+  const announcements: Reply[] = [];
+  return {
+    platform: channel.platform,
+    channel,
+    user,
+    log: captured.log,
+    replies,
+    announcements,
+    reply: async (message) => {
+      replies.push(message);
+    },
+    announce: async (message) => {
+      announcements.push(message);
+    },
+  };
+}
+
+/** The only reply of a command; fails when there is not exactly one. */
+export function onlyReply(ctx: RecordingContext): Reply {
+  if (ctx.replies.length !== 1) throw new Error(`expected one reply, got ${ctx.replies.length}`);
+  return ctx.replies[0] as Reply;
+}
