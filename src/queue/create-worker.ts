@@ -23,6 +23,8 @@ export interface WorkerOptions {
   concurrency?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** Kinds that may wait longer than `maxAttempts` allows (deliveries outlive a chat outage). */
+  maxAttemptsByKind?: Readonly<Record<string, number>>;
   backoff?: BackoffPolicy;
   /** Longest sleep between two looks at the queue (other replicas may add jobs). */
   pollMs?: number;
@@ -62,7 +64,7 @@ export function createWorker(options: WorkerOptions): Worker {
       clock,
       log,
       random,
-      maxAttempts,
+      maxAttempts: options.maxAttemptsByKind?.[job.kind] ?? maxAttempts,
       backoff: options.backoff,
       events: options.events,
     });
