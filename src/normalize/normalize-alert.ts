@@ -1,6 +1,8 @@
 import type { StoredEvent } from '../ingress/stored-event.ts';
 import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
+import type { WorkflowAction } from '../sekoia/workflow-schema.ts';
 import { alertLink } from './alert-link.ts';
+import { allowedWorkflowActions } from './allowed-workflow-actions.ts';
 import { detectAlertChanges } from './detect-alert-changes.ts';
 import type { AlertNotification, AlertSummary, EventRef } from './notification.ts';
 import { summarizeWebhookAlert } from './summarize-webhook-alert.ts';
@@ -12,20 +14,27 @@ export interface NormalizeAlertInput {
   /** The alert as re-read from the API; absent when the API could not be read. */
   alert: SekoiaAlert | undefined;
   appUrl: string;
+  /** The alert's allowed transitions as read from the API, when they could be read. */
+  workflow?: readonly WorkflowAction[] | undefined;
+  /** When the alert was read (epoch ms). */
+  observedAt: number;
 }
 
 /** An alert WebHook plus (when available) the alert re-read from the API → AlertNotification. */
 export function normalizeAlert(input: NormalizeAlertInput): AlertNotification {
   const { event } = input.stored;
+  const summary = input.alert
+    ? summarizeAlert(input.alert, input.appUrl)
+    : summarizeWebhookAlert(event.attributes, input.appUrl);
   return {
     kind: 'alert',
     trigger: event.action === 'created' ? 'alert-raised' : 'alert-updated',
     event: eventRef(input.stored, input.eventId),
-    alert: input.alert
-      ? summarizeAlert(input.alert, input.appUrl)
-      : summarizeWebhookAlert(event.attributes, input.appUrl),
+    alert: summary,
     changes: detectAlertChanges(event.attributes.updated),
     enriched: input.alert !== undefined,
+    workflow: allowedWorkflowActions(input.workflow, summary.status),
+    observedAt: input.observedAt,
   };
 }
 
@@ -40,7 +49,7 @@ export function eventRef(stored: StoredEvent, eventId: string): EventRef {
   };
 }
 
-function summarizeAlert(alert: SekoiaAlert, appUrl: string): AlertSummary {
+export function summarizeAlert(alert: SekoiaAlert, appUrl: string): AlertSummary {
   const urgency = alert.urgency.current_value;
   return {
     uuid: alert.uuid,

@@ -1,3 +1,5 @@
+import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
+
 /** The platform-neutral notification that rules match and platforms render. */
 
 export type AlertTrigger = 'alert-raised' | 'alert-updated';
@@ -48,6 +50,10 @@ export interface AlertNotification {
   changes: readonly AlertChange[];
   /** False when the Sekoia.io API could not be read and the card is built from the WebHook alone. */
   enriched: boolean;
+  /** Workflow actions allowed from the current status (Sekoia's workflow), in button order. */
+  workflow: readonly WorkflowActionKey[];
+  /** Epoch ms at which the alert was read (or the WebHook received): newer reads win. */
+  observedAt: number;
 }
 
 /** Any other notification type: kept whole for the triggers that come later, never dropped. */

@@ -23,6 +23,7 @@ describe('normalizeAlert', () => {
       eventId: 'e1',
       alert,
       appUrl: APP,
+      observedAt: 1_772_439_401_000,
     });
     expect(n).toMatchObject({
       kind: 'alert',
@@ -52,9 +53,33 @@ describe('normalizeAlert', () => {
       eventId: 'e2',
       alert,
       appUrl: APP,
+      observedAt: 1_772_439_401_000,
     });
     expect(n.trigger).toBe('alert-updated');
     expect(n.changes).toEqual(['status']);
+  });
+
+  it('takes the workflow buttons from the workflow Sekoia.io returned, by id or by name', () => {
+    const n = normalizeAlert({
+      stored: stored(fixture('alert-updated.json')),
+      eventId: 'e4',
+      alert,
+      appUrl: APP,
+      observedAt: 1,
+      workflow: [
+        { id: '1390be4e-ced8-4dd6-9bed-573471b235ab', name: 'Close' },
+        { id: 'custom-id', name: 'reject' },
+        { id: 'other', name: 'Escalate' },
+      ],
+    });
+    expect(n.workflow).toEqual(['reject', 'close']);
+    expect(n.observedAt).toBe(1);
+  });
+
+  it('falls back to the built-in workflow of the status when the workflow could not be read', () => {
+    const n = normalizeAlert({ stored: stored(fixture('alert-created.json')), eventId: 'e5', alert, appUrl: APP, observedAt: 1 });
+    expect(n.alert.status.name).toBe('Pending');
+    expect(n.workflow).toEqual(['acknowledge', 'validate', 'reject']);
   });
 
   it('falls back to what the WebHook said, with the alert link, when the API could not be read', () => {
@@ -67,6 +92,7 @@ describe('normalizeAlert', () => {
       eventId: 'e3',
       alert: undefined,
       appUrl: APP,
+      observedAt: 1_772_439_401_000,
     });
     expect(n.enriched).toBe(false);
     expect(n.alert).toMatchObject({

@@ -30,6 +30,8 @@ const notification: AlertNotification = {
   },
   changes: ['status', 'occurrence'],
   enriched: true,
+  workflow: [],
+  observedAt: T0,
 };
 
 describe('alertFacts', () => {
