@@ -21,7 +21,12 @@ export type BotErrorCode =
   | 'command_usage'
   | 'rule_invalid'
   | 'rule_id_unavailable'
-  | 'rule_not_found';
+  | 'rule_not_found'
+  | 'command_token_invalid'
+  | 'request_invalid'
+  | 'action_forbidden'
+  | 'action_not_allowed'
+  | 'platform_rejected';
 
 export interface BotErrorOptions {
   message?: string;
@@ -41,6 +46,9 @@ const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
   webhook_invalid_shape: 400,
   store_unavailable: 503,
   shutting_down: 503,
+  command_token_invalid: 401,
+  request_invalid: 400,
+  action_forbidden: 403,
 };
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<BotErrorCode> = new Set<BotErrorCode>([

@@ -1,0 +1,27 @@
+import type { CardActionKey } from '../delivery/alert-card.ts';
+import type { Platform } from '../rules/rule.ts';
+
+/**
+ * What a card button allows: one action on one alert, from one card (platform, channel, message),
+ * until a time. The platform carries it signed (Mattermost `context`, Teams `Action.Execute` data).
+ */
+export interface ActionGrant {
+  action: CardActionKey;
+  alertUuid: string;
+  platform: Platform;
+  /** Channel id (globally unique on both platforms; team ids differ between commands and clicks in DMs). */
+  channel: string;
+  /** The card's post / activity id. */
+  messageId: string;
+  /** The channel's rule the card was posted for (Mute acts on it). */
+  ruleId: string;
+  /** Epoch ms after which the button is refused. */
+  expiresAt: number;
+}
+
+/** Where a click came from, as the platform (not the payload) says. */
+export interface ClickOrigin {
+  platform: Platform;
+  channel: string;
+  messageId: string;
+}

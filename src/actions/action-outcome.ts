@@ -1,0 +1,19 @@
+import type { AlertState } from '../delivery/alert-state-store.ts';
+import type { Platform } from '../rules/rule.ts';
+
+/** Who clicked, as the platform vouches for it. */
+export interface ActingUser {
+  id: string;
+  name: string;
+  platform: Platform;
+}
+
+/** What an action did, for the clicker (plain text) and the card (the new state, when it changed). */
+export type ActionOutcome =
+  | { ok: true; message: string; state?: AlertState }
+  | { ok: false; message: string };
+
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  mattermost: 'Mattermost',
+  teams: 'Microsoft Teams',
+};
