@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
 import type { StoredEvent } from '../ingress/stored-event.ts';
 import { SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
+import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { normalizeAlert } from '../normalize/normalize-alert.ts';
 import { normalizeOther } from '../normalize/normalize-other.ts';
@@ -9,13 +10,15 @@ import type { Notification } from '../normalize/notification.ts';
 import type { JobHandler } from '../queue/create-worker.ts';
 import type { Job, NewJob } from '../queue/job-queue.ts';
 import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
+import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
+import type { WorkflowAction } from '../sekoia/workflow-schema.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 
 /** Job kind that completes a card first posted from the WebHook alone, once the API answers. */
 export const ALERT_REFRESH_JOB = 'alert-refresh';
 
 export interface EventJobOptions {
-  sekoia: { getAlert(idOrShortId: string): Promise<SekoiaAlert> };
+  sekoia: Pick<SekoiaApi, 'getAlert' | 'getWorkflow'>;
   delivery: DeliveryPort;
   enqueue: (job: NewJob) => Promise<unknown>;
   metrics: Metrics;
@@ -60,13 +63,32 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
       );
       if (retryable) await scheduleRefresh(options, stored, job.id);
     }
-    await deliver(normalizeAlert({ stored, eventId: job.id, alert, appUrl: options.appUrl }));
+    const workflow = alert ? await readWorkflow(alert.uuid, log) : undefined;
+    const observedAt = options.clock.now();
+    await deliver(
+      normalizeAlert({ stored, eventId: job.id, alert, workflow, appUrl: options.appUrl, observedAt }),
+    );
   };
 
-  const handleRefresh: JobHandler = async (job) => {
+  /** Without the workflow the buttons follow the built-in one; not worth holding the card back. */
+  const readWorkflow = async (alertUuid: string, log: Logger): Promise<WorkflowAction[] | undefined> => {
+    try {
+      return await options.sekoia.getWorkflow(alertUuid);
+    } catch (error) {
+      log.warn(
+        { err: errorCode(error), alertUuid },
+        'alert workflow could not be read; using the built-in one',
+      );
+      return undefined;
+    }
+  };
+
+  const handleRefresh: JobHandler = async (job, log) => {
     const { stored, eventId } = JSON.parse(job.payload) as { stored: StoredEvent; eventId: string };
     const alert = await options.sekoia.getAlert(stored.event.attributes.uuid ?? '');
-    await deliver(normalizeAlert({ stored, eventId, alert, appUrl: options.appUrl }));
+    const workflow = await readWorkflow(alert.uuid, log);
+    const observedAt = options.clock.now();
+    await deliver(normalizeAlert({ stored, eventId, alert, workflow, appUrl: options.appUrl, observedAt }));
   };
 
   return { [SEKOIA_EVENT_JOB]: handleEvent, [ALERT_REFRESH_JOB]: handleRefresh };

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { ChannelRef } from '../rules/rule.ts';
+
+/** Job kind that brings one alert's card in one channel up to date (posting it first if needed). */
+export const CARD_JOB = 'card-delivery';
+
+export const cardJobSchema = z.strictObject({
+  alertUuid: z.string().min(1),
+  channel: z.strictObject({
+    platform: z.enum(['mattermost', 'teams']),
+    team: z.string(),
+    channel: z.string().min(1),
+  }),
+  /** The channel's rule that matched; null when the job only updates a card already posted. */
+  rule: z.strictObject({ id: z.string().min(1), name: z.string().nullable() }).nullable(),
+});
+
+export type CardJob = z.infer<typeof cardJobSchema>;
+
+export function channelKey(channel: ChannelRef): string {
+  return [channel.platform, channel.team, channel.channel].map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,35 @@
+import type { ChannelRef } from '../rules/rule.ts';
+import type { AlertCard } from './alert-card.ts';
+
+/** Where a card goes: the channel and the rule it was posted for (Mute acts on that rule). */
+export interface CardTarget {
+  channel: ChannelRef;
+  ruleId: string;
+}
+
+/** A short reply in a card's thread when the alert's status changes. */
+export interface StatusNote {
+  shortId: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  /** Who changed it from chat, when we know. */
+  by?: { name: string; platform: 'mattermost' | 'teams' } | undefined;
+}
+
+/**
+ * One chat platform's side of delivery (implemented in `platforms/`). Methods fail with a BotError
+ * `delivery_failed` (retryable, with Retry-After when the platform gave one) or `platform_rejected`
+ * (will not heal: no access to the channel, refused content).
+ */
+export interface CardSink {
+  /** Posts a new card; resolves with its message id (post id / activity id). */
+  post(target: CardTarget, card: AlertCard): Promise<string>;
+  /** Re-renders the card in place (the whole card: platforms replace, they do not merge). */
+  update(target: CardTarget, messageId: string, card: AlertCard): Promise<void>;
+  replyInThread(target: CardTarget, messageId: string, note: StatusNote): Promise<void>;
+  /**
+   * The card of this alert posted in the channel since `sinceMs`, if any: after a crash between
+   * posting and recording the post, the next try finds it instead of posting a second card.
+   */
+  findCard(target: CardTarget, alertUuid: string, sinceMs: number): Promise<string | undefined>;
+}

@@ -1,0 +1,107 @@
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
+import type { AlertNotification } from '../normalize/notification.ts';
+import type { NewJob } from '../queue/job-queue.ts';
+import { alertFacts } from '../rules/alert-facts.ts';
+import type { RuleMatch } from '../rules/rule.ts';
+import type { TriggerFacts } from '../rules/trigger-facts.ts';
+import type { AlertStateStore } from './alert-state-store.ts';
+import { CARD_JOB, type CardJob, channelKey } from './card-job.ts';
+import type { CardStore } from './card-store.ts';
+import type { DeliveryPort } from './delivery-port.ts';
+
+/** What the dispatcher needs of the rules (the rule catalog provides it). */
+export interface RuleMatcher {
+  match(facts: TriggerFacts): RuleMatch[];
+  recordMatch(ruleId: string, at: number): Promise<unknown>;
+}
+
+export interface CreateCardDispatcherOptions {
+  rules: RuleMatcher;
+  cards: CardStore;
+  states: AlertStateStore;
+  enqueue: (job: NewJob) => Promise<unknown>;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Notification → one card job per channel: channels with a matching rule (a new card, or an edit of
+ * theirs), and channels that already show the alert (their card is kept current even when no rule
+ * matches the change). Per-channel jobs retry on their own, so a slow channel holds up no other.
+ */
+export function createCardDispatcher(options: CreateCardDispatcherOptions): DeliveryPort {
+  const { rules, cards, states, clock, log } = options;
+
+  const deliverAlert = async (notification: AlertNotification) => {
+    const { uuid } = notification.alert;
+    await states.offer({ notification, activity: null });
+    const matches = rules.match(alertFacts(notification));
+    const firstMatch = firstMatchPerChannel(matches);
+    const jobs = new Map<string, CardJob>();
+    for (const match of firstMatch.values()) {
+      const { rule } = match;
+      jobs.set(channelKey(match.channel), {
+        alertUuid: uuid,
+        channel: match.channel,
+        rule: { id: rule.id, name: rule.name ?? null },
+      });
+    }
+    for (const channel of await cards.channelsOf(uuid)) {
+      const key = channelKey(channel);
+      if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
+    }
+    for (const [key, job] of jobs) {
+      await options.enqueue({
+        kind: CARD_JOB,
+        payload: JSON.stringify(job),
+        dedupeKeys: [`card:${notification.event.id}:${notification.enriched ? 'api' : 'hook'}:${key}`],
+      });
+    }
+    log.info(
+      {
+        notification: {
+          eventId: notification.event.id,
+          alertUuid: uuid,
+          trigger: notification.trigger,
+          enriched: notification.enriched,
+        },
+        channels: jobs.size,
+      },
+      'notification dispatched',
+    );
+    await recordMatches(rules, matches, clock.now(), log);
+  };
+
+  return {
+    deliver: async (notification) => {
+      if (notification.kind === 'alert') return deliverAlert(notification);
+      log.info(
+        { eventId: notification.event.id, known: notification.known },
+        'no card for this event type yet',
+      );
+    },
+  };
+}
+
+/** Several rules of one channel matching the same alert still make one card (the oldest rule's). */
+function firstMatchPerChannel(matches: readonly RuleMatch[]): Map<string, RuleMatch> {
+  const byChannel = new Map<string, RuleMatch>();
+  for (const match of matches) {
+    const key = channelKey(match.channel);
+    const seen = byChannel.get(key);
+    if (seen === undefined || match.rule.createdAt < seen.rule.createdAt) byChannel.set(key, match);
+  }
+  return byChannel;
+}
+
+/** Counters are best effort: a failure to count never holds back a card. */
+async function recordMatches(rules: RuleMatcher, matches: RuleMatch[], at: number, log: Logger) {
+  await Promise.all(
+    matches.map((match) =>
+      rules.recordMatch(match.rule.id, at).catch((error: unknown) => {
+        log.warn({ err: error, ruleId: match.rule.id }, 'could not count a rule match');
+      }),
+    ),
+  );
+}

@@ -1,0 +1,103 @@
+import type { Clock } from '../clock.ts';
+import { createKeyedMutex } from '../create-keyed-mutex.ts';
+import { BotError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { JobHandler } from '../queue/create-worker.ts';
+import type { Platform } from '../rules/rule.ts';
+import { type AlertCard, buildAlertCard } from './alert-card.ts';
+import type { AlertState, AlertStateStore } from './alert-state-store.ts';
+import { type CardJob, cardJobSchema, channelKey } from './card-job.ts';
+import type { CardSink, CardTarget } from './card-sink.ts';
+import type { CardRecord, CardStore } from './card-store.ts';
+
+export interface CreateCardJobHandlerOptions {
+  sinks: Partial<Record<Platform, CardSink>>;
+  cards: CardStore;
+  states: AlertStateStore;
+  clock: Clock;
+  /** How far back to look for a card posted before a crash, before the marker's time. */
+  lookbackMs?: number;
+}
+
+/**
+ * Brings one alert's card in one channel up to date. Jobs of the same card run one at a time, so two
+ * quick updates never post two cards; every job renders the newest alert state, so jobs may finish in
+ * any order. At-least-once is made safe by the card map: a repeated job edits, it never posts again.
+ */
+export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobHandler {
+  const { cards, states, clock } = options;
+  const lookbackMs = options.lookbackMs ?? 60_000;
+  const mutex = createKeyedMutex();
+
+  const bringUpToDate = async (job: CardJob, log: Logger) => {
+    const state = await states.get(job.alertUuid);
+    if (state === undefined)
+      return log.warn({ alertUuid: job.alertUuid }, 'alert state gone; card left as is');
+    const sink = options.sinks[job.channel.platform];
+    if (sink === undefined)
+      return log.warn({ platform: job.channel.platform }, 'platform not enabled; card dropped');
+    const existing = await cards.get(job.alertUuid, job.channel);
+    if (existing === undefined && job.rule === null) return;
+    const record: CardRecord = existing ?? {
+      alertUuid: job.alertUuid,
+      channel: job.channel,
+      messageId: null,
+      creatingSince: clock.now(),
+      ruleId: job.rule?.id ?? '',
+      ruleName: job.rule?.name ?? null,
+      status: null,
+      shownAt: 0,
+    };
+    const target: CardTarget = { channel: job.channel, ruleId: record.ruleId };
+    const card = renderCard(state, record);
+    if (record.messageId === null) {
+      if (existing === undefined) await cards.put(record);
+      const found = existing
+        ? await sink.findCard(target, job.alertUuid, record.creatingSince - lookbackMs)
+        : undefined;
+      if (found === undefined) {
+        const messageId = await sink.post(target, card);
+        log.info({ alertUuid: job.alertUuid, messageId }, 'card posted');
+        return cards.put(shown(record, messageId, state, card));
+      }
+      log.info({ alertUuid: job.alertUuid, messageId: found }, 'card found after an interrupted post');
+      await sink.update(target, found, card);
+      return cards.put(shown(record, found, state, card));
+    }
+    await sink.update(target, record.messageId, card);
+    if (record.status !== null && card.status !== undefined && record.status !== card.status) {
+      const by = state.activity?.status === card.status ? state.activity : undefined;
+      await sink.replyInThread(target, record.messageId, {
+        shortId: card.shortId,
+        from: record.status,
+        to: card.status,
+        by: by && { name: by.by, platform: by.platform },
+      });
+    }
+    await cards.put(shown(record, record.messageId, state, card));
+  };
+
+  return async (job, log) => {
+    const parsed = cardJobSchema.safeParse(JSON.parse(job.payload));
+    if (!parsed.success)
+      throw new BotError('job_failed', { message: 'malformed card job', retryable: false });
+    const cardJob = parsed.data;
+    const cardLog = log.child({ alertUuid: cardJob.alertUuid, channel: cardJob.channel.channel });
+    await mutex.run(`${cardJob.alertUuid}|${channelKey(cardJob.channel)}`, () =>
+      bringUpToDate(cardJob, cardLog),
+    );
+  };
+}
+
+function renderCard(state: AlertState, record: CardRecord): AlertCard {
+  return buildAlertCard({
+    notification: state.notification,
+    matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
+    workflowActions: state.notification.workflow,
+    lastActivity: state.activity ?? undefined,
+  });
+}
+
+function shown(record: CardRecord, messageId: string, state: AlertState, card: AlertCard): CardRecord {
+  return { ...record, messageId, status: card.status ?? null, shownAt: state.notification.observedAt };
+}

@@ -1,0 +1,18 @@
+import type { NewJob } from '../queue/job-queue.ts';
+import { CARD_JOB, type CardJob } from './card-job.ts';
+import type { CardStore } from './card-store.ts';
+
+/** Brings every card of an alert up to date (after an action from chat changed it). */
+export type CardRefresher = (alertUuid: string) => Promise<void>;
+
+export function createCardRefresher(options: {
+  cards: CardStore;
+  enqueue: (job: NewJob) => Promise<unknown>;
+}): CardRefresher {
+  return async (alertUuid) => {
+    for (const channel of await options.cards.channelsOf(alertUuid)) {
+      const job: CardJob = { alertUuid, channel, rule: null };
+      await options.enqueue({ kind: CARD_JOB, payload: JSON.stringify(job) });
+    }
+  };
+}

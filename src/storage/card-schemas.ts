@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CARD_ACTION_KEYS } from '../delivery/alert-card.ts';
+import type { AlertState } from '../delivery/alert-state-store.ts';
+import type { CardRecord } from '../delivery/card-store.ts';
+import type { AlertNotification } from '../normalize/notification.ts';
+
+const channelSchema = z.object({
+  platform: z.enum(['mattermost', 'teams']),
+  team: z.string(),
+  channel: z.string().min(1),
+});
+
+export const cardRecordSchema: z.ZodType<CardRecord> = z.object({
+  alertUuid: z.string().min(1),
+  channel: channelSchema,
+  messageId: z.string().min(1).nullable(),
+  creatingSince: z.number().finite(),
+  ruleId: z.string(),
+  ruleName: z.string().nullable(),
+  status: z.string().nullable(),
+  shownAt: z.number().finite(),
+});
+
+export const channelListSchema = z.array(channelSchema);
+
+/**
+ * The fields a card needs to render safely are checked; optional texts that JSON dropped (undefined)
+ * stay absent, which the card renders as "unknown".
+ */
+const notificationSchema = z.looseObject({
+  kind: z.literal('alert'),
+  trigger: z.enum(['alert-raised', 'alert-updated']),
+  event: z.looseObject({ id: z.string(), type: z.string(), action: z.string() }),
+  alert: z.looseObject({
+    uuid: z.string().min(1),
+    link: z.string(),
+    assets: z.array(z.string()),
+    status: z.looseObject({}),
+    entity: z.looseObject({}),
+    rule: z.looseObject({}),
+    alertType: z.looseObject({}),
+  }),
+  changes: z.array(z.string()),
+  enriched: z.boolean(),
+  workflow: z.array(z.enum(CARD_ACTION_KEYS.slice(0, 4) as ['acknowledge', 'validate', 'reject', 'close'])),
+  observedAt: z.number().finite(),
+});
+
+const activitySchema = z.object({
+  verb: z.string(),
+  by: z.string(),
+  platform: z.enum(['mattermost', 'teams']),
+  at: z.number().finite(),
+  status: z.string().optional(),
+});
+
+export function parseAlertState(value: unknown): AlertState | undefined {
+  const parsed = z
+    .object({ notification: notificationSchema, activity: activitySchema.nullable() })
+    .safeParse(value);
+  if (!parsed.success) return undefined;
+  const { activity } = parsed.data;
+  return {
+    // Checked above for what rendering relies on; the rest is plain optional text.
+    notification: parsed.data.notification as unknown as AlertNotification,
+    activity: activity === null ? null : { ...activity, status: activity.status },
+  };
+}
