@@ -1,0 +1,114 @@
+import { applyActionUpdate } from './apply-action-update.ts';
+import { buildActionRequest } from './build-action-request.ts';
+import { callIntegration } from './call-integration.ts';
+import { type FakeContext, isMember } from './fake-context.ts';
+import { type FakePost, isRecord } from './fake-model.ts';
+import { mustFindUser } from './must-find.ts';
+import { findAction } from './post-actions.ts';
+
+export interface ClickInput {
+  postId: string;
+  actionId: string;
+  userId: string;
+  /** The chosen `value` of a menu. */
+  selectedOption?: string;
+}
+
+export interface ActionResult {
+  /** What the server answers the clicking client: 200, or the error status. */
+  status: number;
+  /** The bot's HTTP status, when the call reached it. */
+  botStatus?: number;
+  response?: Record<string, unknown>;
+  ephemeralText?: string;
+  /** The post after `update`, as stored. */
+  post?: FakePost;
+  error?: string;
+}
+
+// The click route is `/posts/{post_id}/actions/{action_id:[A-Za-z0-9]+}` (reference §4.1).
+const ACTION_ID = /^[A-Za-z0-9]+$/;
+
+type ParsedReply = { ok: true; response: Record<string, unknown> } | { ok: false; error: string };
+
+/** An empty body is accepted; anything else must decode into PostActionIntegrationResponse. */
+function parseActionReply(raw: string): ParsedReply {
+  if (raw === '') return { ok: true, response: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: 'the integration answered with invalid JSON' };
+  }
+  if (parsed === null) return { ok: true, response: {} };
+  if (!isRecord(parsed)) return { ok: false, error: 'the integration response is not an object' };
+  const { update, ephemeral_text: ephemeralText } = parsed;
+  const updateOk = update === undefined || update === null || isRecord(update);
+  const textOk = ephemeralText === undefined || typeof ephemeralText === 'string';
+  return updateOk && textOk
+    ? { ok: true, response: parsed }
+    : { ok: false, error: 'the integration response has the wrong shape' };
+}
+
+/** A user clicks a button or picks a menu option on a stored post (reference §4.2–§4.4). */
+export async function clickButton(context: FakeContext, input: ClickInput): Promise<ActionResult> {
+  if (!ACTION_ID.test(input.actionId)) return { status: 404, error: 'no route matches this action id' };
+  const user = mustFindUser(context, input.userId);
+  const post = context.posts.get(input.postId);
+  if (post === undefined || !isMember(context, post.channel_id, user.id)) {
+    return { status: 403, error: 'the user cannot read this post' };
+  }
+  if (post.delete_at !== 0) return { status: 404, error: 'the post was deleted' };
+  const action = findAction(post, input.actionId);
+  const integration = action?.integration;
+  if (action === undefined || !isRecord(integration) || typeof integration.url !== 'string') {
+    return { status: 404, error: 'the post has no action with this id' };
+  }
+  const body = buildActionRequest(context, {
+    post,
+    action,
+    user,
+    selectedOption: input.selectedOption ?? '',
+  });
+  const reply = await callIntegration({
+    method: 'POST',
+    url: integration.url,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+    timeoutMs: context.outgoingTimeoutMs,
+    blockInternal: context.blockInternalTargets,
+  });
+  if (!reply.ok) return { status: 400, error: reply.error };
+  const botStatus = reply.status;
+  if (botStatus !== 200) return { status: 400, botStatus, error: `status=${botStatus}` };
+  const parsed = parseActionReply(reply.raw);
+  if (!parsed.ok) return { status: 400, botStatus, error: parsed.error };
+  return applyActionResponse(context, post, parsed.response, { user: user.id, botStatus });
+}
+
+function applyActionResponse(
+  context: FakeContext,
+  post: FakePost,
+  response: Record<string, unknown>,
+  from: { user: string; botStatus: number },
+): ActionResult {
+  const result: ActionResult = { status: 200, botStatus: from.botStatus, response };
+  if (isRecord(response.update)) {
+    const updated = applyActionUpdate(context, post, response.update);
+    if (!updated.ok) return { ...result, status: updated.error.status, error: updated.error.message };
+    result.post = updated.post;
+  }
+  const text = response.ephemeral_text;
+  if (typeof text === 'string' && text !== '') {
+    const rootId = post.root_id === '' ? post.id : post.root_id;
+    context.ephemerals.push({
+      userId: from.user,
+      channelId: post.channel_id,
+      rootId,
+      text,
+      source: 'action',
+    });
+    result.ephemeralText = text;
+  }
+  return result;
+}

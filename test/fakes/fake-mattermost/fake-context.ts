@@ -1,0 +1,52 @@
+import type { Clock } from '../../../src/clock.ts';
+import type { ChannelType, FakeEphemeral, FakePost, FakeTeam, FakeUser, OpenedDialog } from './fake-model.ts';
+import type { ResponseUrls } from './response-urls.ts';
+import type { TriggerIds } from './trigger-ids.ts';
+
+export interface StoredChannel {
+  id: string;
+  name: string;
+  teamId: string;
+  type: ChannelType;
+  createAt: number;
+  /** user id → channel admin? */
+  members: Map<string, boolean>;
+}
+
+/** Everything the fake knows; routes and drivers share it. */
+export interface FakeContext {
+  clock: Clock;
+  url: string;
+  botUserId: string;
+  botToken: string;
+  triggerTimeoutMs: number;
+  outgoingTimeoutMs: number;
+  /** Refuse outgoing calls to loopback/private addresses, as the real server does by default (§4.6). */
+  blockInternalTargets: boolean;
+  users: Map<string, FakeUser>;
+  teams: Map<string, FakeTeam>;
+  channels: Map<string, StoredChannel>;
+  /** In creation order. */
+  posts: Map<string, FakePost>;
+  ephemerals: FakeEphemeral[];
+  dialogs: OpenedDialog[];
+  triggers: TriggerIds;
+  responseUrls: ResponseUrls;
+}
+
+export function isMember(context: FakeContext, channelId: string, userId: string): boolean {
+  return context.channels.get(channelId)?.members.has(userId) ?? false;
+}
+
+/** `read_channel`: public channels are readable by team members (the bot is in every team), others by members. */
+export function canRead(channel: StoredChannel, userId: string): boolean {
+  return channel.type === 'O' || channel.members.has(userId);
+}
+
+export function hasRole(user: FakeUser | undefined, role: string): boolean {
+  return user?.roles.split(' ').includes(role) ?? false;
+}
+
+export function teamName(context: FakeContext, teamId: string): string {
+  return context.teams.get(teamId)?.name ?? '';
+}

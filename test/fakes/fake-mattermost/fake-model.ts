@@ -1,0 +1,82 @@
+/** What the fake stores, in Mattermost's JSON shapes where the bot sees them (reference §6). */
+
+export type ChannelType = 'O' | 'P' | 'D' | 'G';
+
+export interface FakeUser {
+  id: string;
+  username: string;
+  /** Space-separated, e.g. `system_user system_admin`. */
+  roles: string;
+  isBot: boolean;
+}
+
+export interface FakeTeam {
+  id: string;
+  /** The URL handle, sent as `team_domain`. */
+  name: string;
+  /** The `/sekoia` command's token in this team (a custom command belongs to one team, §2.1). */
+  commandToken: string;
+}
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  /** Empty for DM/GM channels. */
+  teamId: string;
+  type: ChannelType;
+  members: string[];
+  /** Members with `scheme_admin` (channel admins). */
+  admins: string[];
+}
+
+/** A post as stored, integration data intact. Field names are Mattermost's. */
+export interface FakePost {
+  id: string;
+  create_at: number;
+  update_at: number;
+  edit_at: number;
+  delete_at: number;
+  is_pinned: boolean;
+  user_id: string;
+  channel_id: string;
+  root_id: string;
+  original_id: string;
+  message: string;
+  type: string;
+  props: Record<string, unknown>;
+  hashtags: string;
+  file_ids: string[];
+  pending_post_id: string;
+  reply_count: number;
+  metadata: Record<string, unknown>;
+}
+
+export type EphemeralSource = 'command' | 'response_url' | 'action' | 'rest';
+
+/** A message only one user saw (never stored by Mattermost, recorded here for tests). */
+export interface FakeEphemeral {
+  userId: string;
+  channelId: string;
+  rootId: string;
+  text: string;
+  attachments?: unknown[];
+  source: EphemeralSource;
+}
+
+/** A dialog opened with `POST /actions/dialogs/open`, as the user's client received it (§5.1). */
+export interface OpenedDialog {
+  id: string;
+  triggerId: string;
+  url: string;
+  dialog: Record<string, unknown>;
+  /** The user the trigger was issued to. */
+  userId: string;
+  /** Where the interaction that issued the trigger happened; the client sends these on submit. */
+  channelId: string;
+  teamId: string;
+  openedAt: number;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

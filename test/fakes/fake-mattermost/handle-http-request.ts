@@ -1,0 +1,127 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiAnswer } from './api-route.ts';
+import type { FakeContext } from './fake-context.ts';
+import type { FaultInjector } from './fault-injector.ts';
+import { handleCommandHook } from './handle-command-hook.ts';
+import { bodyTooLarge, routeNotFound } from './mattermost-error.ts';
+import { routeApiRequest } from './route-api-request.ts';
+import { sendError, sendInjectedFailure, sendJson, sendRateLimited } from './send-response.ts';
+
+/** `ServiceSettings.MaximumPayloadSizeBytes` default (reference §3.2). */
+export const MAX_REQUEST_BODY_BYTES = 300_000;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  /** The query string without `?`. */
+  query: string;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON, the raw text if it was not JSON, undefined if empty. */
+  body: unknown;
+  /** Epoch ms on the fake's clock. */
+  at: number;
+}
+
+export interface HttpDependencies {
+  context: FakeContext;
+  faults: FaultInjector;
+  requests: RecordedRequest[];
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+function parseJson(text: string): { body: unknown; invalidJson: boolean } {
+  if (text === '') return { body: undefined, invalidJson: false };
+  try {
+    return { body: JSON.parse(text), invalidJson: false };
+  } catch {
+    // Kept as text so a test can still see what was sent.
+    return { body: text, invalidJson: true };
+  }
+}
+
+function apiSegments(pathname: string): string[] | undefined {
+  try {
+    return pathname
+      .split('/')
+      .filter((segment) => segment !== '')
+      .slice(2)
+      .map(decodeURIComponent);
+  } catch {
+    // Malformed percent-encoding: answered as an unknown route.
+    return undefined;
+  }
+}
+
+const HOOK_PATH = /^\/hooks\/commands\/([A-Za-z0-9]+)$/;
+
+export async function handleHttpRequest(
+  deps: HttpDependencies,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://fake-mattermost.invalid');
+  const method = request.method ?? 'GET';
+  const raw = await readBody(request);
+  const { body, invalidJson } = parseJson(raw.toString('utf8'));
+  const at = deps.context.clock.now();
+  const query = url.search.replace(/^\?/, '');
+  deps.requests.push({ method, path: url.pathname, query, headers: request.headers, body, at });
+  if (deps.faults.isDown()) {
+    request.socket.destroy();
+    return;
+  }
+  const hookId = HOOK_PATH.exec(url.pathname)?.[1];
+  if (method === 'POST' && hookId !== undefined) {
+    if (raw.length > MAX_REQUEST_BODY_BYTES) return sendError(response, bodyTooLarge());
+    const contentType = request.headers['content-type'];
+    return handleCommandHook(deps.context, { hookId, contentType, rawBody: raw.toString('utf8') }, response);
+  }
+  answerApi(
+    deps,
+    { method, url, body, invalidJson, tooLarge: raw.length > MAX_REQUEST_BODY_BYTES },
+    request,
+    response,
+  );
+}
+
+interface ApiCall {
+  method: string;
+  url: URL;
+  body: unknown;
+  invalidJson: boolean;
+  tooLarge: boolean;
+}
+
+/** `/api/v4`: injected faults first (the rate limiter wraps the router), then the body limit, then routes. */
+function answerApi(
+  deps: HttpDependencies,
+  call: ApiCall,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const segments = call.url.pathname.startsWith('/api/v4/') ? apiSegments(call.url.pathname) : undefined;
+  const fault = segments === undefined ? undefined : deps.faults.take();
+  if (segments === undefined) sendError(response, routeNotFound());
+  else if (fault?.kind === 'rate-limit') sendRateLimited(response, fault.retryAfterSeconds);
+  else if (fault?.kind === 'fail') sendInjectedFailure(response, fault.status);
+  else if (call.tooLarge) sendError(response, bodyTooLarge());
+  else {
+    const { method, body, invalidJson } = call;
+    const authorization = request.headers.authorization;
+    const query = call.url.searchParams;
+    sendAnswer(
+      response,
+      routeApiRequest(deps.context, { method, segments, query, body, invalidJson, authorization }),
+    );
+  }
+}
+
+function sendAnswer(response: ServerResponse, outcome: ApiAnswer): void {
+  if ('error' in outcome) sendError(response, outcome.error);
+  else sendJson(response, outcome.status, outcome.body, outcome.headers);
+}

@@ -1,0 +1,118 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Clock, systemClock } from '../../../src/clock.ts';
+import { type ActionResult, type ClickInput, clickButton } from './click-button.ts';
+import type { FakeContext } from './fake-context.ts';
+import { createFakeMattermostControls, type FakeMattermostControls } from './fake-mattermost-controls.ts';
+import type { FakeUser } from './fake-model.ts';
+import { createFaultInjector, type FaultControls } from './fault-injector.ts';
+import { handleHttpRequest, type RecordedRequest } from './handle-http-request.ts';
+import { newId } from './new-id.ts';
+import { createResponseUrls } from './response-urls.ts';
+import { type SlashCommandInput, type SlashCommandResult, sendSlashCommand } from './send-slash-command.ts';
+import { type DialogResult, type DialogSubmitInput, submitDialog } from './submit-dialog.ts';
+import { createTriggerIds } from './trigger-ids.ts';
+
+export const FAKE_MATTERMOST_BOT_TOKEN = 'fakebottoken01234567890123';
+export const FAKE_MATTERMOST_COMMAND_TOKEN = 'fakecommandtoken0123456789';
+export const FAKE_MATTERMOST_TEAM_ID = 'team1';
+
+export interface StartFakeMattermostOptions {
+  /** Drives create_at, trigger age and response_url expiry. */
+  clock?: Clock;
+  botToken?: string;
+  /** Default `sekoia`. */
+  botUsername?: string;
+  /** Default `system_user`; add `system_admin` to allow `POST /posts/ephemeral`. */
+  botRoles?: string;
+  /** team id → the slash command's token there. Default `{ team1: FAKE_MATTERMOST_COMMAND_TOKEN }`. */
+  commandTokens?: Record<string, string>;
+  /** team id → team name (`team_domain`); default the id. */
+  teamNames?: Record<string, string>;
+  /** Dialog trigger lifetime; default 30 s. */
+  triggerTimeoutMs?: number;
+  /** Time the fake waits for the bot on commands, clicks and submissions; default 30 s. */
+  outgoingTimeoutMs?: number;
+  port?: number;
+}
+
+export interface FakeMattermost extends FakeMattermostControls, FaultControls {
+  /** Site URL; the bot calls `url + '/api/v4/…'`. */
+  readonly url: string;
+  readonly botUserId: string;
+  readonly botToken: string;
+  /** Every HTTP request received (API and response_url), in order. */
+  readonly requests: RecordedRequest[];
+  clearRequests(): void;
+  sendSlashCommand(input: SlashCommandInput): Promise<SlashCommandResult>;
+  clickButton(input: ClickInput): Promise<ActionResult>;
+  submitDialog(input: DialogSubmitInput): Promise<DialogResult>;
+  close(): Promise<void>;
+}
+
+function createContext(options: StartFakeMattermostOptions): FakeContext {
+  const clock = options.clock ?? systemClock;
+  const bot: FakeUser = {
+    id: newId(),
+    username: options.botUsername ?? 'sekoia',
+    roles: options.botRoles ?? 'system_user',
+    isBot: true,
+  };
+  const tokens = options.commandTokens ?? { [FAKE_MATTERMOST_TEAM_ID]: FAKE_MATTERMOST_COMMAND_TOKEN };
+  const teams = Object.entries(tokens).map(([id, commandToken]) => {
+    return { id, name: options.teamNames?.[id] ?? id, commandToken };
+  });
+  return {
+    clock,
+    url: '',
+    botUserId: bot.id,
+    botToken: options.botToken ?? FAKE_MATTERMOST_BOT_TOKEN,
+    triggerTimeoutMs: options.triggerTimeoutMs ?? 30_000,
+    outgoingTimeoutMs: options.outgoingTimeoutMs ?? 30_000,
+    blockInternalTargets: false,
+    users: new Map([[bot.id, bot]]),
+    teams: new Map(teams.map((team) => [team.id, team])),
+    channels: new Map(),
+    posts: new Map(),
+    ephemerals: [],
+    dialogs: [],
+    triggers: createTriggerIds(clock),
+    responseUrls: createResponseUrls(clock),
+  };
+}
+
+/** A Mattermost server stand-in over real HTTP on loopback, per reference §10. */
+export async function startFakeMattermost(options: StartFakeMattermostOptions = {}): Promise<FakeMattermost> {
+  const context = createContext(options);
+  const faults = createFaultInjector();
+  const requests: RecordedRequest[] = [];
+  const server = createServer((request, response) => {
+    handleHttpRequest({ context, faults, requests }, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ message: error instanceof Error ? error.message : 'fake failure' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  context.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { isDown: _isDown, take: _take, ...faultControls } = faults;
+  return {
+    ...createFakeMattermostControls(context),
+    ...faultControls,
+    url: context.url,
+    botUserId: context.botUserId,
+    botToken: context.botToken,
+    requests,
+    clearRequests: () => {
+      requests.splice(0);
+    },
+    sendSlashCommand: (input) => sendSlashCommand(context, input),
+    clickButton: (input) => clickButton(context, input),
+    submitDialog: (input) => submitDialog(context, input),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { callIntegration } from './call-integration.ts';
+import type { FakeContext } from './fake-context.ts';
+import { isRecord, type OpenedDialog } from './fake-model.ts';
+
+export interface DialogSubmitInput {
+  /** Position in `dialogs()` (negative counts from the end) or the dialog's id. */
+  dialogIndexOrId: number | string;
+  userId: string;
+  submission: Record<string, unknown>;
+  cancelled?: boolean;
+}
+
+export interface DialogResult {
+  /** What the server answers the client: 200, or 400 when the bot's call failed; 0 when nothing was sent. */
+  status: number;
+  /** The bot's HTTP status, when the call reached it. */
+  botStatus?: number;
+  response?: Record<string, unknown>;
+  /** Per-field errors shown under the elements. */
+  errors?: Record<string, string>;
+  /** A general error shown in the dialog, or why the call failed. */
+  error?: string;
+  /** Whether the dialog closes. */
+  closed: boolean;
+}
+
+function findDialog(context: FakeContext, key: number | string): OpenedDialog {
+  const dialog =
+    typeof key === 'number' ? context.dialogs.at(key) : context.dialogs.find((d) => d.id === key);
+  if (dialog === undefined) throw new Error(`fake Mattermost opened no dialog ${key}`);
+  return dialog;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** What the client shows after the bot's reply (reference §5.3). */
+function readReply(raw: string): Pick<DialogResult, 'response' | 'errors' | 'error' | 'closed'> {
+  let parsed: unknown;
+  try {
+    parsed = raw === '' ? {} : JSON.parse(raw);
+  } catch {
+    // The server ignores a reply it cannot decode: an empty response, so the dialog closes.
+    parsed = {};
+  }
+  const response = isRecord(parsed) ? parsed : {};
+  const errors = isRecord(response.errors)
+    ? Object.fromEntries(Object.entries(response.errors).map(([name, message]) => [name, String(message)]))
+    : {};
+  const error = text(response.error);
+  const hasErrors = Object.keys(errors).length > 0;
+  const closed = !hasErrors && error === '' && response.type !== 'form';
+  return { response, closed, ...(hasErrors ? { errors } : {}), ...(error === '' ? {} : { error }) };
+}
+
+/** The user submits (or cancels) an opened dialog: the server POSTs the submission to its `url`. */
+export async function submitDialog(context: FakeContext, input: DialogSubmitInput): Promise<DialogResult> {
+  const opened = findDialog(context, input.dialogIndexOrId);
+  if (opened.userId !== input.userId) throw new Error(`dialog ${opened.id} was opened for another user`);
+  const cancelled = input.cancelled === true;
+  // Without notify_on_cancel the client just closes the dialog and tells nobody.
+  if (cancelled && opened.dialog.notify_on_cancel !== true) return { status: 0, closed: true };
+  const body = {
+    type: 'dialog_submission',
+    callback_id: text(opened.dialog.callback_id),
+    state: text(opened.dialog.state),
+    user_id: opened.userId,
+    channel_id: opened.channelId,
+    team_id: opened.teamId,
+    submission: cancelled ? {} : input.submission,
+    cancelled,
+  };
+  const reply = await callIntegration({
+    method: 'POST',
+    url: opened.url,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+    timeoutMs: context.outgoingTimeoutMs,
+    blockInternal: context.blockInternalTargets,
+  });
+  if (!reply.ok) return { status: 400, error: reply.error, closed: false };
+  if (reply.status !== 200) {
+    return { status: 400, botStatus: reply.status, error: `status=${reply.status}`, closed: false };
+  }
+  return { status: 200, botStatus: 200, ...readReply(reply.raw) };
+}
