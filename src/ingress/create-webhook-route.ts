@@ -8,6 +8,7 @@ import { isJsonContentType, readJsonBody } from './read-json-body.ts';
 import { dedupeKeysOf, type SekoiaEvent, sekoiaEventSchema } from './sekoia-event-schema.ts';
 import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, type StoredEvent } from './stored-event.ts';
 import { createSecretVerifier } from './verify-secret.ts';
+import { sendJson } from '../server/send-json.ts';
 
 export interface WebhookRouteOptions {
   secret: string;
@@ -94,9 +95,3 @@ function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): v
 /** The same body as every unknown path, so a wrong secret tells nothing (see server/create-server.ts). */
 export const NOT_FOUND_BODY = { code: 'not_found', message: 'not found' } as const;
 
-/** The hot path answers with Node's own response methods: restify's formatter chain costs more than the write. */
-function sendJson(res: Response, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}

@@ -26,7 +26,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
  * Collects the body without destroying the socket when it is too large (an async iterator would),
  * so that the 413 answer can still reach the sender.
  */
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

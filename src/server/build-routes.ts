@@ -16,6 +16,8 @@ export interface RouteDeps {
   clock: Clock;
   log: Logger;
   onQueued: () => void;
+  /** The enabled chat platforms' routes (Mattermost command, actions, dialogs). */
+  platformRoutes?: readonly Route[];
 }
 
 /** The whole HTTP surface of spec §4, in one table. */
@@ -37,5 +39,6 @@ export function buildRoutes(deps: RouteDeps): Route[] {
     { method: 'get', path: '/healthz', handler: healthz },
     { method: 'get', path: '/readyz', handler: createReadyz(readiness, deps.log) },
     { method: 'get', path: '/metrics', handler: createMetricsRoute(deps.metrics) },
+    ...(deps.platformRoutes ?? []),
   ];
 }

@@ -1,0 +1,117 @@
+import type { Request, Response } from 'restify';
+import type { ActionGrant } from '../../actions/action-grant.ts';
+import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
+import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import type { CardActions } from '../../actions/create-card-actions.ts';
+import { buildAlertCard } from '../../delivery/alert-card.ts';
+import type { CardStore } from '../../delivery/card-store.ts';
+import type { CardRefresher } from '../../delivery/create-card-refresher.ts';
+import { isBotError } from '../../errors.ts';
+import { readJsonBody } from '../../ingress/read-json-body.ts';
+import type { Logger } from '../../log.ts';
+import type { WorkflowActionKey } from '../../sekoia/workflow-constants.ts';
+import { sendJson } from '../../server/send-json.ts';
+import type { createCardRenderer } from './create-mattermost-card-sink.ts';
+import type { MattermostClient } from './create-mattermost-client.ts';
+import { type ActionRequest, actionRequestSchema } from './mattermost-requests.ts';
+import { openCommentDialog } from './open-comment-dialog.ts';
+import { renderAnnouncement } from './render-reply.ts';
+
+export interface CreateActionRouteOptions {
+  signer: ActionSigner;
+  actions: CardActions;
+  cards: CardStore;
+  refreshCards: CardRefresher;
+  render: ReturnType<typeof createCardRenderer>;
+  client: MattermostClient;
+  /** `PUBLIC_URL/mattermost/dialogs` */
+  dialogUrl: string;
+  log: Logger;
+}
+
+const WORKFLOW: ReadonlySet<string> = new Set(['acknowledge', 'validate', 'reject', 'close']);
+
+/**
+ * `POST /mattermost/actions`: a card button. The signed context is checked against the post and
+ * channel the server says the click came from, before anything else; then the action runs, and the
+ * clicked card is replaced for everyone in the answer (reference §4.4) while other channels follow.
+ */
+export function createActionRoute(options: CreateActionRouteOptions) {
+  const { signer, actions, log: baseLog } = options;
+
+  const transition = async (grant: ActionGrant, user: ActingUser) => {
+    const outcome = await actions.transition(grant as ActionGrant & { action: WorkflowActionKey }, user);
+    if (!outcome.ok || outcome.state === undefined) return { ephemeral_text: outcome.message };
+    const record = await options.cards.get(grant.alertUuid, {
+      platform: 'mattermost',
+      channel: grant.channel,
+    });
+    await options.refreshCards(grant.alertUuid);
+    if (record === undefined) return { ephemeral_text: outcome.message };
+    const card = buildAlertCard({
+      notification: outcome.state.notification,
+      matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
+      workflowActions: outcome.state.notification.workflow,
+      lastActivity: outcome.state.activity ?? undefined,
+    });
+    const body = options.render({ channel: record.channel, ruleId: record.ruleId }, card, grant.messageId);
+    return { update: { message: body.message, props: body.props }, ephemeral_text: outcome.message };
+  };
+
+  const mute = async (grant: ActionGrant, user: ActingUser) => {
+    const outcome: ActionOutcome = await actions.muteRule(grant, user);
+    if (outcome.ok) {
+      const text = `@${user.name} muted rule ${grant.ruleId} for 1 hour from an alert card`;
+      await options.client
+        .createPost({ channel_id: grant.channel, message: renderAnnouncement({ kind: 'info', text }) })
+        .catch((error: unknown) =>
+          baseLog.warn({ err: isBotError(error) ? error.code : error }, 'could not announce a mute'),
+        );
+    }
+    return { ephemeral_text: outcome.message };
+  };
+
+  return async (req: Request, res: Response): Promise<void> => {
+    const log = baseLog.child({ reqId: req.getId(), route: 'mattermost-action' });
+    let request: ActionRequest;
+    let grant: ActionGrant;
+    try {
+      request = actionRequestSchema.parse(await readJsonBody(req, 64 * 1024));
+      grant = signer.verify(request.context, {
+        platform: 'mattermost',
+        channel: request.channel_id,
+        messageId: request.post_id,
+      });
+    } catch (error) {
+      const forbidden = isBotError(error, 'action_forbidden');
+      log.warn({ reason: forbidden ? error.details.reason : 'malformed' }, 'card action refused');
+      return sendJson(res, forbidden ? 403 : 400, { ephemeral_text: 'This button is not valid here.' });
+    }
+    const user: ActingUser = {
+      id: request.user_id,
+      name: request.user_name ?? request.user_id,
+      platform: 'mattermost',
+    };
+    try {
+      if (WORKFLOW.has(grant.action)) return sendJson(res, 200, await transition(grant, user));
+      if (grant.action === 'mute') return sendJson(res, 200, await mute(grant, user));
+      const opened = await openCommentDialog({
+        client: options.client,
+        url: options.dialogUrl,
+        triggerId: request.trigger_id,
+        context: request.context,
+        log,
+      });
+      return sendJson(
+        res,
+        200,
+        opened ? {} : { ephemeral_text: 'The comment dialog could not be opened; try again.' },
+      );
+    } catch (error) {
+      log.error({ err: error, action: grant.action }, 'card action failed');
+      return sendJson(res, 200, {
+        ephemeral_text: 'The action failed on our side; nothing was changed. Try again in a moment.',
+      });
+    }
+  };
+}

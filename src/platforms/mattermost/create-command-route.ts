@@ -1,0 +1,119 @@
+import type { Request, Response } from 'restify';
+import type { CommandServices } from '../../commands/command.ts';
+import type { CommandContext, Reply } from '../../commands/command-context.ts';
+import type { CommandRegistry } from '../../commands/create-command-registry.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { BotError, isBotError } from '../../errors.ts';
+import { createSecretVerifier } from '../../ingress/verify-secret.ts';
+import type { Logger } from '../../log.ts';
+import { sendJson } from '../../server/send-json.ts';
+import type { MattermostClient } from './create-mattermost-client.ts';
+import { type CommandRequest, commandRequestSchema } from './mattermost-requests.ts';
+import { firstValues, readForm } from './read-form.ts';
+import { renderAnnouncement, renderReply } from './render-reply.ts';
+
+export interface CreateCommandRouteOptions {
+  tokens: readonly string[];
+  registry: CommandRegistry;
+  services: CommandServices;
+  client: MattermostClient;
+  /** Where follow-ups may be sent: only `response_url`s on the configured server are used. */
+  mattermostUrl: string;
+  log: Logger;
+  /** Answer with what is ready by then, and send the rest through `response_url` (reference §2.5). */
+  deadlineMs?: number;
+}
+
+/** `POST|GET /mattermost/command`: token check, then the platform-neutral commands, answered ephemeral. */
+export function createCommandRoute(options: CreateCommandRouteOptions) {
+  const verifiers = options.tokens.map(createSecretVerifier);
+  const deadlineMs = options.deadlineMs ?? 2_500;
+  const serverOrigin = new URL(options.mattermostUrl).origin;
+
+  // Every configured token is compared, so timing does not tell how many there are or which matched.
+  const tokenIsValid = (token: string) => verifiers.map((verify) => verify(token)).includes(true);
+
+  return async (req: Request, res: Response): Promise<void> => {
+    const log = options.log.child({ reqId: req.getId(), route: 'mattermost-command' });
+    let command: CommandRequest;
+    try {
+      const fields = firstValues(await readForm(req));
+      if (!tokenIsValid(fields.token ?? '')) {
+        log.warn('slash command with a wrong token refused');
+        return sendJson(res, 401, {
+          response_type: 'ephemeral',
+          text: 'This command token is not accepted.',
+        });
+      }
+      const parsed = commandRequestSchema.safeParse(fields);
+      if (!parsed.success)
+        throw new BotError('request_invalid', { message: 'malformed slash command', retryable: false });
+      command = parsed.data;
+    } catch (error) {
+      const status = isBotError(error, 'webhook_payload_too_large') ? 413 : 400;
+      log.warn({ err: isBotError(error) ? error.code : 'unexpected' }, 'slash command refused');
+      return sendJson(res, status, { response_type: 'ephemeral', text: 'This request could not be read.' });
+    }
+    const replies: Reply[] = [];
+    let answered = false;
+    const followUp = (reply: Reply) =>
+      postFollowUp(command.response_url, serverOrigin, renderReply(reply), log);
+    const ctx: CommandContext = {
+      platform: 'mattermost',
+      channel: { platform: 'mattermost', team: command.team_id, channel: command.channel_id },
+      user: { id: command.user_id, name: command.user_name },
+      log: log.child({ channelId: command.channel_id, userId: command.user_id }),
+      reply: async (reply) => {
+        if (answered) await followUp(reply);
+        else replies.push(reply);
+      },
+      announce: async (reply) => {
+        try {
+          await options.client.createPost({
+            channel_id: command.channel_id,
+            message: renderAnnouncement(reply),
+          });
+        } catch (error) {
+          log.warn({ err: isBotError(error) ? error.code : error }, 'could not announce in the channel');
+          await ctx.reply({
+            kind: 'info',
+            text: 'The bot could not announce this in the channel: add it to the channel so that everyone sees rule changes.',
+          });
+        }
+      },
+    };
+    const done = runCommand(ctx, command.text, { registry: options.registry, services: options.services });
+    const finishedInTime = await Promise.race([done.then(() => true), delay(deadlineMs).then(() => false)]);
+    answered = true;
+    const text = finishedInTime ? replies.map(renderReply).join('\n\n') : 'Working on it…';
+    sendJson(res, 200, { response_type: 'ephemeral', text: text || 'Done.' });
+    if (!finishedInTime) {
+      await done;
+      for (const reply of replies) await followUp(reply);
+    }
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** A late answer through `response_url`, only when it points at the configured Mattermost server. */
+async function postFollowUp(url: string | undefined, serverOrigin: string, text: string, log: Logger) {
+  if (url === undefined || !URL.canParse(url) || new URL(url).origin !== serverOrigin) {
+    log.warn('no usable response_url for a late answer; it is dropped');
+    return;
+  }
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', text }),
+      redirect: 'error',
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) log.warn({ status: response.status }, 'late answer refused by Mattermost');
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'late answer could not be sent');
+  }
+}

@@ -1,0 +1,87 @@
+import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
+import type { MattermostClient } from './create-mattermost-client.ts';
+import { renderAlertPost } from './render-alert-post.ts';
+import { renderStatusChange } from './render-thread-reply.ts';
+
+export interface CreateMattermostCardSinkOptions {
+  client: MattermostClient;
+  signer: ActionSigner;
+  /** `PUBLIC_URL/mattermost/actions` */
+  actionUrl: string;
+}
+
+/** Buttons of a card: the workflow ones its status allows, then Comment and Mute. */
+export function cardActionKeys(card: AlertCard): CardActionKey[] {
+  return [...card.workflowActions, 'comment', 'mute'];
+}
+
+/**
+ * Cards as bot posts. A new card is created, then patched with its buttons: their signed payload
+ * binds the post id, which exists only once the post does. Every update re-renders the whole post
+ * from our own state (the API strips the buttons' integration data — reference §4.5).
+ */
+export function createMattermostCardSink(options: CreateMattermostCardSinkOptions): CardSink {
+  const { client } = options;
+  const render = createCardRenderer(options);
+
+  const update = async (target: CardTarget, postId: string, card: AlertCard) => {
+    const body = render(target, card, postId);
+    await client.patchPost({ id: postId, message: body.message, props: body.props });
+  };
+
+  return {
+    async post(target, card) {
+      const body = render(target, card, undefined);
+      const post = await client.createPost({
+        channel_id: target.channel.channel,
+        message: body.message,
+        props: body.props,
+      });
+      await update(target, post.id, card);
+      return post.id;
+    },
+    update,
+    async replyInThread(target, postId, note) {
+      await client.createPost({
+        channel_id: target.channel.channel,
+        root_id: postId,
+        message: renderStatusChange(note),
+      });
+    },
+    async findCard(target, alertUuid, sinceMs) {
+      const list = await client.getPostsSince(target.channel.channel, sinceMs);
+      const bot = await client.getMe();
+      const post = Object.values(list.posts).find(
+        (candidate) =>
+          candidate.user_id === bot.id &&
+          candidate.root_id === '' &&
+          candidate.props?.sekoia_alert_uuid === alertUuid,
+      );
+      return post?.id;
+    },
+  };
+}
+
+/** The post body of a card, with buttons signed for that post (none before the post exists). */
+export function createCardRenderer(options: { signer: ActionSigner; actionUrl: string }) {
+  const { signer } = options;
+  return (target: CardTarget, card: AlertCard, postId: string | undefined) => {
+    const actions =
+      postId === undefined
+        ? []
+        : cardActionKeys(card).map((key) => ({
+            key,
+            context: signer.sign({
+              action: key,
+              alertUuid: card.alertUuid,
+              platform: 'mattermost',
+              channel: target.channel.channel,
+              messageId: postId,
+              ruleId: target.ruleId,
+            }),
+          }));
+    return renderAlertPost({ card, actionUrl: options.actionUrl, actions });
+  };
+}

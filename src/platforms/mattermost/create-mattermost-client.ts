@@ -1,0 +1,85 @@
+import { Client4 } from '@mattermost/client';
+import { BotError } from '../../errors.ts';
+import { parseRetryAfter } from '../../sekoia/parse-retry-after.ts';
+
+interface FetchResult {
+  response: Response;
+  headers: Headers;
+  data: unknown;
+}
+
+type FetchWithResponse = (
+  url: string,
+  options: RequestInit & { ignoreStatus?: boolean },
+) => Promise<FetchResult>;
+
+/** Client4 plus the one route it lacks (reference §5.1, §7). */
+export class MattermostClient extends Client4 {
+  openDialog(body: { trigger_id: string; url: string; dialog: unknown }): Promise<unknown> {
+    return this.doFetch(`${this.getBaseRoute()}/actions/dialogs/open`, {
+      method: 'post',
+      body: JSON.stringify(body),
+    });
+  }
+}
+
+export interface CreateMattermostClientOptions {
+  url: string;
+  token: string;
+  userAgent?: string;
+}
+
+/**
+ * Client4 as the bot, with errors we can act on. Client4 builds its errors from the JSON body only: a
+ * plain-text 429 or a proxy's HTML 502 gives no status and no Retry-After (reference §7). Its fetch
+ * step is wrapped to keep the status and headers, and failures become coded BotErrors.
+ */
+export function createMattermostClient(options: CreateMattermostClientOptions): MattermostClient {
+  const client = new MattermostClient();
+  client.setUrl(options.url.replace(/\/+$/, ''));
+  client.setToken(options.token);
+  client.setUserAgent(options.userAgent ?? 'sekoia-chatops');
+  client.setIncludeCookies(false);
+  // doFetchWithResponse is private in the typings but an instance property at runtime (reference §7).
+  const hooks = client as unknown as { doFetchWithResponse: FetchWithResponse };
+  const original = hooks.doFetchWithResponse;
+  hooks.doFetchWithResponse = async (url, init) => {
+    let result: FetchResult;
+    try {
+      result = await original(url, { ...init, ignoreStatus: true });
+    } catch (cause) {
+      throw new BotError('delivery_failed', {
+        message: 'Mattermost could not be reached',
+        cause,
+        retryable: true,
+      });
+    }
+    if (!result.response.ok) throw mattermostError(result);
+    return result;
+  };
+  return client;
+}
+
+/** 429 and 5xx heal with time (honouring Retry-After); 401/403/404/400/413 will not. */
+function mattermostError(result: FetchResult): BotError {
+  const status = result.response.status;
+  const body =
+    typeof result.data === 'object' && result.data !== null ? (result.data as Record<string, unknown>) : {};
+  const id = typeof body.id === 'string' ? body.id.slice(0, 120) : undefined;
+  const details = { status, ...(id ? { mattermostErrorId: id } : {}) };
+  const retryable = status === 429 || status >= 500 || status === 408;
+  if (!retryable) {
+    return new BotError('platform_rejected', {
+      message: `Mattermost refused the request (${status})`,
+      details,
+      retryable: false,
+    });
+  }
+  const retryAfterMs = parseRetryAfter(result.headers.get('retry-after'), Date.now());
+  return new BotError('delivery_failed', {
+    message: `Mattermost answered ${status}`,
+    details,
+    retryable: true,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+}

@@ -1,0 +1,69 @@
+import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import type { CardActions } from '../../actions/create-card-actions.ts';
+import type { CommandServices } from '../../commands/command.ts';
+import type { CommandRegistry } from '../../commands/create-command-registry.ts';
+import type { CardSink } from '../../delivery/card-sink.ts';
+import type { CardStore } from '../../delivery/card-store.ts';
+import type { CardRefresher } from '../../delivery/create-card-refresher.ts';
+import type { Logger } from '../../log.ts';
+import type { Route } from '../../server/create-server.ts';
+import { createActionRoute } from './create-action-route.ts';
+import { createCommandRoute } from './create-command-route.ts';
+import { createDialogRoute } from './create-dialog-route.ts';
+import { createCardRenderer, createMattermostCardSink } from './create-mattermost-card-sink.ts';
+import { createMattermostClient } from './create-mattermost-client.ts';
+
+export interface CreateMattermostPlatformOptions {
+  url: string;
+  botToken: string;
+  commandTokens: readonly string[];
+  publicUrl: string;
+  signer: ActionSigner;
+  actions: CardActions;
+  cards: CardStore;
+  refreshCards: CardRefresher;
+  registry: CommandRegistry;
+  services: CommandServices;
+  log: Logger;
+}
+
+export interface MattermostPlatform {
+  sink: CardSink;
+  routes: Route[];
+}
+
+/** Everything Mattermost: the card sink for delivery and the three inbound routes of spec §4. */
+export function createMattermostPlatform(options: CreateMattermostPlatformOptions): MattermostPlatform {
+  const log = options.log.child({ platform: 'mattermost' });
+  const base = options.publicUrl.replace(/\/+$/, '');
+  const client = createMattermostClient({ url: options.url, token: options.botToken });
+  const renderer = { signer: options.signer, actionUrl: `${base}/mattermost/actions` };
+  const command = createCommandRoute({
+    tokens: options.commandTokens,
+    registry: options.registry,
+    services: options.services,
+    client,
+    mattermostUrl: options.url,
+    log,
+  });
+  const action = createActionRoute({
+    signer: options.signer,
+    actions: options.actions,
+    cards: options.cards,
+    refreshCards: options.refreshCards,
+    render: createCardRenderer(renderer),
+    client,
+    dialogUrl: `${base}/mattermost/dialogs`,
+    log,
+  });
+  const dialog = createDialogRoute({ signer: options.signer, actions: options.actions, client, log });
+  return {
+    sink: createMattermostCardSink({ client, ...renderer }),
+    routes: [
+      { method: 'post', path: '/mattermost/command', handler: command },
+      { method: 'get', path: '/mattermost/command', handler: command },
+      { method: 'post', path: '/mattermost/actions', handler: action },
+      { method: 'post', path: '/mattermost/dialogs', handler: dialog },
+    ],
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Untrusted text (alert content, user input) made inert in Mattermost markdown (reference §3).
+ *
+ * Why each measure:
+ * - Markdown punctuation is backslash-escaped (CommonMark): no emphasis, code, heading, quote,
+ *   list, table, link, image, HTML or strikethrough can start, and escaped `<`, `>`, `&` show
+ *   literally, so `<!channel>` (Slack compatibility) and entities stay text.
+ * - A backslash does not stop a notification: the server finds mentions in the raw text, splitting
+ *   words on anything but letters, digits and `.-_:@` (so `\@all` still pings). A WORD JOINER
+ *   (U+2060, invisible, not a letter) after `@` splits `@` from the name, and after `~` and `#` it
+ *   breaks channel links and hashtags the same way.
+ * - Autolinks need the scheme right before `:` (`http:`, `mailto:`, `tel:`) or a `www.` prefix: a
+ *   WORD JOINER before a `:` that sits between a letter or digit and a non-space, and the escaped
+ *   `.`, break them; "Status: x" is left as typed.
+ * - Control and bidi-override characters are dropped (they hide or reorder what people read);
+ *   lengths are bounded in runes before escaping, so an escape is never cut in half.
+ */
+
+const WJ = '\u2060';
+/** Markdown punctuation (CommonMark backslash-escapable), plus `$` for inline LaTeX. */
+const ESCAPED = new Set(Array.from('\\`*_{}[]()#+-.!|<>~&$='));
+/** Default bounds, in runes of the source text. */
+export const INLINE_MAX = 500;
+export const BLOCK_MAX = 4000;
+
+/** At most `max` runes (code points, as Mattermost counts), the last one an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const kept: string[] = [];
+  let count = 0;
+  for (const rune of text) {
+    count += 1;
+    if (count > max) return `${kept.slice(0, Math.max(0, max - 1)).join('')}…`;
+    kept.push(rune);
+  }
+  return text;
+}
+
+/** One line, markdown-inert, without a length bound. */
+export function escapeMarkdown(text: string): string {
+  return escapeRunes(toOneLine(text));
+}
+
+/** For one-line places: field values, titles, names. */
+export function escapeInline(text: string, max: number = INLINE_MAX): string {
+  return escapeRunes(truncate(toOneLine(text), max));
+}
+
+/** For several lines: line breaks kept (at most one blank line), no leading indentation (code). */
+export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
+  const lines = text.split(/\r\n?|[\n\u0085\u2028\u2029]/).map(toOneLine);
+  const joined = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return escapeRunes(truncate(joined, max));
+}
+
+/**
+ * For places Mattermost shows as plain text (`fallback`, `footer`): backslashes would show, so only
+ * invisible joiners are used, breaking mentions, schemes, `](` links and `<tag>`s for any client
+ * that renders them anyway.
+ */
+export function plainText(text: string, max: number = INLINE_MAX): string {
+  const runes = Array.from(truncate(toOneLine(text), max));
+  let out = '';
+  for (const [index, rune] of runes.entries()) {
+    if (startsScheme(runes, index)) out += WJ;
+    out += rune;
+    if (rune === '@' || rune === '~' || rune === ']' || rune === '<') out += WJ;
+  }
+  return out;
+}
+
+/**
+ * One line of a ``` fenced code block, shown verbatim because people copy it. A joiner inside every
+ * run of three backticks keeps any line from closing the fence (a longer fence would have to grow
+ * with the input); `@` gets one too, as the server looks for mentions in code it fails to recognise.
+ */
+export function escapeCodeLine(text: string, max: number = INLINE_MAX): string {
+  return truncate(toOneLine(text), max)
+    .replace(/`{3,}/g, (run) => run.split('').join(WJ))
+    .replaceAll('@', `@${WJ}`);
+}
+
+/** An http(s) URL fit for `title_link` or a markdown link, or undefined. */
+export function safeHttpUrl(url: string): string | undefined {
+  if (url.length > 2000 || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  // `)` or a space would end a markdown destination early; `@` in a path is read as a mention.
+  return parsed.href.replace(
+    /[()@<>\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/** `[label](url)`, or the label alone when the URL is not http(s). */
+export function markdownLink(label: string, url: string): string {
+  const href = safeHttpUrl(url);
+  return href === undefined ? escapeInline(label) : `[${escapeInline(label)}](${href})`;
+}
+
+function toOneLine(text: string): string {
+  let out = '';
+  for (const rune of text.replace(/\s+/g, ' ')) {
+    if (!isHidden(rune.codePointAt(0) ?? 0)) out += rune;
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+}
+
+function isHidden(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
+
+function escapeRunes(text: string): string {
+  const runes = Array.from(text);
+  let out = '';
+  for (const [index, rune] of runes.entries()) {
+    if (startsScheme(runes, index)) out += WJ;
+    if (ESCAPED.has(rune)) out += '\\';
+    out += rune;
+    if (rune === '@' || rune === '~' || rune === '#') out += WJ;
+  }
+  return out;
+}
+
+/** A `:` between a letter or digit and a non-space, as in `http://` or `tel:1` (not "Status: x"). */
+function startsScheme(runes: readonly string[], index: number): boolean {
+  const next = runes[index + 1];
+  return (
+    runes[index] === ':' &&
+    /^[\p{L}\p{N}]$/u.test(runes[index - 1] ?? '') &&
+    next !== undefined &&
+    next !== ' '
+  );
+}

@@ -1,0 +1,45 @@
+import { MAX_COMMENT_LENGTH } from '../../actions/create-card-actions.ts';
+import { isBotError } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import type { MattermostClient } from './create-mattermost-client.ts';
+
+/** The `state` echoed back on submit: the button's own signed payload (it names alert, channel, post). */
+export const COMMENT_CALLBACK_ID = 'sekoia_comment';
+
+/** Opens the Comment dialog for the clicker (the trigger id names them — reference §5.1). */
+export async function openCommentDialog(input: {
+  client: MattermostClient;
+  url: string;
+  triggerId: string | undefined;
+  context: unknown;
+  log: Logger;
+}): Promise<boolean> {
+  if (input.triggerId === undefined || input.triggerId === '') return false;
+  try {
+    await input.client.openDialog({
+      trigger_id: input.triggerId,
+      url: input.url,
+      dialog: {
+        callback_id: COMMENT_CALLBACK_ID,
+        title: 'Comment on the alert',
+        introduction_text: 'The comment is added to the alert in Sekoia.io, with your name.',
+        submit_label: 'Comment',
+        notify_on_cancel: false,
+        state: JSON.stringify(input.context),
+        elements: [
+          {
+            display_name: 'Comment',
+            name: 'comment',
+            type: 'textarea',
+            max_length: MAX_COMMENT_LENGTH,
+            placeholder: 'What did you find?',
+          },
+        ],
+      },
+    });
+    return true;
+  } catch (error) {
+    input.log.warn({ err: isBotError(error) ? error.code : error }, 'could not open the comment dialog');
+    return false;
+  }
+}

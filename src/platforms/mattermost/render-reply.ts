@@ -1,0 +1,65 @@
+import type { Reply } from '../../commands/command-context.ts';
+import { escapeCodeLine, escapeInline } from './escape-markdown.ts';
+
+/** Under the post limit of 16383 runes (reference §3.2), with room for the markup we add. */
+const MAX_MESSAGE_RUNES = 15_000;
+const MAX_LINE_RUNES = 1_000;
+
+const PREFIX: Readonly<Record<Reply['kind'], string>> = {
+  success: ':white_check_mark: ',
+  error: ':warning: ',
+  info: '',
+};
+
+/** A command's answer to the person who typed it (ephemeral): text, bullets, then code lines. */
+export function renderReply(reply: Reply): string {
+  return render(reply, PREFIX[reply.kind]);
+}
+
+/**
+ * The same answer posted by the bot for the whole channel (rule changes). It is a stored post that
+ * everyone reads later, so it always carries an icon saying what it is.
+ */
+export function renderAnnouncement(reply: Reply): string {
+  return render(reply, reply.kind === 'info' ? ':information_source: ' : PREFIX[reply.kind]);
+}
+
+function render(reply: Reply, prefix: string): string {
+  const head = `${prefix}${escapeInline(reply.text, MAX_LINE_RUNES * 2)}`;
+  let budget = MAX_MESSAGE_RUNES - runes(head);
+  const bullet = (line: string) => `- ${escapeInline(line, MAX_LINE_RUNES)}`;
+  const bullets = takeWithin(reply.lines ?? [], bullet, budget, (left) => `- … and ${left} more`);
+  budget -= bullets.reduce((sum, line) => sum + runes(line) + 1, 0);
+  const codeLine = (line: string) => escapeCodeLine(line, MAX_LINE_RUNES);
+  const code = takeWithin(reply.code ?? [], codeLine, budget, (left) => `… and ${left} more`);
+  return [head, ...bullets, ...fenced(code)].join('\n');
+}
+
+function fenced(lines: readonly string[]): string[] {
+  return lines.length === 0 ? [] : ['```', ...lines, '```'];
+}
+
+/** As many rendered lines as fit in `budget` runes (keeping room for the fence), then a "more" line. */
+function takeWithin(
+  lines: readonly string[],
+  render: (line: string) => string,
+  budget: number,
+  more: (left: number) => string,
+): string[] {
+  const kept: string[] = [];
+  let left = budget - 100;
+  for (const [index, line] of lines.entries()) {
+    const rendered = render(line);
+    const size = runes(rendered) + 1;
+    if (size > left) return [...kept, more(lines.length - index)];
+    kept.push(rendered);
+    left -= size;
+  }
+  return kept;
+}
+
+function runes(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
