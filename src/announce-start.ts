@@ -20,7 +20,7 @@ export function announceStart(options: {
   );
   log.info(
     config.mattermostEnabled
-      ? { platform: 'mattermost', state: 'configured', note: 'delivery to Mattermost is not available yet' }
+      ? { platform: 'mattermost', state: 'on', url: config.MATTERMOST_URL, commandTokens: config.MATTERMOST_COMMAND_TOKENS.length }
       : {
           platform: 'mattermost',
           state: 'off',
@@ -32,6 +32,9 @@ export function announceStart(options: {
     { platform: 'teams', state: 'off', reason: 'delivery to Microsoft Teams is not available yet' },
     'platform',
   );
+  if (config.mattermostEnabled && config.MATTERMOST_COMMAND_TOKENS.length === 0) {
+    log.warn('MATTERMOST_COMMAND_TOKENS is empty: every /sekoia command will be refused (401)');
+  }
   if (!config.SEKOIA_API_KEY) {
     log.warn('SEKOIA_API_KEY is not set: alerts cannot be enriched; cards will use the WebHook content only');
   }

@@ -1,28 +1,45 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
+import { createActionSigner } from './actions/create-action-signer.ts';
+import { createCardActions } from './actions/create-card-actions.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { createCommands } from './commands/create-commands.ts';
 import type { BackoffPolicy } from './compute-backoff.ts';
 import type { Config } from './config/load-config.ts';
 import { resolveSecrets, type Secrets } from './config/resolve-secrets.ts';
+import { createStatusSource } from './create-status-source.ts';
+import { CARD_JOB } from './delivery/card-job.ts';
+import { createCardDispatcher } from './delivery/create-card-dispatcher.ts';
+import { createCardJobHandler } from './delivery/create-card-job-handler.ts';
+import { createCardRefresher } from './delivery/create-card-refresher.ts';
 import { createEventJobHandlers } from './delivery/create-event-job-handlers.ts';
-import { createLogDelivery } from './delivery/create-log-delivery.ts';
 import type { DeliveryPort } from './delivery/delivery-port.ts';
 import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
+import { createMattermostPlatform } from './platforms/mattermost/create-mattermost-platform.ts';
 import { createSqliteQueue } from './queue/create-sqlite-queue.ts';
 import { createThreadedSqliteQueue } from './queue/create-threaded-sqlite-queue.ts';
 import { createWorker, type Worker } from './queue/create-worker.ts';
-import type { JobQueue } from './queue/job-queue.ts';
+import type { JobQueue, NewJob } from './queue/job-queue.ts';
+import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
 import { createServer } from './server/create-server.ts';
+import { createKeyvCardStores } from './storage/create-keyv-card-stores.ts';
+import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
 import { createStore, type Store } from './storage/create-store.ts';
 import { openSqlite, SQLITE_MEMORY } from './storage/open-sqlite.ts';
 
 /** How long a notification id is remembered for deduplication. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
+
+/** Card jobs outlive a chat outage: with the 5-minute backoff cap this is about a day of trying. */
+export const CARD_JOB_MAX_ATTEMPTS = 300;
+
+/** How often a replica looks for rule changes made by another. */
+export const RULE_REFRESH_MS = 5_000;
 
 /** Where the embedded queue lives when the key–value store is Redis or PostgreSQL. */
 export const LOCAL_QUEUE_PATH = './data/sekoia-chatops-queue.sqlite';
@@ -32,7 +49,7 @@ export interface AppOptions {
   log: Logger;
   clock?: Clock;
   random?: () => number;
-  /** Defaults to the log delivery until a chat platform is wired. */
+  /** Replaces rule matching and card delivery (tests that look at notifications only). */
   delivery?: DeliveryPort;
   /** Process-wide metrics (CPU, memory); off when a test builds many apps in one process. */
   defaultMetrics?: boolean;
@@ -56,6 +73,7 @@ export interface App {
   readonly worker: Worker;
   readonly metrics: Metrics;
   readonly sekoia: SekoiaApi;
+  readonly rules: RuleCatalog;
   /** Starts serving and processing; resolves with the port actually bound. */
   listen(port?: number, host?: string): Promise<number>;
   /** Stops accepting, finishes in-flight jobs, closes storage. Idempotent. */
@@ -79,10 +97,40 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     ...options.sekoiaRetry,
   });
+  const enqueue = (job: NewJob) => queue.enqueue(job);
+  const rules = createRuleCatalog({
+    store: createKeyvRuleStore({ keyv: store.keyv('rules'), log }),
+    clock,
+    refreshMs: RULE_REFRESH_MS,
+    onRefreshError: (error) => log.warn({ err: error }, 'could not refresh the rules'),
+  });
+  await rules.start();
+  const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
+  const refreshCards = createCardRefresher({ cards, enqueue });
+  const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
+  const actions = createCardActions({ sekoia, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log });
+  const status = createStatusSource({ sekoia, queue, keyv: store.keyv('status'), clock, log });
+  const services = { rules, clock, random: options.random ?? Math.random, status };
+  const mattermost =
+    config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN
+      ? createMattermostPlatform({
+          url: config.MATTERMOST_URL,
+          botToken: config.MATTERMOST_BOT_TOKEN,
+          commandTokens: config.MATTERMOST_COMMAND_TOKENS,
+          publicUrl: config.PUBLIC_URL,
+          signer,
+          actions,
+          cards,
+          refreshCards,
+          registry: createCommands(),
+          services,
+          log,
+        })
+      : undefined;
   const handlers = createEventJobHandlers({
     sekoia,
-    delivery: options.delivery ?? createLogDelivery(log),
-    enqueue: (job) => queue.enqueue(job),
+    delivery: options.delivery ?? createCardDispatcher({ rules, cards, states, enqueue, clock, log }),
+    enqueue,
     metrics,
     clock,
     appUrl: config.SEKOIA_APP_URL,
@@ -91,7 +139,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const worker = createWorker({
     queue,
-    handlers,
+    handlers: {
+      ...handlers,
+      [CARD_JOB]: createCardJobHandler({
+        sinks: { ...(mattermost ? { mattermost: mattermost.sink } : {}) },
+        cards,
+        states,
+        clock,
+      }),
+    },
+    maxAttemptsByKind: { [CARD_JOB]: CARD_JOB_MAX_ATTEMPTS },
     clock,
     log,
     ...(options.random ? { random: options.random } : {}),
@@ -108,7 +165,19 @@ export async function createApp(options: AppOptions): Promise<App> {
       onDead: (job) => metrics.jobsDeadLettered.inc({ kind: job.kind }),
     },
   });
-  const routes = buildRoutes({ secrets, queue, store, metrics, clock, log, onQueued: () => worker.wake() });
+  const routes = buildRoutes({
+    secrets,
+    queue,
+    store,
+    metrics,
+    clock,
+    log,
+    onQueued: () => {
+      status.webhookAccepted();
+      worker.wake();
+    },
+    platformRoutes: mattermost?.routes ?? [],
+  });
   const server = createServer({ routes, log });
   let stopping: Promise<void> | undefined;
   // Until the scheduler lands (node-cron, run-once leases), one local timer keeps the dedupe table small.
@@ -126,6 +195,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     worker,
     metrics,
     sekoia,
+    rules,
     listen: (port = config.PORT, host) =>
       new Promise<number>((resolve, reject) => {
         server.once('error', reject);
@@ -138,6 +208,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     stop: () => {
       stopping ??= (async () => {
         clearInterval(pruneTimer);
+        rules.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker.stop();
         await queue.close();

@@ -56,7 +56,7 @@ function spawnBot(env: Record<string, string>): Promise<BotProcess> {
         notification?: { alertUuid?: string };
       };
       if (record.msg === 'listening' && record.port) resolve({ child, port: record.port, delivered, exited });
-      if (record.msg === 'would deliver' && record.notification?.alertUuid) {
+      if (record.msg === 'notification dispatched' && record.notification?.alertUuid) {
         delivered.push(record.notification.alertUuid);
       }
     });

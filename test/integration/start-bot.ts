@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, type AppOptions, createApp } from '../../src/app.ts';
@@ -26,6 +27,10 @@ export interface StartBotOptions {
   sekoiaRetry?: AppOptions['sekoiaRetry'];
   /** Reuse a data directory (a restart on the same store). */
   dataDir?: string;
+  /** Rules and card delivery as in production, instead of recording the notifications. */
+  realDelivery?: boolean;
+  /** Listen on this port (default: any free one). */
+  port?: number;
 }
 
 /** The real app on port 0 with a recording delivery port and a throw-away SQLite store. */
@@ -41,14 +46,14 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
   const app = await createApp({
     config,
     log: options.log ?? createLogger({ level: 'silent' }),
-    delivery,
+    ...(options.realDelivery ? {} : { delivery }),
     defaultMetrics: false,
     random: () => 0,
     ...(options.clock ? { clock: options.clock } : {}),
     worker: { pollMs: 50, backoffBaseMs: 20, ...options.worker },
     sekoiaRetry: { maxRetries: 1, backoff: { baseMs: 5, capMs: 20 }, ...options.sekoiaRetry },
   });
-  const port = await app.listen(0, '127.0.0.1');
+  const port = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
     app,
@@ -73,4 +78,13 @@ export function postJson(
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** A port free right now, for a bot whose PUBLIC_URL must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

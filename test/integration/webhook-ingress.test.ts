@@ -42,7 +42,9 @@ describe('Sekoia.io WebHook ingress (real server, fake Sekoia.io API)', () => {
         urgency: alert.urgency.current_value,
       },
     });
-    const reads = sekoia.requests.filter((r) => r.method === 'GET' && r.path.includes(alert.uuid));
+    const reads = sekoia.requests.filter(
+      (r) => r.method === 'GET' && r.path.includes(alert.uuid) && !r.path.endsWith('/workflow'),
+    );
     expect(reads).toHaveLength(1);
     expect(reads[0]?.headers.authorization).toBe(`Bearer ${sekoia.apiKey}`);
   });

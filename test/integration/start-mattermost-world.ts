@@ -1,0 +1,78 @@
+import type { Clock } from '../../src/clock.ts';
+import {
+  FAKE_MATTERMOST_COMMAND_TOKEN,
+  type FakeMattermost,
+  type FakePost,
+  startFakeMattermost,
+} from '../fakes/fake-mattermost/index.ts';
+import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import { freePort, startBot, type TestBot } from './start-bot.ts';
+
+export interface MattermostWorld {
+  sekoia: FakeSekoia;
+  mattermost: FakeMattermost;
+  bot: TestBot;
+  channelId: string;
+  otherChannelId: string;
+  alice: { id: string; username: string };
+  /** `/sekoia <text>` typed by alice in the channel; the ephemeral answer's text. */
+  command(text: string, channelId?: string): Promise<string>;
+  /** The bot's cards (root posts with an alert) in a channel. */
+  cards(channelId?: string): FakePost[];
+  cardOf(alertUuid: string, channelId?: string): FakePost | undefined;
+  close(): Promise<void>;
+}
+
+/** Bot + fake Sekoia.io + fake Mattermost on loopback, one team, two channels, alice in both. */
+export async function startMattermostWorld(options: { clock?: Clock } = {}): Promise<MattermostWorld> {
+  const sekoia = await startFakeSekoia({});
+  const mattermost = await startFakeMattermost({});
+  const alice = mattermost.addUser({ username: 'alice' });
+  const channel = mattermost.addChannel({ name: 'soc-alerts', teamId: 'team1', members: [alice.id] });
+  const other = mattermost.addChannel({ name: 'soc-other', teamId: 'team1', members: [alice.id] });
+  const port = await freePort();
+  const bot = await startBot({
+    port,
+    realDelivery: true,
+    ...(options.clock ? { clock: options.clock } : {}),
+    env: {
+      SEKOIA_API_URL: sekoia.url,
+      SEKOIA_API_KEY: sekoia.apiKey,
+      SEKOIA_APP_URL: sekoia.appUrl,
+      MATTERMOST_URL: mattermost.url,
+      MATTERMOST_BOT_TOKEN: mattermost.botToken,
+      MATTERMOST_COMMAND_TOKENS: `other-token,${FAKE_MATTERMOST_COMMAND_TOKEN}`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
+  });
+  sekoia.setWebhookUrl(bot.webhookUrl);
+  const cards = (channelId = channel.id) =>
+    mattermost
+      .posts(channelId)
+      .filter((post) => post.root_id === '' && post.props.sekoia_alert_uuid !== undefined);
+  return {
+    sekoia,
+    mattermost,
+    bot,
+    channelId: channel.id,
+    otherChannelId: other.id,
+    alice: { id: alice.id, username: alice.username },
+    async command(text, channelId = channel.id) {
+      const result = await mattermost.sendSlashCommand({
+        url: `${bot.url}/mattermost/command`,
+        channelId,
+        userId: alice.id,
+        text,
+      });
+      return String(result.response?.text ?? result.error ?? '');
+    },
+    cards,
+    cardOf: (alertUuid, channelId) =>
+      cards(channelId).find((post) => post.props.sekoia_alert_uuid === alertUuid),
+    async close() {
+      await bot.stop();
+      await mattermost.close();
+      await sekoia.close();
+    },
+  };
+}
