@@ -38,3 +38,6 @@ export const ruleSchema: z.ZodType<Rule> = z.object({
 });
 
 export const idListSchema = z.array(z.string());
+
+/** Just the channel of a stored rule, for cleaning up after a rule that fails ruleSchema. */
+export const ruleChannelSchema = z.object({ channel: channelSchema });

@@ -7,6 +7,7 @@ import { captureLog, uniqueNamespace } from './capture-log.ts';
 
 const OTHER = { ...CHANNEL, channel: 'other' };
 const ALICE = { id: 'u1', name: 'alice' };
+const CHANNEL_KEY = 'channel:mattermost/team-1/soc';
 
 /** What every backend must do for createKeyvRuleStore; each test has a fresh namespace. */
 export function describeRuleStoreContract(url: string): void {
@@ -69,6 +70,42 @@ export function describeRuleStoreContract(url: string): void {
       expect((await rules.listAll()).map((r) => r.id)).toEqual(['r7k2']);
       const warnings = captured.records().filter((r) => r.msg === 'corrupt rule in storage ignored');
       expect(warnings[0]).toMatchObject({ ruleId: 'b3x9' });
+    });
+
+    it('deletes a corrupt rule, from its channel list too when its channel still parses', async () => {
+      await rules.add(ruleFrom('alert-raised', 'r7k2'));
+      await rules.add(ruleFrom('alert-raised', 'b3x9'));
+      await rules.add(ruleFrom('alert-raised', 'c4y8'));
+      const raw = store.keyv(namespace);
+      await raw.set('rule:b3x9', { id: 'b3x9', channel: CHANNEL, trigger: 'secret-nope' });
+      await raw.set('rule:c4y8', 'secret-garbage');
+      expect((await rules.listByChannel(CHANNEL)).map((r) => r.id)).toEqual(['r7k2']);
+      expect(await rules.delete('B3X9')).toBe(true);
+      expect(await rules.delete('c4y8')).toBe(true);
+      expect(await rules.delete('c4y8')).toBe(false);
+      expect(await rules.exists('b3x9')).toBe(false);
+      expect(await raw.get('ids')).toEqual(['r7k2']);
+      // c4y8's channel was unknown: its id stays in the channel list until a reader drops it.
+      expect(await raw.get(CHANNEL_KEY)).toEqual(['r7k2', 'c4y8']);
+      expect((await rules.listByChannel(CHANNEL)).map((r) => r.id)).toEqual(['r7k2']);
+      expect(await raw.get(CHANNEL_KEY)).toEqual(['r7k2']);
+      const deleted = captured.records().filter((r) => r.msg === 'corrupt rule deleted');
+      expect(deleted).toMatchObject([
+        { ruleId: 'b3x9', channelKnown: true },
+        { ruleId: 'c4y8', channelKnown: false },
+      ]);
+      expect(captured.lines.join('\n')).not.toContain('secret-');
+    });
+
+    it('skips and drops listed ids whose rule is gone, and counts only the rules there are', async () => {
+      await rules.add(ruleFrom('alert-raised', 'r7k2'));
+      const raw = store.keyv(namespace);
+      await raw.set('ids', ['zzzz', 'r7k2', 'yyyy']);
+      await raw.set(CHANNEL_KEY, ['r7k2', 'zzzz']);
+      expect(await rules.count()).toBe(1);
+      expect(await raw.get('ids')).toEqual(['r7k2']);
+      expect((await rules.listByChannel(CHANNEL)).map((r) => r.id)).toEqual(['r7k2']);
+      expect(await raw.get(CHANNEL_KEY)).toEqual(['r7k2']);
     });
   });
 }
