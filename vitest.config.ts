@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Integration tests start servers and child processes; two cores is the CI machine's size.
     maxWorkers: 2,
+    // Polls wait for real work across processes and threads; on a loaded two-core machine the
+    // default second is too tight, and a poll that passes returns as soon as it does.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
