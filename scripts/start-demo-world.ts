@@ -1,0 +1,142 @@
+/** The bot with its real Mattermost delivery, between a fake Sekoia.io and a fake Mattermost, on loopback. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type App, createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config/load-config.ts';
+import { createLogger } from '../src/log.ts';
+import {
+  FAKE_MATTERMOST_COMMAND_TOKEN,
+  type FakeMattermost,
+  type FakePost,
+  type SlashCommandResult,
+  startFakeMattermost,
+} from '../test/fakes/fake-mattermost/index.ts';
+import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
+
+const SECRET = 'demo-webhook-secret-0123456789abcdef';
+
+export interface DemoWorld {
+  sekoia: FakeSekoia;
+  mattermost: FakeMattermost;
+  app: App;
+  botUrl: string;
+  webhookUrl: string;
+  channelId: string;
+  alice: { id: string; username: string };
+  /** alice types `/sekoia <text>` in ~soc-alerts. */
+  command(text: string): Promise<SlashCommandResult>;
+  /** The bot's alert cards (root posts carrying an alert uuid) in ~soc-alerts. */
+  cards(): FakePost[];
+  /** Polls until `done` holds, failing after `timeoutMs`. */
+  waitUntil(what: string, done: () => boolean | Promise<boolean>, timeoutMs?: number): Promise<void>;
+  /** Every WebHook answered, the queue empty, and `done` true. */
+  waitIdle(what: string, done?: () => boolean): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The bot's PUBLIC_URL (in every button) must be known before it starts, hence a port picked first. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Parts {
+  sekoia: FakeSekoia;
+  mattermost: FakeMattermost;
+  app: App;
+  botUrl: string;
+  stop: () => Promise<void>;
+}
+
+async function startBot(dir: string, parts: Omit<Parts, 'app' | 'botUrl' | 'stop'>) {
+  const { sekoia, mattermost } = parts;
+  const port = await freePort();
+  const botUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    SEKOIA_WEBHOOK_SECRET: SECRET,
+    STORE_URL: `sqlite://${join(dir, 'demo.sqlite')}`,
+    SEKOIA_API_URL: sekoia.url,
+    SEKOIA_API_KEY: sekoia.apiKey,
+    SEKOIA_APP_URL: sekoia.appUrl,
+    MATTERMOST_URL: mattermost.url,
+    MATTERMOST_BOT_TOKEN: mattermost.botToken,
+    MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
+    PUBLIC_URL: botUrl,
+    LOG_LEVEL: 'silent',
+  });
+  const app = await createApp({
+    config,
+    log: createLogger({ level: 'silent' }),
+    defaultMetrics: false,
+    worker: { pollMs: 50 },
+  });
+  return { app, port, botUrl };
+}
+
+/** Starts everything; what was started is stopped again (and the data removed) if a later part fails. */
+export async function startDemoWorld(): Promise<DemoWorld> {
+  const dir = mkdtempSync(join(tmpdir(), 'sekoia-chatops-demo-'));
+  const stops: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const next of stops.splice(0).reverse()) await next();
+  };
+  try {
+    const sekoia = await startFakeSekoia({});
+    stops.push(() => sekoia.close());
+    const mattermost = await startFakeMattermost({});
+    stops.push(() => mattermost.close());
+    const { app, port, botUrl } = await startBot(dir, { sekoia, mattermost });
+    stops.push(() => app.stop());
+    await app.listen(port, '127.0.0.1');
+    return buildWorld({ sekoia, mattermost, app, botUrl, stop });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function buildWorld(parts: Parts): DemoWorld {
+  const { sekoia, mattermost, app, botUrl } = parts;
+  const alice = mattermost.addUser({ username: 'alice' });
+  const channel = mattermost.addChannel({ name: 'soc-alerts', members: [alice.id] });
+  const webhookUrl = `${botUrl}/hooks/sekoia/${SECRET}`;
+  sekoia.setWebhookUrl(webhookUrl);
+  const waitUntil: DemoWorld['waitUntil'] = async (what, done, timeoutMs = 5_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  return {
+    sekoia,
+    mattermost,
+    app,
+    botUrl,
+    webhookUrl,
+    channelId: channel.id,
+    alice: { id: alice.id, username: alice.username },
+    command: (text) =>
+      mattermost.sendSlashCommand({
+        url: `${botUrl}/mattermost/command`,
+        channelId: channel.id,
+        userId: alice.id,
+        text,
+      }),
+    cards: () =>
+      mattermost
+        .posts(channel.id)
+        .filter((post) => post.root_id === '' && post.props.sekoia_alert_uuid !== undefined),
+    waitUntil,
+    async waitIdle(what, done = () => true) {
+      await sekoia.settleWebhooks();
+      await waitUntil(what, async () => (await app.queue.stats()).pending === 0 && done());
+    },
+    stop: parts.stop,
+  };
+}
