@@ -4,7 +4,6 @@ import { parseRetryAfter } from '../../sekoia/parse-retry-after.ts';
 
 interface FetchResult {
   response: Response;
-  headers: Headers;
   data: unknown;
 }
 
@@ -75,7 +74,7 @@ function mattermostError(result: FetchResult): BotError {
       retryable: false,
     });
   }
-  const retryAfterMs = parseRetryAfter(result.headers.get('retry-after'), Date.now());
+  const retryAfterMs = parseRetryAfter(result.response.headers.get('retry-after'), Date.now());
   return new BotError('delivery_failed', {
     message: `Mattermost answered ${status}`,
     details,
