@@ -1,6 +1,6 @@
-import { type CompiledRule, evaluateCompiled } from './compile-rule.ts';
-import { createConditionCache } from './create-condition-cache.ts';
+import { createRulePool } from './create-rule-pool.ts';
 import { chooseIndexSlot } from './index-slot.ts';
+import { type KeptRule, keptRuleHolds, toRule } from './kept-rule.ts';
 import { prepareFacts } from './prepare-facts.ts';
 import type { Rule, RuleMatch } from './rule.ts';
 import {
@@ -17,7 +17,8 @@ import { TRIGGERS_MATCHED_BY, type Trigger } from './triggers.ts';
 /**
  * The in-memory matcher. Rules are filed by trigger, then under the values of their most selective
  * equality (INDEX_PRIORITY), else by the least urgency they need, else on a scan list; a match looks
- * only at the buckets the notification's facts hit, then checks each candidate fully.
+ * only at the buckets the notification's facts hit, then checks each candidate fully. The index
+ * keeps a compact copy of each rule (KeptRule); `get` and `match` build the Rule from it.
  */
 export interface RuleIndex {
   /** Adds the rule, or replaces the rule with the same id (ids compare case-insensitively). */
@@ -31,32 +32,33 @@ export interface RuleIndex {
   match(facts: TriggerFacts, now: number): RuleMatch[];
 }
 
+const slotOf = (kept: KeptRule) => chooseIndexSlot(kept.conditions.map((shared) => shared.condition));
+
 export function createRuleIndex(): RuleIndex {
   const entries = new Map<string, ShelfEntry>();
   const shelves = new Map<Trigger, TriggerShelf>();
-  const conditions = createConditionCache();
+  const pool = createRulePool();
   let epoch = 0;
 
   const remove = (ruleId: string): boolean => {
     const id = ruleId.toLowerCase();
     const entry = entries.get(id);
-    const shelf = entry && shelves.get(entry.compiled.rule.trigger);
+    const shelf = entry && shelves.get(entry.trigger);
     if (!entry || !shelf) return false;
     entries.delete(id);
-    unfileEntry(shelf, entry);
-    conditions.releaseAll(entry.compiled.rule.conditions);
+    // The slot is worked out again rather than kept: it follows from the rule's conditions.
+    unfileEntry(shelf, entry, slotOf(entry));
+    pool.release(entry);
     return true;
   };
 
   const add = (rule: Rule): void => {
-    const slot = chooseIndexSlot(rule);
-    const compiled: CompiledRule = { rule, tests: conditions.acquireAll(rule.conditions) };
+    const entry = pool.acquire(rule);
     remove(rule.id);
-    const entry: ShelfEntry = { compiled, slot, seen: epoch };
     entries.set(rule.id.toLowerCase(), entry);
-    const shelf = shelves.get(rule.trigger) ?? createShelf();
-    shelves.set(rule.trigger, shelf);
-    fileEntry(shelf, entry);
+    const shelf = shelves.get(entry.trigger) ?? createShelf();
+    shelves.set(entry.trigger, shelf);
+    fileEntry(shelf, entry, slotOf(entry));
   };
 
   const match = (facts: TriggerFacts, now: number): RuleMatch[] => {
@@ -66,9 +68,7 @@ export function createRuleIndex(): RuleIndex {
     const visit = (entry: ShelfEntry) => {
       if (entry.seen === epoch) return;
       entry.seen = epoch;
-      if (evaluateCompiled(entry.compiled, prepared, now)) {
-        found.push({ rule: entry.compiled.rule, channel: entry.compiled.rule.channel });
-      }
+      if (keptRuleHolds(entry, prepared, now)) found.push({ rule: toRule(entry), channel: entry.channel });
     };
     for (const trigger of TRIGGERS_MATCHED_BY[facts.trigger]) {
       const shelf = shelves.get(trigger);
@@ -81,7 +81,10 @@ export function createRuleIndex(): RuleIndex {
     add,
     update: add,
     remove,
-    get: (ruleId) => entries.get(ruleId.toLowerCase())?.compiled.rule,
+    get: (ruleId) => {
+      const entry = entries.get(ruleId.toLowerCase());
+      return entry && toRule(entry);
+    },
     get size() {
       return entries.size;
     },

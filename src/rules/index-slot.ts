@@ -2,7 +2,7 @@ import { UUID } from './canonical-value.ts';
 import { KEY_SPECS } from './condition-keys.ts';
 import { isUrgencyLevel, URGENCY_LEVELS } from './ordered-values.ts';
 import type { PreparedFacts } from './prepare-facts.ts';
-import type { Rule } from './rule.ts';
+import type { Condition } from './rule.ts';
 import { REF_FACTS, TEXT_FACTS } from './trigger-facts.ts';
 import type { ConditionKey } from './triggers.ts';
 
@@ -33,13 +33,16 @@ export const INDEX_PRIORITY: readonly ConditionKey[] = [
   'change',
 ];
 
-export function chooseIndexSlot(rule: Rule): IndexSlot {
+export function chooseIndexSlot(conditions: readonly Condition[]): IndexSlot {
   for (const key of INDEX_PRIORITY) {
-    const condition = rule.conditions.find((c) => c.key === key && c.op === '=');
-    if (condition)
-      return { kind: 'equality', key, lookups: condition.values.map((v) => conditionLookup(key, v)) };
+    const condition = conditions.find((c) => c.key === key && c.op === '=');
+    if (condition) {
+      // Once per lookup (`entity=Lyon,lyon` is one), so that a bucket holds a rule at most once.
+      const lookups = [...new Set(condition.values.map((v) => conditionLookup(key, v)))];
+      return { kind: 'equality', key, lookups };
+    }
   }
-  const floor = urgencyFloor(rule);
+  const floor = urgencyFloor(conditions);
   return floor === undefined ? { kind: 'scan' } : { kind: 'urgency', floor };
 }
 
@@ -54,9 +57,9 @@ function conditionLookup(key: ConditionKey, value: string): string {
  * The least urgency an alert needs for the rule's positive urgency conditions to hold. `>` files
  * under the bound itself (not bound + 1) so that a fractional urgency is never skipped.
  */
-function urgencyFloor(rule: Rule): number | undefined {
+function urgencyFloor(conditions: readonly Condition[]): number | undefined {
   let floor: number | undefined;
-  for (const { key, op, values } of rule.conditions) {
+  for (const { key, op, values } of conditions) {
     if (key !== 'urgency' || (op !== '=' && op !== '>=' && op !== '>')) continue;
     const bounds = values.map((value) =>
       isUrgencyLevel(value) ? URGENCY_LEVELS[value] : [Number(value), Number(value)],

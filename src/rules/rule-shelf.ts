@@ -1,56 +1,62 @@
-import type { CompiledRule } from './compile-rule.ts';
 import { factLookups, type IndexSlot } from './index-slot.ts';
+import type { KeptRule } from './kept-rule.ts';
 import type { PreparedFacts } from './prepare-facts.ts';
 import type { ConditionKey } from './triggers.ts';
 
-export interface ShelfEntry {
-  compiled: CompiledRule;
-  slot: IndexSlot;
-  /** The match call that last looked at this entry, so a rule found twice is checked once. */
-  seen: number;
+export type ShelfEntry = KeptRule;
+
+/**
+ * The rules of one trigger, filed by their index slot. Buckets are arrays, not sets: most hold a
+ * handful of rules, and an array costs a fraction of a set's hash table.
+ */
+export interface TriggerShelf {
+  equality: Map<ConditionKey, Map<string, ShelfEntry[]>>;
+  /** byUrgency[u]: rules whose urgency conditions need at least u. */
+  byUrgency: ShelfEntry[][];
+  scan: ShelfEntry[];
 }
 
-/** The rules of one trigger, filed by their index slot. */
-export interface TriggerShelf {
-  equality: Map<ConditionKey, Map<string, Set<ShelfEntry>>>;
-  /** byUrgency[u]: rules whose urgency conditions need at least u. */
-  byUrgency: Set<ShelfEntry>[];
-  scan: Set<ShelfEntry>;
-}
+const SMALL_BUCKET = 16;
 
 export function createShelf(): TriggerShelf {
-  return { equality: new Map(), byUrgency: Array.from({ length: 101 }, () => new Set()), scan: new Set() };
+  return { equality: new Map(), byUrgency: Array.from({ length: 101 }, () => []), scan: [] };
 }
 
-export function fileEntry(shelf: TriggerShelf, entry: ShelfEntry): void {
-  const { slot } = entry;
-  if (slot.kind === 'scan') shelf.scan.add(entry);
-  else if (slot.kind === 'urgency') (shelf.byUrgency[slot.floor] ?? shelf.scan).add(entry);
+export function fileEntry(shelf: TriggerShelf, entry: ShelfEntry, slot: IndexSlot): void {
+  if (slot.kind === 'scan') shelf.scan.push(entry);
+  else if (slot.kind === 'urgency') (shelf.byUrgency[slot.floor] ?? shelf.scan).push(entry);
   else {
-    const byValue = shelf.equality.get(slot.key) ?? new Map<string, Set<ShelfEntry>>();
+    const byValue = shelf.equality.get(slot.key) ?? new Map<string, ShelfEntry[]>();
     shelf.equality.set(slot.key, byValue);
     for (const lookup of slot.lookups) {
-      const set = byValue.get(lookup) ?? new Set<ShelfEntry>();
-      byValue.set(lookup, set);
-      set.add(entry);
+      const bucket = byValue.get(lookup) ?? [];
+      // Most buckets hold a few rules: copied at their exact size (concat; a push or a spread makes
+      // room for 16 more).
+      if (bucket.length < SMALL_BUCKET) byValue.set(lookup, bucket.concat(entry));
+      else bucket.push(entry);
     }
   }
 }
 
-/** Takes the entry off the shelf, dropping buckets that become empty. */
-export function unfileEntry(shelf: TriggerShelf, entry: ShelfEntry): void {
-  const { slot } = entry;
-  if (slot.kind === 'scan') shelf.scan.delete(entry);
-  else if (slot.kind === 'urgency') (shelf.byUrgency[slot.floor] ?? shelf.scan).delete(entry);
+/** Takes the entry off the shelf (filed under `slot`), dropping buckets that become empty. */
+export function unfileEntry(shelf: TriggerShelf, entry: ShelfEntry, slot: IndexSlot): void {
+  if (slot.kind === 'scan') takeOut(shelf.scan, entry);
+  else if (slot.kind === 'urgency') takeOut(shelf.byUrgency[slot.floor] ?? shelf.scan, entry);
   else {
     const byValue = shelf.equality.get(slot.key);
     for (const lookup of slot.lookups) {
-      const set = byValue?.get(lookup);
-      set?.delete(entry);
-      if (set?.size === 0) byValue?.delete(lookup);
+      const bucket = byValue?.get(lookup);
+      if (bucket !== undefined) takeOut(bucket, entry);
+      if (bucket?.length === 0) byValue?.delete(lookup);
     }
     if (byValue?.size === 0) shelf.equality.delete(slot.key);
   }
+}
+
+/** From the end: a rule that changes often (its counters) was filed again recently. */
+function takeOut(bucket: ShelfEntry[], entry: ShelfEntry): void {
+  const at = bucket.lastIndexOf(entry);
+  if (at >= 0) bucket.splice(at, 1);
 }
 
 /** Every entry that may match the facts: the equality buckets they hit, the urgency floors, the scan list. */

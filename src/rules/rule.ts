@@ -8,7 +8,8 @@ import type { ConditionKey, Trigger } from './triggers.ts';
 export const OPERATORS = ['!=', '>=', '<=', '=', '~', '>', '<'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-export type Platform = 'mattermost' | 'teams';
+export const PLATFORMS = ['mattermost', 'teams'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 export interface ChannelRef {
   platform: Platform;
