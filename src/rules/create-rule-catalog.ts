@@ -38,7 +38,9 @@ export function createRuleCatalog(options: CreateRuleCatalogOptions): RuleCatalo
     const version = await store.version();
     if (version === loadedVersion) return false;
     const next = createRuleIndex();
-    for (const rule of await store.listAll()) next.add(rule);
+    await store.scanAll((rules) => {
+      for (const rule of rules) next.add(rule);
+    });
     index = next;
     loadedVersion = version;
     return true;
@@ -54,6 +56,7 @@ export function createRuleCatalog(options: CreateRuleCatalogOptions): RuleCatalo
     exists: (ruleId) => store.exists(ruleId),
     listByChannel: (channel) => store.listByChannel(channel),
     listAll: () => store.listAll(),
+    scanAll: (visit, batchSize) => store.scanAll(visit, batchSize),
     count: () => store.count(),
     version: () => store.version(),
     async start() {

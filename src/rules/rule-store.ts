@@ -13,6 +13,11 @@ export interface RuleStore {
   listByChannel(channel: ChannelRef): Promise<Rule[]>;
   /** Every rule, oldest first. */
   listAll(): Promise<Rule[]>;
+  /**
+   * Every rule, a batch at a time and in no particular order, so that loading 100,000 rules never
+   * holds them all at once (the matcher keeps a compact copy).
+   */
+  scanAll(visit: (rules: Rule[]) => void, batchSize?: number): Promise<void>;
   count(): Promise<number>;
   /** Whether a rule was deleted. */
   delete(ruleId: string): Promise<boolean>;

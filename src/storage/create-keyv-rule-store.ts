@@ -128,6 +128,14 @@ export function createKeyvRuleStore(options: CreateKeyvRuleStoreOptions): RuleSt
     exists: async (ruleId) => !isMissing(await keyv.get<unknown>(ruleKey(ruleId))),
     listByChannel: (channel) => readList(channelKey(channel)),
     listAll: () => readList(ALL_IDS),
+    async scanAll(visit, batchSize = 500) {
+      const ids = await lists.read(ALL_IDS);
+      for (let start = 0; start < ids.length; start += batchSize) {
+        const batch = ids.slice(start, start + batchSize);
+        const values = await keyv.getMany<unknown>(batch.map(ruleKey));
+        visit(batch.map((id, i) => decode(id, values[i])).filter((rule) => rule !== undefined));
+      }
+    },
     count: async () => (await readList(ALL_IDS)).length,
     delete: (ruleId) =>
       perRule.run(ruleId.toLowerCase(), async () => {

@@ -43,6 +43,15 @@ export function describeRuleStoreContract(url: string): void {
       expect(await rules.count()).toBe(1);
     });
 
+    it('scans every rule exactly once, a batch at a time', async () => {
+      const ids = ['a001', 'a002', 'a003', 'a004', 'a005'];
+      for (const id of ids) await rules.add(ruleFrom('alert-raised urgency>=high', id));
+      const batches: string[][] = [];
+      await rules.scanAll((batch) => batches.push(batch.map((rule) => rule.id)), 2);
+      expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
+      expect(batches.flat().sort()).toEqual(ids);
+    });
+
     it('mutes, unmutes and counts matches; the version moves on changes that affect matching only', async () => {
       await rules.add(ruleFrom('alert-raised', 'r7k2'));
       const v1 = await rules.version();
