@@ -20,7 +20,12 @@ export function announceStart(options: {
   );
   log.info(
     config.mattermostEnabled
-      ? { platform: 'mattermost', state: 'on', url: config.MATTERMOST_URL, commandTokens: config.MATTERMOST_COMMAND_TOKENS.length }
+      ? {
+          platform: 'mattermost',
+          state: 'on',
+          url: config.MATTERMOST_URL,
+          commandTokens: config.MATTERMOST_COMMAND_TOKENS.length,
+        }
       : {
           platform: 'mattermost',
           state: 'off',

@@ -4,11 +4,11 @@ import { BotError, httpStatusOf, isBotError } from '../errors.ts';
 import { type Logger, logSafe } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
+import { sendJson } from '../server/send-json.ts';
 import { isJsonContentType, readJsonBody } from './read-json-body.ts';
 import { dedupeKeysOf, type SekoiaEvent, sekoiaEventSchema } from './sekoia-event-schema.ts';
 import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, type StoredEvent } from './stored-event.ts';
 import { createSecretVerifier } from './verify-secret.ts';
-import { sendJson } from '../server/send-json.ts';
 
 export interface WebhookRouteOptions {
   secret: string;
@@ -94,4 +94,3 @@ function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): v
 
 /** The same body as every unknown path, so a wrong secret tells nothing (see server/create-server.ts). */
 export const NOT_FOUND_BODY = { code: 'not_found', message: 'not found' } as const;
-

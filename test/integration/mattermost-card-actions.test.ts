@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
 import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
+import { buildAlert } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
 const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
@@ -28,7 +28,11 @@ describe('Mattermost card buttons and commands beyond the happy path', () => {
     expect(click.status).toBe(200);
     const [dialog] = world.mattermost.dialogs();
     expect(dialog?.userId).toBe(world.alice.id);
-    const empty = await world.mattermost.submitDialog({ dialogIndexOrId: 0, userId: world.alice.id, submission: { comment: '   ' } });
+    const empty = await world.mattermost.submitDialog({
+      dialogIndexOrId: 0,
+      userId: world.alice.id,
+      submission: { comment: '   ' },
+    });
     expect(empty.errors?.comment).toMatch(/1 to 2000/);
     expect(world.sekoia.getAlert(alert.uuid)?.comments).toHaveLength(0);
     const done = await world.mattermost.submitDialog({
@@ -38,7 +42,9 @@ describe('Mattermost card buttons and commands beyond the happy path', () => {
     });
     expect(done.closed).toBe(true);
     const comments = world.sekoia.getAlert(alert.uuid)?.comments ?? [];
-    expect(comments.map((c) => [c.content, c.author])).toEqual([['Isolated WS-114, @all please check', 'Mattermost: alice']]);
+    expect(comments.map((c) => [c.content, c.author])).toEqual([
+      ['Isolated WS-114, @all please check', 'Mattermost: alice'],
+    ]);
     const note = world.mattermost.thread(postId).at(-1)?.message ?? '';
     expect(note).toContain('alice');
     expect(note).not.toMatch(/(^|[^\u2060])@all/);
@@ -61,7 +67,9 @@ describe('Mattermost card buttons and commands beyond the happy path', () => {
       }),
     });
     expect(response.status).toBe(403);
-    expect(world.sekoia.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(0);
+    expect(
+      world.sekoia.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments')),
+    ).toHaveLength(0);
   });
 
   it('mutes the rule that matched for one hour from the card, announced in the channel', async () => {
@@ -83,7 +91,11 @@ describe('Mattermost card buttons and commands beyond the happy path', () => {
     const { postId } = await postedCard();
     const before = JSON.stringify(world.cardOf(world.cards()[0]?.props.sekoia_alert_uuid as string)?.props);
     world.sekoia.setDown(true);
-    const result = await world.mattermost.clickButton({ postId, actionId: 'acknowledge', userId: world.alice.id });
+    const result = await world.mattermost.clickButton({
+      postId,
+      actionId: 'acknowledge',
+      userId: world.alice.id,
+    });
     world.sekoia.setDown(false);
     expect(result.status).toBe(200);
     expect(result.ephemeralText).toMatch(/Could not acknowledge/);

@@ -77,7 +77,13 @@ describe('normalizeAlert', () => {
   });
 
   it('falls back to the built-in workflow of the status when the workflow could not be read', () => {
-    const n = normalizeAlert({ stored: stored(fixture('alert-created.json')), eventId: 'e5', alert, appUrl: APP, observedAt: 1 });
+    const n = normalizeAlert({
+      stored: stored(fixture('alert-created.json')),
+      eventId: 'e5',
+      alert,
+      appUrl: APP,
+      observedAt: 1,
+    });
     expect(n.alert.status.name).toBe('Pending');
     expect(n.workflow).toEqual(['acknowledge', 'validate', 'reject']);
   });
