@@ -1,0 +1,62 @@
+import type { Clock } from '../../../src/clock.ts';
+import type { FakeTeamsChannel, FakeTeamsChat, FakeTeamsMessage, FakeTeamsUser } from './connector-model.ts';
+
+export interface StoredTeam {
+  id: string;
+  name: string;
+  aadGroupId: string;
+  channels: FakeTeamsChannel[];
+  botInstalled: boolean;
+  members: Set<string>;
+}
+
+/** Everything the fake knows; routes, controls and drivers share it. */
+export interface ConnectorContext {
+  clock: Clock;
+  /** `http://127.0.0.1:PORT/`, trailing slash as Teams sends it. */
+  serviceUrl: string;
+  botId: string;
+  botName: string;
+  tenantId: string;
+  /** How long a driver waits for the bot's HTTP answer. */
+  botTimeoutMs: number;
+  users: Map<string, FakeTeamsUser>;
+  teams: Map<string, StoredTeam>;
+  chats: Map<string, FakeTeamsChat>;
+  /** The bot's messages, in creation order. */
+  messages: Map<string, FakeTeamsMessage>;
+  /** Messages users posted through the drivers: id → root channel or chat id. */
+  userMessages: Map<string, string>;
+  lastMessageId: number;
+}
+
+/** Message ids are numeric strings that grow like a ms timestamp, strictly increasing (§2). */
+export function nextMessageId(context: ConnectorContext): string {
+  context.lastMessageId = Math.max(context.clock.now(), context.lastMessageId + 1);
+  return String(context.lastMessageId);
+}
+
+export function teamOfChannel(context: ConnectorContext, channelId: string): StoredTeam | undefined {
+  for (const team of context.teams.values()) {
+    if (team.channels.some((channel) => channel.id === channelId)) return team;
+  }
+  return undefined;
+}
+
+export function mustFindUser(context: ConnectorContext, userId: string): FakeTeamsUser {
+  const user = context.users.get(userId);
+  if (user === undefined) throw new Error(`fake Bot Connector has no user ${userId}`);
+  return user;
+}
+
+export function mustFindTeam(context: ConnectorContext, teamId: string): StoredTeam {
+  const team = context.teams.get(teamId);
+  if (team === undefined) throw new Error(`fake Bot Connector has no team ${teamId}`);
+  return team;
+}
+
+export function mustFindChat(context: ConnectorContext, chatId: string): FakeTeamsChat {
+  const chat = context.chats.get(chatId);
+  if (chat === undefined) throw new Error(`fake Bot Connector has no chat ${chatId}`);
+  return chat;
+}

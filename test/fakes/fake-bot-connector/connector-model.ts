@@ -1,0 +1,65 @@
+/** What the fake stores, in the shapes a test reads (reference teams.md §2). */
+
+export type TeamsConversationType = 'channel' | 'groupChat' | 'personal';
+
+export interface FakeTeamsChannel {
+  /** `19:<hex>@thread.tacv2`; the General channel's id is the team's id. */
+  id: string;
+  name: string;
+}
+
+export interface FakeTeam {
+  /** `19:<hex>@thread.tacv2`, the same id as its General channel (§2). */
+  id: string;
+  name: string;
+  aadGroupId: string;
+  /** General first, then the channels asked for. */
+  channels: FakeTeamsChannel[];
+  botInstalled: boolean;
+  /** User ids on the team's roster. */
+  members: string[];
+}
+
+export interface FakeTeamsUser {
+  /** `29:…`, per bot. */
+  id: string;
+  name: string;
+  aadObjectId: string;
+  userPrincipalName: string;
+}
+
+export interface FakeTeamsChat {
+  /** `19:<hex>@thread.v2` for a group chat, `a:<opaque>` for a personal chat. */
+  id: string;
+  type: 'groupChat' | 'personal';
+  members: string[];
+}
+
+/** A message the bot created, as Teams keeps it. */
+export interface FakeTeamsMessage {
+  /** Numeric string, increasing like a ms timestamp. */
+  id: string;
+  /**
+   * The conversation as stored: `<channel>;messageid=<root>` for channel posts (a top-level post is
+   * the root of its own thread), the chat id in chats.
+   */
+  conversationId: string;
+  /** The root channel id, or the chat id. */
+  channelId: string;
+  teamId?: string;
+  /** The thread root, for replies posted into `<channel>;messageid=<root>`. */
+  replyToId?: string;
+  /** The latest body the bot sent. */
+  activity: Record<string, unknown>;
+  /** Every body over time, the first post first. */
+  versions: Record<string, unknown>[];
+  createdAt: number;
+  updatedAt: number;
+  /** Teams split the posted activity (text + card, or several cards) and answered 202 without an id (§3.4). */
+  split?: boolean;
+  deletedAt?: number;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,95 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Clock, systemClock } from '../../../src/clock.ts';
+import type { ConnectorContext } from './connector-context.ts';
+import { createConnectorControls, type FakeBotConnectorControls } from './connector-controls.ts';
+import { type ConnectorFaultControls, createConnectorFaultInjector } from './fault-injector.ts';
+import { handleHttpRequest, type RecordedConnectorRequest } from './handle-http-request.ts';
+import { type SendInstallInput, type SendInstallResult, sendInstall } from './send-install.ts';
+import { type SendInvokeInput, type SendInvokeResult, sendInvoke } from './send-invoke.ts';
+import { type SendMessageInput, type SendMessageResult, sendMessage } from './send-message.ts';
+
+export const FAKE_TENANT_ID = 'tenant-1';
+export const FAKE_BOT_ID = '28:00000000-0000-0000-0000-0000000000b0';
+
+export interface StartFakeBotConnectorOptions {
+  /** Drives message ids, timestamps and `at` of recorded requests. */
+  clock?: Clock;
+  port?: number;
+  /** Default `FAKE_BOT_ID`. */
+  botId?: string;
+  /** Default `Sekoia`, the name in `<at>…</at>`. */
+  botName?: string;
+  /** How long a driver waits for the bot's answer; default 15 s (Teams' own wait, §4.3). */
+  botTimeoutMs?: number;
+}
+
+export interface FakeBotConnector extends FakeBotConnectorControls, ConnectorFaultControls {
+  /** `http://127.0.0.1:PORT/`, trailing slash as Teams sends it. */
+  readonly serviceUrl: string;
+  readonly botId: string;
+  readonly tenantId: string;
+  /** Every HTTP request received, in order. */
+  readonly requests: RecordedConnectorRequest[];
+  clearRequests(): void;
+  sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
+  sendInstall(input: SendInstallInput): Promise<SendInstallResult>;
+  sendInvoke(input: SendInvokeInput): Promise<SendInvokeResult>;
+  close(): Promise<void>;
+}
+
+function createContext(options: StartFakeBotConnectorOptions): ConnectorContext {
+  return {
+    clock: options.clock ?? systemClock,
+    serviceUrl: '',
+    botId: options.botId ?? FAKE_BOT_ID,
+    botName: options.botName ?? 'Sekoia',
+    tenantId: FAKE_TENANT_ID,
+    botTimeoutMs: options.botTimeoutMs ?? 15_000,
+    users: new Map(),
+    teams: new Map(),
+    chats: new Map(),
+    messages: new Map(),
+    userMessages: new Map(),
+    lastMessageId: 0,
+  };
+}
+
+/** A Microsoft Bot Connector (Teams) stand-in over real HTTP on loopback, per reference teams.md §8. */
+export async function startFakeBotConnector(
+  options: StartFakeBotConnectorOptions = {},
+): Promise<FakeBotConnector> {
+  const context = createContext(options);
+  const faults = createConnectorFaultInjector();
+  const requests: RecordedConnectorRequest[] = [];
+  const server = createServer((request, response) => {
+    handleHttpRequest({ context, faults, requests }, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
+      const message = error instanceof Error ? error.message : 'fake failure';
+      response.end(JSON.stringify({ error: { code: 'ServiceError', message } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  context.serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const { isDown: _isDown, take: _take, ...faultControls } = faults;
+  return {
+    ...createConnectorControls(context),
+    ...faultControls,
+    serviceUrl: context.serviceUrl,
+    botId: context.botId,
+    tenantId: context.tenantId,
+    requests,
+    clearRequests: () => {
+      requests.splice(0);
+    },
+    sendMessage: (input) => sendMessage(context, input),
+    sendInstall: (input) => sendInstall(context, input),
+    sendInvoke: (input) => sendInvoke(context, input),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
