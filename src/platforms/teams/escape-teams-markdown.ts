@@ -1,0 +1,154 @@
+/**
+ * Untrusted text (alert content, user input) made inert in the markdown subset Teams renders in a
+ * TextBlock, a Fact and a message (bold, italic, lists, links; reference §5.2).
+ *
+ * Why each measure:
+ * - Markdown punctuation is backslash-escaped, so no emphasis, list, link or heading can start;
+ *   a digit run then `.` at the start of a line gets one too (an ordered list).
+ * - `<` and `&` get a WORD JOINER (U+2060, invisible) after them instead: Teams renders no HTML,
+ *   but `<at>…</at>` is its mention markup and `&lt;` an entity, and a joiner breaks both whatever
+ *   the client does with backslashes (mobile clients have shown them, MicrosoftDocs/msteams-docs#5793).
+ * - Mentions in cards need `msteams.entities`, so `@all` cannot ping; it still gets a joiner so
+ *   that the text can never become one, nor an e-mail autolink.
+ * - Autolinks need the scheme right before `:` or a `www.` prefix: a joiner before a `:` that sits
+ *   between a letter or digit and a non-space, and between `www` and `.`, break them.
+ * - Control and bidi-override characters are dropped (they hide or reorder what people read);
+ *   lengths are bounded in runes before escaping, so an escape is never cut in half.
+ */
+
+const WJ = '\u2060';
+const ESCAPED = new Set(Array.from('\\*_[]()#>-+!`~|'));
+/** Default bounds, in runes of the source text. */
+export const INLINE_MAX = 500;
+export const BLOCK_MAX = 4000;
+
+/** At most `max` runes (code points), the last one an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const kept: string[] = [];
+  for (const rune of text) {
+    if (kept.length === max) return `${kept.slice(0, Math.max(0, max - 1)).join('')}…`;
+    kept.push(rune);
+  }
+  return text;
+}
+
+/** For one-line places: titles, fact values, names, list items. */
+export function escapeInline(text: string, max: number = INLINE_MAX): string {
+  return escapeRunes(truncate(toOneLine(text, max), max));
+}
+
+/**
+ * For several lines: each non-empty line becomes a paragraph (`\n\n`, as a single line break is
+ * not one outside lists in Teams, reference §5.2), without leading indentation.
+ */
+export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
+  const lines: string[] = [];
+  let runes = -2;
+  for (const raw of text.split(/\r\n?|[\n\u0085\u2028\u2029]/)) {
+    const line = toOneLine(raw, max);
+    if (line === '') continue;
+    lines.push(line);
+    // Enough once the joined text is longer than `max`, so that truncate marks the cut.
+    runes += Array.from(line).length + 2;
+    if (runes > max) break;
+  }
+  return escapeRunes(truncate(lines.join('\n\n'), max));
+}
+
+/**
+ * For places shown as plain text (`fallbackText`, notifications): backslashes would show, so only
+ * invisible joiners are used, breaking mentions, schemes, tags and entities for any client that
+ * renders them anyway.
+ */
+export function plainText(text: string, max: number = INLINE_MAX): string {
+  const runes = Array.from(truncate(toOneLine(text, max), max));
+  let out = '';
+  for (const [index, rune] of runes.entries()) {
+    if (startsLink(runes, index)) out += WJ;
+    out += rune;
+    if (rune === '@' || rune === '<' || rune === '&' || rune === ']') out += WJ;
+  }
+  return out;
+}
+
+/** An http(s) URL fit for `Action.OpenUrl` or a markdown link destination, or undefined. */
+export function safeHttpUrl(url: string): string | undefined {
+  if (url.length > 2000 || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  // `)` or a space would end a markdown destination early.
+  return parsed.href.replace(
+    /[()<>\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/**
+ * The text on one line (whitespace runs collapsed, hidden characters dropped), reading no more than
+ * it needs for `limit` runes and one more, so a megabyte of alert text costs no more than a line.
+ */
+function toOneLine(text: string, limit: number = Number.POSITIVE_INFINITY): string {
+  const kept: string[] = [];
+  let space = false;
+  for (const rune of text) {
+    if (/^\s$/u.test(rune)) space = kept.length > 0;
+    else if (!isHidden(rune.codePointAt(0) ?? 0)) {
+      if (space) kept.push(' ');
+      space = false;
+      kept.push(rune);
+      if (kept.length > limit) break;
+    }
+  }
+  return kept.join('');
+}
+
+function isHidden(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
+
+function escapeRunes(text: string): string {
+  const runes = Array.from(text);
+  let out = '';
+  let lineStart = true;
+  let leadingDigits = true;
+  for (const [index, rune] of runes.entries()) {
+    if (lineStart) leadingDigits = true;
+    if (startsLink(runes, index)) out += WJ;
+    if (ESCAPED.has(rune) || (rune === '.' && leadingDigits && !lineStart && endsWord(runes[index + 1])))
+      out += '\\';
+    out += rune;
+    if (rune === '@' || rune === '<' || rune === '&') out += WJ;
+    leadingDigits = leadingDigits && /^[0-9]$/.test(rune);
+    lineStart = rune === '\n';
+  }
+  return out;
+}
+
+/** A scheme's `:` (`http://`, `tel:1`, not "Status: x"), or the `.` of a `www.` prefix. */
+function startsLink(runes: readonly string[], index: number): boolean {
+  const rune = runes[index];
+  const next = runes[index + 1];
+  if (rune === '.') {
+    const before = runes.slice(Math.max(0, index - 3), index).join('');
+    return before.toLowerCase() === 'www' && !isWordRune(runes[index - 4]);
+  }
+  return rune === ':' && isWordRune(runes[index - 1]) && next !== undefined && next !== ' ';
+}
+
+/** The end of a list marker: a space, a line break or the end of the text. */
+function endsWord(rune: string | undefined): boolean {
+  return rune === undefined || rune === ' ' || rune === '\n';
+}
+
+function isWordRune(rune: string | undefined): boolean {
+  return rune !== undefined && /^[\p{L}\p{N}]$/u.test(rune);
+}

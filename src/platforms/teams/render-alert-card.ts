@@ -1,0 +1,265 @@
+import { PLATFORM_NAMES } from '../../actions/action-outcome.ts';
+import { formatTime } from '../../commands/reply-helpers.ts';
+import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import type { UrgencyLevel } from '../../normalize/notification.ts';
+import { escapeInline, plainText, safeHttpUrl } from './escape-teams-markdown.ts';
+
+export const MAX_TITLE_RUNES = 250;
+export const MAX_ASSETS = 10;
+/** Teams shows at most 6 actions (reference §5.1). */
+export const TEAMS_MAX_ACTIONS = 6;
+/** Budget for the serialized card: the bot message limit counts UTF-16, ~2 bytes a char (reference §5.4). */
+export const MAX_CARD_CHARS = 40_000;
+export const COMMENT_MAX_LENGTH = 2_000;
+
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+
+export const URGENCY_STYLES: Readonly<Record<UrgencyLevel | 'unknown', ContainerStyle>> = {
+  high: 'attention',
+  medium: 'warning',
+  low: 'accent',
+  unknown: 'emphasis',
+};
+
+/** The verb of each button in the `adaptiveCard/action` invoke (reference §4.2). */
+export const ACTION_VERBS: Readonly<Record<CardActionKey, string>> = {
+  acknowledge: 'alert.acknowledge',
+  validate: 'alert.validate',
+  reject: 'alert.reject',
+  close: 'alert.close',
+  comment: 'alert.comment',
+  mute: 'alert.mute',
+};
+
+export type TextBlock = {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  weight?: 'Bolder';
+  size?: 'Medium';
+  color?: 'Attention';
+  isSubtle?: true;
+  spacing?: 'None';
+  fontType?: 'Monospace';
+};
+export type Fact = { title: string; value: string };
+export type InputText = {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  placeholder: string;
+  isMultiline: true;
+  maxLength: number;
+  isRequired: true;
+  errorMessage: string;
+};
+export type CardElement =
+  | TextBlock
+  | { type: 'Container'; style: ContainerStyle; bleed: true; items: CardElement[] }
+  | { type: 'FactSet'; facts: Fact[] }
+  | InputText;
+export type ExecuteAction = {
+  type: 'Action.Execute';
+  id: string;
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+};
+export type CardAction =
+  | ExecuteAction
+  | { type: 'Action.ShowCard'; id: string; title: string; card: NestedCard }
+  | { type: 'Action.OpenUrl'; id: string; title: string; url: string };
+/** The card an `Action.ShowCard` opens: no version of its own. */
+export type NestedCard = { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
+
+/** Adaptive Card JSON as sent to Teams: plain data, no SDK class (reference §5.5). */
+export type AdaptiveCard = {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  fallbackText: string;
+  msteams: { width: 'Full' };
+  body: CardElement[];
+  actions: CardAction[];
+};
+
+export interface RenderAlertCardInput {
+  card: AlertCard;
+  /** Buttons in display order; `data` comes back in the invoke's `value.action.data`. */
+  actions: readonly { key: CardActionKey; data: Record<string, unknown> }[];
+}
+
+const TITLES: Readonly<Record<CardActionKey, { id: string; title: string }>> = {
+  acknowledge: { id: 'acknowledge', title: 'Acknowledge' },
+  validate: { id: 'validate', title: 'Validate' },
+  reject: { id: 'reject', title: 'Reject' },
+  close: { id: 'close', title: 'Close' },
+  // Not `comment`: ids are unique across inputs and actions, and the input is `comment`.
+  comment: { id: 'addComment', title: 'Comment' },
+  mute: { id: 'mute1h', title: 'Mute rule 1h' },
+};
+
+/**
+ * An alert as an Adaptive Card 1.5 with Universal Actions (reference §4.2, §5.5). Every alert string
+ * is escaped and bounded, so a hostile alert still fits MAX_CARD_CHARS. No action carries `style`:
+ * Teams ignores it (reference §5.1).
+ */
+export function renderAlertCard(input: RenderAlertCardInput): AdaptiveCard {
+  const { card } = input;
+  const body: CardElement[] = [header(card), { type: 'FactSet', facts: facts(card) }, ...notes(card)];
+  return { ...composeCard(fallback(card), body), actions: actions(input) };
+}
+
+/** The card frame every Teams card shares (reply and error cards too): version, width, no actions. */
+export function composeCard(fallbackText: string, body: CardElement[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText,
+    msteams: { width: 'Full' },
+    body,
+    actions: [],
+  };
+}
+
+function fallback(card: AlertCard): string {
+  const level = card.urgencyLevel?.toUpperCase() ?? 'ALERT';
+  const tag = isNumber(card.urgency) ? `[${level} ${Math.round(card.urgency)}]` : `[${level}]`;
+  return `${tag} ${plainText(card.shortId === undefined ? card.title : `${card.shortId} ${card.title}`, 280)}`;
+}
+
+function header(card: AlertCard): CardElement {
+  const shortId = card.shortId === undefined ? '' : `${escapeInline(card.shortId, 40)} · `;
+  const title = `${shortId}${escapeInline(card.title, MAX_TITLE_RUNES)}`;
+  return {
+    type: 'Container',
+    style: URGENCY_STYLES[card.urgencyLevel ?? 'unknown'],
+    bleed: true,
+    items: [
+      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+      {
+        type: 'TextBlock',
+        text: `Urgency ${urgency(card) ?? 'unknown'}`,
+        isSubtle: true,
+        spacing: 'None',
+        wrap: true,
+      },
+    ],
+  };
+}
+
+function facts(card: AlertCard): Fact[] {
+  const all: [string, string | undefined][] = [
+    ['Urgency', urgency(card)],
+    ['Status', optional(card.status, 60)],
+    ['Entity', optional(card.entity, 200)],
+    ['Rule', optional(card.rule, 200)],
+    ['Type', optional(card.alertType, 200)],
+    ['Assets', assets(card.assets)],
+    ['Occurrences', isNumber(card.occurrences) ? String(card.occurrences) : undefined],
+    ['First seen', seen(card.firstSeenAt)],
+    ['Last seen', seen(card.lastSeenAt)],
+    ['Matched rule', matchedRule(card.matchedRule)],
+  ];
+  return all.flatMap(([title, value]) => (value === undefined || value === '' ? [] : [{ title, value }]));
+}
+
+function notes(card: AlertCard): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  if (!card.enriched) {
+    const text = '_Details could not be read from Sekoia.io yet; this card will be completed._';
+    blocks.push({ type: 'TextBlock', text, isSubtle: true, wrap: true });
+  }
+  const activity = card.lastActivity;
+  if (activity !== undefined) {
+    const who = `${escapeInline(activity.verb, 40)} by ${escapeInline(activity.by, 64)}`;
+    const text = `${who} from ${PLATFORM_NAMES[activity.platform]} at ${formatTime(activity.at)}`;
+    blocks.push({ type: 'TextBlock', text, wrap: true });
+  }
+  return blocks;
+}
+
+function urgency(card: AlertCard): string | undefined {
+  const level = card.urgencyLevel;
+  if (!isNumber(card.urgency)) return level;
+  const value = String(Math.round(card.urgency));
+  return level === undefined ? value : `${value} (${level})`;
+}
+
+function seen(iso: string | undefined): string | undefined {
+  if (iso === undefined) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? formatTime(ms) : escapeInline(iso, 40);
+}
+
+function assets(list: readonly string[]): string | undefined {
+  const named: string[] = [];
+  let count = 0;
+  for (const asset of list) {
+    if (asset.trim() === '') continue;
+    count += 1;
+    if (named.length < MAX_ASSETS) named.push(escapeInline(asset, 48));
+  }
+  if (count === 0) return undefined;
+  return count > named.length ? `${named.join(', ')} +${count - named.length} more` : named.join(', ');
+}
+
+function matchedRule(rule: AlertCard['matchedRule']): string {
+  const id = escapeInline(rule.id, 40);
+  return rule.name === undefined || rule.name.trim() === '' ? id : `${id} · ${escapeInline(rule.name, 120)}`;
+}
+
+/** One button per given key (first wins), then "Open in Sekoia.io", never more than Teams shows. */
+function actions(input: RenderAlertCardInput): CardAction[] {
+  const link = safeHttpUrl(input.card.link);
+  const room = TEAMS_MAX_ACTIONS - (link === undefined ? 0 : 1);
+  const seenKeys = new Set<CardActionKey>();
+  const buttons: CardAction[] = [];
+  for (const { key, data } of input.actions) {
+    if (seenKeys.has(key) || buttons.length === room) continue;
+    seenKeys.add(key);
+    buttons.push(key === 'comment' ? commentAction(data) : execute(key, data));
+  }
+  if (link !== undefined)
+    buttons.push({ type: 'Action.OpenUrl', id: 'open', title: 'Open in Sekoia.io', url: link });
+  return buttons;
+}
+
+function execute(key: CardActionKey, data: Record<string, unknown>): ExecuteAction {
+  return { type: 'Action.Execute', ...TITLES[key], verb: ACTION_VERBS[key], data };
+}
+
+/** Comment opens a text input under the card; Send carries it as `data.comment` (reference §4.2). */
+function commentAction(data: Record<string, unknown>): CardAction {
+  const input: InputText = {
+    type: 'Input.Text',
+    id: 'comment',
+    label: 'Comment',
+    placeholder: 'Added to the alert in Sekoia.io, with your name',
+    isMultiline: true,
+    maxLength: COMMENT_MAX_LENGTH,
+    isRequired: true,
+    errorMessage: 'Write a comment first.',
+  };
+  const send: ExecuteAction = {
+    type: 'Action.Execute',
+    id: 'sendComment',
+    title: 'Send',
+    verb: ACTION_VERBS.comment,
+    data,
+  };
+  return {
+    type: 'Action.ShowCard',
+    ...TITLES.comment,
+    card: { type: 'AdaptiveCard', body: [input], actions: [send] },
+  };
+}
+
+function optional(value: string | undefined, max: number): string | undefined {
+  return value === undefined ? undefined : escapeInline(value, max);
+}
+
+function isNumber(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value);
+}
