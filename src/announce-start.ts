@@ -33,10 +33,17 @@ export function announceStart(options: {
         },
     'platform',
   );
-  log.info(
-    { platform: 'teams', state: 'off', reason: 'delivery to Microsoft Teams is not available yet' },
-    'platform',
-  );
+  if (config.MicrosoftAppId) {
+    log.info(
+      { platform: 'teams', state: 'on', auth: 'Bot Framework', appType: config.MicrosoftAppType },
+      'platform',
+    );
+  } else {
+    log.warn(
+      { platform: 'teams', state: 'on', auth: 'NONE' },
+      'Teams endpoint /api/messages is UNAUTHENTICATED (no MicrosoftAppId): for local tests only, never expose it; service URLs are accepted from loopback only',
+    );
+  }
   if (config.mattermostEnabled && config.MATTERMOST_COMMAND_TOKENS.length === 0) {
     log.warn('MATTERMOST_COMMAND_TOKENS is empty: every /sekoia command will be refused (401)');
   }

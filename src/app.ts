@@ -18,6 +18,7 @@ import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 import { createMattermostPlatform } from './platforms/mattermost/create-mattermost-platform.ts';
+import { createTeamsPlatform } from './platforms/teams/create-teams-platform.ts';
 import { createSqliteQueue } from './queue/create-sqlite-queue.ts';
 import { createThreadedSqliteQueue } from './queue/create-threaded-sqlite-queue.ts';
 import { createWorker, type Worker } from './queue/create-worker.ts';
@@ -29,6 +30,7 @@ import { buildRoutes } from './server/build-routes.ts';
 import { createServer } from './server/create-server.ts';
 import { createKeyvCardStores } from './storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
+import { createKeyvTeamsConversationStore } from './storage/create-keyv-teams-conversation-store.ts';
 import { createStore, type Store } from './storage/create-store.ts';
 import { openSqlite, SQLITE_MEMORY } from './storage/open-sqlite.ts';
 
@@ -127,6 +129,24 @@ export async function createApp(options: AppOptions): Promise<App> {
           log,
         })
       : undefined;
+  const teams = createTeamsPlatform({
+    credentials: {
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : undefined,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    },
+    conversations: createKeyvTeamsConversationStore({ keyv: store.keyv('teams'), log }),
+    signer,
+    actions,
+    cards,
+    states,
+    refreshCards,
+    registry: createCommands(),
+    services,
+    clock,
+    log,
+  });
   const handlers = createEventJobHandlers({
     sekoia,
     delivery: options.delivery ?? createCardDispatcher({ rules, cards, states, enqueue, clock, log }),
@@ -142,7 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     handlers: {
       ...handlers,
       [CARD_JOB]: createCardJobHandler({
-        sinks: { ...(mattermost ? { mattermost: mattermost.sink } : {}) },
+        sinks: { teams: teams.sink, ...(mattermost ? { mattermost: mattermost.sink } : {}) },
         cards,
         states,
         clock,
@@ -176,7 +196,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       status.webhookAccepted();
       worker.wake();
     },
-    platformRoutes: mattermost?.routes ?? [],
+    platformRoutes: [...(mattermost?.routes ?? []), ...teams.routes],
   });
   const server = createServer({ routes, log });
   let stopping: Promise<void> | undefined;

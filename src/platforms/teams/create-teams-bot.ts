@@ -1,0 +1,120 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import type { Clock } from '../../clock.ts';
+import type { CommandServices } from '../../commands/command.ts';
+import type { CommandContext, Reply } from '../../commands/command-context.ts';
+import type { CommandRegistry } from '../../commands/create-command-registry.ts';
+import { runCommand } from '../../commands/run-command.ts';
+import { isBotError } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import type { ConnectorClient } from './create-connector-client.ts';
+import { cardActivity } from './create-teams-card-sink.ts';
+import type { handleCardInvoke } from './handle-card-invoke.ts';
+import {
+  isLoopbackUrl,
+  readCommandText,
+  readTeamsConversation,
+  teamsChannelRef,
+} from './read-teams-conversation.ts';
+import { renderReplyCard, renderReplyText } from './render-reply-card.ts';
+import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
+
+export interface TeamsBotOptions {
+  registry: CommandRegistry;
+  services: CommandServices;
+  conversations: TeamsConversationStore;
+  connector: ConnectorClient;
+  onCardAction: ReturnType<typeof handleCardInvoke>;
+  /** True when no app id is configured: serviceUrls are then only accepted from loopback. */
+  unauthenticated: boolean;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * The Teams side of the conversation: commands in channels, group and personal chats (mention
+ * stripped), conversation references kept for proactive cards, and the cards' Universal Actions.
+ */
+export class TeamsBot extends TeamsActivityHandler {
+  readonly #options: TeamsBotOptions;
+
+  constructor(options: TeamsBotOptions) {
+    super();
+    this.#options = options;
+    this.onConversationUpdate(async (ctx, next) => {
+      await this.#remember(ctx);
+      await next();
+    });
+    this.onInstallationUpdate(async (ctx, next) => {
+      await this.#remember(ctx);
+      await next();
+    });
+    this.onMessage(async (ctx, next) => {
+      const conversation = await this.#remember(ctx);
+      if (conversation !== undefined && ctx.activity.value === undefined)
+        await this.#command(ctx, conversation);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    ctx: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const conversation = await this.#remember(ctx);
+    return this.#options.onCardAction({ ctx, value, conversation });
+  }
+
+  /** Stores where the bot can post later; refuses a serviceUrl nothing vouches for. */
+  async #remember(ctx: TurnContext): Promise<TeamsConversation | undefined> {
+    const conversation = readTeamsConversation(ctx.activity, this.#options.clock.now());
+    if (conversation === undefined) return undefined;
+    if (this.#options.unauthenticated && !isLoopbackUrl(conversation.serviceUrl)) {
+      this.#options.log.warn('unauthenticated mode: a non-loopback serviceUrl was ignored');
+      return undefined;
+    }
+    const known = await this.#options.conversations.get(conversation.id);
+    if (known?.serviceUrl !== conversation.serviceUrl || known.botId !== conversation.botId) {
+      await this.#options.conversations.put(conversation);
+    }
+    return conversation;
+  }
+
+  async #command(ctx: TurnContext, conversation: TeamsConversation): Promise<void> {
+    const { log, connector } = this.#options;
+    const text = readCommandText(TurnContext.removeRecipientMention(ctx.activity) ?? '');
+    const replies: Reply[] = [];
+    const commandContext: CommandContext = {
+      platform: 'teams',
+      channel: teamsChannelRef(conversation),
+      user: { id: ctx.activity.from.id, name: ctx.activity.from.name ?? ctx.activity.from.id },
+      log: log.child({ conversationId: conversation.id.slice(0, 80) }),
+      reply: async (reply) => {
+        replies.push(reply);
+      },
+      announce: async (reply) => {
+        const message = { type: 'message', text: renderReplyText(reply), textFormat: 'markdown' };
+        const post =
+          conversation.kind === 'channel'
+            ? connector.createChannelPost(conversation.serviceUrl, {
+                channelId: conversation.id,
+                tenantId: conversation.tenantId,
+                activity: message,
+              })
+            : connector.send(conversation.serviceUrl, conversation.id, message);
+        await post.catch((error: unknown) =>
+          log.warn({ err: isBotError(error) ? error.code : error }, 'could not announce in Teams'),
+        );
+      },
+    };
+    await runCommand(commandContext, text, {
+      registry: this.#options.registry,
+      services: this.#options.services,
+    });
+    for (const reply of replies) await ctx.sendActivity(cardActivity(renderReplyCard(reply)));
+  }
+}

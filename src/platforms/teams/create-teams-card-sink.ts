@@ -1,0 +1,104 @@
+import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
+import { BotError } from '../../errors.ts';
+import type { ConnectorClient } from './create-connector-client.ts';
+import { renderAlertCard } from './render-alert-card.ts';
+import { renderStatusChangeText } from './render-thread-text.ts';
+import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The card alone, so that Teams answers with an activity id (reference §3.4). */
+export function cardActivity(card: object): Record<string, unknown> {
+  return { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: card }] };
+}
+
+/** The conversation a card lives in: the thread it starts in a channel, the chat itself otherwise. */
+export function cardConversationId(conversation: TeamsConversation, activityId: string): string {
+  return conversation.kind === 'channel' ? `${conversation.id};messageid=${activityId}` : conversation.id;
+}
+
+/** The Adaptive Card of an alert, with Action.Execute data signed for that message (none before it exists). */
+export function createTeamsCardRenderer(signer: ActionSigner) {
+  return (target: CardTarget, card: AlertCard, activityId: string | undefined) => {
+    const keys: CardActionKey[] =
+      activityId === undefined ? [] : [...card.workflowActions, 'comment', 'mute'];
+    const actions = keys.map((key) => ({
+      key,
+      data: {
+        g: signer.sign({
+          action: key,
+          alertUuid: card.alertUuid,
+          platform: 'teams',
+          channel: target.channel.channel,
+          messageId: activityId ?? '',
+          ruleId: target.ruleId,
+        }),
+      },
+    }));
+    return renderAlertCard({ card, actions });
+  };
+}
+
+/**
+ * Cards as proactive bot messages. In a channel a card is a new post (`createConversation`), which
+ * starts a thread for its status replies; in a chat it is a message of the chat. Teams has no way to
+ * list a channel's messages, so a card posted just before a crash cannot be found again (see README).
+ */
+export function createTeamsCardSink(options: {
+  connector: ConnectorClient;
+  conversations: TeamsConversationStore;
+  signer: ActionSigner;
+}): CardSink {
+  const { connector } = options;
+  const render = createTeamsCardRenderer(options.signer);
+
+  const conversationOf = async (target: CardTarget): Promise<TeamsConversation> => {
+    const conversation = await options.conversations.get(target.channel.channel);
+    if (conversation === undefined) {
+      throw new BotError('platform_rejected', {
+        message: 'the bot has no reference to this Teams conversation (not installed there?)',
+        retryable: false,
+      });
+    }
+    return conversation;
+  };
+
+  const update = async (target: CardTarget, activityId: string, card: AlertCard) => {
+    const conversation = await conversationOf(target);
+    const body = cardActivity(render(target, card, activityId));
+    await connector.update(
+      conversation.serviceUrl,
+      cardConversationId(conversation, activityId),
+      activityId,
+      body,
+    );
+  };
+
+  return {
+    async post(target, card) {
+      const conversation = await conversationOf(target);
+      const body = cardActivity(render(target, card, undefined));
+      const activityId =
+        conversation.kind === 'channel'
+          ? (
+              await connector.createChannelPost(conversation.serviceUrl, {
+                channelId: conversation.id,
+                tenantId: conversation.tenantId,
+                activity: body,
+              })
+            ).activityId
+          : await connector.send(conversation.serviceUrl, conversation.id, body);
+      await update(target, activityId, card);
+      return activityId;
+    },
+    update,
+    async replyInThread(target, activityId, note) {
+      const conversation = await conversationOf(target);
+      const text = { type: 'message', text: renderStatusChangeText(note), textFormat: 'markdown' };
+      await connector.send(conversation.serviceUrl, cardConversationId(conversation, activityId), text);
+    },
+    findCard: async () => undefined,
+  };
+}

@@ -1,0 +1,62 @@
+import type { Activity } from 'botbuilder';
+import type { ChannelRef } from '../../rules/rule.ts';
+import type { TeamsConversation } from './teams-conversation.ts';
+
+interface ChannelData {
+  channel?: { id?: unknown };
+  team?: { id?: unknown };
+  tenant?: { id?: unknown };
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/**
+ * Where an activity comes from: the root channel for a channel message (a channel message's
+ * conversation id names its thread), the chat for a group or personal chat; undefined when the
+ * activity does not say enough.
+ */
+export function readTeamsConversation(
+  activity: Partial<Activity>,
+  now: number,
+): TeamsConversation | undefined {
+  const data = (activity.channelData ?? {}) as ChannelData;
+  const type = activity.conversation?.conversationType;
+  const tenantId = text(data.tenant?.id) ?? text(activity.conversation?.tenantId) ?? '';
+  const teamId = text(data.team?.id) ?? null;
+  const serviceUrl = text(activity.serviceUrl);
+  const botId = text(activity.recipient?.id);
+  const conversationId = text(activity.conversation?.id);
+  if (serviceUrl === undefined || botId === undefined || conversationId === undefined) return undefined;
+  if (type === 'channel') {
+    // An install event comes from the team itself, whose id is its General channel's.
+    const id = text(data.channel?.id) ?? conversationId.split(';')[0] ?? conversationId;
+    return { id, kind: 'channel', serviceUrl, tenantId, teamId, botId, updatedAt: now };
+  }
+  const kind = type === 'groupChat' ? 'groupChat' : 'personal';
+  return { id: conversationId, kind, serviceUrl, tenantId, teamId, botId, updatedAt: now };
+}
+
+/** The rules' channel reference of a Teams conversation (tenant as the "team"). */
+export function teamsChannelRef(conversation: TeamsConversation): ChannelRef {
+  return { platform: 'teams', team: conversation.tenantId, channel: conversation.id };
+}
+
+/** Without Bot Framework authentication nothing vouches for a serviceUrl: only loopback is used then. */
+export function isLoopbackUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+/** `<at>Sekoia</at> subscribe …` as Teams may encode it: mention gone, entities decoded, spaces collapsed. */
+export function readCommandText(stripped: string): string {
+  return stripped
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

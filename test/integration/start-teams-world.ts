@@ -1,0 +1,97 @@
+import type { Logger } from '../../src/log.ts';
+import {
+  type FakeBotConnector,
+  type FakeTeamsMessage,
+  startFakeBotConnector,
+} from '../fakes/fake-bot-connector/index.ts';
+import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import { startBot, type TestBot } from './start-bot.ts';
+
+export interface TeamsWorld {
+  sekoia: FakeSekoia;
+  connector: FakeBotConnector;
+  bot: TestBot;
+  teamId: string;
+  channelId: string;
+  otherChannelId: string;
+  ana: { id: string; name: string };
+  /** `@Sekoia <text>` typed by Ana in a channel; the bot's reply messages. */
+  command(text: string, channelId?: string): Promise<FakeTeamsMessage[]>;
+  /** The bot's alert cards (messages whose card carries an alert) in a channel. */
+  cards(channelId?: string): FakeTeamsMessage[];
+  /** By the alert short id (it is in the card title). */
+  cardOf(shortId: string, channelId?: string): FakeTeamsMessage | undefined;
+  close(): Promise<void>;
+}
+
+/** The card content of a message (the first attachment), or undefined. */
+export function cardContent(message: FakeTeamsMessage | undefined): Record<string, unknown> | undefined {
+  const attachments = (
+    message?.activity as { attachments?: { content?: Record<string, unknown> }[] } | undefined
+  )?.attachments;
+  return attachments?.[0]?.content;
+}
+
+/** Bot (no app id: local mode) + fake Sekoia.io + fake Bot Connector; one team, two channels, the bot installed. */
+export async function startTeamsWorld(
+  options: { env?: Record<string, string>; log?: Logger } = {},
+): Promise<TeamsWorld> {
+  const sekoia = await startFakeSekoia({});
+  const connector = await startFakeBotConnector({});
+  const team = connector.addTeam({
+    name: 'Security',
+    channels: [{ name: 'soc-alerts' }, { name: 'soc-other' }],
+  });
+  const ana = connector.addUser({ name: 'Ana Analyst' });
+  const bot = await startBot({
+    realDelivery: true,
+    ...(options.log ? { log: options.log } : {}),
+    env: {
+      SEKOIA_API_URL: sekoia.url,
+      SEKOIA_API_KEY: sekoia.apiKey,
+      SEKOIA_APP_URL: sekoia.appUrl,
+      ...options.env,
+    },
+  });
+  sekoia.setWebhookUrl(bot.webhookUrl);
+  const botUrl = `${bot.url}/api/messages`;
+  const [channel, other] = team.channels;
+  if (channel === undefined || other === undefined) throw new Error('fake team without channels');
+  await connector.sendInstall({ botUrl, teamId: team.id });
+  const cards = (channelId = channel.id) =>
+    connector
+      .messages()
+      .filter(
+        (m) =>
+          m.channelId === channelId &&
+          m.replyToId === undefined &&
+          JSON.stringify(cardContent(m) ?? {}).includes('Open in Sekoia.io'),
+      );
+  return {
+    sekoia,
+    connector,
+    bot,
+    teamId: team.id,
+    channelId: channel.id,
+    otherChannelId: other.id,
+    ana: { id: ana.id, name: ana.name },
+    async command(text, channelId = channel.id) {
+      const result = await connector.sendMessage({
+        botUrl,
+        from: ana.id,
+        conversation: { kind: 'channel', teamId: team.id, channelId },
+        text,
+      });
+      if (result.status !== 200) throw new Error(`the bot answered ${result.status}`);
+      return result.replies;
+    },
+    cards,
+    cardOf: (shortId, channelId) =>
+      cards(channelId).find((m) => JSON.stringify(m.activity).includes(shortId)),
+    async close() {
+      await bot.stop();
+      await connector.close();
+      await sekoia.close();
+    },
+  };
+}
