@@ -3,8 +3,11 @@
  * TextBlock, a Fact and a message (bold, italic, lists, links; reference §5.2).
  *
  * Why each measure:
- * - Markdown punctuation is backslash-escaped, so no emphasis, list, link or heading can start;
- *   a digit run then `.` at the start of a line gets one too (an ordered list).
+ * - Emphasis, code and link punctuation (`\ * _ [ ] \` ~`) is always backslash-escaped; list,
+ *   heading and quote markers (`- + # >`, a digit run then `.`) only at the start of a line, where
+ *   they mean something; `(` right after `]` too, because the Adaptive Cards markdown parser of the
+ *   mobile renderers ignores a backslash before `[`/`]` and would still read `](` as a link. Fewer backslashes matter: mobile clients have shown them literally
+ *   (MicrosoftDocs/msteams-docs#5793), and `WS-114` must not read `WS\-114` there.
  * - `<` and `&` get a WORD JOINER (U+2060, invisible) after them instead: Teams renders no HTML,
  *   but `<at>…</at>` is its mention markup and `&lt;` an entity, and a joiner breaks both whatever
  *   the client does with backslashes (mobile clients have shown them, MicrosoftDocs/msteams-docs#5793).
@@ -17,7 +20,8 @@
  */
 
 const WJ = '\u2060';
-const ESCAPED = new Set(Array.from('\\*_[]()#>-+!`~|'));
+const ESCAPED = new Set(Array.from('\\*_[]`~'));
+const LINE_START = new Set(Array.from('#>-+'));
 /** Default bounds, in runes of the source text. */
 export const INLINE_MAX = 500;
 export const BLOCK_MAX = 4000;
@@ -123,7 +127,8 @@ function escapeRunes(text: string): string {
   for (const [index, rune] of runes.entries()) {
     if (lineStart) leadingDigits = true;
     if (startsLink(runes, index)) out += WJ;
-    if (ESCAPED.has(rune) || (rune === '.' && leadingDigits && !lineStart && endsWord(runes[index + 1])))
+    const marker = (lineStart && LINE_START.has(rune)) || (rune === '(' && runes[index - 1] === ']');
+    if (ESCAPED.has(rune) || marker || (rune === '.' && leadingDigits && !lineStart && endsWord(runes[index + 1])))
       out += '\\';
     out += rune;
     if (rune === '@' || rune === '<' || rune === '&') out += WJ;

@@ -11,36 +11,43 @@ import {
 const J = '\u2060';
 const raw = String.raw;
 
-/** Markdown punctuation that must never reach Teams unescaped. */
-const ACTIVE = new Set(Array.from('\\*_[]()#>-+!`~|'));
+/** Emphasis, code and link punctuation: never reaches Teams unescaped. */
+const ALWAYS = new Set(Array.from('\\*_[]`~'));
+/** List, heading and quote markers: escaped only where a line starts, as they mean nothing elsewhere. */
+const LINE_START = new Set(Array.from('#>-+'));
 
 /**
- * True when every active character is backslash-escaped, `<`, `&` and `@` are followed by a joiner,
- * and no scheme, `www.`, ordered-list marker or line break is left.
+ * True for one line of output where every emphasis, code and link character is backslash-escaped,
+ * so is a list, heading or quote marker at its start, `<`, `&` and `@` are followed by a joiner, and
+ * no scheme, `www.`, ordered-list marker or line break is left. A backslash escapes nothing else, so
+ * `( ) ! |` and mid-line markers must come through bare (a backslash would show on mobile clients).
  */
 function isInert(out: string): boolean {
   const runes = Array.from(out);
   for (let i = 0; i < runes.length; i += 1) {
     const rune = runes[i] ?? '';
+    const next = runes[i + 1] ?? '';
     if (rune === '\\') {
-      if (!ACTIVE.has(runes[i + 1] ?? '') && runes[i + 1] !== '.') return false;
+      const marker = (i === 0 && LINE_START.has(next)) || (next === '(' && runes[i - 1] === ']');
+      const orderedList = next === '.' && /^\d+$/.test(runes.slice(0, i).join(''));
+      if (!ALWAYS.has(next) && !marker && !orderedList) return false;
       i += 1;
-    } else if (ACTIVE.has(rune)) return false;
+    } else if (ALWAYS.has(rune) || (i === 0 && LINE_START.has(rune)) || (rune === '(' && runes[i - 1] === ']')) return false;
   }
   return (
     !/[<&@][^\u2060]/u.test(out) &&
     !/[<&@]$/u.test(out) &&
     !/[\p{L}\p{N}]:[^ ]/u.test(out) &&
     !/(^|[^\p{L}\p{N}])www\./iu.test(out) &&
-    !/^\d+[.)]( |$)/.test(out) &&
+    !/^\d+\.( |$)/.test(out) &&
     !/\n/.test(out)
   );
 }
 
 describe('escapeInline', () => {
   it.each([
-    ['the hostile title', '@all [x](http://evil) <b>', raw`@${J}all \[x\]\(http${J}://evil\) <${J}b\>`],
-    ['Teams mention markup', '<at>x</at>', raw`<${J}at\>x<${J}/at\>`],
+    ['the hostile title', '@all [x](http://evil) <b>', raw`@${J}all \[x\]\(http${J}://evil) <${J}b>`],
+    ['Teams mention markup', '<at>x</at>', `<${J}at>x<${J}/at>`],
     [
       'an entity that would spell a mention',
       '&lt;at&gt;Ana&lt;/at&gt;',
@@ -48,32 +55,51 @@ describe('escapeInline', () => {
     ],
     ['@channel', 'ping @channel now', `ping @${J}channel now`],
     ['an e-mail address', 'mail ana@corp.example', `mail ana@${J}corp.example`],
-    ['an image', '![img](http://x/y.png)', raw`\!\[img\]\(http${J}://x/y.png\)`],
-    ['an autolink', '<http://evil>', raw`<${J}http${J}://evil\>`],
+    ['an image', '![img](http://x/y.png)', raw`!\[img\]\(http${J}://x/y.png)`],
+    ['an autolink', '<http://evil>', `<${J}http${J}://evil>`],
     ['a bare URL', 'see https://evil.com', `see https${J}://evil.com`],
     ['a www URL', 'www.evil.com or WWW.evil.com', `www${J}.evil.com or WWW${J}.evil.com`],
     ['a word ending in www', 'awww.x', 'awww.x'],
     ['a mailto link', 'mailto:a@b.c', `mailto${J}:a@${J}b.c`],
-    ['code', 'run `rm -rf /`', raw`run \`rm \-rf /\``],
+    ['code', 'run `rm -rf /`', raw`run \`rm -rf /\``],
     ['a heading', '# x', raw`\# x`],
     ['a quote', '> quote', raw`\> quote`],
-    ['a table', '| a | b |', raw`\| a \| b \|`],
+    // Teams renders no tables, so pipes stay as they are and read as text.
+    ['a table, shown as text', '| a | b |', '| a | b |'],
     ['emphasis and strikethrough', '*b* _i_ ~~s~~ **x**', raw`\*b\* \_i\_ \~\~s\~\~ \*\*x\*\*`],
-    ['HTML', '<b>bold</b>', raw`<${J}b\>bold<${J}/b\>`],
+    ['HTML', '<b>bold</b>', `<${J}b>bold<${J}/b>`],
     ['an ordered list', '1. one', raw`1\. one`],
-    ['an ordered list with a parenthesis', '10) ten', raw`10\) ten`],
+    // Only `1.` starts an ordered list in the Adaptive Cards markdown parser; `)` is left bare.
+    ['a number then a parenthesis', '10) ten', '10) ten'],
     ['a decimal at the start', '12.5 units', '12.5 units'],
-    ['a bullet', '- item + more', raw`\- item \+ more`],
+    ['a bullet, and a plus mid-line', '- item + more', raw`\- item + more`],
     ['a trailing backslash', 'a\\', raw`a\\`],
     ['a colon in prose, and a time', 'Status: at 10:12', `Status: at 10${J}:12`],
     ['control and bidi characters', 'a\u0000b\u001bc\u007fd\u0085e\u202ef', 'abcdef'],
     ['line breaks and tabs', ' one\n\ntwo\r\n\tthree ', 'one two three'],
     ['emoji and accents', '🔥 Alerte levée', '🔥 Alerte levée'],
-    ['plain text', 'Suspicious PowerShell on WS-114', raw`Suspicious PowerShell on WS\-114`],
+    ['plain text', 'Suspicious PowerShell on WS-114', 'Suspicious PowerShell on WS-114'],
   ])('makes %s inert', (_name, input, expected) => {
     const out = escapeInline(input);
     expect(out).toBe(expected);
     expect(isInert(out)).toBe(true);
+  });
+
+  it.each([
+    ['a hyphen mid-line', 'host WS-114 is down', 'host WS-114 is down'],
+    ['parentheses and a bang', 'a (b) c!', 'a (b) c!'],
+    ['markers mid-line', 'a - b + c # d > e', 'a - b + c # d > e'],
+  ])('leaves %s without a backslash', (_name, input, expected) => {
+    const out = escapeInline(input);
+    expect(out).toBe(expected);
+    expect(isInert(out)).toBe(true);
+  });
+
+  it('escapes a marker that starts the line, not the same one further on', () => {
+    expect(escapeInline('- item')).toBe(raw`\- item`);
+    expect(escapeInline('+ a - b')).toBe(raw`\+ a - b`);
+    expect(escapeInline('> a > b')).toBe(raw`\> a > b`);
+    expect(escapeInline('# a # b')).toBe(raw`\# a # b`);
   });
 
   it('bounds the length in runes, with an ellipsis', () => {
@@ -98,6 +124,12 @@ describe('escapeInline', () => {
       '1.',
       ' ',
       '|',
+      '- ',
+      '+',
+      '>',
+      '(',
+      ')',
+      '!',
       'é',
       '😀',
     ];
@@ -134,7 +166,13 @@ describe('escapeBlock', () => {
         '\n\n' +
         raw`1\. last line` +
         '\n\n' +
-        raw`<${J}at\>x<${J}/at\>`,
+        `<${J}at>x<${J}/at>`,
+    );
+  });
+
+  it('escapes list, heading and quote markers at the start of every line only', () => {
+    expect(escapeBlock('WS-114 down\n- item\n+ a - b\n# h\n> q > r')).toBe(
+      ['WS-114 down', raw`\- item`, raw`\+ a - b`, raw`\# h`, raw`\> q > r`].join('\n\n'),
     );
   });
 

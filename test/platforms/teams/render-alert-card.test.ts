@@ -11,7 +11,7 @@ import {
   URGENCY_STYLES,
 } from '../../../src/platforms/teams/render-alert-card.ts';
 import { ALERT_STATUSES, ALLOWED_ACTIONS } from '../../../src/sekoia/workflow-constants.ts';
-import { alertCard, grantData, HOSTILE, LINK, strings } from './teams-card-fixtures.ts';
+import { alertCard, grantData, HOSTILE, LINK, liveMarkup, strings } from './teams-card-fixtures.ts';
 
 const J = '\u2060';
 const raw = String.raw;
@@ -59,7 +59,7 @@ describe('renderAlertCard', () => {
           items: [
             {
               type: 'TextBlock',
-              text: 'ALT\\-4821 · Suspicious PowerShell',
+              text: 'ALT-4821 · Suspicious PowerShell',
               weight: 'Bolder',
               size: 'Medium',
               wrap: true,
@@ -74,8 +74,8 @@ describe('renderAlertCard', () => {
             { title: 'Status', value: 'Pending' },
             { title: 'Entity', value: 'Lyon HQ' },
             { title: 'Rule', value: 'Encoded command' },
-            { title: 'Type', value: 'malicious\\-code / trojan' },
-            { title: 'Assets', value: 'WS\\-114, srv01' },
+            { title: 'Type', value: 'malicious-code / trojan' },
+            { title: 'Assets', value: 'WS-114, srv01' },
             { title: 'Occurrences', value: '3' },
             { title: 'First seen', value: '2026-03-02 08:00 UTC' },
             { title: 'Last seen', value: '2026-03-02 09:15 UTC' },
@@ -258,7 +258,7 @@ describe('renderAlertCard', () => {
 
   it('shows a date it cannot read as escaped text', () => {
     const out = render(alertCard({ firstSeenAt: 'yesterday <b>' }));
-    expect(factsOf(out).find((f) => f.title === 'First seen')?.value).toBe(`yesterday <${J}b\\>`);
+    expect(factsOf(out).find((f) => f.title === 'First seen')?.value).toBe(`yesterday <${J}b>`);
   });
 
   it('stays under the size budget for a huge alert', () => {
@@ -289,7 +289,7 @@ describe('renderAlertCard', () => {
     expect(assetsFact.split(', ')).toHaveLength(10);
   });
 
-  it('leaves no live mention, link, tag or entity in any string of the card', () => {
+  it('leaves no live mention, link, image, tag, entity or code in any string of the card', () => {
     const out = renderAlertCard({
       card: alertCard({
         title: HOSTILE,
@@ -309,12 +309,13 @@ describe('renderAlertCard', () => {
     const all = strings(out).filter(([path]) => path !== '$.$schema' && !/\.url$/.test(path));
     expect(all.length).toBeGreaterThan(20);
     for (const [path, value] of all) {
-      for (const live of [/@all/, /\]\(http/, /<b>/, /<at>/, /<\/at>/, /&lt;/, /<http/, /http:\/\//]) {
-        expect(live.test(value), `${path} holds ${live}: ${value}`).toBe(false);
-      }
+      // fallbackText is plain text: a bare `[` is only a bracket there (`]` still gets a joiner).
+      const except = path === '$.fallbackText' ? ['a link or image text'] : [];
+      expect(liveMarkup(value, except), `${path}: ${value}`).toEqual([]);
     }
+    // `(`, `)` and `!` stay bare: with `[` and `]` escaped no link or image can form.
     expect(textOf(header(out).items[0])).toContain(
-      raw`@${J}all \[x\]\(http${J}://evil\) <${J}b\> <${J}at\>x<${J}/at\> &${J}lt;at&${J}gt;`,
+      raw`@${J}all \[x\]\(http${J}://evil) <${J}b> <${J}at>x<${J}/at> &${J}lt;at&${J}gt; !\[i\]\(http${J}://evil/i.png) <${J}http${J}://evil>`,
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   renderMuteText,
   renderStatusChangeText,
 } from '../../../src/platforms/teams/render-thread-text.ts';
+import { liveMarkup } from './teams-card-fixtures.ts';
 
 const J = '\u2060';
 const raw = String.raw;
@@ -41,13 +42,13 @@ describe('renderReplyCard', () => {
       body: [
         {
           type: 'TextBlock',
-          text: raw`✅ Rule r7k2 created: alert\-raised urgency\>=high`,
+          text: '✅ Rule r7k2 created: alert-raised urgency>=high',
           weight: 'Bolder',
           wrap: true,
         },
         {
           type: 'TextBlock',
-          text: `- muted until 2026\\-03\\-02 10${J}:00 UTC\n- matches so far: 3`,
+          text: `- muted until 2026-03-02 10${J}:00 UTC\n- matches so far: 3`,
           wrap: true,
         },
         { type: 'TextBlock', text: 'mute r7k2 2h', fontType: 'Monospace', spacing: 'None', wrap: true },
@@ -73,10 +74,12 @@ describe('renderReplyCard', () => {
       code: ['subscribe *x* <b>'],
     });
     expect(texts(card.body)).toEqual([
-      raw`⚠️ unknown key "@${J}all \[x\]\(http${J}://evil\)"`,
-      raw`- <${J}at\>Ana<${J}/at\> \# heading`,
-      raw`subscribe \*x\* <${J}b\>`,
+      raw`⚠️ unknown key "@${J}all \[x\]\(http${J}://evil)"`,
+      // The `#` follows the line's own `- ` marker, so it starts no heading.
+      `- <${J}at>Ana<${J}/at> # heading`,
+      raw`subscribe \*x\* <${J}b>`,
     ]);
+    for (const text of texts(card.body)) expect(liveMarkup(text), text).toEqual([]);
     expect(card.fallbackText).toBe(`⚠️ unknown key "@${J}all [x]${J}(http${J}://evil)"`);
   });
 
@@ -101,8 +104,8 @@ describe('renderReplyText', () => {
       renderReplyText({ ...RULE_CREATED, lines: [...RULE_CREATED.lines], code: [...RULE_CREATED.code] }),
     ).toBe(
       [
-        raw`✅ Rule r7k2 created: alert\-raised urgency\>=high`,
-        `- muted until 2026\\-03\\-02 10${J}:00 UTC\n- matches so far: 3`,
+        '✅ Rule r7k2 created: alert-raised urgency>=high',
+        `- muted until 2026-03-02 10${J}:00 UTC\n- matches so far: 3`,
         'mute r7k2 2h',
         'unsubscribe r7k2',
       ].join('\n\n'),
@@ -122,7 +125,7 @@ describe('renderErrorCard', () => {
         items: [
           {
             type: 'TextBlock',
-            text: raw`⚠️ Sekoia.io refused: <${J}at\>x<${J}/at\>`,
+            text: `⚠️ Sekoia.io refused: <${J}at>x<${J}/at>`,
             color: 'Attention',
             wrap: true,
           },
@@ -143,7 +146,7 @@ describe('renderStatusChangeText', () => {
         to: 'Acknowledged',
         by: { name: 'Ana Analyst', platform: 'teams' },
       },
-      'Status of ALT\\-1: Pending → Acknowledged by Ana Analyst (Microsoft Teams)',
+      'Status of ALT-1: Pending → Acknowledged by Ana Analyst (Microsoft Teams)',
     ],
     [
       { shortId: undefined, from: 'Ongoing', to: 'Closed', by: { name: 'bob', platform: 'mattermost' } },
@@ -158,7 +161,7 @@ describe('renderStatusChangeText', () => {
         to: '[x](http://evil)',
         by: { name: '<at>Ana</at>', platform: 'teams' },
       },
-      raw`Status: @${J}all → \[x\]\(http${J}://evil\) by <${J}at\>Ana<${J}/at\> (Microsoft Teams)`,
+      raw`Status: @${J}all → \[x\]\(http${J}://evil) by <${J}at>Ana<${J}/at> (Microsoft Teams)`,
     ],
   ] as const)('renders %j', (note, expected) => {
     expect(renderStatusChangeText(note)).toBe(expected);
@@ -182,7 +185,7 @@ describe('renderMuteText', () => {
       'Ana Analyst muted rule r7k2 for 1h from an alert card',
     );
     expect(renderMuteText({ by: '@all <at>x</at>', ruleId: 'r7k2' })).toBe(
-      raw`@${J}all <${J}at\>x<${J}/at\> muted rule r7k2 for 1h from an alert card`,
+      `@${J}all <${J}at>x<${J}/at> muted rule r7k2 for 1h from an alert card`,
     );
   });
 });

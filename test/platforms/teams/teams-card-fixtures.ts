@@ -51,3 +51,29 @@ export function strings(value: unknown, path = '$'): [string, string][] {
     return Object.entries(value).flatMap(([key, item]) => strings(item, `${path}.${key}`));
   return [];
 }
+
+/** Before a character: the start, or a non-backslash then pairs of backslashes (each an escaped `\`). */
+const UNESCAPED = String.raw`(?:^|[^\\])(?:\\\\)*`;
+
+/**
+ * What could still render live in Teams markdown, by name. A markdown link or image needs an
+ * unescaped `[` and `]`, so `(`, `)` and `!` are only text; a table is not rendered at all. `<`, `&`
+ * and `@` need a WORD JOINER right after them, a scheme's `:` and the `.` of `www.` one right before.
+ */
+export const LIVE_MARKUP: readonly (readonly [string, RegExp])[] = [
+  ['a mention', /@(?!\u2060)/],
+  ['a link or image text', new RegExp(`${UNESCAPED}\\[`)],
+  ['a link destination', new RegExp(`${UNESCAPED}\\]\\(`)],
+  ['a tag or autolink', /<(?!\u2060)/],
+  ['an entity', /&(?!\u2060)/],
+  ['a URL scheme', /[\p{L}\p{N}]:\/\//u],
+  ['a www URL', /(^|[^\p{L}\p{N}])www\./iu],
+  ['code', new RegExp(`${UNESCAPED}\``)],
+];
+
+/** The names of `LIVE_MARKUP` found in one string of markdown. */
+export function liveMarkup(text: string, except: readonly string[] = []): string[] {
+  return LIVE_MARKUP.filter(([name, pattern]) => !except.includes(name) && pattern.test(text)).map(
+    ([name]) => name,
+  );
+}
