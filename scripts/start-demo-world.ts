@@ -1,4 +1,7 @@
-/** The bot with its real Mattermost delivery, between a fake Sekoia.io and a fake Mattermost, on loopback. */
+/**
+ * The bot with its real Mattermost and Teams delivery, between a fake Sekoia.io, a fake Mattermost
+ * and a fake Bot Connector (Teams), on loopback.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +10,13 @@ import { type App, createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createLogger } from '../src/log.ts';
 import {
+  type FakeBotConnector,
+  type FakeTeamsMessage,
+  type SendInstallResult,
+  type SendMessageResult,
+  startFakeBotConnector,
+} from '../test/fakes/fake-bot-connector/index.ts';
+import {
   FAKE_MATTERMOST_COMMAND_TOKEN,
   type FakeMattermost,
   type FakePost,
@@ -14,6 +24,7 @@ import {
   startFakeMattermost,
 } from '../test/fakes/fake-mattermost/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
+import { adaptiveCardOf, openUrlOf } from './render-adaptive-card-for-terminal.ts';
 
 const SECRET = 'demo-webhook-secret-0123456789abcdef';
 
@@ -29,6 +40,19 @@ export interface DemoWorld {
   command(text: string): Promise<SlashCommandResult>;
   /** The bot's alert cards (root posts carrying an alert uuid) in ~soc-alerts. */
   cards(): FakePost[];
+  connector: FakeBotConnector;
+  /** The Teams team Security and its soc-alerts channel. */
+  teams: { teamId: string; teamName: string; channelId: string; channelName: string };
+  /** Ana Analyst, a member of the team. */
+  ana: { id: string; name: string };
+  /** The bot's messaging endpoint, `POST /api/messages`. */
+  messagesUrl: string;
+  /** The bot is added to the team (Teams sends `conversationUpdate` and `installationUpdate`). */
+  installInTeams(): Promise<SendInstallResult>;
+  /** Ana types `@Sekoia <text>` in soc-alerts (a new thread). */
+  teamsCommand(text: string): Promise<SendMessageResult>;
+  /** The bot's Adaptive Cards of alerts (top-level, with an "Open in Sekoia.io" link) in soc-alerts. */
+  teamsCards(): FakeTeamsMessage[];
   /** Polls until `done` holds, failing after `timeoutMs`. */
   waitUntil(what: string, done: () => boolean | Promise<boolean>, timeoutMs?: number): Promise<void>;
   /** Every WebHook answered, the queue empty, and `done` true. */
@@ -48,12 +72,13 @@ async function freePort(): Promise<number> {
 interface Parts {
   sekoia: FakeSekoia;
   mattermost: FakeMattermost;
+  connector: FakeBotConnector;
   app: App;
   botUrl: string;
   stop: () => Promise<void>;
 }
 
-async function startBot(dir: string, parts: Omit<Parts, 'app' | 'botUrl' | 'stop'>) {
+async function startBot(dir: string, parts: Pick<Parts, 'sekoia' | 'mattermost'>) {
   const { sekoia, mattermost } = parts;
   const port = await freePort();
   const botUrl = `http://127.0.0.1:${port}`;
@@ -90,10 +115,12 @@ export async function startDemoWorld(): Promise<DemoWorld> {
     stops.push(() => sekoia.close());
     const mattermost = await startFakeMattermost({});
     stops.push(() => mattermost.close());
+    const connector = await startFakeBotConnector({});
+    stops.push(() => connector.close());
     const { app, port, botUrl } = await startBot(dir, { sekoia, mattermost });
     stops.push(() => app.stop());
     await app.listen(port, '127.0.0.1');
-    return buildWorld({ sekoia, mattermost, app, botUrl, stop });
+    return buildWorld({ sekoia, mattermost, connector, app, botUrl, stop });
   } catch (error) {
     await stop();
     throw error;
@@ -101,9 +128,14 @@ export async function startDemoWorld(): Promise<DemoWorld> {
 }
 
 function buildWorld(parts: Parts): DemoWorld {
-  const { sekoia, mattermost, app, botUrl } = parts;
+  const { sekoia, mattermost, connector, app, botUrl } = parts;
   const alice = mattermost.addUser({ username: 'alice' });
   const channel = mattermost.addChannel({ name: 'soc-alerts', members: [alice.id] });
+  const ana = connector.addUser({ name: 'Ana Analyst' });
+  const team = connector.addTeam({ name: 'Security', channels: [{ name: 'soc-alerts' }], members: [ana.id] });
+  const teamsChannel = team.channels.find((each) => each.name === 'soc-alerts');
+  if (teamsChannel === undefined) throw new Error('the fake Teams team has no soc-alerts channel');
+  const messagesUrl = `${botUrl}/api/messages`;
   const webhookUrl = `${botUrl}/hooks/sekoia/${SECRET}`;
   sekoia.setWebhookUrl(webhookUrl);
   const waitUntil: DemoWorld['waitUntil'] = async (what, done, timeoutMs = 5_000) => {
@@ -132,6 +164,30 @@ function buildWorld(parts: Parts): DemoWorld {
       mattermost
         .posts(channel.id)
         .filter((post) => post.root_id === '' && post.props.sekoia_alert_uuid !== undefined),
+    connector,
+    teams: {
+      teamId: team.id,
+      teamName: team.name,
+      channelId: teamsChannel.id,
+      channelName: teamsChannel.name,
+    },
+    ana: { id: ana.id, name: ana.name },
+    messagesUrl,
+    installInTeams: () => connector.sendInstall({ botUrl: messagesUrl, teamId: team.id, from: ana.id }),
+    teamsCommand: (text) =>
+      connector.sendMessage({
+        botUrl: messagesUrl,
+        from: ana.id,
+        conversation: { kind: 'channel', teamId: team.id, channelId: teamsChannel.id },
+        text,
+      }),
+    teamsCards: () =>
+      connector
+        .messages(teamsChannel.id)
+        .filter(
+          (message) =>
+            message.replyToId === undefined && openUrlOf(adaptiveCardOf(message.activity)) !== undefined,
+        ),
     waitUntil,
     async waitIdle(what, done = () => true) {
       await sekoia.settleWebhooks();

@@ -30,12 +30,16 @@ function section(output: string, from: string): string {
 }
 
 describe('npm run demo', () => {
-  it('tours the Mattermost product end to end and exits 0 within 30 seconds', {
+  it('tours the product in Mattermost and Teams end to end and exits 0 within 30 seconds', {
     timeout: 30_000,
   }, async () => {
     const { code, output, errors, ms } = await runDemo();
     expect(code, errors).toBe(0);
     expect(ms).toBeLessThan(30_000);
+
+    expect(section(output, 'Starting')).toMatch(
+      /fake Bot Connector http:\/\/127\.0\.0\.1:\d+ \(Teams team Security/,
+    );
 
     const subscribed = section(output, '/sekoia subscribe alert-raised urgency>=high');
     expect(subscribed).toMatch(/Rule (\S+) created: alert-raised urgency>=high/);
@@ -43,15 +47,44 @@ describe('npm run demo', () => {
     expect(section(output, '/sekoia rules')).toContain('1 rule in this channel');
     expect(section(output, 'urgncy>=high')).toContain('did you mean "urgency"?');
 
+    const inTeams = section(output, 'installed in the Teams team Security');
+    expect(inTeams).toContain('conversationUpdate → 200, installationUpdate → 200');
+    expect(inTeams).toContain(
+      'Ana Analyst in Security › soc-alerts: @Sekoia subscribe alert-raised urgency>=high',
+    );
+    const teamsRule = /reply in Ana's thread .*\n.*Rule (\w+) created: alert-raised urgency>=high/.exec(
+      inTeams,
+    )?.[1];
+    expect(teamsRule, inTeams).toBeDefined();
+    expect(inTeams).toMatch(/unsubscribe \w+/);
+    expect(inTeams).toContain(`@Ana Analyst created rule ${teamsRule}: alert-raised urgency>=high`);
+    expect(inTeams).not.toMatch(/[\\\u2060]/);
+
     const posted = section(output, 'raises a high alert and a low alert');
-    expect(posted).toMatch(/title: AL\w+ · Mimikatz credential dumping on WS-114/);
-    expect(posted).toContain('colour: red/high');
-    expect(posted).toContain('Status: Pending');
-    expect(posted).toContain('buttons: [Acknowledge] [Validate] [Reject] [Comment] [Mute rule 1h]');
-    expect(posted).toMatch(/low alert AL\w+ matched no rule: nothing was posted/);
+    const shortId = /high: (AL\w+) \(urgency 90\)/.exec(posted)?.[1] ?? '(none)';
+    const [mattermostCard, teamsCard] = posted.split('in Teams got the same alert as an Adaptive Card:');
+    expect(mattermostCard).toContain(`title: ${shortId} · Mimikatz credential dumping on WS-114`);
+    expect(mattermostCard).toContain('colour: red/high');
+    expect(mattermostCard).toContain('Status: Pending');
+    expect(mattermostCard).toContain('buttons: [Acknowledge] [Validate] [Reject] [Comment] [Mute rule 1h]');
+    expect(teamsCard).toMatch(/Teams card · activity \d+/);
+    expect(teamsCard).toContain('colour: red (style attention)');
+    expect(teamsCard).toContain(`title: ${shortId} · Mimikatz credential dumping on WS-114`);
+    expect(teamsCard).toContain('Status: Pending');
+    expect(teamsCard).toContain('Occurrences: 3');
+    expect(teamsCard).toContain(`Matched rule: ${teamsRule}`);
+    expect(teamsCard).toMatch(
+      new RegExp(
+        String.raw`buttons: \[Acknowledge\] \[Validate\] \[Reject\] \[Comment\] \[Mute rule 1h\] ` +
+          String.raw`\[Open in Sekoia\.io <http://127\.0\.0\.1:\d+/operations/alerts/${shortId}>\]`,
+      ),
+    );
+    expect(posted).toMatch(/low alert AL\w+ matched no rule: nothing was posted for it, in either channel/);
     expect(posted).not.toMatch(/[\\\u2060]/);
 
-    expect(section(output, 'new occurrences')).toMatch(/Same post \w+ edited: Occurrences 3 → 7/);
+    const occurrences = section(output, 'new occurrences');
+    expect(occurrences).toMatch(/Same post \w+ edited: Occurrences 3 → 7/);
+    expect(occurrences).toMatch(/Same Teams card \d+ edited too: Occurrences 3 → 7/);
 
     const clicked = section(output, 'alice clicks Acknowledge');
     expect(clicked).toMatch(/acknowledged in Sekoia\.io/);
@@ -62,13 +95,48 @@ describe('npm run demo', () => {
     expect(after).toContain('Acknowledged by alice from Mattermost');
     expect(after).toContain('buttons: [Validate] [Reject] [Comment] [Mute rule 1h]');
     expect(after).toMatch(/thread reply .*\n.*Pending → Acknowledged by alice/);
+    const teamsId = /Teams card · activity (\d+)/.exec(posted)?.[1];
+    expect(teamsId, posted).toBeDefined();
+    const teamsAfter = section(clicked, 'The Teams card of the same alert');
+    expect(teamsAfter).toContain(`edited in place (same activity ${teamsId})`);
+    expect(teamsAfter).toContain(`Teams card · activity ${teamsId}`);
+    expect(teamsAfter).toContain(`title: ${shortId} · Mimikatz credential dumping on WS-114`);
+    expect(teamsAfter).toContain('Status: Acknowledged');
+    expect(teamsAfter).toContain('Occurrences: 7');
+    expect(teamsAfter).toContain('Acknowledged by alice from Mattermost');
+    expect(teamsAfter).toContain('buttons: [Validate] [Reject] [Comment] [Mute rule 1h] [Open in Sekoia.io');
+    expect(teamsAfter).toMatch(
+      new RegExp(
+        String.raw`Teams thread reply .*\n.*Status of ${shortId}: Pending → Acknowledged by alice \(Mattermost\)`,
+      ),
+    );
 
     const retried = section(output, 'the same WebHook arrives twice');
     expect(retried.match(/→ 202/g)).toHaveLength(2);
     expect(retried).toContain('sekoia_chatops_events_deduplicated_total 1');
-    expect(retried).toContain('Still 1 card');
+    expect(retried).toContain('Still 1 card in ~soc-alerts, and 1 in Teams');
 
     expect(output).toContain('POST /mattermost/actions → 403');
-    expect(output).toContain('Demo finished: 1 card posted, 2 edits, 1 action, 0 duplicates.');
+
+    const validated = section(output, 'Ana clicks Validate on the Teams card');
+    expect(validated).toContain('adaptiveCard/action invoke → 200');
+    expect(validated).toMatch(/PATCH \/v1\/sic\/alerts\/[\w-]+\/workflow/);
+    expect(validated).toContain('"comment":"Validated from Microsoft Teams by @Ana Analyst"');
+    const [teamsFollows, mattermostFollows] = validated.split('In Mattermost (same post');
+    expect(teamsFollows).toContain(`Teams card · activity ${teamsId}`);
+    expect(teamsFollows).toContain('Status: Ongoing');
+    expect(teamsFollows).toContain('Validated by Ana Analyst from Microsoft Teams');
+    expect(teamsFollows).toMatch(
+      /Teams thread reply .*\n.*Acknowledged → Ongoing by Ana Analyst \(Microsoft Teams\)/,
+    );
+    expect(mattermostFollows).toContain('Status: Ongoing');
+    expect(mattermostFollows).toContain('Validated by Ana Analyst from Microsoft Teams');
+    expect(mattermostFollows).toMatch(
+      /thread reply .*\n.*Acknowledged → Ongoing by Ana Analyst \(Microsoft Teams\)/,
+    );
+
+    expect(output).toContain(
+      'Demo finished: 2 cards posted (Mattermost 1, Teams 1), 6 edits (Mattermost 3, Teams 3), 2 actions, 0 duplicates.',
+    );
   });
 });
