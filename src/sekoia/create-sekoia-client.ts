@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alertSchema } from './alert-schema.ts';
 import { sekoiaPath } from './build-sekoia-url.ts';
 import { commentSchema } from './comment-schema.ts';
+import { createTriggerEndpoints } from './create-trigger-endpoints.ts';
 import { parseSekoiaResponse } from './parse-sekoia-response.ts';
 import type { SekoiaApi } from './sekoia-api.ts';
 import { createSekoiaTransport, type SekoiaTransportOptions } from './send-sekoia-request.ts';
@@ -19,6 +20,7 @@ function alertPath(id: string, ...rest: string[]): string {
 export function createSekoiaClient(options: CreateSekoiaClientOptions): SekoiaApi {
   const send = createSekoiaTransport(options);
   return {
+    ...createTriggerEndpoints(send),
     async getAlert(idOrShortId) {
       const body = await send({ method: 'GET', path: alertPath(idOrShortId), query: { stix: false } });
       return parseSekoiaResponse(alertSchema, body, 'alert');

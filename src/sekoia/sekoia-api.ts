@@ -1,5 +1,10 @@
 import type { SekoiaAlert } from './alert-schema.ts';
+import type { CatalogRule } from './catalog-rule-schema.ts';
 import type { SekoiaComment } from './comment-schema.ts';
+import type { SekoiaIntake } from './intake-schema.ts';
+import type { SekoiaPage } from './page-schema.ts';
+import type { SekoiaReport } from './report-schema.ts';
+import type { SearchJob, SekoiaSearchEvent } from './search-job-schema.ts';
 import type { WorkflowAction } from './workflow-schema.ts';
 
 export interface PatchWorkflowInput {
@@ -14,9 +19,33 @@ export interface PostCommentInput {
   author?: string;
 }
 
+/** `limit` 1–100; read pages until one holds fewer than `limit` items (reference §11). */
+export interface ListPageInput {
+  limit: number;
+  offset: number;
+}
+
+export interface CreateSearchJobInput {
+  /** E.g. `buildIntakeSearchTerm(uuid)`. */
+  term: string;
+  /** ISO-8601 instant or a relative form such as `-30d` (reference §9). */
+  earliestTime: string;
+  /** ISO-8601 instant or `now`. */
+  latestTime: string;
+  maxLastEvents?: number;
+  /** Left to Sekoia's default when absent (`dork` in the tutorial, reference §9). */
+  termLang?: string;
+}
+
+export interface SearchEventsInput {
+  /** 1–1000. */
+  limit: number;
+  offset?: number;
+}
+
 /**
- * The Sekoia.io API as the bot uses it. Every method takes an alert UUID or short id, refuses any other
- * id without a request, and fails with a BotError coded `sekoia_*`.
+ * The Sekoia.io API as the bot uses it. Alert methods take an alert UUID or short id, the others a UUID
+ * only; any other id is refused without a request. Failures are BotErrors coded `sekoia_*`.
  */
 export interface SekoiaApi {
   /** `GET /v1/sic/alerts/{uuid or short_id}?stix=false` */
@@ -29,4 +58,18 @@ export interface SekoiaApi {
   postComment(alertUuid: string, input: PostCommentInput): Promise<SekoiaComment>;
   /** `GET /v1/me`: checks reachability and the key. */
   ping(): Promise<void>;
+  /** `GET /v1/sic/conf/rules-catalog/rules?limit&offset` (reference §10.1). */
+  listCatalogRules(input: ListPageInput): Promise<SekoiaPage<CatalogRule>>;
+  /** `GET /v2/inthreat/content-proposals/{uuid}`, summarised (reference §10.2). */
+  getContentProposal(uuid: string): Promise<SekoiaReport>;
+  /** `GET /v2/inthreat/reports/{uuid}`, summarised (reference §10.2). */
+  getReport(uuid: string): Promise<SekoiaReport>;
+  /** `GET /v1/sic/conf/intakes?limit&offset`, without the intakes' secret keys (reference §9). */
+  listIntakes(input: ListPageInput): Promise<SekoiaPage<SekoiaIntake>>;
+  /** `POST /v1/sic/conf/events/search/jobs` (reference §9). */
+  createSearchJob(input: CreateSearchJobInput): Promise<SearchJob>;
+  /** `GET /v1/sic/conf/events/search/jobs/{uuid}`: poll until `status` is 2 (done), 3 or 4. */
+  getSearchJob(uuid: string): Promise<SearchJob>;
+  /** `GET /v1/sic/conf/events/search/jobs/{uuid}/events?limit&offset` */
+  getSearchJobEvents(uuid: string, input: SearchEventsInput): Promise<SekoiaPage<SekoiaSearchEvent>>;
 }

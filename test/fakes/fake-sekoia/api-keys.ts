@@ -6,12 +6,26 @@ export type FakePermission =
   | 'SIC_WRITE_ALERTS_WORKFLOW'
   | 'SIC_WRITE_ALERTS_COMMENTS'
   | 'SIC_WRITE_ALERTS'
-  | 'SIC_READ_INTAKES';
+  | 'SIC_READ_INTAKES'
+  // The tutorial's name for rules catalog reads; the permissions page says SIC_READ_RULES (reference §2).
+  | 'SIC_READ_CONF'
+  | 'INTHREAT_READ_CONTENT_PROPOSALS'
+  | 'INTHREAT_READ_OBJECTS';
 
-export const BOT_PERMISSIONS: readonly FakePermission[] = [
+/** The reference's minimum key for alert cards and buttons (§2). */
+export const ALERT_BOT_PERMISSIONS: readonly FakePermission[] = [
   'SIC_READ_ALERTS',
   'SIC_WRITE_ALERTS_WORKFLOW',
   'SIC_WRITE_ALERTS_COMMENTS',
+];
+
+/** What the default key holds: the alert permissions plus the reads behind the other triggers. */
+export const BOT_PERMISSIONS: readonly FakePermission[] = [
+  ...ALERT_BOT_PERMISSIONS,
+  'SIC_READ_INTAKES',
+  'SIC_READ_CONF',
+  'INTHREAT_READ_CONTENT_PROPOSALS',
+  'INTHREAT_READ_OBJECTS',
 ];
 
 export type FakeKeyState = 'valid' | 'expired' | 'revoked';

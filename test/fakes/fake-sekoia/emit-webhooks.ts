@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../src/clock.ts';
 import { type AlertWebhookPayload, buildAlertWebhook } from './build-alert-webhook.ts';
+import {
+  buildTriggerWebhook,
+  type TriggerEvent,
+  type TriggerWebhookPayload,
+} from './build-trigger-webhooks.ts';
 import type { FakeAlert } from './fake-alert.ts';
+import { FAKE_COMMUNITY_UUID } from './sample-payloads.ts';
+
+export type SekoiaWebhookPayload = AlertWebhookPayload | TriggerWebhookPayload;
 
 export interface WebhookDelivery {
-  payload: AlertWebhookPayload;
+  payload: SekoiaWebhookPayload;
   /** HTTP status the receiver answered, once known. */
   status?: number;
   error?: string;
@@ -15,6 +23,8 @@ export interface WebhookEmitter {
   setUrl(url: string | undefined): void;
   alertCreated(alert: FakeAlert): void;
   alertUpdated(alert: FakeAlert, updated: Record<string, unknown>): void;
+  /** A notification of another trigger (report, playbook error, …); returns what was sent, if anything. */
+  emit(event: TriggerEvent): TriggerWebhookPayload | undefined;
   readonly deliveries: WebhookDelivery[];
   /** Resolves once every notification sent so far has been answered (or failed). */
   settle(): Promise<void>;
@@ -32,8 +42,8 @@ export function createWebhookEmitter(options: WebhookEmitterOptions): WebhookEmi
   let url = options.url;
   const deliveries: WebhookDelivery[] = [];
   const inFlight = new Set<Promise<void>>();
-  const send = (payload: AlertWebhookPayload) => {
-    if (url === undefined) return;
+  const send = (payload: SekoiaWebhookPayload): boolean => {
+    if (url === undefined) return false;
     const delivery: WebhookDelivery = { payload };
     deliveries.push(delivery);
     const body = JSON.stringify(payload);
@@ -47,6 +57,7 @@ export function createWebhookEmitter(options: WebhookEmitterOptions): WebhookEmi
       })
       .finally(() => inFlight.delete(pending));
     inFlight.add(pending);
+    return true;
   };
   const metadata = () => ({
     createdAt: options.clock.now(),
@@ -56,9 +67,16 @@ export function createWebhookEmitter(options: WebhookEmitterOptions): WebhookEmi
     setUrl: (next) => {
       url = next;
     },
-    alertCreated: (alert) => send(buildAlertWebhook({ alert, action: 'created', ...metadata() })),
-    alertUpdated: (alert, updated) =>
-      send(buildAlertWebhook({ alert, action: 'updated', updated, ...metadata() })),
+    alertCreated: (alert) => {
+      send(buildAlertWebhook({ alert, action: 'created', ...metadata() }));
+    },
+    alertUpdated: (alert, updated) => {
+      send(buildAlertWebhook({ alert, action: 'updated', updated, ...metadata() }));
+    },
+    emit(event) {
+      const payload = buildTriggerWebhook(event, { communityUuid: FAKE_COMMUNITY_UUID, ...metadata() });
+      return send(payload) ? payload : undefined;
+    },
     deliveries,
     async settle() {
       while (inFlight.size > 0) await Promise.all(inFlight);

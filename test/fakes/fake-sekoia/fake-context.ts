@@ -2,12 +2,22 @@ import type { Clock } from '../../../src/clock.ts';
 import type { AlertStore } from './alert-store.ts';
 import type { FakeApiKey, FakePermission } from './api-keys.ts';
 import type { WebhookEmitter } from './emit-webhooks.ts';
+import type { FakeCatalogRule } from './fake-catalog-rule.ts';
+import type { FakeReport } from './fake-intel-report.ts';
+import type { IntakeStore } from './intake-store.ts';
+import type { SearchJobStore } from './search-job-store.ts';
 
 /** What route handlers share. */
 export interface FakeContext {
   store: AlertStore;
   clock: Clock;
   webhooks: WebhookEmitter;
+  /** Rules Catalog, in the order added (the order pages are served in). */
+  catalog: FakeCatalogRule[];
+  /** Reports by UUID, served as reports and as content proposals. */
+  reports: Map<string, FakeReport>;
+  intakes: IntakeStore;
+  searchJobs: SearchJobStore;
 }
 
 export interface ApiRequest {

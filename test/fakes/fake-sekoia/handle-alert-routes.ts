@@ -7,6 +7,7 @@ import {
   isRecord,
   nowSeconds,
 } from './fake-context.ts';
+import { isPageParams, pageOf, readPageParams } from './read-page-params.ts';
 
 const ALERT_NOT_FOUND = errorResponse(404, 'Alert not found');
 const MAX_LIMIT = 100;
@@ -23,24 +24,13 @@ function parseMatch(context: FakeContext, query: URLSearchParams): Map<string, s
   return match;
 }
 
-function parseIntParam(query: URLSearchParams, name: string, fallback: number): number | undefined {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  return /^\d+$/.test(raw) ? Number(raw) : undefined;
-}
-
 /** `GET /v1/sic/alerts` with `limit`/`offset` and comma-OR `match[…]` (reference §5.3). */
 export function listAlerts(context: FakeContext, request: ApiRequest): ApiResponse {
-  const limit = parseIntParam(request.query, 'limit', MAX_LIMIT);
-  const offset = parseIntParam(request.query, 'offset', 0);
-  if (limit === undefined || limit < 1 || limit > MAX_LIMIT)
-    return errorResponse(400, 'limit must be 1 to 100');
-  if (offset === undefined) return errorResponse(400, 'offset must be a non-negative integer');
+  const page = readPageParams(request.query, { maxLimit: MAX_LIMIT, defaultLimit: MAX_LIMIT });
+  if (!isPageParams(page)) return page;
   const match = parseMatch(context, request.query);
   if (typeof match === 'string') return errorResponse(400, match);
-  const all = context.store.list(match);
-  const items = all.slice(offset, offset + limit).map((alert) => structuredClone(alert));
-  return { status: 200, body: { items, total: all.length, has_more: offset + items.length < all.length } };
+  return pageOf(context.store.list(match), page);
 }
 
 export function getAlert(context: FakeContext, request: ApiRequest): ApiResponse {

@@ -1,7 +1,11 @@
 import type { ApiKeyRing } from './api-keys.ts';
 import { type ApiResponse, errorResponse, type FakeContext, nowSeconds, type Route } from './fake-context.ts';
 import { getAlert, getWorkflow, listAlerts, patchWorkflow } from './handle-alert-routes.ts';
+import { getCatalogRule, listCatalogRules } from './handle-catalog-routes.ts';
 import { getComment, listComments, postComment } from './handle-comment-routes.ts';
+import { getIntake, listIntakes } from './handle-intake-routes.ts';
+import { getContentProposal, getReport } from './handle-intel-routes.ts';
+import { createSearchJob, getSearchJob, listSearchJobEvents } from './handle-search-job-routes.ts';
 
 /** The API surface the fake serves, with the permission each route needs (reference §4). */
 export const FAKE_ROUTES: readonly Route[] = [
@@ -49,6 +53,51 @@ export const FAKE_ROUTES: readonly Route[] = [
     pattern: 'v1/sic/alerts/:id/comments/:commentId',
     permission: 'SIC_READ_ALERTS',
     handle: getComment,
+  },
+  // Reference §4: the tutorial's SIC_READ_CONF for the catalog; search jobs need SIC_READ_INTAKES.
+  {
+    method: 'GET',
+    pattern: 'v1/sic/conf/rules-catalog/rules',
+    permission: 'SIC_READ_CONF',
+    handle: listCatalogRules,
+  },
+  {
+    method: 'GET',
+    pattern: 'v1/sic/conf/rules-catalog/rules/:uuid',
+    permission: 'SIC_READ_CONF',
+    handle: getCatalogRule,
+  },
+  { method: 'GET', pattern: 'v1/sic/conf/intakes', permission: 'SIC_READ_INTAKES', handle: listIntakes },
+  { method: 'GET', pattern: 'v1/sic/conf/intakes/:uuid', permission: 'SIC_READ_INTAKES', handle: getIntake },
+  {
+    method: 'POST',
+    pattern: 'v1/sic/conf/events/search/jobs',
+    permission: 'SIC_READ_INTAKES',
+    handle: createSearchJob,
+  },
+  {
+    method: 'GET',
+    pattern: 'v1/sic/conf/events/search/jobs/:uuid',
+    permission: 'SIC_READ_INTAKES',
+    handle: getSearchJob,
+  },
+  {
+    method: 'GET',
+    pattern: 'v1/sic/conf/events/search/jobs/:uuid/events',
+    permission: 'SIC_READ_INTAKES',
+    handle: listSearchJobEvents,
+  },
+  {
+    method: 'GET',
+    pattern: 'v2/inthreat/content-proposals/:uuid',
+    permission: 'INTHREAT_READ_CONTENT_PROPOSALS',
+    handle: getContentProposal,
+  },
+  {
+    method: 'GET',
+    pattern: 'v2/inthreat/reports/:uuid',
+    permission: 'INTHREAT_READ_OBJECTS',
+    handle: getReport,
   },
 ];
 

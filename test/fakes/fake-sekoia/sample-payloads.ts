@@ -12,6 +12,9 @@ export interface BuildAlertOptions {
   nowMs?: number;
 }
 
+/** The community (tenant) of the fake's data and WebHook metadata, from reference §3.2's example. */
+export const FAKE_COMMUNITY_UUID = 'b3e1d6a2-7c44-4f0e-8a91-5c2f0d9e6b17';
+
 const EXAMPLE_NOW_MS = Date.UTC(2026, 2, 2, 8, 15, 42);
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const APPLICATION_UUID = '5e2b9c14-0d7a-4f63-8e1b-a94c2d7f6b08';
@@ -34,7 +37,7 @@ function exampleAlert(nowMs: number): FakeAlert {
     short_id: randomShortId(),
     title: 'Suspicious PowerShell download cradle',
     details: 'A PowerShell process fetched and executed remote content.',
-    community_uuid: 'b3e1d6a2-7c44-4f0e-8a91-5c2f0d9e6b17',
+    community_uuid: FAKE_COMMUNITY_UUID,
     entity: { uuid: '6a0d3f58-21c9-4be7-9d12-0e7c4b5a8f31', name: 'Lyon HQ' },
     urgency: { current_value: 68, value: 68, severity: 70, criticity: 65, display: 'Major' },
     alert_type: { category: 'intrusions', value: 'system-compromise' },

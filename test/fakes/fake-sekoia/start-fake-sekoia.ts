@@ -6,27 +6,35 @@ import { createApiKeyRing, type FakeApiKeyInput } from './api-keys.ts';
 import { createWebhookEmitter, type WebhookDelivery } from './emit-webhooks.ts';
 import type { FakeContext } from './fake-context.ts';
 import { createFakeSekoiaControls, type FakeSekoiaControls } from './fake-sekoia-controls.ts';
+import { createFakeTriggerControls, type FakeTriggerControls } from './fake-trigger-controls.ts';
 import { createFaultInjector, type FaultInjector } from './fault-injector.ts';
 import { handleHttpRequest, type RecordedRequest } from './handle-http-request.ts';
+import { createIntakeStore } from './intake-store.ts';
 import type { BuildAlertOverrides } from './sample-payloads.ts';
+import { createSearchJobStore } from './search-job-store.ts';
 
 export const FAKE_SEKOIA_API_KEY = 'fake-sekoia-api-key-0123456789';
 
 export interface StartFakeSekoiaOptions {
   clock?: Clock;
-  /** The default key, with the bot's three permissions (reference §2). */
+  /** The default key, with every permission the bot uses (BOT_PERMISSIONS, reference §2). */
   apiKey?: string;
   apiKeys?: readonly FakeApiKeyInput[];
   alerts?: readonly BuildAlertOverrides[];
   /** Where to POST WebHook notifications (the bot's `/hooks/sekoia/{secret}`). */
   webhookUrl?: string;
   webhookWithUuid?: boolean;
+  /** Polls a search job answers "running" before it ends (default 1). */
+  searchJobRunningPolls?: number;
   latencyMs?: number;
   /** Default 0 (any free port). */
   port?: number;
 }
 
-export interface FakeSekoia extends FakeSekoiaControls, Omit<FaultInjector, 'take' | 'latencyMs'> {
+export interface FakeSekoia
+  extends FakeSekoiaControls,
+    FakeTriggerControls,
+    Omit<FaultInjector, 'take' | 'latencyMs'> {
   /** Origin serving `/v1/…`, like `https://api.sekoia.io`. */
   readonly url: string;
   /** `url` + `/api`, like `https://app.fra2.sekoia.io/api`. */
@@ -56,7 +64,19 @@ export async function startFakeSekoia(options: StartFakeSekoiaOptions = {}): Pro
     url: options.webhookUrl,
     withUuid: options.webhookWithUuid ?? false,
   });
-  const context: FakeContext = { store: createAlertStore(), clock, webhooks };
+  const intakes = createIntakeStore();
+  const searchJobs = createSearchJobStore({ clock, intakes });
+  searchJobs.setRunningPolls(options.searchJobRunningPolls ?? 1);
+  const store = createAlertStore();
+  const context: FakeContext = {
+    store,
+    clock,
+    webhooks,
+    catalog: [],
+    reports: new Map(),
+    intakes,
+    searchJobs,
+  };
   const faults = createFaultInjector();
   faults.setLatency(options.latencyMs ?? 0);
   const requests: RecordedRequest[] = [];
@@ -75,6 +95,7 @@ export async function startFakeSekoia(options: StartFakeSekoiaOptions = {}): Pro
   const { take: _take, latencyMs: _latency, ...faultControls } = faults;
   return {
     ...controls,
+    ...createFakeTriggerControls(context),
     ...faultControls,
     url,
     apiUrl: `${url}/api`,

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type BuildReportOverrides, FAKE_TLP_MARKINGS } from '../fakes/fake-sekoia/index.ts';
+import type { SekoiaHarness } from './start-sekoia-harness.ts';
+import { startSekoiaHarness } from './start-sekoia-harness.ts';
+
+let harness: SekoiaHarness;
+
+beforeEach(async () => {
+  harness = await startSekoiaHarness();
+});
+afterEach(() => harness.close());
+
+function summaryOf(overrides: BuildReportOverrides) {
+  const report = harness.fake.addReport(overrides, { notify: false });
+  return harness.client.getReport(report.uuid);
+}
+
+describe('getReport and getContentProposal', () => {
+  it('summarise a FLINT report for the card and the report conditions', async () => {
+    const report = harness.fake.addReport({}, { notify: false });
+    const summary = await harness.client.getReport(report.uuid);
+    expect(summary).toEqual({
+      uuid: report.uuid,
+      stixId: `report--${report.uuid}`,
+      name: report.name,
+      description: report.description,
+      threats: ['APT28', 'HeadLace'],
+      sectors: ['government-national', 'Government'],
+      countries: ['France'],
+      tlp: 'amber',
+      confidence: 80,
+      flint: true,
+      link: `https://app.sekoia.io/intelligence/objects/report--${report.uuid}`,
+    });
+    await expect(harness.client.getContentProposal(report.uuid)).resolves.toEqual(summary);
+    expect(harness.fake.requests.map((request) => request.path)).toEqual([
+      `/v2/inthreat/reports/${report.uuid}`,
+      `/v2/inthreat/content-proposals/${report.uuid}`,
+    ]);
+  });
+
+  it.each([
+    ['no marking at all', { object_marking_refs: [] }, undefined],
+    ['the STIX TLP:RED marking', { object_marking_refs: [FAKE_TLP_MARKINGS.red] }, 'red'],
+    [
+      'green and amber markings (most restrictive)',
+      { object_marking_refs: [FAKE_TLP_MARKINGS.green, FAKE_TLP_MARKINGS.amber] },
+      'amber',
+    ],
+    [
+      'an unknown marking',
+      { object_marking_refs: ['marking-definition--00000000-0000-4000-8000-000000000000'] },
+      undefined,
+    ],
+    [
+      'a marking object',
+      { object_marking_refs: [{ definition_type: 'tlp', definition: { tlp: 'green' } }] },
+      'green',
+    ],
+    ['x_inthreat_tlp "TLP:RED"', { object_marking_refs: [], x_inthreat_tlp: 'TLP:RED' }, 'red'],
+    ['tlp "clear" (TLP 2.0)', { object_marking_refs: [], tlp: 'clear' }, 'white'],
+    ['tlp "TLP:AMBER+STRICT"', { object_marking_refs: [], tlp: 'TLP:AMBER+STRICT' }, 'amber'],
+    ['a colour TLP does not have', { object_marking_refs: [], tlp: 'TLP:PURPLE' }, undefined],
+  ] satisfies [string, BuildReportOverrides, string | undefined][])(
+    'reads the TLP from %s',
+    async (_name, overrides, tlp) => {
+      expect((await summaryOf(overrides)).tlp).toBe(tlp);
+    },
+  );
+
+  it.each([
+    ['x_ic_is_in_flint', { x_ic_is_in_flint: true, external_references: [] }, true],
+    ['a FLINT label', { x_ic_is_in_flint: false, external_references: [], labels: ['FLINT'] }, true],
+    ['a "FLINT …" external reference', { x_ic_is_in_flint: undefined }, true],
+    ['nothing', { x_ic_is_in_flint: false, external_references: [{ source_name: 'Vendor blog' }] }, false],
+  ] satisfies [string, BuildReportOverrides, boolean][])(
+    'tells a FLINT report by %s',
+    async (_name, overrides, flint) => {
+      expect((await summaryOf(overrides)).flint).toBe(flint);
+    },
+  );
+
+  it('tolerates a report without related objects, confidence or Sekoia link', async () => {
+    const summary = await summaryOf({
+      objects: [],
+      object_refs: [],
+      confidence: undefined,
+      external_references: [{ source_name: 'Vendor blog', url: 'https://vendor.example/post' }],
+    });
+    expect(summary).toMatchObject({ threats: [], sectors: [], countries: [], flint: true });
+    expect(summary.confidence).toBeUndefined();
+    expect(summary.link).toBeUndefined();
+  });
+
+  it('reads threats, sectors and countries given directly on the object', async () => {
+    const summary = await summaryOf({
+      objects: [],
+      threats: ['Lazarus', { name: 'AppleJeus' }],
+      sectors: 'finance',
+      countries: [{ name: 'Germany' }, 'DE'],
+    });
+    expect(summary).toMatchObject({
+      threats: ['Lazarus', 'AppleJeus'],
+      sectors: ['finance'],
+      countries: ['Germany', 'DE'],
+    });
+  });
+
+  it('accepts a bare object as well as the {"data": …} envelope', async () => {
+    harness.fake.respondNext(1, { status: 200, body: { id: 'report--x', name: 'Bare', confidence: 5 } });
+    await expect(harness.client.getReport('3c9e1f0a-7b2d-4e58-9a61-0f4d2b8c7e15')).resolves.toMatchObject({
+      name: 'Bare',
+      confidence: 5,
+      tlp: undefined,
+      flint: false,
+    });
+  });
+
+  it('refuses a report without a name or with a confidence outside 0–100', async () => {
+    for (const overrides of [{ name: '' }, { confidence: 150 }]) {
+      await expect(summaryOf(overrides)).rejects.toMatchObject({
+        code: 'sekoia_invalid_response',
+        retryable: false,
+      });
+    }
+  });
+});
