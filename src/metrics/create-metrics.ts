@@ -10,6 +10,8 @@ export interface Metrics {
   readonly deliveryLatency: Histogram;
   readonly jobRetries: Counter<'kind'>;
   readonly jobsDeadLettered: Counter<'kind'>;
+  readonly scheduledRuns: Counter<'job' | 'result'>;
+  readonly scheduledLastSuccess: Gauge<'job'>;
 }
 
 export interface MetricsOptions {
@@ -73,6 +75,18 @@ export function createMetrics(options: MetricsOptions): Metrics {
       'Jobs moved to the dead-letter list.',
       'kind',
     ),
+    scheduledRuns: new Counter({
+      name: `${prefix}scheduled_runs_total`,
+      help: 'Ticks of scheduled jobs on this replica, by result (ok, error, skipped-overlap, skipped-lease).',
+      labelNames: ['job', 'result'],
+      registers: [registry],
+    }),
+    scheduledLastSuccess: new Gauge({
+      name: `${prefix}scheduled_last_success_timestamp_seconds`,
+      help: 'When a scheduled job last succeeded on this replica (take the max across replicas).',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
   };
 }
 

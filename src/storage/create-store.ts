@@ -1,7 +1,9 @@
-import { Keyv } from 'keyv';
+import { Keyv, type KeyvStoreAdapter } from 'keyv';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { LeaseStore } from '../scheduler/lease-store.ts';
 import { createErrorSink } from './create-error-sink.ts';
+import { createLeaseStore, type LeaseStoreOptions } from './create-lease-store.ts';
 import { openPostgresBackend } from './open-postgres-backend.ts';
 import { openRedisBackend } from './open-redis-backend.ts';
 import { openSqliteBackend } from './open-sqlite-backend.ts';
@@ -18,6 +20,8 @@ export interface Store {
    * on storage failures rather than answering "missing".
    */
   keyv(namespace: string): Keyv;
+  /** Run-once leases for the scheduler, on this store's connection (a table, or Redis keys). */
+  leases(options: LeaseStoreOptions): LeaseStore;
   /** Resolves when storage answers; rejects with BotError('store_unavailable') otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -32,6 +36,9 @@ export interface CreateStoreOptions {
 /** Letters, digits, '.' and '-': no ':' (keyv's separator) and nothing LIKE or SCAN would expand. */
 const NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 
+/** The adapter whose connection the leases borrow (they never read or write its keyv keys). */
+const LEASE_NAMESPACE = 'scheduler-leases';
+
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const location = parseStoreUrl(options.url);
   const log = options.log.child({ store: location.kind });
@@ -39,6 +46,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const backend = openBackend(location, onError);
   const pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
   const keyvs = new Map<string, Keyv>();
+  let leaseAdapter: KeyvStoreAdapter | undefined;
   let closing: Promise<void> | undefined;
   log.info({ url: location.safeUrl }, 'store opened');
 
@@ -59,6 +67,14 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         keyvs.set(namespace, keyv);
       }
       return keyv;
+    },
+    leases(leaseOptions) {
+      if (closing) throw unavailable(undefined, 'store is closed');
+      if (leaseAdapter === undefined) {
+        leaseAdapter = backend.createAdapter(LEASE_NAMESPACE);
+        leaseAdapter.on('error', (error: unknown) => onError(error, LEASE_NAMESPACE));
+      }
+      return createLeaseStore(leaseAdapter, leaseOptions);
     },
     async ping() {
       if (closing) throw unavailable(undefined, 'store is closed');

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import cron from 'node-cron';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEDUPE_RETENTION_MS } from '../../src/app.ts';
+import { createManualClock } from '../../src/clock.ts';
+import { openSqlite } from '../../src/storage/open-sqlite.ts';
+import { startBot, type TestBot } from '../integration/start-bot.ts';
+
+describe('the app scheduler', () => {
+  let bot: TestBot | undefined;
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+
+  it('prunes old dedupe keys, hourly through node-cron, shown by status and /metrics', async () => {
+    const before = cron.getTasks().size;
+    const clock = createManualClock();
+    bot = await startBot({ clock });
+    expect(cron.getTasks().size).toBe(before + 1);
+    const [task] = [...cron.getTasks().values()].filter((t) => t.name === 'dedupe-prune');
+    expect(task?.getPattern()).toBe('0 * * * *');
+
+    // Dedupe keys as the queue keeps them, one past its retention (the queue shares the store's file).
+    const db = openSqlite(join(bot.dataDir, 'bot.sqlite'));
+    const insert = db.prepare('INSERT INTO queue_dedupe (key, job_id, created_at) VALUES (?, ?, ?)');
+    insert.run('old', 1, clock.now() - DEDUPE_RETENTION_MS - 1);
+    insert.run('recent', 2, clock.now() - DEDUPE_RETENTION_MS + 60_000);
+
+    const record = await bot.app.scheduler.runNow('dedupe-prune');
+    const keys = db.prepare('SELECT key FROM queue_dedupe ORDER BY key').all();
+    db.close();
+    expect(keys).toEqual([{ key: 'recent' }]);
+    expect(record).toMatchObject({ job: 'dedupe-prune', result: 'ok', startedAt: clock.now() });
+    const status = await bot.app.scheduler.status();
+    expect(status.map((job) => job.job)).toEqual(['dedupe-prune']);
+    expect(status[0]?.lastSuccessAt).toBe(clock.now());
+    const metrics = await (await fetch(`${bot.url}/metrics`)).text();
+    expect(metrics).toContain('sekoia_chatops_scheduled_runs_total{job="dedupe-prune",result="ok"} 1');
+
+    await bot.stop();
+    bot = undefined;
+    expect(cron.getTasks().size).toBe(before);
+  });
+});
