@@ -9,10 +9,13 @@ import type { Config } from './config/load-config.ts';
 import { resolveSecrets, type Secrets } from './config/resolve-secrets.ts';
 import { createStatusSource } from './create-status-source.ts';
 import { CARD_JOB } from './delivery/card-job.ts';
+import { COMPACT_JOB } from './delivery/compact-job.ts';
 import { createCardDispatcher } from './delivery/create-card-dispatcher.ts';
 import { createCardJobHandler } from './delivery/create-card-job-handler.ts';
 import { createCardRefresher } from './delivery/create-card-refresher.ts';
+import { createCompactJobHandler } from './delivery/create-compact-job-handler.ts';
 import { createEventJobHandlers } from './delivery/create-event-job-handlers.ts';
+import { createWatchJobHandlers } from './delivery/create-watch-job-handlers.ts';
 import type { DeliveryPort } from './delivery/delivery-port.ts';
 import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
@@ -24,6 +27,8 @@ import { createThreadedSqliteQueue } from './queue/create-threaded-sqlite-queue.
 import { createWorker, type Worker } from './queue/create-worker.ts';
 import type { JobQueue, NewJob } from './queue/job-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog.ts';
+import { createScheduler, type Scheduler } from './scheduler/create-scheduler.ts';
+import { defineScheduledJobs } from './scheduler/scheduled-jobs.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
@@ -33,6 +38,9 @@ import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
 import { createKeyvTeamsConversationStore } from './storage/create-keyv-teams-conversation-store.ts';
 import { createStore, type Store } from './storage/create-store.ts';
 import { openSqlite, SQLITE_MEMORY } from './storage/open-sqlite.ts';
+import { createIntakeSilenceCheck } from './watchers/create-intake-silence-check.ts';
+import { createRulesCatalogWatch } from './watchers/create-rules-catalog-watch.ts';
+import { createSekoiaWatchSources } from './watchers/create-sekoia-watch-sources.ts';
 
 /** How long a notification id is remembered for deduplication. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -62,6 +70,8 @@ export interface AppOptions {
     refreshDelayMs?: number;
     backoffBaseMs?: number;
   };
+  /** How the watchers wait between API calls (tests pass a quick one). */
+  pause?: (ms: number) => Promise<void>;
   /** Something the process cannot go on without has failed (main.ts exits; an orchestrator restarts). */
   onFatal?: (error: Error) => void;
   /** In-process retries of the Sekoia.io client (tests shorten them). */
@@ -76,6 +86,7 @@ export interface App {
   readonly metrics: Metrics;
   readonly sekoia: SekoiaApi;
   readonly rules: RuleCatalog;
+  readonly scheduler: Scheduler;
   /** Starts serving and processing; resolves with the port actually bound. */
   listen(port?: number, host?: string): Promise<number>;
   /** Stops accepting, finishes in-flight jobs, closes storage. Idempotent. */
@@ -99,7 +110,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     ...options.sekoiaRetry,
   });
+  const pause =
+    options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
+  const sources = createSekoiaWatchSources({ sekoia, pause });
+  let wakeWorker = () => {};
   const enqueue = (job: NewJob) => queue.enqueue(job);
+  const enqueueAndWake = async (job: NewJob) => {
+    const queued = await enqueue(job);
+    wakeWorker();
+    return queued;
+  };
   const rules = createRuleCatalog({
     store: createKeyvRuleStore({ keyv: store.keyv('rules'), log }),
     clock,
@@ -111,7 +131,48 @@ export async function createApp(options: AppOptions): Promise<App> {
   const refreshCards = createCardRefresher({ cards, enqueue });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
   const actions = createCardActions({ sekoia, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log });
-  const status = createStatusSource({ sekoia, queue, keyv: store.keyv('status'), clock, log });
+  const scheduler = createScheduler({
+    jobs: defineScheduledJobs({
+      pruneDedupe: () => queue.pruneDedupe(clock.now() - DEDUPE_RETENTION_MS),
+      pollRulesCatalog: createRulesCatalogWatch({
+        source: sources.catalog,
+        keyv: store.keyv('catalog'),
+        enqueue: enqueueAndWake,
+        log,
+      }),
+      checkIntakeSilence: createIntakeSilenceCheck({
+        source: sources.intakes,
+        rules,
+        keyv: store.keyv('intake-silence'),
+        enqueue: enqueueAndWake,
+        clock,
+        log,
+        pause,
+      }),
+    }),
+    leases: store.leases({ clock }),
+    clock,
+    log,
+    metrics,
+    status: store.keyv('scheduler'),
+  });
+  const status = createStatusSource({
+    sekoia,
+    queue,
+    keyv: store.keyv('status'),
+    clock,
+    log,
+    jobs: async () =>
+      (await scheduler.status()).map((job) => ({
+        name: job.job,
+        lastRunAt: job.lastRun?.startedAt ?? null,
+        result: job.lastRun
+          ? job.lastRun.errorCode
+            ? `${job.lastRun.result} (${job.lastRun.errorCode})`
+            : job.lastRun.result
+          : 'not run yet',
+      })),
+  });
   const services = { rules, clock, random: options.random ?? Math.random, status };
   const mattermost =
     config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN
@@ -147,9 +208,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     log,
   });
+  const delivery =
+    options.delivery ??
+    createCardDispatcher({
+      rules,
+      cards,
+      states,
+      enqueue,
+      clock,
+      log,
+      onKept: (type) => status.eventKept(type),
+    });
+  const sinks = { teams: teams.sink, ...(mattermost ? { mattermost: mattermost.sink } : {}) };
   const handlers = createEventJobHandlers({
     sekoia,
-    delivery: options.delivery ?? createCardDispatcher({ rules, cards, states, enqueue, clock, log }),
+    reports: sources.reports,
+    delivery,
     enqueue,
     metrics,
     clock,
@@ -161,14 +235,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     queue,
     handlers: {
       ...handlers,
-      [CARD_JOB]: createCardJobHandler({
-        sinks: { teams: teams.sink, ...(mattermost ? { mattermost: mattermost.sink } : {}) },
-        cards,
-        states,
-        clock,
-      }),
+      ...createWatchJobHandlers({ delivery, appUrl: config.SEKOIA_APP_URL }),
+      [CARD_JOB]: createCardJobHandler({ sinks, cards, states, clock }),
+      [COMPACT_JOB]: createCompactJobHandler({ sinks, cards, clock }),
     },
-    maxAttemptsByKind: { [CARD_JOB]: CARD_JOB_MAX_ATTEMPTS },
+    maxAttemptsByKind: { [CARD_JOB]: CARD_JOB_MAX_ATTEMPTS, [COMPACT_JOB]: CARD_JOB_MAX_ATTEMPTS },
     clock,
     log,
     ...(options.random ? { random: options.random } : {}),
@@ -185,6 +256,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       onDead: (job) => metrics.jobsDeadLettered.inc({ kind: job.kind }),
     },
   });
+  wakeWorker = () => worker.wake();
   const routes = buildRoutes({
     secrets,
     queue,
@@ -200,13 +272,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const server = createServer({ routes, log });
   let stopping: Promise<void> | undefined;
-  // Until the scheduler lands (node-cron, run-once leases), one local timer keeps the dedupe table small.
-  const pruneTimer = setInterval(() => {
-    queue.pruneDedupe(clock.now() - DEDUPE_RETENTION_MS).catch((error: unknown) => {
-      log.warn({ err: error }, 'could not prune dedupe keys');
-    });
-  }, 3_600_000);
-  pruneTimer.unref();
 
   return {
     secrets,
@@ -216,18 +281,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     sekoia,
     rules,
+    scheduler,
     listen: (port = config.PORT, host) =>
       new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
           worker.start();
+          scheduler.start();
           resolve((server.address() as AddressInfo).port);
         });
       }),
     stop: () => {
       stopping ??= (async () => {
-        clearInterval(pruneTimer);
+        await scheduler.stop();
         rules.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker.stop();

@@ -12,7 +12,12 @@ const WRITE_EVERY_MS = 10_000;
 export interface StatusTracker extends StatusSource {
   /** A WebHook was accepted now. */
   webhookAccepted(): void;
+  /** An event of a type with no card was kept (spec: never dropped silently, visible in `status`). */
+  eventKept(type: string): Promise<void>;
 }
+
+const KEPT_TYPES = 'kept-types';
+const MAX_KEPT_TYPES = 20;
 
 /** What `status` shows: Sekoia.io reachability (checked live, bounded), last WebHook (kept in the store, so replicas agree), queue depth. */
 export function createStatusSource(options: {
@@ -22,6 +27,8 @@ export function createStatusSource(options: {
   clock: Clock;
   log: Logger;
   pingTimeoutMs?: number;
+  /** The scheduler's view of its jobs. */
+  jobs?: () => Promise<{ name: string; lastRunAt: number | null; result: string }[]>;
 }): StatusTracker {
   const { keyv, clock } = options;
   let lastWritten = 0;
@@ -36,19 +43,32 @@ export function createStatusSource(options: {
           options.log.warn({ err: error }, 'could not record the last WebHook time'),
         );
     },
+    async eventKept(type) {
+      const kept = await readKept(keyv);
+      const now = clock.now();
+      const known = kept.find((entry) => entry.type === type);
+      const next = known
+        ? kept.map((entry) => (entry === known ? { type, count: entry.count + 1, lastAt: now } : entry))
+        : [...kept, { type: type.slice(0, 60), count: 1, lastAt: now }].slice(-MAX_KEPT_TYPES);
+      await keyv.set(KEPT_TYPES, next);
+    },
     async read(): Promise<StatusReport> {
-      const [reachable, last, stats] = await Promise.all([
+      const [reachable, last, stats, keptTypes, jobs] = await Promise.all([
         withTimeout(options.sekoia.ping(), options.pingTimeoutMs ?? 3_000).then(
           () => true,
           () => false,
         ),
         keyv.get<unknown>(LAST_WEBHOOK).catch(() => undefined),
         options.queue.stats().catch(() => undefined),
+        readKept(keyv),
+        options.jobs?.().catch(() => []) ?? Promise.resolve([]),
       ]);
       return {
         sekoiaReachable: reachable,
         lastWebhookAt: typeof last === 'number' ? last : null,
         pendingDeliveries: stats?.pending ?? null,
+        keptTypes,
+        jobs,
       };
     },
   };
@@ -60,4 +80,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer.unref();
     promise.then(resolve, reject).finally(() => clearTimeout(timer));
   });
+}
+
+async function readKept(keyv: Keyv): Promise<{ type: string; count: number; lastAt: number }[]> {
+  const value = await keyv.get<unknown>(KEPT_TYPES).catch(() => undefined);
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (entry): entry is { type: string; count: number; lastAt: number } =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof entry.type === 'string' &&
+      typeof entry.count === 'number' &&
+      typeof entry.lastAt === 'number',
+  );
 }

@@ -8,6 +8,10 @@ export interface StatusReport {
   /** Epoch ms. */
   lastWebhookAt: number | null;
   pendingDeliveries: number | null;
+  /** WebHook types the bot keeps but has no card for, with how many and when last. */
+  keptTypes?: readonly { type: string; count: number; lastAt: number }[];
+  /** Scheduled jobs: last run and its result. */
+  jobs?: readonly { name: string; lastRunAt: number | null; result: string }[];
 }
 
 export interface StatusSource {

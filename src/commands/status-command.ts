@@ -25,6 +25,13 @@ export const statusCommand: Command = {
       `Last WebHook: ${report.lastWebhookAt === null ? 'none received yet' : formatTime(report.lastWebhookAt)}`,
       `Rules: ${here.length} in this channel, ${total} in all`,
       `Pending deliveries: ${report.pendingDeliveries ?? 'unknown'}`,
+      ...(report.jobs ?? []).map(
+        (job) =>
+          `Job ${job.name}: ${job.lastRunAt === null ? 'not run yet' : `${job.result} at ${formatTime(job.lastRunAt)}`}`,
+      ),
+      ...(report.keptTypes ?? []).map(
+        (kept) => `Kept without a card: ${kept.type} ×${kept.count} (last ${formatTime(kept.lastAt)})`,
+      ),
     ];
     await ctx.reply(info('Status', { lines }));
   },

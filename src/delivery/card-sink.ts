@@ -1,5 +1,6 @@
 import type { ChannelRef } from '../rules/rule.ts';
 import type { AlertCard } from './alert-card.ts';
+import type { CompactCard } from './compact-card.ts';
 
 /** Where a card goes: the channel and the rule it was posted for (Mute acts on that rule). */
 export interface CardTarget {
@@ -32,4 +33,7 @@ export interface CardSink {
    * posting and recording the post, the next try finds it instead of posting a second card.
    */
   findCard(target: CardTarget, alertUuid: string, sinceMs: number): Promise<string | undefined>;
+  /** A compact card (no buttons but its link); resolves with its message id. */
+  postCompact(target: CardTarget, card: CompactCard): Promise<string>;
+  updateCompact(target: CardTarget, messageId: string, card: CompactCard): Promise<void>;
 }

@@ -1,13 +1,14 @@
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
-import type { AlertNotification } from '../normalize/notification.ts';
+import type { AlertNotification, TriggerNotification } from '../normalize/notification.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import { alertFacts } from '../rules/alert-facts.ts';
-import type { RuleMatch } from '../rules/rule.ts';
+import type { ChannelRef, RuleMatch } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
 import type { AlertStateStore } from './alert-state-store.ts';
 import { CARD_JOB, type CardJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
+import { COMPACT_JOB, type CompactJob } from './compact-job.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 
 /** What the dispatcher needs of the rules (the rule catalog provides it). */
@@ -23,6 +24,8 @@ export interface CreateCardDispatcherOptions {
   enqueue: (job: NewJob) => Promise<unknown>;
   clock: Clock;
   log: Logger;
+  /** An event of a type with no card was kept (shown by `status`). */
+  onKept?: (type: string) => Promise<void>;
 }
 
 /**
@@ -73,18 +76,66 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
     await recordMatches(rules, matches, clock.now(), log);
   };
 
+  const deliverCompact = async (notification: TriggerNotification) => {
+    const { subject } = notification;
+    // The normalizers build the facts of their trigger (normalize/ cannot name the rules' type).
+    const matches = rules.match(notification.facts as unknown as TriggerFacts);
+    const jobs = new Map<string, CompactJob>();
+    const job = (channel: ChannelRef, rule: CompactJob['rule']): CompactJob => ({
+      subject,
+      channel,
+      rule,
+      trigger: notification.trigger,
+      summary: withoutUndefined(notification.summary),
+    });
+    for (const match of firstMatchPerChannel(matches).values()) {
+      jobs.set(
+        channelKey(match.channel),
+        job(match.channel, { id: match.rule.id, name: match.rule.name ?? null }),
+      );
+    }
+    for (const channel of await cards.channelsOf(subject)) {
+      const key = channelKey(channel);
+      if (!jobs.has(key)) jobs.set(key, job(channel, null));
+    }
+    for (const [key, compact] of jobs) {
+      await options.enqueue({
+        kind: COMPACT_JOB,
+        payload: JSON.stringify(compact),
+        dedupeKeys: [`compact:${notification.event.id}:${key}`],
+      });
+    }
+    log.info(
+      { eventId: notification.event.id, trigger: notification.trigger, subject, channels: jobs.size },
+      'notification dispatched',
+    );
+    await recordMatches(rules, matches, clock.now(), log);
+  };
+
   return {
     deliver: async (notification) => {
       if (notification.kind === 'alert') return deliverAlert(notification);
+      if (notification.kind === 'trigger') return deliverCompact(notification);
+      // Unknown types are kept (stored, logged, counted, shown by `status`); no rule can ask for them yet.
+      await options.onKept?.(notification.event.type);
       log.info(
-        { eventId: notification.event.id, known: notification.known },
-        'no card for this event type yet',
+        {
+          eventId: notification.event.id,
+          known: notification.known,
+          type: notification.event.type.slice(0, 60),
+        },
+        'event kept; no card for this type',
       );
     },
   };
 }
 
 /** Several rules of one channel matching the same alert still make one card (the oldest rule's). */
+/** The summary as the job schema wants it: JSON has no undefined. */
+function withoutUndefined(summary: TriggerNotification['summary']): CompactJob['summary'] {
+  return JSON.parse(JSON.stringify(summary)) as CompactJob['summary'];
+}
+
 function firstMatchPerChannel(matches: readonly RuleMatch[]): Map<string, RuleMatch> {
   const byChannel = new Map<string, RuleMatch>();
   for (const match of matches) {

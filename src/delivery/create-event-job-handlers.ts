@@ -4,8 +4,10 @@ import type { StoredEvent } from '../ingress/stored-event.ts';
 import { SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
-import { normalizeAlert } from '../normalize/normalize-alert.ts';
+import { eventRef, normalizeAlert } from '../normalize/normalize-alert.ts';
 import { normalizeOther } from '../normalize/normalize-other.ts';
+import { normalizePlaybookError } from '../normalize/normalize-playbook-error.ts';
+import { normalizeReport, type ReportFields } from '../normalize/normalize-report.ts';
 import type { Notification } from '../normalize/notification.ts';
 import type { JobHandler } from '../queue/create-worker.ts';
 import type { Job, NewJob } from '../queue/job-queue.ts';
@@ -26,6 +28,8 @@ export interface EventJobOptions {
   appUrl: string;
   /** Attempts at reading the API before the card is posted from the WebHook alone. */
   enrichAttempts?: number;
+  /** Reads a report through the Intelligence API. */
+  reports?: { read(uuid: string): Promise<ReportFields> };
   /** Delay before the first try at completing a WebHook-only card. */
   refreshDelayMs?: number;
 }
@@ -48,7 +52,7 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
   const handleEvent: JobHandler = async (job, log) => {
     const stored = parseStored(job);
     if (stored.event.type !== 'alert' || !['created', 'updated'].includes(stored.event.action)) {
-      return deliver(normalizeOther(stored, job.id));
+      return deliver(await normalizeNonAlert(stored, job, log));
     }
     const alertId = stored.event.attributes.uuid ?? '';
     let alert: SekoiaAlert | undefined;
@@ -68,6 +72,33 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
     await deliver(
       normalizeAlert({ stored, eventId: job.id, alert, workflow, appUrl: options.appUrl, observedAt }),
     );
+  };
+
+  /** Reports are read through the Intelligence API (the WebHook says little); the rest from the WebHook. */
+  const normalizeNonAlert = async (stored: StoredEvent, job: Job, log: Logger): Promise<Notification> => {
+    const { type, attributes } = stored.event;
+    const event = eventRef(stored, job.id);
+    if (PLAYBOOK_TYPES.has(type))
+      return normalizePlaybookError({ event, attributes, appUrl: options.appUrl });
+    if (type !== 'content-proposal' || typeof attributes.uuid !== 'string')
+      return normalizeOther(stored, job.id);
+    const uuid = attributes.uuid;
+    let report: ReportFields | undefined;
+    try {
+      report = await options.reports?.read(uuid);
+    } catch (error) {
+      const retryable = !isBotError(error) || error.retryable;
+      if (retryable && job.attempts < enrichAttempts) throw error;
+      log.warn(
+        { err: errorCode(error), reportUuid: uuid },
+        'report could not be read; posting from the WebHook',
+      );
+    }
+    return normalizeReport({
+      event,
+      report: report ?? reportFromWebhook(uuid, attributes),
+      appUrl: options.appUrl,
+    });
   };
 
   /** Without the workflow the buttons follow the built-in one; not worth holding the card back. */
@@ -105,6 +136,30 @@ async function scheduleRefresh(
     dedupeKeys: [`refresh:${eventId}`],
     runAt: options.clock.now() + (options.refreshDelayMs ?? 60_000),
   });
+}
+
+/** WebHook types of a playbook error (the payload is undocumented: reference sekoia-api §10.3). */
+const PLAYBOOK_TYPES: ReadonlySet<string> = new Set([
+  'playbook',
+  'playbook-error',
+  'playbook_run',
+  'playbook-run',
+]);
+
+/** All the WebHook says of a report: its id, maybe its name; TLP unknown stays unknown. */
+function reportFromWebhook(uuid: string, attributes: Readonly<Record<string, unknown>>): ReportFields {
+  const name = typeof attributes.name === 'string' ? attributes.name.slice(0, 500) : undefined;
+  return {
+    uuid,
+    name,
+    description: undefined,
+    threats: [],
+    sectors: [],
+    countries: [],
+    tlp: undefined,
+    confidence: undefined,
+    flint: undefined,
+  };
 }
 
 function parseStored(job: Job): StoredEvent {

@@ -56,6 +56,40 @@ export interface AlertNotification {
   observedAt: number;
 }
 
+/** The triggers other than alerts, each with a compact card. */
+export type CompactTrigger = 'report' | 'rule-added' | 'intake-silent' | 'playbook-error';
+
+/**
+ * What a compact card shows, platform-neutral. Every string is untrusted plain text except `link`,
+ * which the normalizer builds (http(s) only); each platform escapes for its own markup.
+ */
+export interface CompactSummary {
+  title: string;
+  link: string | undefined;
+  linkLabel: string;
+  /** Colour / container style. */
+  tone: 'info' | 'good' | 'warning' | 'danger';
+  /** A short label beside the title, e.g. `TLP:AMBER`, `CRASHED`. */
+  badge: string | undefined;
+  facts: readonly { title: string; value: string }[];
+  text: string | undefined;
+}
+
+/** A report, a rule added to the catalog, a silent intake, a playbook error. */
+export interface TriggerNotification {
+  kind: 'trigger';
+  trigger: CompactTrigger;
+  event: EventRef;
+  /**
+   * What the card is about: one card per subject per channel; a later notification with the same
+   * subject edits it (an intake's silence, then "events are back").
+   */
+  subject: string;
+  /** What the rules are matched against (condition key → value), see rules/trigger-facts.ts. */
+  facts: Readonly<Record<string, unknown>>;
+  summary: CompactSummary;
+}
+
 /** Any other notification type: kept whole for the triggers that come later, never dropped. */
 export interface OtherNotification {
   kind: 'other';
@@ -64,4 +98,4 @@ export interface OtherNotification {
   attributes: Readonly<Record<string, unknown>>;
 }
 
-export type Notification = AlertNotification | OtherNotification;
+export type Notification = AlertNotification | TriggerNotification | OtherNotification;

@@ -23,12 +23,12 @@ export function defineScheduledJobs(bodies: ScheduledJobBodies): ScheduledJob[] 
       leaseMs: 10 * MINUTE,
       run: bodies.pruneDedupe,
     },
-    { name: 'rules-catalog-poll', cron: '*/5 * * * *', leaseMs: 4 * MINUTE, run: bodies.pollRulesCatalog },
+    { name: 'rules-catalog-poll', cron: '*/15 * * * *', leaseMs: 10 * MINUTE, run: bodies.pollRulesCatalog },
     {
       name: 'intake-silence-check',
-      cron: '* * * * *',
-      leaseMs: 2 * MINUTE,
-      holdMs: 20_000,
+      // One search job per watched intake, a second apart: a few hundred intakes fit in the period.
+      cron: '*/5 * * * *',
+      leaseMs: 4 * MINUTE,
       run: bodies.checkIntakeSilence,
     },
   ];

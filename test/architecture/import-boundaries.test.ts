@@ -12,21 +12,26 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importsOf = (path: string) => [...readFileSync(path, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
+const importsOf = (path: string) =>
+  [...readFileSync(path, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
 
 describe('import boundaries (style: ports in the core, SDKs at the edge)', () => {
   const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), imports: importsOf(path) }));
 
   it('keeps botbuilder and the Bot Framework connector inside src/platforms/teams/ (its successor replaces that folder alone)', () => {
     const outside = files.filter(
-      (file) => !file.path.startsWith('platforms/teams/') && file.imports.some((i) => /^(botbuilder|botframework-)/.test(i)),
+      (file) =>
+        !file.path.startsWith('platforms/teams/') &&
+        file.imports.some((i) => /^(botbuilder|botframework-)/.test(i)),
     );
     expect(outside.map((file) => file.path)).toEqual([]);
   });
 
   it('keeps @mattermost/client inside src/platforms/mattermost/', () => {
     const outside = files.filter(
-      (file) => !file.path.startsWith('platforms/mattermost/') && file.imports.some((i) => i.startsWith('@mattermost/')),
+      (file) =>
+        !file.path.startsWith('platforms/mattermost/') &&
+        file.imports.some((i) => i.startsWith('@mattermost/')),
     );
     expect(outside.map((file) => file.path)).toEqual([]);
   });
@@ -35,7 +40,8 @@ describe('import boundaries (style: ports in the core, SDKs at the edge)', () =>
     const core = ['normalize/', 'rules/', 'delivery/', 'commands/', 'actions/'];
     const banned = /^(restify|keyv|@keyv\/|node-cron|botbuilder|botframework-|@mattermost\/)/;
     const offenders = files.filter(
-      (file) => core.some((folder) => file.path.startsWith(folder)) && file.imports.some((i) => banned.test(i)),
+      (file) =>
+        core.some((folder) => file.path.startsWith(folder)) && file.imports.some((i) => banned.test(i)),
     );
     expect(offenders.map((file) => file.path)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { AlertCard } from '../../src/delivery/alert-card.ts';
 import type { CardSink, CardTarget, StatusNote } from '../../src/delivery/card-sink.ts';
+import type { CompactCard } from '../../src/delivery/compact-card.ts';
 
 export interface SinkMessage {
   id: string;
@@ -11,19 +12,41 @@ export interface SinkMessage {
   postedAt: number;
 }
 
+/** A compact card (report, rule added, intake silent, playbook error) as posted, then edited. */
+export interface CompactSinkMessage {
+  id: string;
+  channel: string;
+  compact: CompactCard;
+  versions: number;
+  postedAt: number;
+}
+
 /** A platform stand-in for the delivery core: keeps messages, can fail, can be slow. */
 export interface RecordingCardSink extends CardSink {
+  /** Alert cards. */
   readonly messages: SinkMessage[];
-  /** The next post() stores the message and then throws (the reply to the post was lost). */
+  /** Compact cards; their ids and the alert cards' come from one sequence, as a channel's would. */
+  readonly compactMessages: CompactSinkMessage[];
+  /** The next post() or postCompact() stores the message and then throws (the reply was lost). */
   loseNextPostReply(): void;
   delayMs: number;
 }
 
 export function createRecordingCardSink(now: () => number): RecordingCardSink {
   const messages: SinkMessage[] = [];
+  const compactMessages: CompactSinkMessage[] = [];
   let loseReply = false;
+  const nextId = () => `m${messages.length + compactMessages.length + 1}`;
+  const settle = async (id: string) => {
+    if (loseReply) {
+      loseReply = false;
+      throw new Error('connection reset after the post was made');
+    }
+    return id;
+  };
   const sink: RecordingCardSink = {
     messages,
+    compactMessages,
     delayMs: 0,
     loseNextPostReply() {
       loseReply = true;
@@ -31,7 +54,7 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
     async post(target: CardTarget, card: AlertCard) {
       await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
       const message: SinkMessage = {
-        id: `m${messages.length + 1}`,
+        id: nextId(),
         channel: target.channel.channel,
         alertUuid: card.alertUuid,
         card,
@@ -40,11 +63,7 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
         postedAt: now(),
       };
       messages.push(message);
-      if (loseReply) {
-        loseReply = false;
-        throw new Error('connection reset after the post was made');
-      }
-      return message.id;
+      return settle(message.id);
     },
     async update(_target, messageId, card) {
       const message = messages.find((m) => m.id === messageId);
@@ -59,6 +78,24 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
       return messages.find(
         (m) => m.channel === target.channel.channel && m.alertUuid === alertUuid && m.postedAt >= sinceMs,
       )?.id;
+    },
+    async postCompact(target, compact) {
+      await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
+      const message: CompactSinkMessage = {
+        id: nextId(),
+        channel: target.channel.channel,
+        compact,
+        versions: 1,
+        postedAt: now(),
+      };
+      compactMessages.push(message);
+      return settle(message.id);
+    },
+    async updateCompact(_target, messageId, compact) {
+      const message = compactMessages.find((m) => m.id === messageId);
+      if (message === undefined) throw new Error(`no compact message ${messageId}`);
+      message.compact = compact;
+      message.versions += 1;
     },
   };
   return sink;

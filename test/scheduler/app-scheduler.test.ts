@@ -17,7 +17,7 @@ describe('the app scheduler', () => {
     const before = cron.getTasks().size;
     const clock = createManualClock();
     bot = await startBot({ clock });
-    expect(cron.getTasks().size).toBe(before + 1);
+    expect(cron.getTasks().size).toBe(before + 3);
     const [task] = [...cron.getTasks().values()].filter((t) => t.name === 'dedupe-prune');
     expect(task?.getPattern()).toBe('0 * * * *');
 
@@ -33,7 +33,11 @@ describe('the app scheduler', () => {
     expect(keys).toEqual([{ key: 'recent' }]);
     expect(record).toMatchObject({ job: 'dedupe-prune', result: 'ok', startedAt: clock.now() });
     const status = await bot.app.scheduler.status();
-    expect(status.map((job) => job.job)).toEqual(['dedupe-prune']);
+    expect(status.map((job) => job.job)).toEqual([
+      'dedupe-prune',
+      'rules-catalog-poll',
+      'intake-silence-check',
+    ]);
     expect(status[0]?.lastSuccessAt).toBe(clock.now());
     const metrics = await (await fetch(`${bot.url}/metrics`)).text();
     expect(metrics).toContain('sekoia_chatops_scheduled_runs_total{job="dedupe-prune",result="ok"} 1');

@@ -255,8 +255,8 @@ describe('createScheduler', () => {
     expect(cron.scheduled()).toEqual(
       new Map([
         ['dedupe-prune', '0 * * * *'],
-        ['rules-catalog-poll', '*/5 * * * *'],
-        ['intake-silence-check', '* * * * *'],
+        ['rules-catalog-poll', '*/15 * * * *'],
+        ['intake-silence-check', '*/5 * * * *'],
       ]),
     );
   });

@@ -3,6 +3,7 @@ import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
 import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { renderAlertPost } from './render-alert-post.ts';
+import { renderCompactPost } from './render-compact-post.ts';
 import { renderStatusChange } from './render-thread-reply.ts';
 
 export interface CreateMattermostCardSinkOptions {
@@ -60,6 +61,24 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
           candidate.props?.sekoia_alert_uuid === alertUuid,
       );
       return post?.id;
+    },
+    async postCompact(target, card) {
+      const body = renderCompactPost(card);
+      const post = await client.createPost({
+        channel_id: target.channel.channel,
+        message: body.message,
+        // Keyed like an alert card so that findCard recovers it after an interrupted post.
+        props: { ...body.props, sekoia_alert_uuid: card.subject },
+      });
+      return post.id;
+    },
+    async updateCompact(_target, postId, card) {
+      const body = renderCompactPost(card);
+      await client.patchPost({
+        id: postId,
+        message: body.message,
+        props: { ...body.props, sekoia_alert_uuid: card.subject },
+      });
     },
   };
 }

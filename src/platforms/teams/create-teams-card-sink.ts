@@ -4,6 +4,7 @@ import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
 import { BotError } from '../../errors.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { renderAlertCard } from './render-alert-card.ts';
+import { renderCompactCard } from './render-compact-card.ts';
 import { renderStatusChangeText } from './render-thread-text.ts';
 import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
 
@@ -65,9 +66,23 @@ export function createTeamsCardSink(options: {
     return conversation;
   };
 
-  const update = async (target: CardTarget, activityId: string, card: AlertCard) => {
+  /** A new post in a channel (starting its thread), a new message in a chat; its activity id. */
+  const postCard = async (target: CardTarget, content: object): Promise<string> => {
     const conversation = await conversationOf(target);
-    const body = cardActivity(render(target, card, activityId));
+    const body = cardActivity(content);
+    if (conversation.kind !== 'channel')
+      return connector.send(conversation.serviceUrl, conversation.id, body);
+    const created = await connector.createChannelPost(conversation.serviceUrl, {
+      channelId: conversation.id,
+      tenantId: conversation.tenantId,
+      activity: body,
+    });
+    return created.activityId;
+  };
+
+  const replaceCard = async (target: CardTarget, activityId: string, content: object) => {
+    const conversation = await conversationOf(target);
+    const body = cardActivity(content);
     await connector.update(
       conversation.serviceUrl,
       cardConversationId(conversation, activityId),
@@ -76,20 +91,12 @@ export function createTeamsCardSink(options: {
     );
   };
 
+  const update = async (target: CardTarget, activityId: string, card: AlertCard) =>
+    replaceCard(target, activityId, render(target, card, activityId));
+
   return {
     async post(target, card) {
-      const conversation = await conversationOf(target);
-      const body = cardActivity(render(target, card, undefined));
-      const activityId =
-        conversation.kind === 'channel'
-          ? (
-              await connector.createChannelPost(conversation.serviceUrl, {
-                channelId: conversation.id,
-                tenantId: conversation.tenantId,
-                activity: body,
-              })
-            ).activityId
-          : await connector.send(conversation.serviceUrl, conversation.id, body);
+      const activityId = await postCard(target, render(target, card, undefined));
       await update(target, activityId, card);
       return activityId;
     },
@@ -100,5 +107,7 @@ export function createTeamsCardSink(options: {
       await connector.send(conversation.serviceUrl, cardConversationId(conversation, activityId), text);
     },
     findCard: async () => undefined,
+    postCompact: (target, card) => postCard(target, renderCompactCard(card)),
+    updateCompact: (target, activityId, card) => replaceCard(target, activityId, renderCompactCard(card)),
   };
 }

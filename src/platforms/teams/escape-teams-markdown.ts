@@ -128,7 +128,11 @@ function escapeRunes(text: string): string {
     if (lineStart) leadingDigits = true;
     if (startsLink(runes, index)) out += WJ;
     const marker = (lineStart && LINE_START.has(rune)) || (rune === '(' && runes[index - 1] === ']');
-    if (ESCAPED.has(rune) || marker || (rune === '.' && leadingDigits && !lineStart && endsWord(runes[index + 1])))
+    if (
+      ESCAPED.has(rune) ||
+      marker ||
+      (rune === '.' && leadingDigits && !lineStart && endsWord(runes[index + 1]))
+    )
       out += '\\';
     out += rune;
     if (rune === '@' || rune === '<' || rune === '&') out += WJ;

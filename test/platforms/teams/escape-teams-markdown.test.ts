@@ -32,7 +32,12 @@ function isInert(out: string): boolean {
       const orderedList = next === '.' && /^\d+$/.test(runes.slice(0, i).join(''));
       if (!ALWAYS.has(next) && !marker && !orderedList) return false;
       i += 1;
-    } else if (ALWAYS.has(rune) || (i === 0 && LINE_START.has(rune)) || (rune === '(' && runes[i - 1] === ']')) return false;
+    } else if (
+      ALWAYS.has(rune) ||
+      (i === 0 && LINE_START.has(rune)) ||
+      (rune === '(' && runes[i - 1] === ']')
+    )
+      return false;
   }
   return (
     !/[<&@][^\u2060]/u.test(out) &&

@@ -1,0 +1,10 @@
+import type { CompactSummary, CompactTrigger } from '../normalize/notification.ts';
+
+/** A compact card (report, rule added, intake silent, playbook error) as platforms render it. */
+export interface CompactCard extends CompactSummary {
+  trigger: CompactTrigger;
+  /** What the card is about (one card per subject per channel). */
+  subject: string;
+  /** The channel's rule that matched. */
+  matchedRule: { id: string; name: string | undefined };
+}

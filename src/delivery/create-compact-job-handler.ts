@@ -1,0 +1,77 @@
+import type { Clock } from '../clock.ts';
+import { createKeyedMutex } from '../create-keyed-mutex.ts';
+import { BotError } from '../errors.ts';
+import type { JobHandler } from '../queue/create-worker.ts';
+import type { Platform } from '../rules/rule.ts';
+import { channelKey } from './card-job.ts';
+import type { CardSink } from './card-sink.ts';
+import type { CardStore } from './card-store.ts';
+import type { CompactCard } from './compact-card.ts';
+import { type CompactJob, compactJobSchema } from './compact-job.ts';
+
+/**
+ * Posts a compact card, or edits the one already posted for the same subject in the channel (the
+ * card map, keyed by subject, makes a repeated job an edit). Jobs of one card run one at a time.
+ */
+export function createCompactJobHandler(options: {
+  sinks: Partial<Record<Platform, CardSink>>;
+  cards: CardStore;
+  clock: Clock;
+}): JobHandler {
+  const { cards, clock } = options;
+  const mutex = createKeyedMutex();
+
+  const deliver = async (job: CompactJob, log: Parameters<JobHandler>[1]) => {
+    const sink = options.sinks[job.channel.platform];
+    if (sink === undefined)
+      return log.warn({ platform: job.channel.platform }, 'platform not enabled; card dropped');
+    const existing = await cards.get(job.subject, job.channel);
+    if (existing === undefined && job.rule === null) return;
+    const ruleId = existing?.ruleId ?? job.rule?.id ?? '';
+    const card: CompactCard = {
+      trigger: job.trigger,
+      subject: job.subject,
+      title: job.summary.title,
+      link: job.summary.link,
+      linkLabel: job.summary.linkLabel,
+      tone: job.summary.tone,
+      badge: job.summary.badge,
+      facts: job.summary.facts,
+      text: job.summary.text,
+      matchedRule: { id: ruleId, name: existing?.ruleName ?? job.rule?.name ?? undefined },
+    };
+    const target = { channel: job.channel, ruleId };
+    const record = existing ?? {
+      alertUuid: job.subject,
+      channel: job.channel,
+      messageId: null,
+      creatingSince: clock.now(),
+      ruleId,
+      ruleName: job.rule?.name ?? null,
+      status: null,
+      shownAt: 0,
+    };
+    if (record.messageId !== null) {
+      await sink.updateCompact(target, record.messageId, card);
+      return cards.put({ ...record, shownAt: clock.now() });
+    }
+    await cards.put(record);
+    const found = existing
+      ? await sink.findCard(target, job.subject, record.creatingSince - 60_000)
+      : undefined;
+    if (found !== undefined) await sink.updateCompact(target, found, card);
+    const messageId = found ?? (await sink.postCompact(target, card));
+    log.info({ subject: job.subject, messageId }, 'compact card posted');
+    await cards.put({ ...record, messageId, shownAt: clock.now() });
+  };
+
+  return async (job, log) => {
+    const parsed = compactJobSchema.safeParse(JSON.parse(job.payload));
+    if (!parsed.success)
+      throw new BotError('job_failed', { message: 'malformed compact card job', retryable: false });
+    const compact = parsed.data;
+    await mutex.run(`${compact.subject}|${channelKey(compact.channel)}`, () =>
+      deliver(compact, log.child({ subject: compact.subject, channel: compact.channel.channel })),
+    );
+  };
+}
