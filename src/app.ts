@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import { createActionSigner } from './actions/create-action-signer.ts';
 import { createCardActions } from './actions/create-card-actions.ts';
 import { type Clock, systemClock } from './clock.ts';
+import type { StatusSource } from './commands/command.ts';
 import { createCommands } from './commands/create-commands.ts';
 import type { BackoffPolicy } from './compute-backoff.ts';
 import type { Config } from './config/load-config.ts';
@@ -86,6 +87,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly sekoia: SekoiaApi;
   readonly rules: RuleCatalog;
+  /** What the `status` command shows. */
+  readonly status: StatusSource;
   readonly scheduler: Scheduler;
   /** Starts serving and processing; resolves with the port actually bound. */
   listen(port?: number, host?: string): Promise<number>;
@@ -282,6 +285,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sekoia,
     rules,
     scheduler,
+    status,
     listen: (port = config.PORT, host) =>
       new Promise<number>((resolve, reject) => {
         server.once('error', reject);

@@ -48,6 +48,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
     log: options.log ?? createLogger({ level: 'silent' }),
     ...(options.realDelivery ? {} : { delivery }),
     defaultMetrics: false,
+    // The watchers pace their Sekoia.io calls; tests drive them without waiting.
+    pause: async () => undefined,
     random: () => 0,
     ...(options.clock ? { clock: options.clock } : {}),
     worker: { pollMs: 50, backoffBaseMs: 20, ...options.worker },

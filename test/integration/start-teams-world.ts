@@ -1,3 +1,4 @@
+import type { Clock } from '../../src/clock.ts';
 import type { Logger } from '../../src/log.ts';
 import {
   type FakeBotConnector,
@@ -34,7 +35,7 @@ export function cardContent(message: FakeTeamsMessage | undefined): Record<strin
 
 /** Bot (no app id: local mode) + fake Sekoia.io + fake Bot Connector; one team, two channels, the bot installed. */
 export async function startTeamsWorld(
-  options: { env?: Record<string, string>; log?: Logger } = {},
+  options: { env?: Record<string, string>; log?: Logger; clock?: Clock } = {},
 ): Promise<TeamsWorld> {
   const sekoia = await startFakeSekoia({});
   const connector = await startFakeBotConnector({});
@@ -46,6 +47,7 @@ export async function startTeamsWorld(
   const bot = await startBot({
     realDelivery: true,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     env: {
       SEKOIA_API_URL: sekoia.url,
       SEKOIA_API_KEY: sekoia.apiKey,
