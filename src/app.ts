@@ -226,6 +226,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const handlers = createEventJobHandlers({
     sekoia,
     reports: sources.reports,
+    catalogRules: sources.catalog,
     delivery,
     enqueue,
     metrics,

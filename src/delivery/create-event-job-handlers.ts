@@ -8,6 +8,7 @@ import { eventRef, normalizeAlert } from '../normalize/normalize-alert.ts';
 import { normalizeOther } from '../normalize/normalize-other.ts';
 import { normalizePlaybookError } from '../normalize/normalize-playbook-error.ts';
 import { normalizeReport, type ReportFields } from '../normalize/normalize-report.ts';
+import { type CatalogRuleFields, normalizeRuleAdded } from '../normalize/normalize-rule-added.ts';
 import type { Notification } from '../normalize/notification.ts';
 import type { JobHandler } from '../queue/create-worker.ts';
 import type { Job, NewJob } from '../queue/job-queue.ts';
@@ -30,6 +31,8 @@ export interface EventJobOptions {
   enrichAttempts?: number;
   /** Reads a report through the Intelligence API. */
   reports?: { read(uuid: string): Promise<ReportFields> };
+  /** Reads a Rules Catalog rule. */
+  catalogRules?: { read(uuid: string): Promise<CatalogRuleFields> };
   /** Delay before the first try at completing a WebHook-only card. */
   refreshDelayMs?: number;
 }
@@ -80,6 +83,11 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
     const event = eventRef(stored, job.id);
     if (PLAYBOOK_TYPES.has(type))
       return normalizePlaybookError({ event, attributes, appUrl: options.appUrl });
+    if (CATALOG_TYPES.has(type) && typeof attributes.uuid === 'string' && options.catalogRules) {
+      // The same path as the catalog poll: its card subject is the rule, so a later poll edits, never reposts.
+      const rule = await options.catalogRules.read(attributes.uuid);
+      return normalizeRuleAdded({ event, rule, appUrl: options.appUrl });
+    }
     if (type !== 'content-proposal' || typeof attributes.uuid !== 'string')
       return normalizeOther(stored, job.id);
     const uuid = attributes.uuid;
@@ -139,6 +147,9 @@ async function scheduleRefresh(
 }
 
 /** WebHook types of a playbook error (the payload is undocumented: reference sekoia-api §10.3). */
+/** WebHook types of a rule added to the catalog (undocumented: reference sekoia-api §10.1). */
+const CATALOG_TYPES: ReadonlySet<string> = new Set(['rule', 'rules-catalog', 'catalog-rule']);
+
 const PLAYBOOK_TYPES: ReadonlySet<string> = new Set([
   'playbook',
   'playbook-error',

@@ -50,6 +50,14 @@ export function createTriggerEndpoints(send: SendSekoiaRequest): TriggerEndpoint
       const path = sekoiaPath('v1', 'sic', 'conf', 'rules-catalog', 'rules');
       return parseSekoiaResponse(catalogPageSchema, await send({ method: 'GET', path, query }), 'rule list');
     },
+    async getCatalogRule(uuid) {
+      const id = assertSekoiaUuid(uuid, 'catalog rule');
+      const body = await send({
+        method: 'GET',
+        path: sekoiaPath('v1', 'sic', 'conf', 'rules-catalog', 'rules', id),
+      });
+      return parseSekoiaResponse(catalogRuleSchema, body, 'rule');
+    },
     async getContentProposal(uuid) {
       const id = assertSekoiaUuid(uuid, 'content proposal');
       const body = await send({ method: 'GET', path: sekoiaPath('v2', 'inthreat', 'content-proposals', id) });

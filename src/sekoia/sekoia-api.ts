@@ -60,6 +60,8 @@ export interface SekoiaApi {
   ping(): Promise<void>;
   /** `GET /v1/sic/conf/rules-catalog/rules?limit&offset` (reference §10.1). */
   listCatalogRules(input: ListPageInput): Promise<SekoiaPage<CatalogRule>>;
+  /** `GET /v1/sic/conf/rules-catalog/rules/{uuid}` (reference §10.1). */
+  getCatalogRule(uuid: string): Promise<CatalogRule>;
   /** `GET /v2/inthreat/content-proposals/{uuid}`, summarised (reference §10.2). */
   getContentProposal(uuid: string): Promise<SekoiaReport>;
   /** `GET /v2/inthreat/reports/{uuid}`, summarised (reference §10.2). */

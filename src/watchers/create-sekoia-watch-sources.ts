@@ -2,6 +2,7 @@ import { BotError, isBotError } from '../errors.ts';
 import type { ReportFields } from '../normalize/normalize-report.ts';
 import type { CatalogRuleFields } from '../normalize/normalize-rule-added.ts';
 import { buildIntakeSearchTerm } from '../sekoia/build-intake-search-term.ts';
+import type { CatalogRule } from '../sekoia/catalog-rule-schema.ts';
 import { SEARCH_JOB_STATUS } from '../sekoia/search-job-schema.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import type { IntakeEventsSource } from './create-intake-silence-check.ts';
@@ -18,19 +19,16 @@ export function createSekoiaWatchSources(options: {
   maxPolls?: number;
 }) {
   const { sekoia } = options;
-  const catalog: CatalogSource = {
-    async listPage(offset, limit) {
-      const page = await sekoia.listCatalogRules({ offset, limit });
-      return page.items.map(
-        (rule): CatalogRuleFields => ({
-          uuid: rule.uuid,
-          name: rule.name,
-          description: rule.description ?? undefined,
-          pattern: rule.payload ?? undefined,
-          severity: rule.severity,
-        }),
-      );
-    },
+  const fields = (rule: CatalogRule): CatalogRuleFields => ({
+    uuid: rule.uuid,
+    name: rule.name,
+    description: rule.description ?? undefined,
+    pattern: rule.payload ?? undefined,
+    severity: rule.severity,
+  });
+  const catalog: CatalogSource & { read(uuid: string): Promise<CatalogRuleFields> } = {
+    listPage: async (offset, limit) => (await sekoia.listCatalogRules({ offset, limit })).items.map(fields),
+    read: async (uuid) => fields(await sekoia.getCatalogRule(uuid)),
   };
 
   const intakes: IntakeEventsSource = {

@@ -123,6 +123,18 @@ describe.each([
     expect(world.compactCards()[0]?.json).toContain('Kerberoasting detected');
   });
 
+  it('takes a catalog rule WebHook down the same path: one card, which a later poll edits, never reposts', async () => {
+    await world.subscribe('rule-added severity>=70');
+    expect(await world.bot.app.scheduler.runNow('rules-catalog-poll')).toMatchObject({ result: 'ok' });
+    world.sekoia.addCatalogRule({ name: 'Pushed by WebHook', severity: 75 }, { notify: true });
+    await expect.poll(() => world.compactCards().length).toBe(1);
+    clock.advance(15 * 60_000);
+    expect(await world.bot.app.scheduler.runNow('rules-catalog-poll')).toMatchObject({ result: 'ok' });
+    await idle();
+    expect(world.compactCards()).toHaveLength(1);
+    expect(world.compactCards()[0]?.json).toContain('Pushed by WebHook');
+  });
+
   it('posts one card per silence, edits it while it lasts and when events are back', async () => {
     const intake = world.sekoia.addIntake({ name: 'Firewall EU' });
     world.sekoia.recordIntakeEvent(intake.uuid, clock.now() - 3 * 3_600_000);
