@@ -124,6 +124,15 @@ describe('Mattermost card buttons and commands beyond the happy path', () => {
     expect(String(viaGet.response?.text)).toContain('subscribe');
   });
 
+  it('shows Sekoia.io, the scheduled jobs and the kept event types in status', async () => {
+    await world.bot.app.scheduler.runNow('rules-catalog-poll');
+    // The answer is Mattermost markdown: drop the escapes to read it as the user does.
+    const text = (await world.command('status')).replace(/\\(.)/g, '$1');
+    expect(text).toMatch(/Sekoia\.io: reachable/);
+    expect(text).toMatch(/Job rules-catalog-poll: ok at/);
+    expect(text).toMatch(/Job dedupe-prune: not run yet/);
+  });
+
   it('answers a mistake with a 200 ephemeral error quoting the word, and keeps rules to their channel', async () => {
     const typo = await world.command('subscribe alert-raised urgncy>=high');
     expect(typo).toMatch(/urgncy/);
