@@ -13,6 +13,7 @@ import { CARD_JOB } from './delivery/card-job.ts';
 import { COMPACT_JOB } from './delivery/compact-job.ts';
 import { createCardDispatcher } from './delivery/create-card-dispatcher.ts';
 import { createCardJobHandler } from './delivery/create-card-job-handler.ts';
+import { createCardLock } from './delivery/create-card-lock.ts';
 import { createCardRefresher } from './delivery/create-card-refresher.ts';
 import { createCompactJobHandler } from './delivery/create-compact-job-handler.ts';
 import { createEventJobHandlers } from './delivery/create-event-job-handlers.ts';
@@ -222,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       log,
       onKept: (type) => status.eventKept(type),
     });
+  const cardLock = createCardLock({ leases: store.leases({ clock }) });
   const sinks = { teams: teams.sink, ...(mattermost ? { mattermost: mattermost.sink } : {}) };
   const handlers = createEventJobHandlers({
     sekoia,
@@ -240,8 +242,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     handlers: {
       ...handlers,
       ...createWatchJobHandlers({ delivery, appUrl: config.SEKOIA_APP_URL }),
-      [CARD_JOB]: createCardJobHandler({ sinks, cards, states, clock }),
-      [COMPACT_JOB]: createCompactJobHandler({ sinks, cards, clock }),
+      [CARD_JOB]: createCardJobHandler({ sinks, cards, states, clock, lock: cardLock }),
+      [COMPACT_JOB]: createCompactJobHandler({ sinks, cards, clock, lock: cardLock }),
     },
     maxAttemptsByKind: { [CARD_JOB]: CARD_JOB_MAX_ATTEMPTS, [COMPACT_JOB]: CARD_JOB_MAX_ATTEMPTS },
     clock,

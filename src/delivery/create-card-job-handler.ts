@@ -9,6 +9,7 @@ import type { AlertState, AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardJobSchema, channelKey } from './card-job.ts';
 import type { CardSink, CardTarget } from './card-sink.ts';
 import type { CardRecord, CardStore } from './card-store.ts';
+import type { CardLock } from './create-card-lock.ts';
 
 export interface CreateCardJobHandlerOptions {
   sinks: Partial<Record<Platform, CardSink>>;
@@ -17,6 +18,8 @@ export interface CreateCardJobHandlerOptions {
   clock: Clock;
   /** How far back to look for a card posted before a crash, before the marker's time. */
   lookbackMs?: number;
+  /** Across replicas (the in-process mutex covers this process only). */
+  lock?: CardLock;
 }
 
 /**
@@ -83,9 +86,9 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
       throw new BotError('job_failed', { message: 'malformed card job', retryable: false });
     const cardJob = parsed.data;
     const cardLog = log.child({ alertUuid: cardJob.alertUuid, channel: cardJob.channel.channel });
-    await mutex.run(`${cardJob.alertUuid}|${channelKey(cardJob.channel)}`, () =>
-      bringUpToDate(cardJob, cardLog),
-    );
+    const key = `${cardJob.alertUuid}|${channelKey(cardJob.channel)}`;
+    const lock = options.lock ?? ((_key, task) => task());
+    await mutex.run(key, () => lock(key, () => bringUpToDate(cardJob, cardLog)));
   };
 }
 

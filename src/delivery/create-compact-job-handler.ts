@@ -8,6 +8,7 @@ import type { CardSink } from './card-sink.ts';
 import type { CardStore } from './card-store.ts';
 import type { CompactCard } from './compact-card.ts';
 import { type CompactJob, compactJobSchema } from './compact-job.ts';
+import type { CardLock } from './create-card-lock.ts';
 
 /**
  * Posts a compact card, or edits the one already posted for the same subject in the channel (the
@@ -17,6 +18,8 @@ export function createCompactJobHandler(options: {
   sinks: Partial<Record<Platform, CardSink>>;
   cards: CardStore;
   clock: Clock;
+  /** Across replicas (the in-process mutex covers this process only). */
+  lock?: CardLock;
 }): JobHandler {
   const { cards, clock } = options;
   const mutex = createKeyedMutex();
@@ -70,8 +73,12 @@ export function createCompactJobHandler(options: {
     if (!parsed.success)
       throw new BotError('job_failed', { message: 'malformed compact card job', retryable: false });
     const compact = parsed.data;
-    await mutex.run(`${compact.subject}|${channelKey(compact.channel)}`, () =>
-      deliver(compact, log.child({ subject: compact.subject, channel: compact.channel.channel })),
+    const key = `${compact.subject}|${channelKey(compact.channel)}`;
+    const lock = options.lock ?? ((_key, task) => task());
+    await mutex.run(key, () =>
+      lock(key, () =>
+        deliver(compact, log.child({ subject: compact.subject, channel: compact.channel.channel })),
+      ),
     );
   };
 }

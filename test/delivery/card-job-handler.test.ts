@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
 import { CARD_JOB, type CardJob } from '../../src/delivery/card-job.ts';
 import { createCardJobHandler } from '../../src/delivery/create-card-job-handler.ts';
+import { createCardLock } from '../../src/delivery/create-card-lock.ts';
 import { createLogger } from '../../src/log.ts';
 import type { AlertNotification } from '../../src/normalize/notification.ts';
 import type { Job } from '../../src/queue/job-queue.ts';
@@ -108,6 +109,38 @@ describe('card job handler (real SQLite store, recording sink)', () => {
     expect(sink.messages).toHaveLength(1);
     expect(sink.messages[0]?.versions).toBe(2);
     expect((await stores.cards.get('a1', channel))?.messageId).toBe('m1');
+  });
+
+  it('lets one replica at a time update a card: the other gets a retryable error, never a second card', async () => {
+    sink.delayMs = 30;
+    const leases = store.leases({ clock });
+    const replica = (owner: string) =>
+      createCardJobHandler({
+        sinks: { mattermost: sink },
+        ...stores,
+        clock,
+        lock: createCardLock({ leases, owner }),
+      });
+    const [first, second] = [replica('replica-a'), replica('replica-b')];
+    await stores.states.offer({ notification: notification('Pending', 1), activity: null });
+    const job = (id: string): Job => ({
+      id,
+      kind: CARD_JOB,
+      payload: JSON.stringify(matched),
+      attempts: 1,
+      createdAt: clock.now(),
+    });
+    const results = await Promise.allSettled([first(job('1'), log), second(job('2'), log)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toMatchObject({
+      code: 'delivery_failed',
+      retryable: true,
+    });
+    expect(sink.messages).toHaveLength(1);
+    await second(job('3'), log);
+    expect(sink.messages).toHaveLength(1);
+    expect(sink.messages[0]?.versions).toBe(2);
   });
 
   it('only updates, never creates, for a channel whose rule did not match', async () => {
