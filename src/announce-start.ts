@@ -48,7 +48,9 @@ export function announceStart(options: {
     log.warn('MATTERMOST_COMMAND_TOKENS is empty: every /sekoia command will be refused (401)');
   }
   if (!config.SEKOIA_API_KEY) {
-    log.warn('SEKOIA_API_KEY is not set: alerts cannot be enriched; cards will use the WebHook content only');
+    log.warn(
+      'SEKOIA_API_KEY is not set: alerts cannot be enriched (cards use the WebHook content only), and the Rules Catalog and intake-silence watchers are off',
+    );
   }
   const base = `${config.PUBLIC_URL}/hooks/sekoia/`;
   if (secrets.generated.includes('SEKOIA_WEBHOOK_SECRET')) {

@@ -135,24 +135,30 @@ export async function createApp(options: AppOptions): Promise<App> {
   const refreshCards = createCardRefresher({ cards, enqueue });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
   const actions = createCardActions({ sekoia, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log });
+  // Without an API key the watchers could only fail every tick: they are not scheduled (start says so).
+  const watching = Boolean(config.SEKOIA_API_KEY);
   const scheduler = createScheduler({
     jobs: defineScheduledJobs({
       pruneDedupe: () => queue.pruneDedupe(clock.now() - DEDUPE_RETENTION_MS),
-      pollRulesCatalog: createRulesCatalogWatch({
-        source: sources.catalog,
-        keyv: store.keyv('catalog'),
-        enqueue: enqueueAndWake,
-        log,
-      }),
-      checkIntakeSilence: createIntakeSilenceCheck({
-        source: sources.intakes,
-        rules,
-        keyv: store.keyv('intake-silence'),
-        enqueue: enqueueAndWake,
-        clock,
-        log,
-        pause,
-      }),
+      pollRulesCatalog: watching
+        ? createRulesCatalogWatch({
+            source: sources.catalog,
+            keyv: store.keyv('catalog'),
+            enqueue: enqueueAndWake,
+            log,
+          })
+        : undefined,
+      checkIntakeSilence: watching
+        ? createIntakeSilenceCheck({
+            source: sources.intakes,
+            rules,
+            keyv: store.keyv('intake-silence'),
+            enqueue: enqueueAndWake,
+            clock,
+            log,
+            pause,
+          })
+        : undefined,
     }),
     leases: store.leases({ clock }),
     clock,

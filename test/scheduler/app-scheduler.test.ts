@@ -16,7 +16,7 @@ describe('the app scheduler', () => {
   it('prunes old dedupe keys, hourly through node-cron, shown by status and /metrics', async () => {
     const before = cron.getTasks().size;
     const clock = createManualClock();
-    bot = await startBot({ clock });
+    bot = await startBot({ clock, env: { SEKOIA_API_KEY: 'key-for-the-watchers-not-called-here' } });
     expect(cron.getTasks().size).toBe(before + 3);
     const [task] = [...cron.getTasks().values()].filter((t) => t.name === 'dedupe-prune');
     expect(task?.getPattern()).toBe('0 * * * *');
