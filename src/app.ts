@@ -132,7 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await rules.start();
   const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
-  const refreshCards = createCardRefresher({ cards, enqueue });
+  const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
   const actions = createCardActions({ sekoia, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log });
   // Without an API key the watchers could only fail every tick: they are not scheduled (start says so).
