@@ -4,7 +4,8 @@ import { createActionSigner } from './actions/create-action-signer.ts';
 import { createCardActions } from './actions/create-card-actions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { StatusSource } from './commands/command.ts';
-import { createCommands } from './commands/create-commands.ts';
+import { composePlatforms } from './compose/compose-platforms.ts';
+import { composeScheduler, scheduledJobsForStatus } from './compose/compose-scheduler.ts';
 import type { BackoffPolicy } from './compute-backoff.ts';
 import type { Config } from './config/load-config.ts';
 import { resolveSecrets, type Secrets } from './config/resolve-secrets.ts';
@@ -22,30 +23,23 @@ import type { DeliveryPort } from './delivery/delivery-port.ts';
 import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
-import { createMattermostPlatform } from './platforms/mattermost/create-mattermost-platform.ts';
-import { createTeamsPlatform } from './platforms/teams/create-teams-platform.ts';
 import { createSqliteQueue } from './queue/create-sqlite-queue.ts';
 import { createThreadedSqliteQueue } from './queue/create-threaded-sqlite-queue.ts';
 import { createWorker, type Worker } from './queue/create-worker.ts';
 import type { JobQueue, NewJob } from './queue/job-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog.ts';
-import { createScheduler, type Scheduler } from './scheduler/create-scheduler.ts';
-import { defineScheduledJobs } from './scheduler/scheduled-jobs.ts';
+import type { Scheduler } from './scheduler/create-scheduler.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
 import { createServer } from './server/create-server.ts';
 import { createKeyvCardStores } from './storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
-import { createKeyvTeamsConversationStore } from './storage/create-keyv-teams-conversation-store.ts';
 import { createStore, type Store } from './storage/create-store.ts';
 import { openSqlite, SQLITE_MEMORY } from './storage/open-sqlite.ts';
-import { createIntakeSilenceCheck } from './watchers/create-intake-silence-check.ts';
-import { createRulesCatalogWatch } from './watchers/create-rules-catalog-watch.ts';
 import { createSekoiaWatchSources } from './watchers/create-sekoia-watch-sources.ts';
 
-/** How long a notification id is remembered for deduplication. */
-export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
+export { DEDUPE_RETENTION_MS } from './compose/compose-scheduler.ts';
 
 /** Card jobs outlive a chat outage: with the 5-minute backoff cap this is about a day of trying. */
 export const CARD_JOB_MAX_ATTEMPTS = 300;
@@ -135,36 +129,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
   const actions = createCardActions({ sekoia, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log });
-  // Without an API key the watchers could only fail every tick: they are not scheduled (start says so).
-  const watching = Boolean(config.SEKOIA_API_KEY);
-  const scheduler = createScheduler({
-    jobs: defineScheduledJobs({
-      pruneDedupe: () => queue.pruneDedupe(clock.now() - DEDUPE_RETENTION_MS),
-      pollRulesCatalog: watching
-        ? createRulesCatalogWatch({
-            source: sources.catalog,
-            keyv: store.keyv('catalog'),
-            enqueue: enqueueAndWake,
-            log,
-          })
-        : undefined,
-      checkIntakeSilence: watching
-        ? createIntakeSilenceCheck({
-            source: sources.intakes,
-            rules,
-            keyv: store.keyv('intake-silence'),
-            enqueue: enqueueAndWake,
-            clock,
-            log,
-            pause,
-          })
-        : undefined,
-    }),
-    leases: store.leases({ clock }),
+  const scheduler = composeScheduler({
+    config,
+    queue,
+    store,
+    sources,
+    rules,
+    enqueue: enqueueAndWake,
+    pause,
     clock,
     log,
     metrics,
-    status: store.keyv('scheduler'),
   });
   const status = createStatusSource({
     sekoia,
@@ -172,48 +147,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     keyv: store.keyv('status'),
     clock,
     log,
-    jobs: async () =>
-      (await scheduler.status()).map((job) => ({
-        name: job.job,
-        lastRunAt: job.lastRun?.startedAt ?? null,
-        result: job.lastRun
-          ? job.lastRun.errorCode
-            ? `${job.lastRun.result} (${job.lastRun.errorCode})`
-            : job.lastRun.result
-          : 'not run yet',
-      })),
+    jobs: () => scheduledJobsForStatus(scheduler),
   });
   const services = { rules, clock, random: options.random ?? Math.random, status };
-  const mattermost =
-    config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN
-      ? createMattermostPlatform({
-          url: config.MATTERMOST_URL,
-          botToken: config.MATTERMOST_BOT_TOKEN,
-          commandTokens: config.MATTERMOST_COMMAND_TOKENS,
-          publicUrl: config.PUBLIC_URL,
-          signer,
-          actions,
-          cards,
-          refreshCards,
-          registry: createCommands(),
-          services,
-          log,
-        })
-      : undefined;
-  const teams = createTeamsPlatform({
-    credentials: {
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : undefined,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    },
-    conversations: createKeyvTeamsConversationStore({ keyv: store.keyv('teams'), log }),
+  const platforms = composePlatforms({
+    config,
+    store,
     signer,
     actions,
     cards,
     states,
     refreshCards,
-    registry: createCommands(),
     services,
     clock,
     log,
@@ -230,7 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       onKept: (type) => status.eventKept(type),
     });
   const cardLock = createCardLock({ leases: store.leases({ clock }) });
-  const sinks = { teams: teams.sink, ...(mattermost ? { mattermost: mattermost.sink } : {}) };
+  const { sinks } = platforms;
   const handlers = createEventJobHandlers({
     sekoia,
     reports: sources.reports,
@@ -280,7 +224,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       status.webhookAccepted();
       worker.wake();
     },
-    platformRoutes: [...(mattermost?.routes ?? []), ...teams.routes],
+    platformRoutes: platforms.routes,
   });
   const server = createServer({ routes, log });
   let stopping: Promise<void> | undefined;

@@ -1,0 +1,71 @@
+import type { ActionSigner } from '../actions/create-action-signer.ts';
+import type { CardActions } from '../actions/create-card-actions.ts';
+import type { Clock } from '../clock.ts';
+import type { CommandServices } from '../commands/command.ts';
+import { createCommands } from '../commands/create-commands.ts';
+import type { Config } from '../config/load-config.ts';
+import type { AlertStateStore } from '../delivery/alert-state-store.ts';
+import type { CardSink } from '../delivery/card-sink.ts';
+import type { CardStore } from '../delivery/card-store.ts';
+import type { CardRefresher } from '../delivery/create-card-refresher.ts';
+import type { Logger } from '../log.ts';
+import { createMattermostPlatform } from '../platforms/mattermost/create-mattermost-platform.ts';
+import { createTeamsPlatform } from '../platforms/teams/create-teams-platform.ts';
+import type { Platform } from '../rules/rule.ts';
+import type { Route } from '../server/create-server.ts';
+import { createKeyvTeamsConversationStore } from '../storage/create-keyv-teams-conversation-store.ts';
+import type { Store } from '../storage/create-store.ts';
+
+/** The chat platforms: Mattermost when configured, Teams always (unauthenticated without an app id). */
+export function composePlatforms(deps: {
+  config: Readonly<Config>;
+  store: Store;
+  signer: ActionSigner;
+  actions: CardActions;
+  cards: CardStore;
+  states: AlertStateStore;
+  refreshCards: CardRefresher;
+  services: CommandServices;
+  clock: Clock;
+  log: Logger;
+}): { sinks: Partial<Record<Platform, CardSink>>; routes: Route[] } {
+  const { config, store, signer, actions, cards, states, refreshCards, services, clock, log } = deps;
+  const mattermost =
+    config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN
+      ? createMattermostPlatform({
+          url: config.MATTERMOST_URL,
+          botToken: config.MATTERMOST_BOT_TOKEN,
+          commandTokens: config.MATTERMOST_COMMAND_TOKENS,
+          publicUrl: config.PUBLIC_URL,
+          signer,
+          actions,
+          cards,
+          refreshCards,
+          registry: createCommands(),
+          services,
+          log,
+        })
+      : undefined;
+  const teams = createTeamsPlatform({
+    credentials: {
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : undefined,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    },
+    conversations: createKeyvTeamsConversationStore({ keyv: store.keyv('teams'), log }),
+    signer,
+    actions,
+    cards,
+    states,
+    refreshCards,
+    registry: createCommands(),
+    services,
+    clock,
+    log,
+  });
+  return {
+    sinks: { teams: teams.sink, ...(mattermost ? { mattermost: mattermost.sink } : {}) },
+    routes: [...(mattermost?.routes ?? []), ...teams.routes],
+  };
+}
