@@ -15,6 +15,12 @@
  * - Control and bidi-override characters are dropped (they hide or reorder what people read);
  *   lengths are bounded in runes before escaping, so an escape is never cut in half.
  */
+import { sanitizeHttpUrl } from '../shared/sanitize-http-url.ts';
+import { startsScheme } from '../shared/starts-scheme.ts';
+import { toOneLine } from '../shared/to-one-line.ts';
+import { truncate } from '../shared/truncate.ts';
+
+export { truncate };
 
 const WJ = '\u2060';
 /** Markdown punctuation (CommonMark backslash-escapable), plus `$` for inline LaTeX. */
@@ -22,18 +28,6 @@ const ESCAPED = new Set(Array.from('\\`*_{}[]()#+-.!|<>~&$='));
 /** Default bounds, in runes of the source text. */
 export const INLINE_MAX = 500;
 export const BLOCK_MAX = 4000;
-
-/** At most `max` runes (code points, as Mattermost counts), the last one an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
-  const kept: string[] = [];
-  let count = 0;
-  for (const rune of text) {
-    count += 1;
-    if (count > max) return `${kept.slice(0, Math.max(0, max - 1)).join('')}…`;
-    kept.push(rune);
-  }
-  return text;
-}
 
 /** One line, markdown-inert, without a length bound. */
 export function escapeMarkdown(text: string): string {
@@ -47,7 +41,7 @@ export function escapeInline(text: string, max: number = INLINE_MAX): string {
 
 /** For several lines: line breaks kept (at most one blank line), no leading indentation (code). */
 export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
-  const lines = text.split(/\r\n?|[\n\u0085\u2028\u2029]/).map(toOneLine);
+  const lines = text.split(/\r\n?|[\n\u0085\u2028\u2029]/).map((line) => toOneLine(line));
   const joined = lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -84,41 +78,14 @@ export function escapeCodeLine(text: string, max: number = INLINE_MAX): string {
 
 /** An http(s) URL fit for `title_link` or a markdown link, or undefined. */
 export function safeHttpUrl(url: string): string | undefined {
-  if (url.length > 2000 || !URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (parsed.username !== '' || parsed.password !== '') return undefined;
   // `)` or a space would end a markdown destination early; `@` in a path is read as a mention.
-  return parsed.href.replace(
-    /[()@<>\s]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  return sanitizeHttpUrl(url, '()@<>');
 }
 
 /** `[label](url)`, or the label alone when the URL is not http(s). */
 export function markdownLink(label: string, url: string): string {
   const href = safeHttpUrl(url);
   return href === undefined ? escapeInline(label) : `[${escapeInline(label)}](${href})`;
-}
-
-function toOneLine(text: string): string {
-  let out = '';
-  for (const rune of text.replace(/\s+/g, ' ')) {
-    if (!isHidden(rune.codePointAt(0) ?? 0)) out += rune;
-  }
-  return out.replace(/ {2,}/g, ' ').trim();
-}
-
-function isHidden(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff
-  );
 }
 
 function escapeRunes(text: string): string {
@@ -131,15 +98,4 @@ function escapeRunes(text: string): string {
     if (rune === '@' || rune === '~' || rune === '#') out += WJ;
   }
   return out;
-}
-
-/** A `:` between a letter or digit and a non-space, as in `http://` or `tel:1` (not "Status: x"). */
-function startsScheme(runes: readonly string[], index: number): boolean {
-  const next = runes[index + 1];
-  return (
-    runes[index] === ':' &&
-    /^[\p{L}\p{N}]$/u.test(runes[index - 1] ?? '') &&
-    next !== undefined &&
-    next !== ' '
-  );
 }

@@ -18,6 +18,12 @@
  * - Control and bidi-override characters are dropped (they hide or reorder what people read);
  *   lengths are bounded in runes before escaping, so an escape is never cut in half.
  */
+import { sanitizeHttpUrl } from '../shared/sanitize-http-url.ts';
+import { isWordRune, startsScheme } from '../shared/starts-scheme.ts';
+import { toOneLine } from '../shared/to-one-line.ts';
+import { truncate } from '../shared/truncate.ts';
+
+export { truncate };
 
 const WJ = '\u2060';
 const ESCAPED = new Set(Array.from('\\*_[]`~'));
@@ -25,16 +31,6 @@ const LINE_START = new Set(Array.from('#>-+'));
 /** Default bounds, in runes of the source text. */
 export const INLINE_MAX = 500;
 export const BLOCK_MAX = 4000;
-
-/** At most `max` runes (code points), the last one an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
-  const kept: string[] = [];
-  for (const rune of text) {
-    if (kept.length === max) return `${kept.slice(0, Math.max(0, max - 1)).join('')}…`;
-    kept.push(rune);
-  }
-  return text;
-}
 
 /** For one-line places: titles, fact values, names, list items. */
 export function escapeInline(text: string, max: number = INLINE_MAX): string {
@@ -77,46 +73,8 @@ export function plainText(text: string, max: number = INLINE_MAX): string {
 
 /** An http(s) URL fit for `Action.OpenUrl` or a markdown link destination, or undefined. */
 export function safeHttpUrl(url: string): string | undefined {
-  if (url.length > 2000 || !URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (parsed.username !== '' || parsed.password !== '') return undefined;
   // `)` or a space would end a markdown destination early.
-  return parsed.href.replace(
-    /[()<>\s]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-}
-
-/**
- * The text on one line (whitespace runs collapsed, hidden characters dropped), reading no more than
- * it needs for `limit` runes and one more, so a megabyte of alert text costs no more than a line.
- */
-function toOneLine(text: string, limit: number = Number.POSITIVE_INFINITY): string {
-  const kept: string[] = [];
-  let space = false;
-  for (const rune of text) {
-    if (/^\s$/u.test(rune)) space = kept.length > 0;
-    else if (!isHidden(rune.codePointAt(0) ?? 0)) {
-      if (space) kept.push(' ');
-      space = false;
-      kept.push(rune);
-      if (kept.length > limit) break;
-    }
-  }
-  return kept.join('');
-}
-
-function isHidden(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff
-  );
+  return sanitizeHttpUrl(url, '()<>');
 }
 
 function escapeRunes(text: string): string {
@@ -144,20 +102,12 @@ function escapeRunes(text: string): string {
 
 /** A scheme's `:` (`http://`, `tel:1`, not "Status: x"), or the `.` of a `www.` prefix. */
 function startsLink(runes: readonly string[], index: number): boolean {
-  const rune = runes[index];
-  const next = runes[index + 1];
-  if (rune === '.') {
-    const before = runes.slice(Math.max(0, index - 3), index).join('');
-    return before.toLowerCase() === 'www' && !isWordRune(runes[index - 4]);
-  }
-  return rune === ':' && isWordRune(runes[index - 1]) && next !== undefined && next !== ' ';
+  if (runes[index] !== '.') return startsScheme(runes, index);
+  const before = runes.slice(Math.max(0, index - 3), index).join('');
+  return before.toLowerCase() === 'www' && !isWordRune(runes[index - 4]);
 }
 
 /** The end of a list marker: a space, a line break or the end of the text. */
 function endsWord(rune: string | undefined): boolean {
   return rune === undefined || rune === ' ' || rune === '\n';
-}
-
-function isWordRune(rune: string | undefined): boolean {
-  return rune !== undefined && /^[\p{L}\p{N}]$/u.test(rune);
 }
