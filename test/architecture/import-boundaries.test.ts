@@ -54,4 +54,22 @@ describe('import boundaries (style: ports in the core, SDKs at the edge)', () =>
     );
     expect(crossing.map((file) => file.path)).toEqual([]);
   });
+
+  it('keeps src/platforms/shared/ free of either platform and its SDK', () => {
+    const banned = /(\/mattermost\/|\/teams\/|^botbuilder|^botframework-|^@mattermost\/)/;
+    const offenders = files.filter(
+      (file) => file.path.startsWith('platforms/shared/') && file.imports.some((i) => banned.test(i)),
+    );
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
+  it('keeps the core folders from importing platforms (they declare ports instead)', () => {
+    const core = ['normalize/', 'rules/', 'delivery/', 'commands/', 'actions/'];
+    const offenders = files.filter(
+      (file) =>
+        core.some((folder) => file.path.startsWith(folder)) &&
+        file.imports.some((i) => i.includes('/platforms/')),
+    );
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
 });
