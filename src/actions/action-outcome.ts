@@ -12,8 +12,3 @@ export interface ActingUser {
 export type ActionOutcome =
   | { ok: true; message: string; state?: AlertState }
   | { ok: false; message: string };
-
-export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  mattermost: 'Mattermost',
-  teams: 'Microsoft Teams',
-};

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { AlertState, AlertStateStore } from '../delivery/alert-state-store.ts';
+import { PLATFORM_NAMES } from '../delivery/platform-names.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { allowedWorkflowActions, workflowActionKey } from '../normalize/allowed-workflow-actions.ts';
@@ -10,7 +11,7 @@ import type { RuleStore } from '../rules/rule-store.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 import type { ActionGrant } from './action-grant.ts';
-import { type ActingUser, type ActionOutcome, PLATFORM_NAMES } from './action-outcome.ts';
+import type { ActingUser, ActionOutcome } from './action-outcome.ts';
 import { describeSekoiaFailure } from './describe-sekoia-failure.ts';
 
 export const MUTE_FROM_CARD_MS = 3_600_000;

@@ -1,10 +1,11 @@
+import { formatTime } from '../format-time.ts';
 import { formatDuration, parseDuration } from '../rules/parse-duration.ts';
 import type { Mute } from '../rules/rule.ts';
 import { usageError } from '../rules/usage-error.ts';
 import type { Command } from './command.ts';
 import { findChannelRule } from './find-channel-rule.ts';
 import { readWords } from './read-words.ts';
-import { formatTime, info, success } from './reply-helpers.ts';
+import { info, success } from './reply-helpers.ts';
 
 const MAX_REASON_LENGTH = 200;
 

@@ -1,8 +1,9 @@
+import { formatTime } from '../format-time.ts';
 import { formatConditions } from '../rules/format-subscription.ts';
 import type { Rule } from '../rules/rule.ts';
 import type { Command } from './command.ts';
 import { readWords } from './read-words.ts';
-import { formatTime, info } from './reply-helpers.ts';
+import { info } from './reply-helpers.ts';
 
 export const rulesCommand: Command = {
   name: 'rules',

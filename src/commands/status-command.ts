@@ -1,6 +1,7 @@
+import { formatTime } from '../format-time.ts';
 import type { Command } from './command.ts';
 import { readWords } from './read-words.ts';
-import { formatTime, info } from './reply-helpers.ts';
+import { info } from './reply-helpers.ts';
 
 export const statusCommand: Command = {
   name: 'status',

@@ -1,5 +1,5 @@
-import { PLATFORM_NAMES } from '../../actions/action-outcome.ts';
 import type { StatusNote } from '../../delivery/card-sink.ts';
+import { PLATFORM_NAMES } from '../../delivery/platform-names.ts';
 import { escapeBlock, escapeInline } from './escape-markdown.ts';
 
 const MAX_STATUS_RUNES = 60;

@@ -1,6 +1,6 @@
-import { PLATFORM_NAMES } from '../../actions/action-outcome.ts';
-import { formatTime } from '../../commands/reply-helpers.ts';
 import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import { PLATFORM_NAMES } from '../../delivery/platform-names.ts';
+import { formatTime } from '../../format-time.ts';
 import type { UrgencyLevel } from '../../normalize/notification.ts';
 import { escapeInline, plainText, safeHttpUrl } from './escape-teams-markdown.ts';
 

@@ -1,6 +1,6 @@
-import { PLATFORM_NAMES } from '../../actions/action-outcome.ts';
 import { MUTE_FROM_CARD_MS } from '../../actions/create-card-actions.ts';
 import type { StatusNote } from '../../delivery/card-sink.ts';
+import { PLATFORM_NAMES } from '../../delivery/platform-names.ts';
 import { formatDuration } from '../../rules/parse-duration.ts';
 import { escapeBlock, escapeInline } from './escape-teams-markdown.ts';
 
