@@ -1,13 +1,12 @@
 import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
-import { PLATFORM_NAMES } from '../../delivery/platform-names.ts';
-import { formatTime } from '../../format-time.ts';
+import { type AlertFactKey, alertCardFacts, type FreeTextBounds } from '../../delivery/alert-card-facts.ts';
+import { activitySentence, alertSummary } from '../../delivery/card-sentences.ts';
 import type { UrgencyLevel } from '../../normalize/notification.ts';
-import { escapeInline, markdownLink, plainText, safeHttpUrl } from './escape-markdown.ts';
+import { escapeInline, INLINE_MAX, markdownLink, plainText, safeHttpUrl } from './escape-markdown.ts';
 
 /** Bumped when the props layout changes, so an old card can be told apart. */
 export const CARD_VERSION = 1;
 export const MAX_TITLE_RUNES = 250;
-export const MAX_ASSETS = 10;
 
 export const URGENCY_COLORS: Readonly<Record<UrgencyLevel | 'unknown', string>> = {
   high: '#D24B4E',
@@ -61,6 +60,15 @@ export interface RenderAlertPostInput {
   actions: readonly { key: CardActionKey; context: Record<string, unknown> }[];
 }
 
+/** Assets and the matched rule take a whole row, after the short fields that pair up side by side. */
+const LONG_FACTS: ReadonlySet<AlertFactKey> = new Set(['assets', 'matchedRule']);
+const FREE_TEXT_BOUNDS: FreeTextBounds = {
+  status: INLINE_MAX,
+  entity: INLINE_MAX,
+  rule: INLINE_MAX,
+  type: INLINE_MAX,
+};
+
 const BUTTONS: Readonly<Record<CardActionKey, Pick<MattermostAction, 'id' | 'name' | 'style'>>> = {
   acknowledge: { id: 'acknowledge', name: 'Acknowledge', style: 'primary' },
   validate: { id: 'validate', name: 'Validate', style: 'success' },
@@ -80,7 +88,7 @@ export function renderAlertPost(input: RenderAlertPostInput): MattermostPostBody
   const link = safeHttpUrl(card.link);
   const shortId = card.shortId === undefined ? '' : `${escapeInline(card.shortId, 40)} · `;
   const attachment: MattermostAttachment = {
-    fallback: fallback(card),
+    fallback: alertSummary(card, plainText),
     color: URGENCY_COLORS[card.urgencyLevel ?? 'unknown'],
     title: `${shortId}${escapeInline(card.title, MAX_TITLE_RUNES)}`,
     ...(link === undefined ? {} : { title_link: link }),
@@ -95,67 +103,20 @@ export function renderAlertPost(input: RenderAlertPostInput): MattermostPostBody
   };
 }
 
-function fallback(card: AlertCard): string {
-  const level = card.urgencyLevel?.toUpperCase() ?? 'ALERT';
-  const tag = isNumber(card.urgency) ? `[${level} ${Math.round(card.urgency)}]` : `[${level}]`;
-  return `${tag} ${plainText(card.shortId === undefined ? card.title : `${card.shortId} ${card.title}`, 280)}`;
-}
-
 function text(card: AlertCard): string {
   const lines: string[] = [];
   if (!card.enriched)
     lines.push('_Details could not be read from Sekoia.io yet; this card will be completed._');
   const activity = card.lastActivity;
-  if (activity !== undefined) {
-    const who = `${escapeInline(activity.verb, 40)} by ${escapeInline(activity.by, 64)}`;
-    lines.push(`${who} from ${PLATFORM_NAMES[activity.platform]} at ${formatTime(activity.at)}`);
-  }
+  if (activity !== undefined) lines.push(activitySentence(activity, escapeInline));
   if (safeHttpUrl(card.link) !== undefined) lines.push(markdownLink('Open in Sekoia.io', card.link));
   return lines.join('\n');
 }
 
 function fields(card: AlertCard): MattermostField[] {
-  const all: [string, string | undefined, boolean][] = [
-    ['Urgency', urgency(card), true],
-    ['Status', optional(card.status), true],
-    ['Entity', optional(card.entity), true],
-    ['Rule', optional(card.rule), true],
-    ['Type', optional(card.alertType), true],
-    ['Occurrences', isNumber(card.occurrences) ? String(card.occurrences) : undefined, true],
-    ['First seen', seen(card.firstSeenAt), true],
-    ['Last seen', seen(card.lastSeenAt), true],
-    ['Assets', assets(card.assets), false],
-    ['Matched rule', matchedRule(card.matchedRule), false],
-  ];
-  return all.flatMap(([title, value, short]) =>
-    value === undefined || value === '' ? [] : [{ title, value, short }],
-  );
-}
-
-function urgency(card: AlertCard): string | undefined {
-  const level = card.urgencyLevel;
-  if (!isNumber(card.urgency)) return level;
-  const value = String(Math.round(card.urgency));
-  return level === undefined ? value : `${value} (${level})`;
-}
-
-function seen(iso: string | undefined): string | undefined {
-  if (iso === undefined) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? formatTime(ms) : escapeInline(iso, 40);
-}
-
-function assets(list: readonly string[]): string | undefined {
-  const named = list.filter((asset) => asset.trim() !== '');
-  if (named.length === 0) return undefined;
-  const shown = named.slice(0, MAX_ASSETS).map((asset) => escapeInline(asset, 48));
-  const more = named.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} +${more} more` : shown.join(', ');
-}
-
-function matchedRule(rule: AlertCard['matchedRule']): string {
-  const id = escapeInline(rule.id, 40);
-  return rule.name === undefined || rule.name.trim() === '' ? id : `${id} · ${escapeInline(rule.name, 120)}`;
+  return alertCardFacts(card, { write: escapeInline, bounds: FREE_TEXT_BOUNDS })
+    .map(({ key, title, value }) => ({ title, value, short: !LONG_FACTS.has(key) }))
+    .sort((a, b) => Number(b.short) - Number(a.short));
 }
 
 function buttons(input: RenderAlertPostInput): MattermostAction[] {
@@ -167,12 +128,4 @@ function buttons(input: RenderAlertPostInput): MattermostAction[] {
     seenIds.add(button.id);
     return [{ ...button, type: 'button' as const, integration: { url: input.actionUrl, context } }];
   });
-}
-
-function optional(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : escapeInline(value);
-}
-
-function isNumber(value: number | undefined): value is number {
-  return value !== undefined && Number.isFinite(value);
 }

@@ -1,11 +1,10 @@
 import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
-import { PLATFORM_NAMES } from '../../delivery/platform-names.ts';
-import { formatTime } from '../../format-time.ts';
+import { alertCardFacts, type FreeTextBounds, formatUrgency } from '../../delivery/alert-card-facts.ts';
+import { activitySentence, alertSummary } from '../../delivery/card-sentences.ts';
 import type { UrgencyLevel } from '../../normalize/notification.ts';
 import { escapeInline, plainText, safeHttpUrl } from './escape-teams-markdown.ts';
 
 export const MAX_TITLE_RUNES = 250;
-export const MAX_ASSETS = 10;
 /** Teams shows at most 6 actions (reference §5.1). */
 export const TEAMS_MAX_ACTIONS = 6;
 /** Budget for the serialized card: the bot message limit counts UTF-16, ~2 bytes a char (reference §5.4). */
@@ -89,6 +88,8 @@ export interface RenderAlertCardInput {
   actions: readonly { key: CardActionKey; data: Record<string, unknown> }[];
 }
 
+const FREE_TEXT_BOUNDS: FreeTextBounds = { status: 60, entity: 200, rule: 200, type: 200 };
+
 const TITLES: Readonly<Record<CardActionKey, { id: string; title: string }>> = {
   acknowledge: { id: 'acknowledge', title: 'Acknowledge' },
   validate: { id: 'validate', title: 'Validate' },
@@ -107,7 +108,7 @@ const TITLES: Readonly<Record<CardActionKey, { id: string; title: string }>> = {
 export function renderAlertCard(input: RenderAlertCardInput): AdaptiveCard {
   const { card } = input;
   const body: CardElement[] = [header(card), { type: 'FactSet', facts: facts(card) }, ...notes(card)];
-  return { ...composeCard(fallback(card), body), actions: actions(input) };
+  return { ...composeCard(alertSummary(card, plainText), body), actions: actions(input) };
 }
 
 /** The card frame every Teams card shares (reply and error cards too): version, width, no actions. */
@@ -123,12 +124,6 @@ export function composeCard(fallbackText: string, body: CardElement[]): Adaptive
   };
 }
 
-function fallback(card: AlertCard): string {
-  const level = card.urgencyLevel?.toUpperCase() ?? 'ALERT';
-  const tag = isNumber(card.urgency) ? `[${level} ${Math.round(card.urgency)}]` : `[${level}]`;
-  return `${tag} ${plainText(card.shortId === undefined ? card.title : `${card.shortId} ${card.title}`, 280)}`;
-}
-
 function header(card: AlertCard): CardElement {
   const shortId = card.shortId === undefined ? '' : `${escapeInline(card.shortId, 40)} · `;
   const title = `${shortId}${escapeInline(card.title, MAX_TITLE_RUNES)}`;
@@ -140,7 +135,7 @@ function header(card: AlertCard): CardElement {
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
       {
         type: 'TextBlock',
-        text: `Urgency ${urgency(card) ?? 'unknown'}`,
+        text: `Urgency ${formatUrgency(card) ?? 'unknown'}`,
         isSubtle: true,
         spacing: 'None',
         wrap: true,
@@ -150,19 +145,8 @@ function header(card: AlertCard): CardElement {
 }
 
 function facts(card: AlertCard): Fact[] {
-  const all: [string, string | undefined][] = [
-    ['Urgency', urgency(card)],
-    ['Status', optional(card.status, 60)],
-    ['Entity', optional(card.entity, 200)],
-    ['Rule', optional(card.rule, 200)],
-    ['Type', optional(card.alertType, 200)],
-    ['Assets', assets(card.assets)],
-    ['Occurrences', isNumber(card.occurrences) ? String(card.occurrences) : undefined],
-    ['First seen', seen(card.firstSeenAt)],
-    ['Last seen', seen(card.lastSeenAt)],
-    ['Matched rule', matchedRule(card.matchedRule)],
-  ];
-  return all.flatMap(([title, value]) => (value === undefined || value === '' ? [] : [{ title, value }]));
+  const all = alertCardFacts(card, { write: escapeInline, bounds: FREE_TEXT_BOUNDS });
+  return all.map(({ title, value }) => ({ title, value }));
 }
 
 function notes(card: AlertCard): TextBlock[] {
@@ -173,41 +157,9 @@ function notes(card: AlertCard): TextBlock[] {
   }
   const activity = card.lastActivity;
   if (activity !== undefined) {
-    const who = `${escapeInline(activity.verb, 40)} by ${escapeInline(activity.by, 64)}`;
-    const text = `${who} from ${PLATFORM_NAMES[activity.platform]} at ${formatTime(activity.at)}`;
-    blocks.push({ type: 'TextBlock', text, wrap: true });
+    blocks.push({ type: 'TextBlock', text: activitySentence(activity, escapeInline), wrap: true });
   }
   return blocks;
-}
-
-function urgency(card: AlertCard): string | undefined {
-  const level = card.urgencyLevel;
-  if (!isNumber(card.urgency)) return level;
-  const value = String(Math.round(card.urgency));
-  return level === undefined ? value : `${value} (${level})`;
-}
-
-function seen(iso: string | undefined): string | undefined {
-  if (iso === undefined) return undefined;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? formatTime(ms) : escapeInline(iso, 40);
-}
-
-function assets(list: readonly string[]): string | undefined {
-  const named: string[] = [];
-  let count = 0;
-  for (const asset of list) {
-    if (asset.trim() === '') continue;
-    count += 1;
-    if (named.length < MAX_ASSETS) named.push(escapeInline(asset, 48));
-  }
-  if (count === 0) return undefined;
-  return count > named.length ? `${named.join(', ')} +${count - named.length} more` : named.join(', ');
-}
-
-function matchedRule(rule: AlertCard['matchedRule']): string {
-  const id = escapeInline(rule.id, 40);
-  return rule.name === undefined || rule.name.trim() === '' ? id : `${id} · ${escapeInline(rule.name, 120)}`;
 }
 
 /** One button per given key (first wins), then "Open in Sekoia.io", never more than Teams shows. */
@@ -254,12 +206,4 @@ function commentAction(data: Record<string, unknown>): CardAction {
     ...TITLES.comment,
     card: { type: 'AdaptiveCard', body: [input], actions: [send] },
   };
-}
-
-function optional(value: string | undefined, max: number): string | undefined {
-  return value === undefined ? undefined : escapeInline(value, max);
-}
-
-function isNumber(value: number | undefined): value is number {
-  return value !== undefined && Number.isFinite(value);
 }

@@ -1,0 +1,40 @@
+import { formatTime } from '../format-time.ts';
+import type { AlertCard, CardActivity } from './alert-card.ts';
+import type { StatusNote } from './card-sink.ts';
+import { PLATFORM_NAMES } from './platform-names.ts';
+import type { WriteInline } from './write-inline.ts';
+
+const MAX_STATUS_RUNES = 60;
+const MAX_NAME_RUNES = 64;
+
+/** "[HIGH 82] ALT-1 Suspicious PowerShell": an alert card in one line, for notifications. */
+export function alertSummary(card: AlertCard, write: WriteInline): string {
+  const level = card.urgencyLevel?.toUpperCase() ?? 'ALERT';
+  const urgency = card.urgency;
+  const tag =
+    urgency !== undefined && Number.isFinite(urgency) ? `[${level} ${Math.round(urgency)}]` : `[${level}]`;
+  return `${tag} ${write(card.shortId === undefined ? card.title : `${card.shortId} ${card.title}`, 280)}`;
+}
+
+/** "Acknowledged by ana from Microsoft Teams at 2026-03-02 08:00 UTC". */
+export function activitySentence(activity: CardActivity, write: WriteInline): string {
+  const who = `${write(activity.verb, 40)} by ${write(activity.by, 64)}`;
+  return `${who} from ${PLATFORM_NAMES[activity.platform]} at ${formatTime(activity.at)}`;
+}
+
+/** "Status of ALT-1: Pending → Acknowledged by ana (Microsoft Teams)", said when the status changes. */
+export function statusChangeSentence(note: StatusNote, write: WriteInline): string {
+  const from = note.from === undefined ? undefined : write(note.from, MAX_STATUS_RUNES);
+  const to = note.to === undefined ? undefined : write(note.to, MAX_STATUS_RUNES);
+  const label = note.shortId === undefined ? 'Status' : `Status of ${write(note.shortId, 40)}`;
+  let change = 'changed';
+  if (to !== undefined) change = from === undefined || from === to ? to : `${from} → ${to}`;
+  const line = to === undefined ? `${label} ${change}` : `${label}: ${change}`;
+  if (note.by === undefined) return line;
+  return `${line} by ${write(note.by.name, MAX_NAME_RUNES)} (${PLATFORM_NAMES[note.by.platform]})`;
+}
+
+/** "ana commented in Sekoia.io:", the line above a comment added from a card. */
+export function commentHeading(by: string, write: WriteInline): string {
+  return `${write(by, MAX_NAME_RUNES)} commented in Sekoia.io:`;
+}
