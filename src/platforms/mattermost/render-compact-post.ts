@@ -1,15 +1,17 @@
 import type { CompactCard } from '../../delivery/compact-card.ts';
+import {
+  compactLinkLabel,
+  compactSummary,
+  compactTitle,
+  shownCompactFacts,
+  writeCompactFact,
+} from '../../delivery/compact-card-text.ts';
 import type { CompactTrigger } from '../../normalize/notification.ts';
 import { escapeBlock, escapeInline, plainText, safeHttpUrl } from './escape-markdown.ts';
 import type { MattermostAttachment, MattermostField } from './render-alert-post.ts';
 
 /** Bumped when the props layout of a compact post changes. */
 export const COMPACT_CARD_VERSION = 1;
-export const MAX_COMPACT_TITLE_RUNES = 250;
-export const MAX_BADGE_RUNES = 40;
-export const MAX_FACTS = 10;
-export const MAX_FACT_TITLE_RUNES = 60;
-export const MAX_FACT_VALUE_RUNES = 300;
 export const MAX_TEXT_RUNES = 2_000;
 /** A field whose value is at most this long sits beside another one. */
 export const SHORT_FIELD_RUNES = 40;
@@ -20,13 +22,6 @@ export const TONE_COLORS: Readonly<Record<CompactCard['tone'], string>> = {
   warning: '#F5A623',
   good: '#2E9E5B',
   info: '#3B7DDD',
-};
-
-const TRIGGER_LABELS: Readonly<Record<CompactTrigger, string>> = {
-  report: 'Report',
-  'rule-added': 'Rule added',
-  'intake-silent': 'Intake silent',
-  'playbook-error': 'Playbook error',
 };
 
 /** A compact card has no buttons: its only link is the title's and the text's. */
@@ -51,9 +46,9 @@ export interface MattermostCompactPostBody {
 export function renderCompactPost(card: CompactCard): MattermostCompactPostBody {
   const link = safeHttpUrl(card.link ?? '');
   const attachment: MattermostCompactAttachment = {
-    fallback: fallback(card),
+    fallback: compactSummary(card, plainText),
     color: TONE_COLORS[card.tone],
-    title: title(card),
+    title: compactTitle(card, escapeInline),
     ...(link === undefined ? {} : { title_link: link }),
     text: text(card, link),
     fields: fields(card),
@@ -65,43 +60,19 @@ export function renderCompactPost(card: CompactCard): MattermostCompactPostBody 
   };
 }
 
-function fallback(card: CompactCard): string {
-  const badge = card.badge === undefined || isBlank(card.badge) ? '' : ` (${card.badge})`;
-  return plainText(`${TRIGGER_LABELS[card.trigger]}: ${headline(card)}${badge}`, 280);
-}
-
-function title(card: CompactCard): string {
-  const main = escapeInline(headline(card), MAX_COMPACT_TITLE_RUNES);
-  const badge =
-    card.badge === undefined || isBlank(card.badge) ? '' : escapeInline(card.badge, MAX_BADGE_RUNES);
-  return badge === '' ? main : `${main} · ${badge}`;
-}
-
-/** The card's title, or the trigger's name when it has none. */
-function headline(card: CompactCard): string {
-  return isBlank(card.title) ? TRIGGER_LABELS[card.trigger] : card.title;
-}
-
 function text(card: CompactCard, link: string | undefined): string {
   const lines: string[] = [];
   const body = card.text === undefined ? '' : escapeBlock(card.text, MAX_TEXT_RUNES);
   if (body !== '') lines.push(body);
-  if (link !== undefined) {
-    const label = isBlank(card.linkLabel) ? 'Open in Sekoia.io' : card.linkLabel;
-    lines.push(`[${escapeInline(label, MAX_LABEL_RUNES)}](${link})`);
-  }
+  if (link !== undefined) lines.push(`[${escapeInline(compactLinkLabel(card), MAX_LABEL_RUNES)}](${link})`);
   return lines.join('\n');
 }
 
 function fields(card: CompactCard): MattermostField[] {
-  return card.facts
-    .filter((fact) => !isBlank(fact.value))
-    .slice(0, MAX_FACTS)
-    .map((fact) => ({
-      title: escapeInline(fact.title, MAX_FACT_TITLE_RUNES),
-      value: escapeInline(fact.value, MAX_FACT_VALUE_RUNES),
-      short: runes(fact.value.trim(), SHORT_FIELD_RUNES + 1) <= SHORT_FIELD_RUNES,
-    }));
+  return shownCompactFacts(card).map((fact) => ({
+    ...writeCompactFact(fact, escapeInline),
+    short: runes(fact.value.trim(), SHORT_FIELD_RUNES + 1) <= SHORT_FIELD_RUNES,
+  }));
 }
 
 /** Runes in `text`, counting no further than `limit`. */
@@ -112,8 +83,4 @@ function runes(text: string, limit: number): number {
     if (count >= limit) break;
   }
   return count;
-}
-
-function isBlank(value: string): boolean {
-  return value.trim() === '';
 }
