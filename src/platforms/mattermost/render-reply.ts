@@ -1,4 +1,5 @@
 import type { Reply } from '../../commands/command-context.ts';
+import { takeWithin } from '../shared/take-within.ts';
 import { escapeCodeLine, escapeInline } from './escape-markdown.ts';
 
 /** Under the post limit of 16383 runes (reference §3.2), with room for the markup we add. */
@@ -28,10 +29,9 @@ function render(reply: Reply, prefix: string): string {
   const head = `${prefix}${escapeInline(reply.text, MAX_LINE_RUNES * 2)}`;
   let budget = MAX_MESSAGE_RUNES - runes(head);
   const bullet = (line: string) => `- ${escapeInline(line, MAX_LINE_RUNES)}`;
-  const bullets = takeWithin(reply.lines ?? [], bullet, budget, (left) => `- … and ${left} more`);
+  const bullets = takeLines(reply.lines ?? [], bullet, budget);
   budget -= bullets.reduce((sum, line) => sum + runes(line) + 1, 0);
-  const codeLine = (line: string) => escapeCodeLine(line, MAX_LINE_RUNES);
-  const code = takeWithin(reply.code ?? [], codeLine, budget, (left) => `… and ${left} more`);
+  const code = takeLines(reply.code ?? [], (line) => escapeCodeLine(line, MAX_LINE_RUNES), budget);
   return [head, ...bullets, ...fenced(code)].join('\n');
 }
 
@@ -40,22 +40,8 @@ function fenced(lines: readonly string[]): string[] {
 }
 
 /** As many rendered lines as fit in `budget` runes (keeping room for the fence), then a "more" line. */
-function takeWithin(
-  lines: readonly string[],
-  render: (line: string) => string,
-  budget: number,
-  more: (left: number) => string,
-): string[] {
-  const kept: string[] = [];
-  let left = budget - 100;
-  for (const [index, line] of lines.entries()) {
-    const rendered = render(line);
-    const size = runes(rendered) + 1;
-    if (size > left) return [...kept, more(lines.length - index)];
-    kept.push(rendered);
-    left -= size;
-  }
-  return kept;
+function takeLines(lines: readonly string[], render: (line: string) => string, budget: number): string[] {
+  return takeWithin(lines, { render, size: (line) => runes(line) + 1, budget: budget - 100 }).taken;
 }
 
 function runes(text: string): number {

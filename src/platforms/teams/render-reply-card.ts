@@ -1,4 +1,5 @@
 import type { Reply } from '../../commands/command-context.ts';
+import { takeWithin } from '../shared/take-within.ts';
 import { escapeInline, plainText } from './escape-teams-markdown.ts';
 import {
   type AdaptiveCard,
@@ -64,20 +65,11 @@ export function renderErrorCard(message: string): AdaptiveCard {
 
 /** Escaped bullets and code lines, as many as fit in the budget, each list then "… and N more". */
 function bounded(reply: Reply): { lines: string[]; code: string[] } {
-  let left = BUDGET_CHARS;
-  const take = (items: readonly string[], render: (item: string) => string): string[] => {
-    const kept: string[] = [];
-    for (const [index, item] of items.entries()) {
-      const rendered = render(item);
-      // Measured as serialized, since escapes and quotes grow in JSON.
-      const size = JSON.stringify(rendered).length + 100;
-      if (size > left) return [...kept, render(`… and ${items.length - index} more`)];
-      kept.push(rendered);
-      left -= size;
-    }
-    return kept;
-  };
-  const lines = take(reply.lines ?? [], (line) => `- ${escapeInline(line, MAX_LINE_RUNES)}`);
-  const code = take(reply.code ?? [], (line) => escapeInline(line, MAX_LINE_RUNES));
-  return { lines, code };
+  // Measured as serialized, since escapes and quotes grow in JSON.
+  const size = (rendered: string) => JSON.stringify(rendered).length + 100;
+  const bullet = (line: string) => `- ${escapeInline(line, MAX_LINE_RUNES)}`;
+  const lines = takeWithin(reply.lines ?? [], { render: bullet, size, budget: BUDGET_CHARS });
+  const render = (line: string) => escapeInline(line, MAX_LINE_RUNES);
+  const code = takeWithin(reply.code ?? [], { render, size, budget: lines.left });
+  return { lines: lines.taken, code: code.taken };
 }
