@@ -7,6 +7,9 @@ export const MAX_BADGE_RUNES = 40;
 export const MAX_FACTS = 10;
 export const MAX_FACT_TITLE_RUNES = 60;
 export const MAX_FACT_VALUE_RUNES = 300;
+/** Of the card's text, before the platform lays out its lines. */
+export const MAX_TEXT_RUNES = 2_000;
+const MAX_LABEL_RUNES = 80;
 
 /** What each compact card is, in words: its headline when it has no title of its own. */
 export const TRIGGER_NAMES: Readonly<Record<CompactTrigger, string>> = {
@@ -42,9 +45,9 @@ export function writeCompactFact(
   return { title: write(fact.title, MAX_FACT_TITLE_RUNES), value: write(fact.value, MAX_FACT_VALUE_RUNES) };
 }
 
-/** The label of the card's link (plain): its own, or "Open in Sekoia.io". */
-export function compactLinkLabel(card: CompactCard): string {
-  return hasText(card.linkLabel) ? card.linkLabel : 'Open in Sekoia.io';
+/** The label of the card's link: its own, or "Open in Sekoia.io". */
+export function compactLinkLabel(card: CompactCard, write: WriteInline): string {
+  return write(hasText(card.linkLabel) ? card.linkLabel : 'Open in Sekoia.io', MAX_LABEL_RUNES);
 }
 
 /** The card's title, or the trigger's name when it has none. */

@@ -74,8 +74,8 @@ describe('shownCompactFacts', () => {
 });
 
 describe('compactLinkLabel', () => {
-  it('is the card’s own label, or "Open in Sekoia.io"', () => {
-    expect(compactLinkLabel(card())).toBe('Open the report');
-    expect(compactLinkLabel(card({ linkLabel: '  ' }))).toBe('Open in Sekoia.io');
+  it('is the card’s own label, or "Open in Sekoia.io", within its bound', () => {
+    expect(compactLinkLabel(card(), marked)).toBe('⟨Open the report|80⟩');
+    expect(compactLinkLabel(card({ linkLabel: '  ' }), marked)).toBe('⟨Open in Sekoia.io|80⟩');
   });
 });

@@ -3,6 +3,7 @@ import {
   compactLinkLabel,
   compactSummary,
   compactTitle,
+  MAX_TEXT_RUNES,
   shownCompactFacts,
   writeCompactFact,
 } from '../../delivery/compact-card-text.ts';
@@ -12,10 +13,8 @@ import type { MattermostAttachment, MattermostField } from './render-alert-post.
 
 /** Bumped when the props layout of a compact post changes. */
 export const COMPACT_CARD_VERSION = 1;
-export const MAX_TEXT_RUNES = 2_000;
 /** A field whose value is at most this long sits beside another one. */
 export const SHORT_FIELD_RUNES = 40;
-const MAX_LABEL_RUNES = 80;
 
 export const TONE_COLORS: Readonly<Record<CompactCard['tone'], string>> = {
   danger: '#D24B4E',
@@ -64,7 +63,7 @@ function text(card: CompactCard, link: string | undefined): string {
   const lines: string[] = [];
   const body = card.text === undefined ? '' : escapeBlock(card.text, MAX_TEXT_RUNES);
   if (body !== '') lines.push(body);
-  if (link !== undefined) lines.push(`[${escapeInline(compactLinkLabel(card), MAX_LABEL_RUNES)}](${link})`);
+  if (link !== undefined) lines.push(`[${compactLinkLabel(card, escapeInline)}](${link})`);
   return lines.join('\n');
 }
 

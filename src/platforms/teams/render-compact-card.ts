@@ -3,6 +3,7 @@ import {
   compactLinkLabel,
   compactSummary,
   compactTitle,
+  MAX_TEXT_RUNES,
   shownCompactFacts,
   writeCompactFact,
 } from '../../delivery/compact-card-text.ts';
@@ -14,9 +15,6 @@ import {
   type ContainerStyle,
   composeCard,
 } from './render-alert-card.ts';
-
-export const MAX_TEXT_RUNES = 2_000;
-const MAX_LABEL_RUNES = 80;
 
 export const TONE_STYLES: Readonly<Record<CompactCard['tone'], ContainerStyle>> = {
   danger: 'attention',
@@ -60,7 +58,5 @@ function actions(card: CompactCard): CardAction[] {
   const url = safeHttpUrl(card.link ?? '');
   if (url === undefined) return [];
   // An action's title is plain text, not markdown.
-  return [
-    { type: 'Action.OpenUrl', id: 'open', title: plainText(compactLinkLabel(card), MAX_LABEL_RUNES), url },
-  ];
+  return [{ type: 'Action.OpenUrl', id: 'open', title: compactLinkLabel(card, plainText), url }];
 }
