@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertCard } from '../../src/delivery/alert-card.ts';
 import { alertCardFacts, formatUrgency } from '../../src/delivery/alert-card-facts.ts';
 import type { WriteInline } from '../../src/delivery/write-inline.ts';
-import { makeAlertCard } from './make-alert-card.ts';
+import { alertCard } from '../fixtures/alert-card.ts';
 
 const plain: WriteInline = (text) => text;
 /** Shows what the platform was asked to write, and within which bound. */
@@ -10,10 +10,7 @@ const marked: WriteInline = (text, max) => `⟨${text}|${max}⟩`;
 const BOUNDS = { status: 60, entity: 200, rule: 201, type: 202 };
 
 const facts = (overrides: Partial<AlertCard>, write = plain) =>
-  alertCardFacts(makeAlertCard(overrides), { write, bounds: BOUNDS }).map(({ title, value }) => [
-    title,
-    value,
-  ]);
+  alertCardFacts(alertCard(overrides), { write, bounds: BOUNDS }).map(({ title, value }) => [title, value]);
 
 describe('alertCardFacts', () => {
   it('lists every fact of a full card, in order, as plain text', () => {
@@ -72,7 +69,7 @@ describe('alertCardFacts', () => {
   });
 
   it('gives the key of each fact, for platforms that lay some out apart', () => {
-    const keys = alertCardFacts(makeAlertCard(), { write: plain, bounds: BOUNDS }).map((fact) => fact.key);
+    const keys = alertCardFacts(alertCard(), { write: plain, bounds: BOUNDS }).map((fact) => fact.key);
     expect(keys).toEqual([
       'urgency',
       'status',
@@ -96,6 +93,6 @@ describe('formatUrgency', () => {
     [Number.POSITIVE_INFINITY, 'medium', 'medium'],
     [undefined, undefined, undefined],
   ] as const)('%s %s', (urgency, urgencyLevel, expected) => {
-    expect(formatUrgency(makeAlertCard({ urgency, urgencyLevel }))).toBe(expected);
+    expect(formatUrgency(alertCard({ urgency, urgencyLevel }))).toBe(expected);
   });
 });

@@ -7,7 +7,7 @@ import {
   statusChangeSentence,
 } from '../../src/delivery/card-sentences.ts';
 import type { WriteInline } from '../../src/delivery/write-inline.ts';
-import { makeAlertCard } from './make-alert-card.ts';
+import { alertCard } from '../fixtures/alert-card.ts';
 
 const plain: WriteInline = (text) => text;
 const marked: WriteInline = (text, max) => `⟨${text}|${max}⟩`;
@@ -52,7 +52,7 @@ describe('commentHeading', () => {
 
 describe('alertSummary', () => {
   const card = (overrides: Partial<AlertCard>) =>
-    makeAlertCard({
+    alertCard({
       shortId: 'ALT-1',
       title: 'Suspicious',
       urgency: 82.4,

@@ -1,32 +1,10 @@
-import type { AlertCard, CardActionKey } from '../../../src/delivery/alert-card.ts';
+import type { CardActionKey } from '../../../src/delivery/alert-card.ts';
 
 export const HOSTILE =
   '@all [x](http://evil) <b> <at>x</at> &lt;at&gt; ![i](http://evil/i.png) <http://evil>';
 export const LINK = 'https://app.sekoia.io/operations/alerts/ALT-4821';
 
-export function alertCard(overrides: Partial<AlertCard> = {}): AlertCard {
-  return {
-    alertUuid: '0f6c2a8e-7d1b-4b7e-9a53-3c1f8d2e6b90',
-    shortId: 'ALT-4821',
-    title: 'Suspicious PowerShell',
-    link: LINK,
-    urgency: 82,
-    urgencyLevel: 'high',
-    status: 'Pending',
-    entity: 'Lyon HQ',
-    rule: 'Encoded command',
-    alertType: 'malicious-code / trojan',
-    assets: ['WS-114', 'srv01'],
-    occurrences: 3,
-    firstSeenAt: '2026-03-02T08:00:12.345Z',
-    lastSeenAt: '2026-03-02T09:15:00Z',
-    matchedRule: { id: 'r7k2', name: 'Critical hosts' },
-    workflowActions: ['acknowledge', 'validate', 'reject'],
-    enriched: true,
-    lastActivity: undefined,
-    ...overrides,
-  };
-}
+export { alertCard } from '../../fixtures/alert-card.ts';
 
 /** Data shaped like a SignedGrant at its largest (channel and message ids of 512 characters). */
 export function grantData(key: CardActionKey): Record<string, unknown> {
