@@ -15,6 +15,7 @@
  * - Control and bidi-override characters are dropped (they hide or reorder what people read);
  *   lengths are bounded in runes before escaping, so an escape is never cut in half.
  */
+import { insertJoiners, WORD_JOINER } from '../shared/insert-joiners.ts';
 import { sanitizeHttpUrl } from '../shared/sanitize-http-url.ts';
 import { startsScheme } from '../shared/starts-scheme.ts';
 import { toOneLine } from '../shared/to-one-line.ts';
@@ -22,9 +23,11 @@ import { truncate } from '../shared/truncate.ts';
 
 export { truncate };
 
-const WJ = '\u2060';
+const WJ = WORD_JOINER;
 /** Markdown punctuation (CommonMark backslash-escapable), plus `$` for inline LaTeX. */
 const ESCAPED = new Set(Array.from('\\`*_{}[]()#+-.!|<>~&$='));
+/** Followed by a joiner in plain text: mentions, channel links, `](` links and `<tag>`s. */
+const PLAIN_JOINED = new Set(['@', '~', ']', '<']);
 /** Default bounds, in runes of the source text. */
 export const INLINE_MAX = 500;
 export const BLOCK_MAX = 4000;
@@ -55,14 +58,7 @@ export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
  * that renders them anyway.
  */
 export function plainText(text: string, max: number = INLINE_MAX): string {
-  const runes = Array.from(truncate(toOneLine(text), max));
-  let out = '';
-  for (const [index, rune] of runes.entries()) {
-    if (startsScheme(runes, index)) out += WJ;
-    out += rune;
-    if (rune === '@' || rune === '~' || rune === ']' || rune === '<') out += WJ;
-  }
-  return out;
+  return insertJoiners(truncate(toOneLine(text), max), { before: startsScheme, after: PLAIN_JOINED });
 }
 
 /**

@@ -18,6 +18,7 @@
  * - Control and bidi-override characters are dropped (they hide or reorder what people read);
  *   lengths are bounded in runes before escaping, so an escape is never cut in half.
  */
+import { insertJoiners, WORD_JOINER } from '../shared/insert-joiners.ts';
 import { sanitizeHttpUrl } from '../shared/sanitize-http-url.ts';
 import { isWordRune, startsScheme } from '../shared/starts-scheme.ts';
 import { toOneLine } from '../shared/to-one-line.ts';
@@ -25,9 +26,11 @@ import { truncate } from '../shared/truncate.ts';
 
 export { truncate };
 
-const WJ = '\u2060';
+const WJ = WORD_JOINER;
 const ESCAPED = new Set(Array.from('\\*_[]`~'));
 const LINE_START = new Set(Array.from('#>-+'));
+/** Followed by a joiner in plain text: mentions, `<at>` tags, entities and `](` links. */
+const PLAIN_JOINED = new Set(['@', '<', '&', ']']);
 /** Default bounds, in runes of the source text. */
 export const INLINE_MAX = 500;
 export const BLOCK_MAX = 4000;
@@ -61,14 +64,7 @@ export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
  * renders them anyway.
  */
 export function plainText(text: string, max: number = INLINE_MAX): string {
-  const runes = Array.from(truncate(toOneLine(text, max), max));
-  let out = '';
-  for (const [index, rune] of runes.entries()) {
-    if (startsLink(runes, index)) out += WJ;
-    out += rune;
-    if (rune === '@' || rune === '<' || rune === '&' || rune === ']') out += WJ;
-  }
-  return out;
+  return insertJoiners(truncate(toOneLine(text, max), max), { before: startsLink, after: PLAIN_JOINED });
 }
 
 /** An http(s) URL fit for `Action.OpenUrl` or a markdown link destination, or undefined. */
