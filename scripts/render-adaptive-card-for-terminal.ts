@@ -1,6 +1,7 @@
 /** Teams messages (Adaptive Cards and markdown text) made readable in a terminal, for `npm run demo`. */
+
+import type { ContainerStyle } from '../src/platforms/teams/adaptive-card.ts';
 import { ADAPTIVE_CARD } from '../src/platforms/teams/create-teams-card-sink.ts';
-import type { ContainerStyle } from '../src/platforms/teams/render-alert-card.ts';
 import type { FakeTeamsMessage } from '../test/fakes/fake-bot-connector/index.ts';
 import { box, readable } from './render-card-for-terminal.ts';
 

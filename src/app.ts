@@ -23,10 +23,9 @@ import type { DeliveryPort } from './delivery/delivery-port.ts';
 import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
-import { createSqliteQueue } from './queue/create-sqlite-queue.ts';
-import { createThreadedSqliteQueue } from './queue/create-threaded-sqlite-queue.ts';
 import { createWorker, type Worker } from './queue/create-worker.ts';
 import type { JobQueue, NewJob } from './queue/job-queue.ts';
+import { openQueue } from './queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog.ts';
 import type { Scheduler } from './scheduler/create-scheduler.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
@@ -36,7 +35,6 @@ import { createServer } from './server/create-server.ts';
 import { createKeyvCardStores } from './storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
 import { createStore, type Store } from './storage/create-store.ts';
-import { openSqlite, SQLITE_MEMORY } from './storage/open-sqlite.ts';
 import { createSekoiaWatchSources } from './watchers/create-sekoia-watch-sources.ts';
 
 export { DEDUPE_RETENTION_MS } from './compose/compose-scheduler.ts';
@@ -261,16 +259,4 @@ export async function createApp(options: AppOptions): Promise<App> {
       return stopping;
     },
   };
-}
-
-/** The queue in its own thread for a database file; on the calling thread for an in-memory one. */
-function openQueue(
-  path: string,
-  clock: Clock,
-  log: Logger,
-  onFatal?: (error: Error) => void,
-): Promise<JobQueue> {
-  if (path === SQLITE_MEMORY)
-    return Promise.resolve(createSqliteQueue({ db: openSqlite(path), clock, ownsDb: true }));
-  return createThreadedSqliteQueue({ path, clock, log, ...(onFatal ? { onFatal } : {}) });
 }

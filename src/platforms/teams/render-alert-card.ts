@@ -2,6 +2,16 @@ import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
 import { alertCardFacts, type FreeTextBounds, formatUrgency } from '../../delivery/alert-card-facts.ts';
 import { activitySentence, alertSummary } from '../../delivery/card-sentences.ts';
 import type { UrgencyLevel } from '../../normalize/notification.ts';
+import type {
+  AdaptiveCard,
+  CardAction,
+  CardElement,
+  ContainerStyle,
+  ExecuteAction,
+  Fact,
+  InputText,
+  TextBlock,
+} from './adaptive-card.ts';
 import { escapeInline, plainText, safeHttpUrl } from './escape-teams-markdown.ts';
 
 export const MAX_TITLE_RUNES = 250;
@@ -10,8 +20,6 @@ export const TEAMS_MAX_ACTIONS = 6;
 /** Budget for the serialized card: the bot message limit counts UTF-16, ~2 bytes a char (reference §5.4). */
 export const MAX_CARD_CHARS = 40_000;
 export const COMMENT_MAX_LENGTH = 2_000;
-
-export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
 
 export const URGENCY_STYLES: Readonly<Record<UrgencyLevel | 'unknown', ContainerStyle>> = {
   high: 'attention',
@@ -28,58 +36,6 @@ export const ACTION_VERBS: Readonly<Record<CardActionKey, string>> = {
   close: 'alert.close',
   comment: 'alert.comment',
   mute: 'alert.mute',
-};
-
-export type TextBlock = {
-  type: 'TextBlock';
-  text: string;
-  wrap: true;
-  weight?: 'Bolder';
-  size?: 'Medium';
-  color?: 'Attention';
-  isSubtle?: true;
-  spacing?: 'None';
-  fontType?: 'Monospace';
-};
-export type Fact = { title: string; value: string };
-export type InputText = {
-  type: 'Input.Text';
-  id: string;
-  label: string;
-  placeholder: string;
-  isMultiline: true;
-  maxLength: number;
-  isRequired: true;
-  errorMessage: string;
-};
-export type CardElement =
-  | TextBlock
-  | { type: 'Container'; style: ContainerStyle; bleed: true; items: CardElement[] }
-  | { type: 'FactSet'; facts: Fact[] }
-  | InputText;
-export type ExecuteAction = {
-  type: 'Action.Execute';
-  id: string;
-  title: string;
-  verb: string;
-  data: Record<string, unknown>;
-};
-export type CardAction =
-  | ExecuteAction
-  | { type: 'Action.ShowCard'; id: string; title: string; card: NestedCard }
-  | { type: 'Action.OpenUrl'; id: string; title: string; url: string };
-/** The card an `Action.ShowCard` opens: no version of its own. */
-export type NestedCard = { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
-
-/** Adaptive Card JSON as sent to Teams: plain data, no SDK class (reference §5.5). */
-export type AdaptiveCard = {
-  type: 'AdaptiveCard';
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
-  version: '1.5';
-  fallbackText: string;
-  msteams: { width: 'Full' };
-  body: CardElement[];
-  actions: CardAction[];
 };
 
 export interface RenderAlertCardInput {

@@ -7,14 +7,9 @@ import {
   shownCompactFacts,
   writeCompactFact,
 } from '../../delivery/compact-card-text.ts';
+import type { AdaptiveCard, CardAction, CardElement, ContainerStyle } from './adaptive-card.ts';
 import { escapeBlock, escapeInline, plainText, safeHttpUrl } from './escape-teams-markdown.ts';
-import {
-  type AdaptiveCard,
-  type CardAction,
-  type CardElement,
-  type ContainerStyle,
-  composeCard,
-} from './render-alert-card.ts';
+import { composeCard } from './render-alert-card.ts';
 
 export const TONE_STYLES: Readonly<Record<CompactCard['tone'], ContainerStyle>> = {
   danger: 'attention',

@@ -1,13 +1,8 @@
 import type { Reply } from '../../commands/command-context.ts';
 import { takeWithin } from '../shared/take-within.ts';
+import type { AdaptiveCard, CardElement, TextBlock } from './adaptive-card.ts';
 import { escapeInline, plainText } from './escape-teams-markdown.ts';
-import {
-  type AdaptiveCard,
-  type CardElement,
-  composeCard,
-  MAX_CARD_CHARS,
-  type TextBlock,
-} from './render-alert-card.ts';
+import { composeCard, MAX_CARD_CHARS } from './render-alert-card.ts';
 
 const MAX_HEAD_RUNES = 2_000;
 /**

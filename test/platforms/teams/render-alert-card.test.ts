@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertCard, CardActionKey } from '../../../src/delivery/alert-card.ts';
+import type {
+  AdaptiveCard,
+  CardAction,
+  CardElement,
+  Fact,
+} from '../../../src/platforms/teams/adaptive-card.ts';
 import {
-  type AdaptiveCard,
-  type CardAction,
-  type CardElement,
-  type Fact,
   MAX_CARD_CHARS,
   renderAlertCard,
   TEAMS_MAX_ACTIONS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CardElement, MAX_CARD_CHARS } from '../../../src/platforms/teams/render-alert-card.ts';
+import type { CardElement } from '../../../src/platforms/teams/adaptive-card.ts';
+import { MAX_CARD_CHARS } from '../../../src/platforms/teams/render-alert-card.ts';
 import {
   renderErrorCard,
   renderReplyCard,

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/commands/command-context.ts';
 import type { CardActionKey } from '../../../src/delivery/alert-card.ts';
 import type { UrgencyLevel } from '../../../src/normalize/notification.ts';
+import type { AdaptiveCard } from '../../../src/platforms/teams/adaptive-card.ts';
 import {
-  type AdaptiveCard,
   MAX_CARD_CHARS,
   renderAlertCard,
   TEAMS_MAX_ACTIONS,

@@ -1,0 +1,55 @@
+/** The Adaptive Card 1.5 subset the bot sends to Teams, as plain JSON types (reference teams §5). */
+
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+
+export type TextBlock = {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  weight?: 'Bolder';
+  size?: 'Medium';
+  color?: 'Attention';
+  isSubtle?: true;
+  spacing?: 'None';
+  fontType?: 'Monospace';
+};
+export type Fact = { title: string; value: string };
+export type InputText = {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  placeholder: string;
+  isMultiline: true;
+  maxLength: number;
+  isRequired: true;
+  errorMessage: string;
+};
+export type CardElement =
+  | TextBlock
+  | { type: 'Container'; style: ContainerStyle; bleed: true; items: CardElement[] }
+  | { type: 'FactSet'; facts: Fact[] }
+  | InputText;
+export type ExecuteAction = {
+  type: 'Action.Execute';
+  id: string;
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+};
+export type CardAction =
+  | ExecuteAction
+  | { type: 'Action.ShowCard'; id: string; title: string; card: NestedCard }
+  | { type: 'Action.OpenUrl'; id: string; title: string; url: string };
+/** The card an `Action.ShowCard` opens: no version of its own. */
+export type NestedCard = { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
+
+/** Adaptive Card JSON as sent to Teams: plain data, no SDK class (reference §5.5). */
+export type AdaptiveCard = {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  fallbackText: string;
+  msteams: { width: 'Full' };
+  body: CardElement[];
+  actions: CardAction[];
+};
