@@ -3,6 +3,7 @@ import {
   FAKE_MATTERMOST_COMMAND_TOKEN,
   type FakeMattermost,
   type FakePost,
+  type StartFakeMattermostOptions,
   startFakeMattermost,
 } from '../fakes/fake-mattermost/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
@@ -24,9 +25,11 @@ export interface MattermostWorld {
 }
 
 /** Bot + fake Sekoia.io + fake Mattermost on loopback, one team, two channels, alice in both. */
-export async function startMattermostWorld(options: { clock?: Clock } = {}): Promise<MattermostWorld> {
+export async function startMattermostWorld(
+  options: { clock?: Clock; actionDeadlineMs?: number; mattermost?: StartFakeMattermostOptions } = {},
+): Promise<MattermostWorld> {
   const sekoia = await startFakeSekoia({});
-  const mattermost = await startFakeMattermost({});
+  const mattermost = await startFakeMattermost(options.mattermost ?? {});
   const alice = mattermost.addUser({ username: 'alice' });
   const channel = mattermost.addChannel({ name: 'soc-alerts', teamId: 'team1', members: [alice.id] });
   const other = mattermost.addChannel({ name: 'soc-other', teamId: 'team1', members: [alice.id] });
@@ -35,6 +38,7 @@ export async function startMattermostWorld(options: { clock?: Clock } = {}): Pro
     port,
     realDelivery: true,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
     env: {
       SEKOIA_API_URL: sekoia.url,
       SEKOIA_API_KEY: sekoia.apiKey,

@@ -3,6 +3,7 @@ import type { Logger } from '../../src/log.ts';
 import {
   type FakeBotConnector,
   type FakeTeamsMessage,
+  type StartFakeBotConnectorOptions,
   startFakeBotConnector,
 } from '../fakes/fake-bot-connector/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
@@ -35,10 +36,16 @@ export function cardContent(message: FakeTeamsMessage | undefined): Record<strin
 
 /** Bot (no app id: local mode) + fake Sekoia.io + fake Bot Connector; one team, two channels, the bot installed. */
 export async function startTeamsWorld(
-  options: { env?: Record<string, string>; log?: Logger; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    log?: Logger;
+    clock?: Clock;
+    actionDeadlineMs?: number;
+    connector?: StartFakeBotConnectorOptions;
+  } = {},
 ): Promise<TeamsWorld> {
   const sekoia = await startFakeSekoia({});
-  const connector = await startFakeBotConnector({});
+  const connector = await startFakeBotConnector(options.connector ?? {});
   const team = connector.addTeam({
     name: 'Security',
     channels: [{ name: 'soc-alerts' }, { name: 'soc-other' }],
@@ -48,6 +55,7 @@ export async function startTeamsWorld(
     realDelivery: true,
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
     env: {
       SEKOIA_API_URL: sekoia.url,
       SEKOIA_API_KEY: sekoia.apiKey,

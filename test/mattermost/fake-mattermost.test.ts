@@ -24,6 +24,8 @@ interface StubReply {
   status?: number;
   contentType?: string;
   body?: string;
+  /** Answer this late. */
+  delayMs?: number;
 }
 
 /** The bot's side: records what Mattermost sends and answers what the test scripted. */
@@ -35,6 +37,8 @@ async function startStubBot() {
     for await (const chunk of request) chunks.push(Buffer.from(chunk as Uint8Array));
     const body = Buffer.concat(chunks).toString('utf8');
     received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+    if (reply.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (response.destroyed) return;
     response.writeHead(reply.status ?? 200, reply.contentType ? { 'Content-Type': reply.contentType } : {});
     response.end(reply.body ?? '');
   });
@@ -560,6 +564,33 @@ describe('button clicks', () => {
     );
     expect(fake.getPost(created.id)?.message).toBe('New alert');
   });
+
+  it('shows nothing the bot sent with a status other than 200', async () => {
+    const created = await postCard();
+    const explained = JSON.stringify({ ephemeral_text: 'This button is not valid here.' });
+    bot.respond({ status: 403, contentType: 'application/json', body: explained });
+    const result = await fake.clickButton({ postId: created.id, actionId: 'ack', userId: alice.id });
+    expect(result).toEqual({ status: 400, botStatus: 403, error: 'status=403' });
+    expect(fake.ephemerals()).toEqual([]);
+  });
+
+  it('fails the click, showing nothing, when the bot answers after the integration timeout', async () => {
+    await fake.close();
+    fake = await startFakeMattermost({ clock, outgoingTimeoutMs: 100 });
+    alice = fake.addUser({ username: 'alice' });
+    soc = fake.addChannel({ name: 'soc-alerts', members: [alice.id] });
+    const created = await postCard();
+    bot.respond({
+      status: 200,
+      contentType: 'application/json',
+      body: '{"ephemeral_text":"late"}',
+      delayMs: 300,
+    });
+    const result = await fake.clickButton({ postId: created.id, actionId: 'ack', userId: alice.id });
+    expect(result).toMatchObject({ status: 400, timedOut: true });
+    expect(result.ephemeralText).toBeUndefined();
+    expect(fake.ephemerals()).toEqual([]);
+  });
 });
 
 describe('dialogs', () => {
@@ -622,6 +653,13 @@ describe('dialogs', () => {
     expect(await fake.submitDialog({ dialogIndexOrId: 0, userId: alice.id, submission: {} })).toMatchObject({
       closed: true,
     });
+  });
+
+  it('shows nothing of an answer other than 200 and keeps the dialog open', async () => {
+    await openDialog(await issueTrigger());
+    bot.respond({ status: 403, contentType: 'application/json', body: '{"error":"not valid here"}' });
+    const result = await fake.submitDialog({ dialogIndexOrId: 0, userId: alice.id, submission: {} });
+    expect(result).toEqual({ status: 400, botStatus: 403, failure: 'status=403', closed: false });
   });
 
   it('tells the bot about a cancel only when notify_on_cancel is set', async () => {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type Activity,
@@ -505,6 +506,34 @@ describe('a card click', () => {
         data: {},
       }),
     ).rejects.toThrow(/no Action.Execute/);
+  });
+});
+
+describe('a slow bot', () => {
+  it('gets no answer shown when it misses the invoke limit', async () => {
+    await fake.close();
+    fake = await startFakeBotConnector({ clock, invokeTimeoutMs: 100 });
+    ana = fake.addUser({ name: 'Ana Analyst' });
+    team = fake.addTeam({ name: 'Security', channels: [{ name: 'soc-alerts' }], members: [ana.id] });
+    socId = team.channels.find((channel) => channel.name === 'soc-alerts')?.id ?? '';
+    const posted = await postCard();
+    const slow = createServer((_request, response) => {
+      setTimeout(() => response.end('{}'), 300).unref();
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const { port } = slow.address() as AddressInfo;
+    try {
+      const result = await fake.sendInvoke({
+        botUrl: `http://127.0.0.1:${port}/api/messages`,
+        from: ana.id,
+        activityId: posted.activityId ?? '',
+        verb: 'alert.ack',
+      });
+      expect(result).toMatchObject({ status: 0, body: undefined, timedOut: true });
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
   });
 });
 

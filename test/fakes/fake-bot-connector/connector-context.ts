@@ -20,6 +20,8 @@ export interface ConnectorContext {
   tenantId: string;
   /** How long a driver waits for the bot's HTTP answer. */
   botTimeoutMs: number;
+  /** How long a click (`adaptiveCard/action` invoke) waits for the bot's answer. */
+  invokeTimeoutMs: number;
   users: Map<string, FakeTeamsUser>;
   teams: Map<string, StoredTeam>;
   chats: Map<string, FakeTeamsChat>;

@@ -15,6 +15,8 @@ export interface BotReply {
   /** Parsed JSON, the raw text if not JSON, undefined if empty. */
   body: unknown;
   error?: string;
+  /** No answer within the wait: the Teams client shows its generic error. */
+  timedOut?: true;
 }
 
 export function messagingEndpoint(botUrl: string): URL {
@@ -41,6 +43,7 @@ export function postToBot(call: BotCall): Promise<BotReply> {
     ...(call.authorization === undefined ? {} : { Authorization: call.authorization }),
   };
   return new Promise((resolve) => {
+    let timedOut = false;
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const outgoing = send(target, { method: 'POST', headers, timeout: call.timeoutMs }, (response) => {
       const chunks: Buffer[] = [];
@@ -52,10 +55,18 @@ export function postToBot(call: BotCall): Promise<BotReply> {
         }),
       );
     });
-    outgoing.on('timeout', () =>
-      outgoing.destroy(new Error(`the bot did not answer in ${call.timeoutMs} ms`)),
+    outgoing.on('timeout', () => {
+      timedOut = true;
+      outgoing.destroy(new Error(`the bot did not answer in ${call.timeoutMs} ms`));
+    });
+    outgoing.on('error', (error) =>
+      resolve({
+        status: 0,
+        body: undefined,
+        error: error.message,
+        ...(timedOut ? { timedOut: true as const } : {}),
+      }),
     );
-    outgoing.on('error', (error) => resolve({ status: 0, body: undefined, error: error.message }));
     outgoing.end(JSON.stringify(call.activity));
   });
 }

@@ -26,6 +26,8 @@ export interface SendInvokeResult {
   /** The activity sent. */
   activity: Record<string, unknown>;
   error?: string;
+  /** The bot did not answer within the invoke limit (`invokeTimeoutMs`). */
+  timedOut?: true;
 }
 
 /** A user clicks an `Action.Execute` button: an `adaptiveCard/action` invoke (reference teams.md §4.5). */
@@ -71,7 +73,7 @@ export async function sendInvoke(
   const reply = await postToBot({
     botUrl: input.botUrl,
     activity,
-    timeoutMs: context.botTimeoutMs,
+    timeoutMs: context.invokeTimeoutMs,
     ...(input.authorization === undefined ? {} : { authorization: input.authorization }),
   });
   return { ...reply, activity };

@@ -22,6 +22,13 @@ export interface StartFakeBotConnectorOptions {
   botName?: string;
   /** How long a driver waits for the bot's answer; default 15 s (Teams' own wait, §4.3). */
   botTimeoutMs?: number;
+  /**
+   * How long a click waits for the invoke answer before the client shows "Something went wrong";
+   * default 5 s, the invoke limit Microsoft documents ("Your app has five seconds to respond to the
+   * invoke", msteams-docs respond-to-task-module-submit.md; Bot Service itself gives up after
+   * 10–15 s, azure bot-builder-howto-long-operations-guidance).
+   */
+  invokeTimeoutMs?: number;
 }
 
 export interface FakeBotConnector extends FakeBotConnectorControls, ConnectorFaultControls {
@@ -46,6 +53,7 @@ function createContext(options: StartFakeBotConnectorOptions): ConnectorContext 
     botName: options.botName ?? 'Sekoia',
     tenantId: FAKE_TENANT_ID,
     botTimeoutMs: options.botTimeoutMs ?? 15_000,
+    invokeTimeoutMs: options.invokeTimeoutMs ?? 5_000,
     users: new Map(),
     teams: new Map(),
     chats: new Map(),

@@ -19,7 +19,7 @@ export interface IntegrationCall {
 
 export type IntegrationReply =
   | { ok: true; status: number; contentType: string; raw: string }
-  | { ok: false; error: string };
+  | { ok: false; error: string; timedOut?: true };
 
 function readCapped(response: IncomingMessage, done: (raw: string) => void): void {
   const chunks: Buffer[] = [];
@@ -59,7 +59,8 @@ export function callIntegration(call: IntegrationCall): Promise<IntegrationReply
     });
     const timer = setTimeout(() => {
       outgoing.destroy();
-      settle({ ok: false, error: `request timed out after ${call.timeoutMs} ms` });
+      // The context deadline of `OutgoingIntegrationRequestsTimeout` (integration_action.go, command.go).
+      settle({ ok: false, error: `request timed out after ${call.timeoutMs} ms`, timedOut: true });
     }, call.timeoutMs);
     outgoing.on('error', (error) => settle({ ok: false, error: error.message }));
     outgoing.end(call.body);

@@ -14,16 +14,26 @@ export interface ClickInput {
   selectedOption?: string;
 }
 
+/**
+ * What the clicking user gets. Only a 200 from the bot is read: any other status, a timeout or
+ * invalid JSON is a 400 AppError for the client (`DoActionRequest`, integration_action.go), which
+ * shows its own generic failure: nothing the bot sent (no `ephemeral_text`, no `update`) is shown.
+ */
 export interface ActionResult {
   /** What the server answers the clicking client: 200, or the error status. */
   status: number;
   /** The bot's HTTP status, when the call reached it. */
   botStatus?: number;
+  /** The bot's answer, as applied (only from a 200). */
   response?: Record<string, unknown>;
+  /** Shown to the clicker; set only when the server delivered it. */
   ephemeralText?: string;
   /** The post after `update`, as stored. */
   post?: FakePost;
+  /** Why the click failed (server log side); the user sees only a generic error. */
   error?: string;
+  /** The bot did not answer within `OutgoingIntegrationRequestsTimeout`. */
+  timedOut?: true;
 }
 
 // The click route is `/posts/{post_id}/actions/{action_id:[A-Za-z0-9]+}` (reference §4.1).
@@ -78,8 +88,9 @@ export async function clickButton(context: FakeContext, input: ClickInput): Prom
     timeoutMs: context.outgoingTimeoutMs,
     blockInternal: context.blockInternalTargets,
   });
-  if (!reply.ok) return { status: 400, error: reply.error };
+  if (!reply.ok) return { status: 400, error: reply.error, ...(reply.timedOut ? { timedOut: true } : {}) };
   const botStatus = reply.status;
+  // A non-200 answer is never read, whatever it says (`status=…` in the server log).
   if (botStatus !== 200) return { status: 400, botStatus, error: `status=${botStatus}` };
   const parsed = parseActionReply(reply.raw);
   if (!parsed.ok) return { status: 400, botStatus, error: parsed.error };

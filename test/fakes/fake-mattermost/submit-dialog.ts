@@ -10,16 +10,25 @@ export interface DialogSubmitInput {
   cancelled?: boolean;
 }
 
+/**
+ * What the submitting user gets. As for clicks, only a 200 is read (`SubmitInteractiveDialog` goes
+ * through `DoActionRequest`): any other status or a timeout is a 400 for the client, the dialog stays
+ * open with the client's generic error, and nothing the bot sent is shown.
+ */
 export interface DialogResult {
   /** What the server answers the client: 200, or 400 when the bot's call failed; 0 when nothing was sent. */
   status: number;
   /** The bot's HTTP status, when the call reached it. */
   botStatus?: number;
   response?: Record<string, unknown>;
-  /** Per-field errors shown under the elements. */
+  /** Per-field errors shown under the elements (only from a 200). */
   errors?: Record<string, string>;
-  /** A general error shown in the dialog, or why the call failed. */
+  /** The bot's general error shown in the dialog (only from a 200). */
   error?: string;
+  /** Why the submission failed (server log side); the user sees only a generic error. */
+  failure?: string;
+  /** The bot did not answer within `OutgoingIntegrationRequestsTimeout`. */
+  timedOut?: true;
   /** Whether the dialog closes. */
   closed: boolean;
 }
@@ -77,9 +86,16 @@ export async function submitDialog(context: FakeContext, input: DialogSubmitInpu
     timeoutMs: context.outgoingTimeoutMs,
     blockInternal: context.blockInternalTargets,
   });
-  if (!reply.ok) return { status: 400, error: reply.error, closed: false };
+  if (!reply.ok) {
+    return {
+      status: 400,
+      failure: reply.error,
+      closed: false,
+      ...(reply.timedOut ? { timedOut: true } : {}),
+    };
+  }
   if (reply.status !== 200) {
-    return { status: 400, botStatus: reply.status, error: `status=${reply.status}`, closed: false };
+    return { status: 400, botStatus: reply.status, failure: `status=${reply.status}`, closed: false };
   }
   return { status: 200, botStatus: 200, ...readReply(reply.raw) };
 }
