@@ -36,14 +36,26 @@ describe('hostile requests to the platform routes', () => {
       ).status,
       (await postJson(`${world.bot.url}/mattermost/command`, { token: FAKE_MATTERMOST_COMMAND_TOKEN }))
         .status,
-      (await postJson(`${world.bot.url}/mattermost/actions`, '{not json')).status,
-      (await postJson(`${world.bot.url}/mattermost/dialogs`, { state: 'x', user_id: 'u1', channel_id: 'c1' }))
-        .status,
       (await postJson(`${world.bot.url}/api/messages`, '{not json')).status,
       (await postJson(`${world.bot.url}/api/messages`, { text: 'no type' })).status,
       (await postJson(`${world.bot.url}/api/messages`, [1, 2, 3])).status,
     ];
-    expect(statuses).toEqual([400, 400, 400, 400, 403, 400, 400, 400]);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400]);
+    // Clicks and dialogs are answered 200 with the reason: Mattermost shows nothing else (issue 10 item 7).
+    const click = await postJson(`${world.bot.url}/mattermost/actions`, '{not json');
+    expect([click.status, await click.json()]).toEqual([
+      200,
+      { ephemeral_text: expect.stringMatching(/not valid/) },
+    ]);
+    const dialog = await postJson(`${world.bot.url}/mattermost/dialogs`, {
+      state: 'x',
+      user_id: 'u1',
+      channel_id: 'c1',
+    });
+    expect([dialog.status, await dialog.json()]).toEqual([
+      200,
+      { error: expect.stringMatching(/not valid/) },
+    ]);
     expect(await world.bot.app.rules.count()).toBe(0);
     expect(world.sekoia.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
     expect((await fetch(`${world.bot.url}/healthz`)).status).toBe(200);

@@ -32,6 +32,14 @@ export interface CreateActionRouteOptions {
 const WORKFLOW: ReadonlySet<string> = new Set(['acknowledge', 'validate', 'reject', 'close']);
 
 /**
+ * The server shows `ephemeral_text` only from a 200 answer: any other status is a failed click
+ * with nothing from us shown (mattermost/mattermost server/channels/app/integration_action.go,
+ * DoActionRequest), so a refusal is a 200 that explains and changes nothing.
+ */
+export const REFUSED_CLICK =
+  'This button is not valid here (expired, altered or copied from another card); nothing was changed.';
+
+/**
  * `POST /mattermost/actions`: a card button. The signed context is checked against the post and
  * channel the server says the click came from, before anything else; then the action runs, and the
  * clicked card is replaced for everyone in the answer (reference §4.4) while other channels follow.
@@ -85,7 +93,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
     } catch (error) {
       const forbidden = isBotError(error, 'action_forbidden');
       log.warn({ reason: forbidden ? error.details.reason : 'malformed' }, 'card action refused');
-      return sendJson(res, forbidden ? 403 : 400, { ephemeral_text: 'This button is not valid here.' });
+      return sendJson(res, 200, { ephemeral_text: REFUSED_CLICK });
     }
     const user: ActingUser = {
       id: request.user_id,

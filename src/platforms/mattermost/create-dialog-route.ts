@@ -20,6 +20,13 @@ export interface CreateDialogRouteOptions {
 }
 
 /**
+ * Like a click, a submission's answer is shown only from a 200 (SubmitInteractiveDialog goes through
+ * the same DoActionRequest, reference §5.3): a refusal is a 200 whose `error` the dialog shows.
+ */
+export const REFUSED_DIALOG =
+  'This dialog is not valid here (expired, altered or copied from another card); nothing was changed.';
+
+/**
  * `POST /mattermost/dialogs`: the Comment dialog. Its `state` is the Comment button's signed payload,
  * checked against the channel the submission comes from; the comment goes to Sekoia.io with the
  * user as author and is noted in the card's thread.
@@ -50,7 +57,7 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
         { reason: isBotError(error) ? (error.details.reason ?? error.code) : 'malformed' },
         'dialog submission refused',
       );
-      return sendJson(res, 403, { error: 'This dialog is not valid here.' });
+      return sendJson(res, 200, { error: REFUSED_DIALOG });
     }
     if (request.cancelled === true) return sendJson(res, 200, {});
     const text = request.submission?.comment;
