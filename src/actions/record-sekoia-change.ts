@@ -1,0 +1,32 @@
+import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
+
+type ChangingCalls = Pick<SekoiaApi, 'patchWorkflow' | 'postComment'>;
+
+export interface SekoiaChangeRecorder<T> {
+  /** The same port, with the changing calls noted. */
+  sekoia: T;
+  /** Whether Sekoia.io accepted the change (PATCH workflow, POST comment) during this click. */
+  changed(): boolean;
+}
+
+/**
+ * The Sekoia.io port of one click. An action is done once Sekoia.io accepted the change; what
+ * follows (re-reading the alert for the card) may still fail or time out, and the action must then
+ * be reported as done, never as failed. This port tells the two apart from outside the actions.
+ */
+export function recordSekoiaChange<T extends ChangingCalls>(sekoia: T): SekoiaChangeRecorder<T> {
+  let changed = false;
+  const note = async <R>(call: Promise<R>): Promise<R> => {
+    const result = await call;
+    changed = true;
+    return result;
+  };
+  return {
+    sekoia: {
+      ...sekoia,
+      patchWorkflow: (alertUuid, input) => note(sekoia.patchWorkflow(alertUuid, input)),
+      postComment: (alertUuid, input) => note(sekoia.postComment(alertUuid, input)),
+    },
+    changed: () => changed,
+  };
+}
