@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
+import { createActionRunner } from './actions/create-action-runner.ts';
 import { createActionSigner } from './actions/create-action-signer.ts';
 import { createCardActions } from './actions/create-card-actions.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -70,6 +71,8 @@ export interface AppOptions {
   onFatal?: (error: Error) => void;
   /** In-process retries of the Sekoia.io client (tests shorten them). */
   sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy };
+  /** How long a card button waits for its action before answering (default ACTION_DEADLINE_MS). */
+  actionDeadlineMs?: number;
 }
 
 export interface App {
@@ -126,7 +129,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
-  const actions = createCardActions({ sekoia, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log });
+  const actions = createActionRunner({
+    sekoia,
+    createActions: (port) =>
+      createCardActions({ sekoia: port, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log }),
+    states,
+    refreshCards,
+    ...(options.actionDeadlineMs === undefined ? {} : { deadlineMs: options.actionDeadlineMs }),
+    log,
+  });
   const scheduler = composeScheduler({
     config,
     queue,
@@ -155,7 +166,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     actions,
     cards,
     states,
-    refreshCards,
     services,
     clock,
     log,

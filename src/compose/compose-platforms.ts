@@ -1,5 +1,5 @@
+import type { ActionRunner } from '../actions/create-action-runner.ts';
 import type { ActionSigner } from '../actions/create-action-signer.ts';
-import type { CardActions } from '../actions/create-card-actions.ts';
 import type { Clock } from '../clock.ts';
 import type { CommandServices } from '../commands/command.ts';
 import { createCommands } from '../commands/create-commands.ts';
@@ -7,7 +7,6 @@ import type { Config } from '../config/load-config.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardSink } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
-import type { CardRefresher } from '../delivery/create-card-refresher.ts';
 import type { Logger } from '../log.ts';
 import { createMattermostPlatform } from '../platforms/mattermost/create-mattermost-platform.ts';
 import { createTeamsPlatform } from '../platforms/teams/create-teams-platform.ts';
@@ -21,15 +20,14 @@ export function composePlatforms(deps: {
   config: Readonly<Config>;
   store: Store;
   signer: ActionSigner;
-  actions: CardActions;
+  actions: ActionRunner;
   cards: CardStore;
   states: AlertStateStore;
-  refreshCards: CardRefresher;
   services: CommandServices;
   clock: Clock;
   log: Logger;
 }): { sinks: Partial<Record<Platform, CardSink>>; routes: Route[] } {
-  const { config, store, signer, actions, cards, states, refreshCards, services, clock, log } = deps;
+  const { config, store, signer, actions, cards, states, services, clock, log } = deps;
   const mattermost =
     config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN
       ? createMattermostPlatform({
@@ -40,7 +38,6 @@ export function composePlatforms(deps: {
           signer,
           actions,
           cards,
-          refreshCards,
           registry: createCommands(),
           services,
           log,
@@ -58,7 +55,6 @@ export function composePlatforms(deps: {
     actions,
     cards,
     states,
-    refreshCards,
     registry: createCommands(),
     services,
     clock,

@@ -1,16 +1,15 @@
 import type { Request, Response } from 'restify';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
+import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import type { CardActions } from '../../actions/create-card-actions.ts';
 import { buildAlertCard } from '../../delivery/alert-card.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
-import type { CardRefresher } from '../../delivery/create-card-refresher.ts';
 import { isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../ingress/read-json-body.ts';
 import type { Logger } from '../../log.ts';
-import type { WorkflowActionKey } from '../../sekoia/workflow-constants.ts';
 import { sendJson } from '../../server/send-json.ts';
+import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { createCardRenderer } from './create-mattermost-card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { type ActionRequest, actionRequestSchema } from './mattermost-requests.ts';
@@ -19,17 +18,21 @@ import { renderAnnouncement } from './render-reply.ts';
 
 export interface CreateActionRouteOptions {
   signer: ActionSigner;
-  actions: CardActions;
+  actions: ActionRunner;
   cards: CardStore;
-  refreshCards: CardRefresher;
   render: ReturnType<typeof createCardRenderer>;
   client: MattermostClient;
+  tell: ClickerNotice;
   /** `PUBLIC_URL/mattermost/dialogs` */
   dialogUrl: string;
   log: Logger;
 }
 
-const WORKFLOW: ReadonlySet<string> = new Set(['acknowledge', 'validate', 'reject', 'close']);
+/** PostActionIntegrationResponse (reference §4.4). */
+interface ActionAnswer {
+  update?: { message: string; props: Record<string, unknown> };
+  ephemeral_text?: string;
+}
 
 /**
  * The server shows `ephemeral_text` only from a 200 answer: any other status is a failed click
@@ -41,42 +44,59 @@ export const REFUSED_CLICK =
 
 /**
  * `POST /mattermost/actions`: a card button. The signed context is checked against the post and
- * channel the server says the click came from, before anything else; then the action runs, and the
- * clicked card is replaced for everyone in the answer (reference §4.4) while other channels follow.
+ * channel the server says the click came from, before anything else; then the action runs within
+ * the click's deadline, and the clicked card is replaced for everyone in the answer (reference
+ * §4.4) while other channels follow through the card jobs.
  */
 export function createActionRoute(options: CreateActionRouteOptions) {
   const { signer, actions, log: baseLog } = options;
 
-  const transition = async (grant: ActionGrant, user: ActingUser) => {
-    const outcome = await actions.transition(grant as ActionGrant & { action: WorkflowActionKey }, user);
+  /** The clicked card as the new state shows it; only the message if it cannot be rendered. */
+  const answerFor = async (
+    grant: ActionGrant,
+    outcome: ActionOutcome,
+    log: Logger,
+  ): Promise<ActionAnswer> => {
     if (!outcome.ok || outcome.state === undefined) return { ephemeral_text: outcome.message };
-    const record = await options.cards.get(grant.alertUuid, {
-      platform: 'mattermost',
-      channel: grant.channel,
-    });
-    await options.refreshCards(grant.alertUuid);
-    if (record === undefined) return { ephemeral_text: outcome.message };
-    const card = buildAlertCard({
-      notification: outcome.state.notification,
-      matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
-      workflowActions: outcome.state.notification.workflow,
-      lastActivity: outcome.state.activity ?? undefined,
-    });
-    const body = options.render({ channel: record.channel, ruleId: record.ruleId }, card, grant.messageId);
-    return { update: { message: body.message, props: body.props }, ephemeral_text: outcome.message };
+    try {
+      const record = await options.cards.get(grant.alertUuid, {
+        platform: 'mattermost',
+        channel: grant.channel,
+      });
+      if (record === undefined) return { ephemeral_text: outcome.message };
+      const card = buildAlertCard({
+        notification: outcome.state.notification,
+        matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
+        workflowActions: outcome.state.notification.workflow,
+        lastActivity: outcome.state.activity ?? undefined,
+      });
+      const body = options.render({ channel: record.channel, ruleId: record.ruleId }, card, grant.messageId);
+      return { update: { message: body.message, props: body.props }, ephemeral_text: outcome.message };
+    } catch (error) {
+      log.warn(
+        { err: isBotError(error) ? error.code : error },
+        'could not render the clicked card; the card job will',
+      );
+      return { ephemeral_text: outcome.message };
+    }
   };
 
-  const mute = async (grant: ActionGrant, user: ActingUser) => {
-    const outcome: ActionOutcome = await actions.muteRule(grant, user);
-    if (outcome.ok) {
-      const text = `@${user.name} muted rule ${grant.ruleId} for 1 hour from an alert card`;
-      await options.client
-        .createPost({ channel_id: grant.channel, message: renderAnnouncement({ kind: 'info', text }) })
-        .catch((error: unknown) =>
-          baseLog.warn({ err: isBotError(error) ? error.code : error }, 'could not announce a mute'),
-        );
-    }
-    return { ephemeral_text: outcome.message };
+  const announceMute = (grant: ActionGrant, user: ActingUser) => async () => {
+    const text = `@${user.name} muted rule ${grant.ruleId} for 1 hour from an alert card`;
+    await options.client.createPost({
+      channel_id: grant.channel,
+      message: renderAnnouncement({ kind: 'info', text }),
+    });
+  };
+
+  const run = async (grant: ActionGrant, user: ActingUser, log: Logger): Promise<ActionAnswer> => {
+    const answer = await actions.run({
+      grant,
+      user,
+      ...(grant.action === 'mute' ? { onSuccess: announceMute(grant, user) } : {}),
+      tellLater: (outcome) => options.tell({ grant, user, outcome }),
+    });
+    return answer.settled ? answerFor(grant, answer.outcome, log) : { ephemeral_text: answer.message };
   };
 
   return async (req: Request, res: Response): Promise<void> => {
@@ -101,8 +121,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
       platform: 'mattermost',
     };
     try {
-      if (WORKFLOW.has(grant.action)) return sendJson(res, 200, await transition(grant, user));
-      if (grant.action === 'mute') return sendJson(res, 200, await mute(grant, user));
+      if (grant.action !== 'comment') return sendJson(res, 200, await run(grant, user, log));
       const opened = await openCommentDialog({
         client: options.client,
         url: options.dialogUrl,
@@ -117,9 +136,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
       );
     } catch (error) {
       log.error({ err: error, action: grant.action }, 'card action failed');
-      return sendJson(res, 200, {
-        ephemeral_text: 'The action failed on our side; nothing was changed. Try again in a moment.',
-      });
+      return sendJson(res, 200, { ephemeral_text: FAILED_ON_OUR_SIDE });
     }
   };
 }

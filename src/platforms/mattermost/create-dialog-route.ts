@@ -1,12 +1,14 @@
 import type { Request, Response } from 'restify';
 import type { ActionGrant } from '../../actions/action-grant.ts';
+import type { ActingUser } from '../../actions/action-outcome.ts';
+import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import type { CardActions } from '../../actions/create-card-actions.ts';
 import { MAX_COMMENT_LENGTH } from '../../actions/create-card-actions.ts';
 import { BotError, isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../ingress/read-json-body.ts';
 import type { Logger } from '../../log.ts';
 import { sendJson } from '../../server/send-json.ts';
+import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { type DialogRequest, dialogRequestSchema } from './mattermost-requests.ts';
 import { COMMENT_CALLBACK_ID } from './open-comment-dialog.ts';
@@ -14,8 +16,9 @@ import { renderCommentNote } from './render-thread-reply.ts';
 
 export interface CreateDialogRouteOptions {
   signer: ActionSigner;
-  actions: CardActions;
+  actions: ActionRunner;
   client: MattermostClient;
+  tell: ClickerNotice;
   log: Logger;
 }
 
@@ -29,7 +32,8 @@ export const REFUSED_DIALOG =
 /**
  * `POST /mattermost/dialogs`: the Comment dialog. Its `state` is the Comment button's signed payload,
  * checked against the channel the submission comes from; the comment goes to Sekoia.io with the
- * user as author and is noted in the card's thread.
+ * user as author and is noted in the card's thread. A slow Sekoia.io closes the dialog at the
+ * deadline; the clicker is told later if the comment could not be added.
  */
 export function createDialogRoute(options: CreateDialogRouteOptions) {
   const { signer, actions, client } = options;
@@ -43,6 +47,25 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
     const grant = signer.verify(context, { platform: 'mattermost', channel: request.channel_id, messageId });
     if (grant.action !== 'comment') throw new BotError('action_forbidden', { details: { reason: 'action' } });
     return grant;
+  };
+
+  const comment = async (grant: ActionGrant, userId: string, text: string) => {
+    const profile = await client.getUser(userId);
+    const user: ActingUser = { id: userId, name: profile.username, platform: 'mattermost' };
+    const noteInThread = async () => {
+      await client.createPost({
+        channel_id: grant.channel,
+        root_id: grant.messageId,
+        message: renderCommentNote({ by: user.name, text }),
+      });
+    };
+    return actions.run({
+      grant,
+      user,
+      text,
+      onSuccess: noteInThread,
+      tellLater: (outcome) => options.tell({ grant, user, outcome }),
+    });
   };
 
   return async (req: Request, res: Response): Promise<void> => {
@@ -65,26 +88,10 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
       return sendJson(res, 200, { errors: { comment: `Write 1 to ${MAX_COMMENT_LENGTH} characters.` } });
     }
     try {
-      const user = await client.getUser(request.user_id);
-      const outcome = await actions.comment(
-        grant,
-        { id: request.user_id, name: user.username, platform: 'mattermost' },
-        text,
-      );
-      if (!outcome.ok) return sendJson(res, 200, { error: outcome.message });
-      await client
-        .createPost({
-          channel_id: grant.channel,
-          root_id: grant.messageId,
-          message: renderCommentNote({ by: user.username, text }),
-        })
-        .catch((error: unknown) =>
-          log.warn(
-            { err: isBotError(error) ? error.code : error },
-            'could not note the comment in the thread',
-          ),
-        );
-      return sendJson(res, 200, {});
+      const answer = await comment(grant, request.user_id, text);
+      // Past the deadline the dialog closes; the note in the thread, or a word to the clicker, follows.
+      if (!answer.settled || answer.outcome.ok) return sendJson(res, 200, {});
+      return sendJson(res, 200, { error: answer.outcome.message });
     } catch (error) {
       log.error({ err: error }, 'comment failed');
       return sendJson(res, 200, { error: 'The comment could not be added; try again in a moment.' });

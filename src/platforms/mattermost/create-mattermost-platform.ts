@@ -1,13 +1,13 @@
+import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import type { CardActions } from '../../actions/create-card-actions.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
-import type { CardRefresher } from '../../delivery/create-card-refresher.ts';
 import type { Logger } from '../../log.ts';
 import type { Route } from '../../server/create-server.ts';
 import { createActionRoute } from './create-action-route.ts';
+import { createClickerNotice } from './create-clicker-notice.ts';
 import { createCommandRoute } from './create-command-route.ts';
 import { createDialogRoute } from './create-dialog-route.ts';
 import { createCardRenderer, createMattermostCardSink } from './create-mattermost-card-sink.ts';
@@ -19,9 +19,8 @@ export interface CreateMattermostPlatformOptions {
   commandTokens: readonly string[];
   publicUrl: string;
   signer: ActionSigner;
-  actions: CardActions;
+  actions: ActionRunner;
   cards: CardStore;
-  refreshCards: CardRefresher;
   registry: CommandRegistry;
   services: CommandServices;
   log: Logger;
@@ -46,17 +45,18 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     mattermostUrl: options.url,
     log,
   });
+  const tell = createClickerNotice({ client, log });
   const action = createActionRoute({
     signer: options.signer,
     actions: options.actions,
     cards: options.cards,
-    refreshCards: options.refreshCards,
     render: createCardRenderer(renderer),
     client,
+    tell,
     dialogUrl: `${base}/mattermost/dialogs`,
     log,
   });
-  const dialog = createDialogRoute({ signer: options.signer, actions: options.actions, client, log });
+  const dialog = createDialogRoute({ signer: options.signer, actions: options.actions, client, tell, log });
   return {
     sink: createMattermostCardSink({ client, ...renderer }),
     routes: [

@@ -1,18 +1,18 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
+import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import type { CardActions } from '../../actions/create-card-actions.ts';
 import type { Clock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
-import type { CardRefresher } from '../../delivery/create-card-refresher.ts';
 import { readJsonBody } from '../../ingress/read-json-body.ts';
 import type { Logger } from '../../log.ts';
 import type { Route } from '../../server/create-server.ts';
 import { sendJson } from '../../server/send-json.ts';
+import { createTeamsClickerNotice } from './create-clicker-notice.ts';
 import { createConnectorClient, type TeamsCredentials } from './create-connector-client.ts';
 import { TeamsBot } from './create-teams-bot.ts';
 import { createTeamsCardRenderer, createTeamsCardSink } from './create-teams-card-sink.ts';
@@ -23,10 +23,9 @@ export interface CreateTeamsPlatformOptions {
   credentials: TeamsCredentials;
   conversations: TeamsConversationStore;
   signer: ActionSigner;
-  actions: CardActions;
+  actions: ActionRunner;
   cards: CardStore;
   states: AlertStateStore;
-  refreshCards: CardRefresher;
   registry: CommandRegistry;
   services: CommandServices;
   clock: Clock;
@@ -69,7 +68,13 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
     unauthenticated,
     clock: options.clock,
     log,
-    onCardAction: handleCardInvoke({ ...options, render, connector, log }),
+    onCardAction: handleCardInvoke({
+      ...options,
+      render,
+      connector,
+      tell: createTeamsClickerNotice(connector),
+      log,
+    }),
   });
 
   const messages = async (req: Request, res: Response): Promise<void> => {

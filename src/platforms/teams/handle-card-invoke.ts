@@ -1,15 +1,15 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
+import { isWorkflowAction } from '../../actions/action-words.ts';
+import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import type { CardActions } from '../../actions/create-card-actions.ts';
 import { buildAlertCard } from '../../delivery/alert-card.ts';
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
-import type { CardRefresher } from '../../delivery/create-card-refresher.ts';
 import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
-import type { WorkflowActionKey } from '../../sekoia/workflow-constants.ts';
+import type { TeamsClickerNotice } from './create-clicker-notice.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { ADAPTIVE_CARD, cardConversationId, type createTeamsCardRenderer } from './create-teams-card-sink.ts';
 import { renderErrorCard } from './render-reply-card.ts';
@@ -18,22 +18,34 @@ import type { TeamsConversation } from './teams-conversation.ts';
 
 export interface HandleCardInvokeOptions {
   signer: ActionSigner;
-  actions: CardActions;
+  actions: ActionRunner;
   cards: CardStore;
   states: AlertStateStore;
-  refreshCards: CardRefresher;
   render: ReturnType<typeof createTeamsCardRenderer>;
   connector: ConnectorClient;
+  tell: TeamsClickerNotice;
   log: Logger;
 }
 
-const WORKFLOW: ReadonlySet<string> = new Set(['acknowledge', 'validate', 'reject', 'close']);
+const errorCard = (message: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: ADAPTIVE_CARD,
+  value: renderErrorCard(message),
+});
+
+// The invoke typings want an object value; Teams shows a plain message for this type (reference §4.3).
+const messageAnswer = (message: string) =>
+  ({
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: message,
+  }) as unknown as AdaptiveCardInvokeResponse;
 
 /**
  * `adaptiveCard/action`: the signed data is checked against the conversation and message the click
- * came from before anything else. The clicker gets the refreshed card (or an error card) at once;
- * everyone else's copy is updated through the card jobs (reference §4.3: the invoke answer is the
- * clicker's view only).
+ * came from before anything else. The clicker gets the refreshed card (or an error card) when the
+ * action ends within the deadline, a "…ing" message otherwise; everyone else's copy is updated
+ * through the card jobs (reference §4.3: the invoke answer is the clicker's view only).
  */
 export function handleCardInvoke(options: HandleCardInvokeOptions) {
   const { signer, actions, log } = options;
@@ -54,56 +66,50 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
     return { statusCode: 200, type: ADAPTIVE_CARD, value };
   };
 
-  const announceMute = async (conversation: TeamsConversation, user: ActingUser, ruleId: string) => {
-    const message = {
-      type: 'message',
-      text: renderMuteText({ by: user.name, ruleId }),
-      textFormat: 'markdown',
-    };
-    const post =
-      conversation.kind === 'channel'
-        ? options.connector.createChannelPost(conversation.serviceUrl, {
-            channelId: conversation.id,
-            tenantId: conversation.tenantId,
-            activity: message,
-          })
-        : options.connector.send(conversation.serviceUrl, conversation.id, message);
-    await post.catch((error: unknown) =>
-      log.warn({ err: isBotError(error) ? error.code : error }, 'could not announce a mute'),
-    );
+  const say = (conversation: TeamsConversation, text: string) => {
+    const message = { type: 'message', text, textFormat: 'markdown' };
+    return conversation.kind === 'channel'
+      ? options.connector.createChannelPost(conversation.serviceUrl, {
+          channelId: conversation.id,
+          tenantId: conversation.tenantId,
+          activity: message,
+        })
+      : options.connector.send(conversation.serviceUrl, conversation.id, message);
   };
 
-  const perform = async (
-    grant: ActionGrant,
-    user: ActingUser,
-    data: Record<string, unknown>,
-    conversation: TeamsConversation,
-  ) => {
-    if (WORKFLOW.has(grant.action)) {
-      const outcome = await actions.transition(grant as ActionGrant & { action: WorkflowActionKey }, user);
-      if (outcome.ok) await options.refreshCards(grant.alertUuid);
-      return outcome;
-    }
-    if (grant.action === 'mute') {
-      const outcome = await actions.muteRule(grant, user);
-      if (outcome.ok) await announceMute(conversation, user, grant.ruleId);
-      return outcome;
-    }
-    const text = typeof data.comment === 'string' ? data.comment : '';
-    const outcome: ActionOutcome = await actions.comment(grant, user, text);
-    if (outcome.ok) {
+  /** The platform's part of a success: the mute announced in the channel, the comment in the thread. */
+  const onSuccess = (grant: ActionGrant, user: ActingUser, text: string, conversation: TeamsConversation) => {
+    if (grant.action === 'mute')
+      return async () => {
+        await say(conversation, renderMuteText({ by: user.name, ruleId: grant.ruleId }));
+      };
+    if (grant.action !== 'comment') return undefined;
+    return async () => {
       const note = {
         type: 'message',
         text: renderCommentText({ by: user.name, text }),
         textFormat: 'markdown',
       };
-      await options.connector
-        .send(conversation.serviceUrl, cardConversationId(conversation, grant.messageId), note)
-        .catch((error: unknown) =>
-          log.warn({ err: isBotError(error) ? error.code : error }, 'could not note the comment'),
-        );
-    }
-    return outcome;
+      await options.connector.send(
+        conversation.serviceUrl,
+        cardConversationId(conversation, grant.messageId),
+        note,
+      );
+    };
+  };
+
+  const answerFor = async (
+    grant: ActionGrant,
+    outcome: ActionOutcome,
+  ): Promise<AdaptiveCardInvokeResponse> => {
+    if (!outcome.ok) return errorCard(outcome.message);
+    // Accepted by Sekoia.io but not re-read: the stored card would still show the old status.
+    if (isWorkflowAction(grant.action) && outcome.state === undefined) return messageAnswer(outcome.message);
+    const card = await cardFor(grant).catch((error: unknown) => {
+      log.warn({ err: isBotError(error) ? error.code : error }, 'could not render the clicked card');
+      return undefined;
+    });
+    return card ?? messageAnswer(outcome.message);
   };
 
   return async (input: {
@@ -139,24 +145,20 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
       name: ctx.activity.from.name ?? ctx.activity.from.id,
       platform: 'teams',
     };
+    const text = typeof data.comment === 'string' ? data.comment : '';
+    const followUp = onSuccess(grant, user, text, conversation);
     try {
-      const outcome = await perform(grant, user, data, conversation);
-      if (!outcome.ok)
-        return { statusCode: 200, type: ADAPTIVE_CARD, value: renderErrorCard(outcome.message) };
-      // The invoke typings want an object value; Teams shows a plain message for this type.
-      const message = {
-        statusCode: 200,
-        type: 'application/vnd.microsoft.activity.message',
-        value: outcome.message,
-      };
-      return (await cardFor(grant)) ?? (message as unknown as AdaptiveCardInvokeResponse);
+      const answer = await actions.run({
+        grant,
+        user,
+        text,
+        ...(followUp === undefined ? {} : { onSuccess: followUp }),
+        tellLater: (outcome) => options.tell({ conversation, grant, user, outcome }),
+      });
+      return answer.settled ? await answerFor(grant, answer.outcome) : messageAnswer(answer.message);
     } catch (error) {
       log.error({ err: error, action: grant.action }, 'Teams card action failed');
-      return {
-        statusCode: 200,
-        type: ADAPTIVE_CARD,
-        value: renderErrorCard('The action failed on our side; nothing was changed. Try again in a moment.'),
-      };
+      return errorCard(FAILED_ON_OUR_SIDE);
     }
   };
 }
