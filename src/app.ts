@@ -70,6 +70,8 @@ export interface AppOptions {
   onFatal?: (error: Error) => void;
   /** In-process retries of the Sekoia.io client (tests shorten them). */
   sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy };
+  /** How long a Mattermost slash command may run before "Working on it…" (tests shorten it). */
+  commandDeadlineMs?: number;
 }
 
 export interface App {
@@ -159,6 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     clock,
     log,
+    commandDeadlineMs: options.commandDeadlineMs,
   });
   const delivery =
     options.delivery ??
