@@ -73,6 +73,8 @@ export interface AppOptions {
   sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy };
   /** How long a card button waits for its action before answering (default ACTION_DEADLINE_MS). */
   actionDeadlineMs?: number;
+  /** How long a Mattermost slash command may run before "Working on it…" (tests shorten it). */
+  commandDeadlineMs?: number;
 }
 
 export interface App {
@@ -169,6 +171,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     clock,
     log,
+    commandDeadlineMs: options.commandDeadlineMs,
   });
   const delivery =
     options.delivery ??

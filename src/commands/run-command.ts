@@ -23,14 +23,13 @@ export async function runCommand(
   const [, name = '', args = ''] = /^\s*(\S*)\s*([\s\S]*)$/.exec(text) ?? [];
   const command = options.registry.get(name);
   try {
-    if (command === undefined) {
-      await ctx.reply(unknownCommand(name, options.registry));
+    if (text.length > MAX_ARGUMENTS_LENGTH) {
+      const size = `${text.length} characters, at most ${MAX_ARGUMENTS_LENGTH}`;
+      await ctx.reply(failure(`the command is too long: ${size}`, command));
       return;
     }
-    if (text.length > MAX_ARGUMENTS_LENGTH) {
-      await ctx.reply(
-        failure(`the command is too long (at most ${MAX_ARGUMENTS_LENGTH} characters)`, command),
-      );
+    if (command === undefined) {
+      await ctx.reply(unknownCommand(name, options.registry));
       return;
     }
     await command.run(ctx, args.trim(), options.services);

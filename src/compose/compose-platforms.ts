@@ -26,6 +26,8 @@ export function composePlatforms(deps: {
   services: CommandServices;
   clock: Clock;
   log: Logger;
+  /** How long a Mattermost slash command may run before "Working on it…" (tests shorten it). */
+  commandDeadlineMs?: number | undefined;
 }): { sinks: Partial<Record<Platform, CardSink>>; routes: Route[] } {
   const { config, store, signer, actions, cards, states, services, clock, log } = deps;
   const mattermost =
@@ -41,6 +43,8 @@ export function composePlatforms(deps: {
           registry: createCommands(),
           services,
           log,
+          clock,
+          ...(deps.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: deps.commandDeadlineMs }),
         })
       : undefined;
   const teams = createTeamsPlatform({

@@ -33,6 +33,8 @@ export interface StartBotOptions {
   port?: number;
   /** How long a card button waits for its action before answering. */
   actionDeadlineMs?: number;
+  /** How long a Mattermost slash command may run before "Working on it…". */
+  commandDeadlineMs?: number;
 }
 
 /** The real app on port 0 with a recording delivery port and a throw-away SQLite store. */
@@ -57,6 +59,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
     worker: { pollMs: 50, backoffBaseMs: 20, ...options.worker },
     sekoiaRetry: { maxRetries: 1, backoff: { baseMs: 5, capMs: 20 }, ...options.sekoiaRetry },
     ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
+    ...(options.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: options.commandDeadlineMs }),
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

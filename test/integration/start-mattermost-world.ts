@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/clock.ts';
+import type { Logger } from '../../src/log.ts';
 import {
   FAKE_MATTERMOST_COMMAND_TOKEN,
   type FakeMattermost,
@@ -24,21 +25,32 @@ export interface MattermostWorld {
   close(): Promise<void>;
 }
 
+export interface MattermostWorldOptions {
+  clock?: Clock;
+  log?: Logger;
+  commandDeadlineMs?: number;
+  actionDeadlineMs?: number;
+  mattermost?: StartFakeMattermostOptions;
+  /** The fake resets every connection as the bot starts, until `mattermost.setDown(false)`. */
+  mattermostDown?: boolean;
+}
+
 /** Bot + fake Sekoia.io + fake Mattermost on loopback, one team, two channels, alice in both. */
-export async function startMattermostWorld(
-  options: { clock?: Clock; actionDeadlineMs?: number; mattermost?: StartFakeMattermostOptions } = {},
-): Promise<MattermostWorld> {
+export async function startMattermostWorld(options: MattermostWorldOptions = {}): Promise<MattermostWorld> {
   const sekoia = await startFakeSekoia({});
   const mattermost = await startFakeMattermost(options.mattermost ?? {});
   const alice = mattermost.addUser({ username: 'alice' });
   const channel = mattermost.addChannel({ name: 'soc-alerts', teamId: 'team1', members: [alice.id] });
   const other = mattermost.addChannel({ name: 'soc-other', teamId: 'team1', members: [alice.id] });
+  if (options.mattermostDown) mattermost.setDown(true);
   const port = await freePort();
   const bot = await startBot({
     port,
     realDelivery: true,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: options.commandDeadlineMs }),
     env: {
       SEKOIA_API_URL: sekoia.url,
       SEKOIA_API_KEY: sekoia.apiKey,

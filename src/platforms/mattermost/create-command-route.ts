@@ -8,6 +8,7 @@ import { createSecretVerifier } from '../../ingress/verify-secret.ts';
 import type { Logger } from '../../log.ts';
 import { sendJson } from '../../server/send-json.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
+import type { ResponseUrlResolver } from './create-response-url-resolver.ts';
 import { type CommandRequest, commandRequestSchema } from './mattermost-requests.ts';
 import { firstValues, readForm } from './read-form.ts';
 import { renderAnnouncement, renderReply } from './render-reply.ts';
@@ -17,8 +18,8 @@ export interface CreateCommandRouteOptions {
   registry: CommandRegistry;
   services: CommandServices;
   client: MattermostClient;
-  /** Where follow-ups may be sent: only `response_url`s on the configured server are used. */
-  mattermostUrl: string;
+  /** Which `response_url`s are the configured server's, and where to send their late answers. */
+  responseUrls: Pick<ResponseUrlResolver, 'resolve'>;
   log: Logger;
   /** Answer with what is ready by then, and send the rest through `response_url` (reference §2.5). */
   deadlineMs?: number;
@@ -28,7 +29,6 @@ export interface CreateCommandRouteOptions {
 export function createCommandRoute(options: CreateCommandRouteOptions) {
   const verifiers = options.tokens.map(createSecretVerifier);
   const deadlineMs = options.deadlineMs ?? 2_500;
-  const serverOrigin = new URL(options.mattermostUrl).origin;
 
   // Every configured token is compared, so timing does not tell how many there are or which matched.
   const tokenIsValid = (token: string) => verifiers.map((verify) => verify(token)).includes(true);
@@ -57,7 +57,7 @@ export function createCommandRoute(options: CreateCommandRouteOptions) {
     const replies: Reply[] = [];
     let answered = false;
     const followUp = (reply: Reply) =>
-      postFollowUp(command.response_url, serverOrigin, renderReply(reply), log);
+      postFollowUp(command.response_url, options.responseUrls, renderReply(reply), log);
     const ctx: CommandContext = {
       platform: 'mattermost',
       channel: { platform: 'mattermost', team: command.team_id, channel: command.channel_id },
@@ -98,10 +98,16 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** A late answer through `response_url`, only when it points at the configured Mattermost server. */
-async function postFollowUp(url: string | undefined, serverOrigin: string, text: string, log: Logger) {
-  if (url === undefined || !URL.canParse(url) || new URL(url).origin !== serverOrigin) {
-    log.warn('no usable response_url for a late answer; it is dropped');
+/** A late answer through `response_url`, only when it is a command hook of the configured server. */
+async function postFollowUp(
+  responseUrl: string | undefined,
+  responseUrls: Pick<ResponseUrlResolver, 'resolve'>,
+  text: string,
+  log: Logger,
+) {
+  const url = responseUrl === undefined ? undefined : await responseUrls.resolve(responseUrl);
+  if (url === undefined) {
+    log.warn('the response_url is not a command hook of the configured Mattermost; a late answer is dropped');
     return;
   }
   try {

@@ -12,13 +12,25 @@ type FetchWithResponse = (
   options: RequestInit & { ignoreStatus?: boolean },
 ) => Promise<FetchResult>;
 
-/** Client4 plus the one route it lacks (reference §5.1, §7). */
+/** Client4 plus the routes it lacks or cannot cancel (reference §5.1, §7). */
 export class MattermostClient extends Client4 {
   openDialog(body: { trigger_id: string; url: string; dialog: unknown }): Promise<unknown> {
     return this.doFetch(`${this.getBaseRoute()}/actions/dialogs/open`, {
       method: 'post',
       body: JSON.stringify(body),
     });
+  }
+
+  /**
+   * `ServiceSettings.SiteURL` (trailing `/` trimmed, `''` when unset) from `GET /config/client?format=old`,
+   * which needs no session and always carries it (server/channels/api4/config.go, server/config/client.go).
+   */
+  async getSiteUrl(signal?: AbortSignal): Promise<string> {
+    const config = await this.doFetch<Record<string, unknown>>(
+      `${this.getBaseRoute()}/config/client?format=old`,
+      { method: 'get', ...(signal ? { signal } : {}) },
+    );
+    return typeof config?.SiteURL === 'string' ? config.SiteURL : '';
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import { type Clock, systemClock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
@@ -12,6 +13,7 @@ import { createCommandRoute } from './create-command-route.ts';
 import { createDialogRoute } from './create-dialog-route.ts';
 import { createCardRenderer, createMattermostCardSink } from './create-mattermost-card-sink.ts';
 import { createMattermostClient } from './create-mattermost-client.ts';
+import { createResponseUrlResolver } from './create-response-url-resolver.ts';
 
 export interface CreateMattermostPlatformOptions {
   url: string;
@@ -24,6 +26,9 @@ export interface CreateMattermostPlatformOptions {
   registry: CommandRegistry;
   services: CommandServices;
   log: Logger;
+  clock?: Clock;
+  /** How long a slash command may run before "Working on it…" (default 2.5 s; tests shorten it). */
+  commandDeadlineMs?: number;
 }
 
 export interface MattermostPlatform {
@@ -37,13 +42,21 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
   const base = options.publicUrl.replace(/\/+$/, '');
   const client = createMattermostClient({ url: options.url, token: options.botToken });
   const renderer = { signer: options.signer, actionUrl: `${base}/mattermost/actions` };
+  const responseUrls = createResponseUrlResolver({
+    mattermostUrl: options.url,
+    readSiteUrl: (signal) => client.getSiteUrl(signal),
+    clock: options.clock ?? systemClock,
+    log,
+  });
+  responseUrls.start();
   const command = createCommandRoute({
     tokens: options.commandTokens,
     registry: options.registry,
     services: options.services,
     client,
-    mattermostUrl: options.url,
+    responseUrls,
     log,
+    ...(options.commandDeadlineMs === undefined ? {} : { deadlineMs: options.commandDeadlineMs }),
   });
   const tell = createClickerNotice({ client, log });
   const action = createActionRoute({

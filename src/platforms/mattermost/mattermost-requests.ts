@@ -9,7 +9,8 @@ export const commandRequestSchema = z.object({
   channel_id: id,
   user_id: id,
   user_name: z.string().min(1).max(64),
-  text: z.string().max(8_000).default(''),
+  // Bounded by the form size only: `runCommand` answers an over-long command with an error reply.
+  text: z.string().default(''),
   response_url: z.string().max(2_048).optional(),
   trigger_id: z.string().max(4_096).optional(),
 });

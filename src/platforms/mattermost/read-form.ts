@@ -2,8 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { BotError } from '../../errors.ts';
 import { readLimited } from '../../ingress/read-json-body.ts';
 
-/** A slash command is a few hundred bytes; this leaves room for long text and mention lists. */
-export const MAX_FORM_BYTES = 64 * 1024;
+/**
+ * Everything Mattermost can send must be read, so that a long command gets an answer, not a failure.
+ * The web app sends at most 16,383 characters (its `MaxPostSize`), up to 9 bytes each once
+ * form-encoded, plus mention lists; `POST /api/v4/commands/execute` takes any command within the
+ * server's 300,000-byte request limit, up to 3 bytes per byte once form-encoded (reference §3.2).
+ */
+export const MAX_FORM_BYTES = 1024 * 1024;
 
 /**
  * The fields of a slash command: form-encoded body for POST, query string for GET (reference §2.2).

@@ -16,7 +16,10 @@ export interface StoredChannel {
 /** Everything the fake knows; routes and drivers share it. */
 export interface FakeContext {
   clock: Clock;
+  /** The address the fake listens on, which the bot calls (`MATTERMOST_URL`). */
   url: string;
+  /** `ServiceSettings.SiteURL` as configured (`''`: unset); `response_url` is built on it. */
+  siteUrl: string;
   botUserId: string;
   botToken: string;
   triggerTimeoutMs: number;

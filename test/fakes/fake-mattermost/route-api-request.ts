@@ -1,6 +1,7 @@
 import { type ApiAnswer, type ApiRequest, type ApiRoute, fail, matchPattern } from './api-route.ts';
 import type { FakeContext } from './fake-context.ts';
 import { handleGetChannel, handleGetChannelMember } from './handle-channel-routes.ts';
+import { handleClientConfig } from './handle-config-routes.ts';
 import { handleOpenDialog } from './handle-dialog-open.ts';
 import { handleEphemeralPost } from './handle-ephemeral-post.ts';
 import { handleGetChannelPosts, handleGetPost, handleGetThread } from './handle-post-read-routes.ts';
@@ -27,6 +28,7 @@ export const FAKE_MATTERMOST_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', pattern: 'channels/:channelId/members/:userId', handle: handleGetChannelMember },
   { method: 'GET', pattern: 'users/:userId', handle: handleGetUser },
   { method: 'POST', pattern: 'actions/dialogs/open', anonymous: true, handle: handleOpenDialog },
+  { method: 'GET', pattern: 'config/client', anonymous: true, handle: handleClientConfig },
 ];
 
 /** `Bearer` in any case (Client4 sends `BEARER`) or `Token` (reference §6.1). */

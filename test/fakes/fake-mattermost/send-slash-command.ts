@@ -5,6 +5,7 @@ import {
 } from './apply-command-response.ts';
 import { buildCommandForm } from './build-command-form.ts';
 import { callIntegration, type IntegrationReply } from './call-integration.ts';
+import { refuseCommandLine } from './check-command-line.ts';
 import type { FakeContext } from './fake-context.ts';
 import type { FakePost } from './fake-model.ts';
 import { mustFindChannel, mustFindTeam, mustFindUser } from './must-find.ts';
@@ -26,7 +27,7 @@ export interface SlashCommandInput {
 }
 
 export interface SlashCommandResult {
-  /** 0 when no HTTP answer came (network error, timeout). */
+  /** 0 when no HTTP answer came (network error, timeout, or the command was never sent). */
   status: number;
   contentType: string;
   raw: string;
@@ -76,8 +77,13 @@ export async function sendSlashCommand(
   const channel = mustFindChannel(context, input.channelId);
   const user = mustFindUser(context, input.userId);
   const team = mustFindTeam(context, input.teamId ?? channel.teamId);
+  const refused = refuseCommandLine(context, input.text);
+  if (refused !== undefined) {
+    return { status: 0, contentType: '', raw: '', error: refused, posts: [], responseUrl: '', triggerId: '' };
+  }
   const invocation = { userId: user.id, channelId: channel.id, teamId: team.id, rootId: input.rootId ?? '' };
-  const responseUrl = `${context.url}/hooks/commands/${context.responseUrls.create(invocation)}`;
+  // Joined as the server does, on the Site URL as configured (server/channels/app/command.go).
+  const responseUrl = `${context.siteUrl}/hooks/commands/${context.responseUrls.create(invocation)}`;
   const triggerId = context.triggers.issue(user.id, { channelId: channel.id, teamId: team.id });
   const token = input.token ?? team.commandToken;
   const form = buildCommandForm(context, {

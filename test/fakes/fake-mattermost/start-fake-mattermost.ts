@@ -33,12 +33,22 @@ export interface StartFakeMattermostOptions {
   triggerTimeoutMs?: number;
   /** Time the fake waits for the bot on commands, clicks and submissions; default 30 s. */
   outgoingTimeoutMs?: number;
+  /**
+   * `ServiceSettings.SiteURL`, from which `response_url` is built; `''` leaves it unset. Default
+   * `http://localhost:<port>`: the same server under another origin than `url` (`127.0.0.1`), as
+   * when the bot reaches Mattermost on an internal address.
+   */
+  siteUrl?: string;
   port?: number;
 }
 
 export interface FakeMattermost extends FakeMattermostControls, FaultControls {
-  /** Site URL; the bot calls `url + '/api/v4/…'`. */
+  /** The address the fake listens on: the bot calls `url + '/api/v4/…'` (`MATTERMOST_URL`). */
   readonly url: string;
+  /** The Site URL as configured now (see `setSiteUrl`). */
+  readonly siteUrl: string;
+  /** An administrator changes the Site URL (`''` unsets it). */
+  setSiteUrl(siteUrl: string): void;
   readonly botUserId: string;
   readonly botToken: string;
   /** Every HTTP request received (API and response_url), in order. */
@@ -65,6 +75,7 @@ function createContext(options: StartFakeMattermostOptions): FakeContext {
   return {
     clock,
     url: '',
+    siteUrl: '',
     botUserId: bot.id,
     botToken: options.botToken ?? FAKE_MATTERMOST_BOT_TOKEN,
     triggerTimeoutMs: options.triggerTimeoutMs ?? 30_000,
@@ -93,12 +104,20 @@ export async function startFakeMattermost(options: StartFakeMattermostOptions = 
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  context.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  context.url = `http://127.0.0.1:${port}`;
+  context.siteUrl = options.siteUrl ?? `http://localhost:${port}`;
   const { isDown: _isDown, take: _take, ...faultControls } = faults;
   return {
     ...createFakeMattermostControls(context),
     ...faultControls,
     url: context.url,
+    get siteUrl() {
+      return context.siteUrl;
+    },
+    setSiteUrl: (siteUrl) => {
+      context.siteUrl = siteUrl;
+    },
     botUserId: context.botUserId,
     botToken: context.botToken,
     requests,
