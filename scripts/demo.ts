@@ -112,9 +112,12 @@ async function subscribeInTeams(world: DemoWorld): Promise<void> {
 
 async function raiseAlerts(world: DemoWorld): Promise<Shown> {
   step('Sekoia.io raises a high alert and a low alert, and sends their WebHooks');
+  // The card names the asset and its criticality, read from the asset API.
+  const host = world.sekoia.addAsset({ name: 'WS-114', category: 'desktop', criticality: 70 });
   const high = world.sekoia.addAlert({
     title: 'Mimikatz credential dumping on WS-114',
     urgency: urgency(90),
+    assets: [host.uuid],
   });
   const low = world.sekoia.addAlert({ title: 'Port scan from 10.20.4.17', urgency: urgency(20) });
   out(`  high: ${high.short_id} (urgency 90)   low: ${low.short_id} (urgency 20)`);

@@ -13,6 +13,7 @@ import { resolveSecrets, type Secrets } from './config/resolve-secrets.ts';
 import { createStatusSource } from './create-status-source.ts';
 import { CARD_JOB } from './delivery/card-job.ts';
 import { COMPACT_JOB } from './delivery/compact-job.ts';
+import { createAssetCache } from './delivery/create-asset-cache.ts';
 import { createCardDispatcher } from './delivery/create-card-dispatcher.ts';
 import { createCardJobHandler } from './delivery/create-card-job-handler.ts';
 import { createCardLock } from './delivery/create-card-lock.ts';
@@ -21,6 +22,7 @@ import { createCompactJobHandler } from './delivery/create-compact-job-handler.t
 import { createEventJobHandlers } from './delivery/create-event-job-handlers.ts';
 import { createWatchJobHandlers } from './delivery/create-watch-job-handlers.ts';
 import type { DeliveryPort } from './delivery/delivery-port.ts';
+import { createAssetResolver } from './delivery/resolve-alert-assets.ts';
 import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
@@ -131,10 +133,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
+  const assets = createAssetResolver({
+    cache: createAssetCache({ lookup: (uuid) => sekoia.getAsset(uuid), clock, log }),
+  });
   const actions = createActionRunner({
     sekoia,
     createActions: (port) =>
-      createCardActions({ sekoia: port, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log }),
+      createCardActions({ sekoia: port, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log, assets }),
     states,
     refreshCards,
     ...(options.actionDeadlineMs === undefined ? {} : { deadlineMs: options.actionDeadlineMs }),
@@ -195,6 +200,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     clock,
     appUrl: config.SEKOIA_APP_URL,
+    assets,
     ...(options.worker?.enrichAttempts ? { enrichAttempts: options.worker.enrichAttempts } : {}),
     ...(options.worker?.refreshDelayMs ? { refreshDelayMs: options.worker.refreshDelayMs } : {}),
   });

@@ -5,7 +5,7 @@ import { isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { allowedWorkflowActions, workflowActionKey } from '../normalize/allowed-workflow-actions.ts';
 import { summarizeAlert } from '../normalize/normalize-alert.ts';
-import type { AlertNotification } from '../normalize/notification.ts';
+import type { AlertNotification, AlertSummary } from '../normalize/notification.ts';
 import { formatDuration } from '../rules/parse-duration.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
@@ -39,6 +39,8 @@ export interface CreateCardActionsOptions {
   clock: Clock;
   appUrl: string;
   log: Logger;
+  /** Names the alert's assets on the re-read card (asset API, cached). */
+  assets?: { resolve(alert: AlertSummary): Promise<AlertSummary> };
 }
 
 /** The platform-neutral side of the card buttons: Sekoia.io is changed first, the card follows it. */
@@ -51,7 +53,8 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
   ): Promise<AlertNotification> => {
     const alert = await sekoia.getAlert(alertUuid);
     const workflow = await sekoia.getWorkflow(alert.uuid).catch(() => undefined);
-    const summary = summarizeAlert(alert, options.appUrl);
+    const read = summarizeAlert(alert, options.appUrl);
+    const summary = options.assets ? await options.assets.resolve(read) : read;
     return {
       kind: 'alert',
       trigger: 'alert-updated',

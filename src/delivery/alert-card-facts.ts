@@ -1,4 +1,5 @@
 import { formatTime } from '../format-time.ts';
+import type { AlertAsset } from '../normalize/notification.ts';
 import type { AlertCard } from './alert-card.ts';
 import type { WriteInline } from './write-inline.ts';
 
@@ -73,16 +74,31 @@ function seen(iso: string | undefined, write: WriteInline): string | undefined {
   return Number.isFinite(ms) ? formatTime(ms) : write(iso, 40);
 }
 
-function assets(list: readonly string[], write: WriteInline): string | undefined {
+function assets(list: readonly AlertAsset[], write: WriteInline): string | undefined {
   const named: string[] = [];
   let count = 0;
   for (const asset of list) {
-    if (asset.trim() === '') continue;
+    const label = assetLabel(asset);
+    if (label === undefined) continue;
     count += 1;
-    if (named.length < MAX_ASSETS) named.push(write(asset, 48));
+    if (named.length < MAX_ASSETS) named.push(describeAsset(label, asset.criticality, write));
   }
   if (count === 0) return undefined;
   return count > named.length ? `${named.join(', ')} +${count - named.length} more` : named.join(', ');
+}
+
+/** The asset's name, or its UUID when the asset API could not name it. */
+function assetLabel(asset: AlertAsset): string | undefined {
+  for (const text of [asset.name, asset.uuid]) {
+    if (typeof text === 'string' && text.trim() !== '') return text;
+  }
+  return undefined;
+}
+
+/** "srv-db-01 (criticality 80)", or the label alone when the criticality is unknown. */
+function describeAsset(label: string, criticality: number | undefined, write: WriteInline): string {
+  const text = write(label, 48);
+  return isNumber(criticality) ? `${text} (criticality ${Math.round(criticality)})` : text;
 }
 
 /** "r7k2 · Ransomware on servers", or the id alone when the rule has no name. */

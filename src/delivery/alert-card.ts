@@ -1,4 +1,4 @@
-import type { AlertNotification, UrgencyLevel } from '../normalize/notification.ts';
+import type { AlertAsset, AlertNotification, UrgencyLevel } from '../normalize/notification.ts';
 import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 
 /** Buttons a card can carry; the workflow ones appear only when the alert's workflow allows them. */
@@ -32,7 +32,8 @@ export interface AlertCard {
   entity: string | undefined;
   rule: string | undefined;
   alertType: string | undefined;
-  assets: readonly string[];
+  /** By name with criticality once the asset API answered; by UUID otherwise. */
+  assets: readonly AlertAsset[];
   occurrences: number | undefined;
   /** ISO timestamps as Sekoia.io gives them. */
   firstSeenAt: string | undefined;

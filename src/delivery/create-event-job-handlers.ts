@@ -9,13 +9,14 @@ import { normalizeOther } from '../normalize/normalize-other.ts';
 import { normalizePlaybookError } from '../normalize/normalize-playbook-error.ts';
 import { normalizeReport, type ReportFields } from '../normalize/normalize-report.ts';
 import { type CatalogRuleFields, normalizeRuleAdded } from '../normalize/normalize-rule-added.ts';
-import type { Notification } from '../normalize/notification.ts';
+import type { AlertNotification, Notification } from '../normalize/notification.ts';
 import type { JobHandler } from '../queue/create-worker.ts';
 import type { Job, NewJob } from '../queue/job-queue.ts';
 import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import type { WorkflowAction } from '../sekoia/workflow-schema.ts';
 import type { DeliveryPort } from './delivery-port.ts';
+import type { AssetResolver } from './resolve-alert-assets.ts';
 
 /** Job kind that completes a card first posted from the WebHook alone, once the API answers. */
 export const ALERT_REFRESH_JOB = 'alert-refresh';
@@ -35,6 +36,8 @@ export interface EventJobOptions {
   catalogRules?: { read(uuid: string): Promise<CatalogRuleFields> };
   /** Delay before the first try at completing a WebHook-only card. */
   refreshDelayMs?: number;
+  /** Names the alert's assets (asset API, cached); without it cards show asset UUIDs. */
+  assets?: AssetResolver;
 }
 
 /** The queue handlers that turn stored events into delivered notifications. */
@@ -51,6 +54,11 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
     options.metrics.deliveries.inc({ result: 'delivered' });
     options.metrics.deliveryLatency.observe((options.clock.now() - notification.event.receivedAt) / 1_000);
   };
+
+  const withAssets = async (notification: AlertNotification): Promise<AlertNotification> =>
+    options.assets
+      ? { ...notification, alert: await options.assets.resolve(notification.alert) }
+      : notification;
 
   const handleEvent: JobHandler = async (job, log) => {
     const stored = parseStored(job);
@@ -73,7 +81,9 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
     const workflow = alert ? await readWorkflow(alert.uuid, log) : undefined;
     const observedAt = options.clock.now();
     await deliver(
-      normalizeAlert({ stored, eventId: job.id, alert, workflow, appUrl: options.appUrl, observedAt }),
+      await withAssets(
+        normalizeAlert({ stored, eventId: job.id, alert, workflow, appUrl: options.appUrl, observedAt }),
+      ),
     );
   };
 
@@ -127,7 +137,11 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
     const alert = await options.sekoia.getAlert(stored.event.attributes.uuid ?? '');
     const workflow = await readWorkflow(alert.uuid, log);
     const observedAt = options.clock.now();
-    await deliver(normalizeAlert({ stored, eventId, alert, workflow, appUrl: options.appUrl, observedAt }));
+    await deliver(
+      await withAssets(
+        normalizeAlert({ stored, eventId, alert, workflow, appUrl: options.appUrl, observedAt }),
+      ),
+    );
   };
 
   return { [SEKOIA_EVENT_JOB]: handleEvent, [ALERT_REFRESH_JOB]: handleRefresh };

@@ -4,7 +4,7 @@ import type { WorkflowAction } from '../sekoia/workflow-schema.ts';
 import { alertLink } from './alert-link.ts';
 import { allowedWorkflowActions } from './allowed-workflow-actions.ts';
 import { detectAlertChanges } from './detect-alert-changes.ts';
-import type { AlertNotification, AlertSummary, EventRef } from './notification.ts';
+import type { AlertAsset, AlertNotification, AlertSummary, EventRef } from './notification.ts';
 import { summarizeWebhookAlert } from './summarize-webhook-alert.ts';
 import { urgencyLevel } from './urgency-level.ts';
 
@@ -61,11 +61,17 @@ export function summarizeAlert(alert: SekoiaAlert, appUrl: string): AlertSummary
     entity: { uuid: alert.entity?.uuid, name: alert.entity?.name },
     rule: { uuid: alert.rule?.uuid, name: alert.rule?.name },
     alertType: { category: alert.alert_type?.category, value: alert.alert_type?.value },
-    assets: alert.assets,
+    assets: alert.assets.map(unresolvedAsset),
+    criticality: alert.urgency.criticity,
     occurrences: alert.similar,
     firstSeenAt: alert.first_seen_at ?? undefined,
     lastSeenAt: alert.last_seen_at ?? undefined,
     communityUuid: alert.community_uuid ?? undefined,
     link: alertLink(appUrl, alert.short_id),
   };
+}
+
+/** An asset known by its UUID only, until the asset API names it (delivery/resolve-alert-assets.ts). */
+export function unresolvedAsset(uuid: string): AlertAsset {
+  return { uuid, name: undefined, criticality: undefined };
 }

@@ -11,6 +11,14 @@ export interface NamedRef {
   name: string | undefined;
 }
 
+/** An impacted asset: its UUID, and its name and criticality once read from the asset API. */
+export interface AlertAsset {
+  uuid: string;
+  name: string | undefined;
+  /** 0–100 (Sekoia.io asset criticality). */
+  criticality: number | undefined;
+}
+
 export interface AlertSummary {
   uuid: string;
   shortId: string | undefined;
@@ -22,7 +30,9 @@ export interface AlertSummary {
   entity: NamedRef;
   rule: NamedRef;
   alertType: { category: string | undefined; value: string | undefined };
-  assets: readonly string[];
+  assets: readonly AlertAsset[];
+  /** The alert's asset criticality (`urgency.criticity`, 0–100), when Sekoia.io gives it. */
+  criticality: number | undefined;
   /** Sekoia's `similar` counter, shown as "Occurrences". */
   occurrences: number | undefined;
   firstSeenAt: string | undefined;

@@ -27,7 +27,13 @@ export function summarizeWebhookAlert(
     entity: { uuid: text(attributes.entity_uuid), name: text(attributes.entity_name) },
     rule: { uuid: text(attributes.rule_uuid), name: text(attributes.rule_name) },
     alertType: { category: text(attributes.alert_type_category), value: text(attributes.alert_type_value) },
-    assets: Array.isArray(attributes.assets_uuids) ? attributes.assets_uuids.filter(isText) : [],
+    assets: Array.isArray(attributes.assets_uuids)
+      ? attributes.assets_uuids
+          .filter(isText)
+          .map((uuid) => ({ uuid, name: undefined, criticality: undefined }))
+      : [],
+    // The WebHook carries no criticality (reference §3.2): the assets' own, once read, stand in.
+    criticality: undefined,
     occurrences: number(attributes.similar) ?? number(updated.similar),
     firstSeenAt: text(attributes.first_seen_at),
     lastSeenAt: text(attributes.last_seen_at),

@@ -1,8 +1,8 @@
-import type { AlertNotification, NamedRef } from '../normalize/notification.ts';
+import type { AlertAsset, AlertNotification, NamedRef } from '../normalize/notification.ts';
 import type { FactRef, TriggerFacts } from './trigger-facts.ts';
 
 export interface AlertFactsOptions {
-  /** Asset criticality (0–100), when the caller knows it: the notification does not carry it. */
+  /** Asset criticality (0–100) that overrides what the notification says. */
   criticality?: number | undefined;
 }
 
@@ -13,10 +13,11 @@ export function alertFacts(notification: AlertNotification, options: AlertFactsO
   return {
     trigger: notification.trigger,
     urgency: alert.urgency,
-    criticality: options.criticality,
+    criticality: options.criticality ?? alert.criticality ?? highestCriticality(alert.assets),
     recurrence: alert.occurrences,
     status: refs(alert.status),
-    asset: alert.assets.map((uuid) => ({ uuid })),
+    // By UUID, or by name once the asset API named it (spec §5: `asset` takes a UUID or a name).
+    asset: alert.assets.map(({ uuid, name }) => ({ uuid, name })),
     entity: refs(alert.entity),
     rule: refs(alert.rule),
     community: alert.communityUuid === undefined ? [] : [{ uuid: alert.communityUuid }],
@@ -27,4 +28,10 @@ export function alertFacts(notification: AlertNotification, options: AlertFactsO
 
 function refs(ref: NamedRef): FactRef[] {
   return ref.uuid === undefined && ref.name === undefined ? [] : [{ uuid: ref.uuid, name: ref.name }];
+}
+
+/** Without the alert's own `urgency.criticity` (a WebHook-only card), its most critical known asset. */
+function highestCriticality(assets: readonly AlertAsset[]): number | undefined {
+  const known = assets.flatMap((asset) => (asset.criticality === undefined ? [] : [asset.criticality]));
+  return known.length === 0 ? undefined : Math.max(...known);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commentSchema } from './comment-schema.ts';
+import { criticalitySchema } from './criticality-schema.ts';
 
 // Every object is loose: Sekoia adds fields over time and the bot must not break on them (reference §5).
 const optionalText = z.string().nullish();
@@ -11,7 +12,8 @@ export const alertUrgencySchema = z.looseObject({
   current_value: z.number(),
   value: optionalNumber,
   severity: optionalNumber,
-  criticity: optionalNumber,
+  /** Asset criticality 0–100 (reference §5.1); read leniently: it only feeds `criticality>=N`. */
+  criticity: criticalitySchema,
   display: optionalText,
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertSchema } from './alert-schema.ts';
+import { assetSchema } from './asset-schema.ts';
 import { sekoiaPath } from './build-sekoia-url.ts';
 import { commentSchema } from './comment-schema.ts';
 import { createTriggerEndpoints } from './create-trigger-endpoints.ts';
@@ -7,6 +8,7 @@ import { parseSekoiaResponse } from './parse-sekoia-response.ts';
 import type { SekoiaApi } from './sekoia-api.ts';
 import { createSekoiaTransport, type SekoiaTransportOptions } from './send-sekoia-request.ts';
 import { assertSekoiaAlertId } from './validate-alert-id.ts';
+import { assertSekoiaUuid } from './validate-sekoia-uuid.ts';
 import { workflowResponseSchema } from './workflow-schema.ts';
 
 export type CreateSekoiaClientOptions = SekoiaTransportOptions;
@@ -46,6 +48,10 @@ export function createSekoiaClient(options: CreateSekoiaClientOptions): SekoiaAp
       };
       const body = await send({ method: 'POST', path, body: payload });
       return parseSekoiaResponse(commentSchema, body, 'comment');
+    },
+    async getAsset(uuid) {
+      const path = sekoiaPath('v2', 'asset-management', 'assets', assertSekoiaUuid(uuid, 'asset'));
+      return parseSekoiaResponse(assetSchema, await send({ method: 'GET', path }), 'asset');
     },
     async ping() {
       // Parsing catches a base URL that answers HTML (the web app instead of the API).

@@ -1,4 +1,5 @@
 import type { SekoiaAlert } from './alert-schema.ts';
+import type { SekoiaAsset } from './asset-schema.ts';
 import type { CatalogRule } from './catalog-rule-schema.ts';
 import type { SekoiaComment } from './comment-schema.ts';
 import type { SekoiaIntake } from './intake-schema.ts';
@@ -56,6 +57,8 @@ export interface SekoiaApi {
   patchWorkflow(alertUuid: string, input: PatchWorkflowInput): Promise<void>;
   /** `POST /v1/sic/alerts/{uuid}/comments` */
   postComment(alertUuid: string, input: PostCommentInput): Promise<SekoiaComment>;
+  /** `GET /v2/asset-management/assets/{uuid}` (permission ASSETMANAGEMENT_VIEW_ASSET): name and criticality. */
+  getAsset(uuid: string): Promise<SekoiaAsset>;
   /** `GET /v1/me`: checks reachability and the key. */
   ping(): Promise<void>;
   /** `GET /v1/sic/conf/rules-catalog/rules?limit&offset` (reference §10.1). */

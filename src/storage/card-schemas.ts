@@ -24,6 +24,19 @@ export const cardRecordSchema: z.ZodType<CardRecord> = z.object({
 export const channelListSchema = z.array(channelSchema);
 
 /**
+ * An asset as kept with the alert state. States written before assets were named hold bare UUID
+ * strings: they read as assets not named yet.
+ */
+const storedAssetSchema = z.union([
+  z.string().transform((uuid) => ({ uuid, name: undefined, criticality: undefined })),
+  z.object({
+    uuid: z.string(),
+    name: z.string().optional(),
+    criticality: z.number().finite().optional(),
+  }),
+]);
+
+/**
  * The fields a card needs to render safely are checked; optional texts that JSON dropped (undefined)
  * stay absent, which the card renders as "unknown".
  */
@@ -34,7 +47,7 @@ const notificationSchema = z.looseObject({
   alert: z.looseObject({
     uuid: z.string().min(1),
     link: z.string(),
-    assets: z.array(z.string()),
+    assets: z.array(storedAssetSchema),
     status: z.looseObject({}),
     entity: z.looseObject({}),
     rule: z.looseObject({}),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertCard } from '../../src/delivery/alert-card.ts';
 import { alertCardFacts, formatUrgency } from '../../src/delivery/alert-card-facts.ts';
 import type { WriteInline } from '../../src/delivery/write-inline.ts';
-import { alertCard } from '../fixtures/alert-card.ts';
+import { alertCard, namedAsset } from '../fixtures/alert-card.ts';
 
 const plain: WriteInline = (text) => text;
 /** Shows what the platform was asked to write, and within which bound. */
@@ -20,7 +20,7 @@ describe('alertCardFacts', () => {
       ['Entity', 'Lyon HQ'],
       ['Rule', 'Encoded command'],
       ['Type', 'malicious-code / trojan'],
-      ['Assets', 'WS-114, srv01'],
+      ['Assets', 'WS-114 (criticality 80), srv01'],
       ['Occurrences', '3'],
       ['First seen', '2026-03-02 08:00 UTC'],
       ['Last seen', '2026-03-02 09:15 UTC'],
@@ -29,13 +29,13 @@ describe('alertCardFacts', () => {
   });
 
   it('has the platform write only the text that comes from the alert, each piece within its bound', () => {
-    expect(facts({ firstSeenAt: 'yesterday', assets: ['a'] }, marked)).toEqual([
+    expect(facts({ firstSeenAt: 'yesterday', assets: [namedAsset('a', 7)] }, marked)).toEqual([
       ['Urgency', '82 (high)'],
       ['Status', '⟨Pending|60⟩'],
       ['Entity', '⟨Lyon HQ|200⟩'],
       ['Rule', '⟨Encoded command|201⟩'],
       ['Type', '⟨malicious-code / trojan|202⟩'],
-      ['Assets', '⟨a|48⟩'],
+      ['Assets', '⟨a|48⟩ (criticality 7)'],
       ['Occurrences', '3'],
       ['First seen', '⟨yesterday|40⟩'],
       ['Last seen', '2026-03-02 09:15 UTC'],
@@ -51,7 +51,10 @@ describe('alertCardFacts', () => {
       entity: '',
       rule: undefined,
       alertType: undefined,
-      assets: ['', '  '],
+      assets: [
+        { uuid: '', name: undefined, criticality: 50 },
+        { uuid: '  ', name: '  ', criticality: undefined },
+      ],
       occurrences: Number.NaN,
       firstSeenAt: undefined,
       lastSeenAt: undefined,
@@ -61,7 +64,8 @@ describe('alertCardFacts', () => {
   });
 
   it('names the first ten assets and counts the others', () => {
-    const assets = ['', ...Array.from({ length: 13 }, (_, i) => `h${i}`)];
+    const assets = [namedAsset(''), ...Array.from({ length: 13 }, (_, i) => namedAsset(`h${i}`))];
+    assets[0] = { uuid: '', name: '', criticality: undefined };
     expect(facts({ assets }).find(([title]) => title === 'Assets')).toEqual([
       'Assets',
       'h0, h1, h2, h3, h4, h5, h6, h7, h8, h9 +3 more',

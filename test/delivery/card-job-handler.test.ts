@@ -29,6 +29,7 @@ function notification(status: string, observedAt: number, similar = 1): AlertNot
       rule: { uuid: undefined, name: 'R' },
       alertType: { category: undefined, value: undefined },
       assets: [],
+      criticality: undefined,
       occurrences: similar,
       firstSeenAt: undefined,
       lastSeenAt: undefined,

@@ -66,6 +66,7 @@ describe('npm run demo', () => {
     expect(mattermostCard).toContain(`title: ${shortId} · Mimikatz credential dumping on WS-114`);
     expect(mattermostCard).toContain('colour: red/high');
     expect(mattermostCard).toContain('Status: Pending');
+    expect(mattermostCard).toMatch(/Assets: WS\\?-114 \(criticality 70\)/);
     expect(mattermostCard).toContain('buttons: [Acknowledge] [Validate] [Reject] [Comment] [Mute rule 1h]');
     expect(teamsCard).toMatch(/Teams card · activity \d+/);
     expect(teamsCard).toContain('colour: red (style attention)');

@@ -111,6 +111,55 @@ describe('normalizeAlert', () => {
       link: `${APP}/operations/alerts/${body.attributes.short_id}`,
     });
   });
+
+  it('carries the asset criticality of urgency.criticity and the assets, not named yet', () => {
+    const n = normalizeAlert({
+      stored: stored(fixture('alert-created.json')),
+      eventId: 'e6',
+      alert,
+      appUrl: APP,
+      observedAt: 1,
+    });
+    expect(n.alert.criticality).toBe(65);
+    expect(n.alert.assets).toEqual([
+      { uuid: 'e7a1c3d9-4b52-4f0e-9c86-2d1b7a5f3e64', name: undefined, criticality: undefined },
+    ]);
+  });
+
+  it.each([
+    ['absent', undefined, undefined],
+    ['null', null, undefined],
+    ['text', 'high', undefined],
+    ['out of range', 180, undefined],
+    ['zero', 0, 0],
+  ])('reads a criticity %s without refusing the alert', (_what, criticity, expected) => {
+    const raw = fixture('alert.json') as { urgency: Record<string, unknown> };
+    const urgency: Record<string, unknown> = { ...raw.urgency, criticity };
+    if (criticity === undefined) delete urgency.criticity;
+    const body = { ...raw, urgency };
+    const read = alertSchema.parse(body);
+    const n = normalizeAlert({
+      stored: stored(fixture('alert-created.json')),
+      eventId: 'e7',
+      alert: read,
+      appUrl: APP,
+      observedAt: 1,
+    });
+    expect(n.alert.criticality).toBe(expected);
+  });
+
+  it('keeps the WebHook asset UUIDs when the API could not be read', () => {
+    const body = fixture('alert-created.json') as { attributes: Record<string, unknown> };
+    const uuid = '5b2f7c1e-8a43-4d6e-b0f9-3e1c7a9d2f64';
+    const n = normalizeAlert({
+      stored: stored({ ...body, attributes: { ...body.attributes, assets_uuids: [uuid, 7] } }),
+      eventId: 'e8',
+      alert: undefined,
+      appUrl: APP,
+      observedAt: 1,
+    });
+    expect(n.alert).toMatchObject({ criticality: undefined, assets: [{ uuid, name: undefined }] });
+  });
 });
 
 describe('detectAlertChanges', () => {

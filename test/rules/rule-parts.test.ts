@@ -22,6 +22,7 @@ const notification: AlertNotification = {
     rule: { uuid: undefined, name: undefined },
     alertType: { category: 'intrusions', value: 'system-compromise' },
     assets: [],
+    criticality: undefined,
     occurrences: 12,
     firstSeenAt: undefined,
     lastSeenAt: undefined,
@@ -49,6 +50,25 @@ describe('alertFacts', () => {
   it('takes the asset criticality when the caller knows it', () => {
     const facts = alertFacts(notification, { criticality: 60 });
     expect(evaluateRule(ruleFrom('alert-updated criticality>=50'), facts, T0)).toBe(true);
+  });
+
+  const SRV = { uuid: '5b2f7c1e-8a43-4d6e-b0f9-3e1c7a9d2f64', name: 'srv-db-01', criticality: 80 };
+  const WS = { uuid: '9e4a2c7b-1f58-4b3d-a6e0-7c2d9f1b5e83', name: 'ws-12', criticality: 30 };
+  const withAlert = (alert: Partial<AlertNotification['alert']>) =>
+    alertFacts({ ...notification, alert: { ...notification.alert, ...alert } });
+
+  it.each([
+    ['the alert urgency.criticity', { criticality: 80 }, 'criticality>=70', true],
+    ['the alert urgency.criticity', { criticality: 40 }, 'criticality>=70', false],
+    ['the criticity before the assets', { criticality: 40, assets: [SRV] }, 'criticality>=70', false],
+    ['the most critical named asset without a criticity', { assets: [WS, SRV] }, 'criticality>=70', true],
+    ['the assets known', { assets: [WS] }, 'criticality>=70', false],
+    ['an asset by name', { assets: [WS, SRV] }, 'asset="SRV-DB-01"', true],
+    ['an asset by part of its name', { assets: [WS, SRV] }, 'asset~db', true],
+    ['an asset by UUID', { assets: [SRV] }, `asset=${SRV.uuid}`, true],
+    ['an unnamed asset by UUID', { assets: [{ ...SRV, name: undefined }] }, 'asset=srv-db-01', false],
+  ])('reads %s: %j, %s → %s', (_what, alert, condition, expected) => {
+    expect(evaluateRule(ruleFrom(`alert-updated ${condition}`), withAlert(alert), T0)).toBe(expected);
   });
 });
 

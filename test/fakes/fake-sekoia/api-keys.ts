@@ -10,7 +10,8 @@ export type FakePermission =
   // The tutorial's name for rules catalog reads; the permissions page says SIC_READ_RULES (reference §2).
   | 'SIC_READ_CONF'
   | 'INTHREAT_READ_CONTENT_PROPOSALS'
-  | 'INTHREAT_READ_OBJECTS';
+  | 'INTHREAT_READ_OBJECTS'
+  | 'ASSETMANAGEMENT_VIEW_ASSET';
 
 /** The reference's minimum key for alert cards and buttons (§2). */
 export const ALERT_BOT_PERMISSIONS: readonly FakePermission[] = [
@@ -26,6 +27,7 @@ export const BOT_PERMISSIONS: readonly FakePermission[] = [
   'SIC_READ_CONF',
   'INTHREAT_READ_CONTENT_PROPOSALS',
   'INTHREAT_READ_OBJECTS',
+  'ASSETMANAGEMENT_VIEW_ASSET',
 ];
 
 export type FakeKeyState = 'valid' | 'expired' | 'revoked';

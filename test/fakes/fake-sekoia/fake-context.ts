@@ -2,6 +2,7 @@ import type { Clock } from '../../../src/clock.ts';
 import type { AlertStore } from './alert-store.ts';
 import type { FakeApiKey, FakePermission } from './api-keys.ts';
 import type { WebhookEmitter } from './emit-webhooks.ts';
+import type { FakeAsset } from './fake-asset.ts';
 import type { FakeCatalogRule } from './fake-catalog-rule.ts';
 import type { FakeReport } from './fake-intel-report.ts';
 import type { IntakeStore } from './intake-store.ts';
@@ -18,6 +19,8 @@ export interface FakeContext {
   reports: Map<string, FakeReport>;
   intakes: IntakeStore;
   searchJobs: SearchJobStore;
+  /** Assets by lower-case UUID. */
+  assets: Map<string, FakeAsset>;
 }
 
 export interface ApiRequest {

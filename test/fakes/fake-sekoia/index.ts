@@ -6,6 +6,8 @@ export type { PlaybookErrorInput, TriggerEvent, TriggerWebhookPayload } from './
 export { buildTriggerWebhook, contentProposalEvent, playbookErrorEvent } from './build-trigger-webhooks.ts';
 export type { SekoiaWebhookPayload, WebhookDelivery } from './emit-webhooks.ts';
 export type { FakeAlert, FakeComment, FakeStatusName } from './fake-alert.ts';
+export type { FakeAsset } from './fake-asset.ts';
+export type { FakeAssetControls } from './fake-asset-controls.ts';
 export type { FakeCatalogRule } from './fake-catalog-rule.ts';
 export type { FakeIntake } from './fake-intake.ts';
 export type { BuildReportOverrides, FakeReport } from './fake-intel-report.ts';

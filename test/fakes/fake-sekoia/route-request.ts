@@ -1,6 +1,7 @@
 import type { ApiKeyRing } from './api-keys.ts';
 import { type ApiResponse, errorResponse, type FakeContext, nowSeconds, type Route } from './fake-context.ts';
 import { getAlert, getWorkflow, listAlerts, patchWorkflow } from './handle-alert-routes.ts';
+import { getAsset } from './handle-asset-routes.ts';
 import { getCatalogRule, listCatalogRules } from './handle-catalog-routes.ts';
 import { getComment, listComments, postComment } from './handle-comment-routes.ts';
 import { getIntake, listIntakes } from './handle-intake-routes.ts';
@@ -98,6 +99,13 @@ export const FAKE_ROUTES: readonly Route[] = [
     pattern: 'v2/inthreat/reports/:uuid',
     permission: 'INTHREAT_READ_OBJECTS',
     handle: getReport,
+  },
+  // Reference §4 and SEKOIA-IO/automation-library Sekoia.io/sekoiaio/operation_center/__init__.py (ReturnsAssetV2).
+  {
+    method: 'GET',
+    pattern: 'v2/asset-management/assets/:uuid',
+    permission: 'ASSETMANAGEMENT_VIEW_ASSET',
+    handle: getAsset,
   },
 ];
 

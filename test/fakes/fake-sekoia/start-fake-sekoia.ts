@@ -4,6 +4,7 @@ import { type Clock, systemClock } from '../../../src/clock.ts';
 import { createAlertStore } from './alert-store.ts';
 import { createApiKeyRing, type FakeApiKeyInput } from './api-keys.ts';
 import { createWebhookEmitter, type WebhookDelivery } from './emit-webhooks.ts';
+import { createFakeAssetControls, type FakeAssetControls } from './fake-asset-controls.ts';
 import type { FakeContext } from './fake-context.ts';
 import { createFakeSekoiaControls, type FakeSekoiaControls } from './fake-sekoia-controls.ts';
 import { createFakeTriggerControls, type FakeTriggerControls } from './fake-trigger-controls.ts';
@@ -34,6 +35,7 @@ export interface StartFakeSekoiaOptions {
 export interface FakeSekoia
   extends FakeSekoiaControls,
     FakeTriggerControls,
+    FakeAssetControls,
     Omit<FaultInjector, 'take' | 'latencyMs'> {
   /** Origin serving `/v1/…`, like `https://api.sekoia.io`. */
   readonly url: string;
@@ -76,6 +78,7 @@ export async function startFakeSekoia(options: StartFakeSekoiaOptions = {}): Pro
     reports: new Map(),
     intakes,
     searchJobs,
+    assets: new Map(),
   };
   const faults = createFaultInjector();
   faults.setLatency(options.latencyMs ?? 0);
@@ -96,6 +99,7 @@ export async function startFakeSekoia(options: StartFakeSekoiaOptions = {}): Pro
   return {
     ...controls,
     ...createFakeTriggerControls(context),
+    ...createFakeAssetControls(context),
     ...faultControls,
     url,
     apiUrl: `${url}/api`,

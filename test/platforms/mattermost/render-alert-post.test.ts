@@ -5,6 +5,7 @@ import {
   renderAlertPost,
   URGENCY_COLORS,
 } from '../../../src/platforms/mattermost/render-alert-post.ts';
+import { namedAsset } from '../../fixtures/alert-card.ts';
 
 const J = '\u2060';
 const ACTION_URL = 'https://bot.example.com/mattermost/actions';
@@ -22,7 +23,7 @@ function card(overrides: Partial<AlertCard> = {}): AlertCard {
     entity: 'Lyon HQ',
     rule: 'Encoded command',
     alertType: 'malicious-code / trojan',
-    assets: ['WS-114', 'srv01'],
+    assets: [namedAsset('WS-114', 80), namedAsset('srv01')],
     occurrences: 3,
     firstSeenAt: '2026-03-02T08:00:12.345Z',
     lastSeenAt: '2026-03-02T09:15:00Z',
@@ -74,7 +75,7 @@ describe('renderAlertPost', () => {
           { title: 'Occurrences', value: '3', short: true },
           { title: 'First seen', value: '2026-03-02 08:00 UTC', short: true },
           { title: 'Last seen', value: '2026-03-02 09:15 UTC', short: true },
-          { title: 'Assets', value: 'WS\\-114, srv01', short: false },
+          { title: 'Assets', value: 'WS\\-114 (criticality 80), srv01', short: false },
           { title: 'Matched rule', value: 'r7k2 · Critical hosts', short: false },
         ],
         footer: 'Sekoia.io · rule r7k2',
@@ -174,7 +175,7 @@ describe('renderAlertPost', () => {
 
   it('stays small for a huge alert', () => {
     const huge = 'x'.repeat(1_000_000);
-    const assets = Array.from({ length: 10_000 }, (_, i) => `host-${i}-${'a'.repeat(100)}`);
+    const assets = Array.from({ length: 10_000 }, (_, i) => namedAsset(`host-${i}-${'a'.repeat(100)}`));
     const body = renderAlertPost({
       card: card({
         title: huge,
@@ -209,7 +210,7 @@ describe('renderAlertPost', () => {
         entity: HOSTILE,
         rule: HOSTILE,
         alertType: HOSTILE,
-        assets: [HOSTILE, HOSTILE],
+        assets: [namedAsset(HOSTILE), { uuid: HOSTILE, name: undefined, criticality: 1 }],
         firstSeenAt: HOSTILE,
         matchedRule: { id: 'r7k2', name: HOSTILE },
         enriched: false,

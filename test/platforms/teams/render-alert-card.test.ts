@@ -13,6 +13,7 @@ import {
   URGENCY_STYLES,
 } from '../../../src/platforms/teams/render-alert-card.ts';
 import { ALERT_STATUSES, ALLOWED_ACTIONS } from '../../../src/sekoia/workflow-constants.ts';
+import { namedAsset } from '../../fixtures/alert-card.ts';
 import { alertCard, grantData, HOSTILE, LINK, liveMarkup, strings } from './teams-card-fixtures.ts';
 
 const J = '\u2060';
@@ -77,7 +78,7 @@ describe('renderAlertCard', () => {
             { title: 'Entity', value: 'Lyon HQ' },
             { title: 'Rule', value: 'Encoded command' },
             { title: 'Type', value: 'malicious-code / trojan' },
-            { title: 'Assets', value: 'WS-114, srv01' },
+            { title: 'Assets', value: 'WS-114 (criticality 80), srv01' },
             { title: 'Occurrences', value: '3' },
             { title: 'First seen', value: '2026-03-02 08:00 UTC' },
             { title: 'Last seen', value: '2026-03-02 09:15 UTC' },
@@ -210,7 +211,7 @@ describe('renderAlertCard', () => {
         urgency: undefined,
         urgencyLevel: undefined,
         status: undefined,
-        assets: ['  '],
+        assets: [{ uuid: '  ', name: '  ', criticality: undefined }],
         matchedRule: { id: 'r7k2', name: undefined },
       }),
     );
@@ -266,7 +267,7 @@ describe('renderAlertCard', () => {
   it('stays under the size budget for a huge alert', () => {
     // Backslashes and quotes grow the most once escaped and serialized.
     const huge = '\\"'.repeat(500_000);
-    const assets = Array.from({ length: 10_000 }, (_, i) => `host-${i}-${'\\'.repeat(100)}`);
+    const assets = Array.from({ length: 10_000 }, (_, i) => namedAsset(`host-${i}-${'\\'.repeat(100)}`));
     const keys = ['acknowledge', 'validate', 'reject', 'comment', 'mute'] as const;
     const out = renderAlertCard({
       card: alertCard({
@@ -300,7 +301,7 @@ describe('renderAlertCard', () => {
         entity: HOSTILE,
         rule: HOSTILE,
         alertType: HOSTILE,
-        assets: [HOSTILE, HOSTILE],
+        assets: [namedAsset(HOSTILE), { uuid: HOSTILE, name: undefined, criticality: 1 }],
         firstSeenAt: HOSTILE,
         matchedRule: { id: HOSTILE, name: HOSTILE },
         enriched: false,

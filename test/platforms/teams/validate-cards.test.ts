@@ -12,6 +12,7 @@ import {
 } from '../../../src/platforms/teams/render-alert-card.ts';
 import { renderErrorCard, renderReplyCard } from '../../../src/platforms/teams/render-reply-card.ts';
 import { ALERT_STATUSES, ALLOWED_ACTIONS } from '../../../src/sekoia/workflow-constants.ts';
+import { namedAsset } from '../../fixtures/alert-card.ts';
 import { alertCard, grantData, HOSTILE, strings } from './teams-card-fixtures.ts';
 
 // The package's main entry is ESM without "type": "module" and fails in Node; its UMD bundle loads
@@ -93,7 +94,7 @@ const CARDS: [string, AdaptiveCard][] = [
       card: alertCard({
         title: HOSTILE,
         entity: HOSTILE,
-        assets: Array(10_000).fill(HOSTILE),
+        assets: Array.from({ length: 10_000 }, () => namedAsset(HOSTILE, 100)),
         enriched: false,
         lastActivity: { verb: 'Acknowledged', by: HOSTILE, platform: 'teams', at: 0 },
       }),

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseAlertState } from '../../src/storage/card-schemas.ts';
+
+const UUID = '5b2f7c1e-8a43-4d6e-b0f9-3e1c7a9d2f64';
+
+function storedState(assets: unknown[]) {
+  return JSON.parse(
+    JSON.stringify({
+      notification: {
+        kind: 'alert',
+        trigger: 'alert-raised',
+        event: { id: 'e1', type: 'alert', action: 'created' },
+        alert: {
+          uuid: 'a1',
+          link: 'https://app.sekoia.io/operations/alerts/ALa1',
+          assets,
+          status: {},
+          entity: {},
+          rule: {},
+          alertType: {},
+        },
+        changes: [],
+        enriched: true,
+        workflow: [],
+        observedAt: 1,
+      },
+      activity: null,
+    }),
+  ) as unknown;
+}
+
+describe('parseAlertState', () => {
+  it('reads the named assets kept with the alert state', () => {
+    const state = parseAlertState(
+      storedState([{ uuid: UUID, name: 'srv-db-01', criticality: 80 }, { uuid: UUID }]),
+    );
+    expect(state?.notification.alert.assets).toEqual([
+      { uuid: UUID, name: 'srv-db-01', criticality: 80 },
+      { uuid: UUID },
+    ]);
+  });
+
+  it('reads a state kept before assets were named (bare UUIDs) as assets not named yet', () => {
+    const state = parseAlertState(storedState([UUID]));
+    expect(state?.notification.alert.assets).toEqual([
+      { uuid: UUID, name: undefined, criticality: undefined },
+    ]);
+  });
+
+  it('refuses an asset of another shape', () => {
+    expect(parseAlertState(storedState([{ name: 'no uuid' }]))).toBeUndefined();
+    expect(parseAlertState(storedState([{ uuid: UUID, criticality: 'high' }]))).toBeUndefined();
+  });
+});
