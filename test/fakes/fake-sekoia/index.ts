@@ -9,7 +9,13 @@ export type { FakeAlert, FakeComment, FakeStatusName } from './fake-alert.ts';
 export type { FakeCatalogRule } from './fake-catalog-rule.ts';
 export type { FakeIntake } from './fake-intake.ts';
 export type { BuildReportOverrides, FakeReport } from './fake-intel-report.ts';
-export { FAKE_TLP_MARKINGS } from './fake-intel-report.ts';
+export {
+  buildTlp2Marking,
+  FAKE_TLP_MARKINGS,
+  FAKE_TLP2_MARKINGS,
+  type FakeTlp2Level,
+  tlp2Overrides,
+} from './fake-intel-report.ts';
 export type { FakeTriggerControls } from './fake-trigger-controls.ts';
 export type { FakeAction } from './fake-workflow.ts';
 export { FAKE_ACTIONS, FAKE_STATUSES, FAKE_TRANSITIONS } from './fake-workflow.ts';
