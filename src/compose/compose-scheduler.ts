@@ -10,6 +10,7 @@ import type { Store } from '../storage/create-store.ts';
 import { createIntakeSilenceCheck } from '../watchers/create-intake-silence-check.ts';
 import { createRulesCatalogWatch } from '../watchers/create-rules-catalog-watch.ts';
 import type { createSekoiaWatchSources } from '../watchers/create-sekoia-watch-sources.ts';
+import { INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
 
 /** How long a notification id is remembered for deduplication. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -45,7 +46,7 @@ export function composeScheduler(deps: {
           ? createIntakeSilenceCheck({
               source: sources.intakes,
               rules,
-              keyv: store.keyv('intake-silence'),
+              keyv: store.keyv(INTAKE_SILENCE_NAMESPACE),
               enqueue,
               clock,
               log,

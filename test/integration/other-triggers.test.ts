@@ -197,6 +197,51 @@ describe.each([
     expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
   });
 
+  it('takes Sekoia.io\'s own "no events" WebHook as the silence: one card, which the poll then edits', async () => {
+    const intake = world.sekoia.addIntake({ name: 'Firewall EU' });
+    world.sekoia.recordIntakeEvent(intake.uuid, clock.now() - 3 * 3_600_000);
+    await world.subscribe('intake-silent intake="Firewall EU" for=1h');
+    world.sekoia.emitIntakeInactivity({ intakeUuid: intake.uuid });
+    await expect.poll(() => world.compactCards().length).toBe(1);
+    await idle();
+    const first = world.compactCards()[0];
+    // The WebHook names the intake by UUID only; the rule names it: the bot looked the name up.
+    expect(first?.json).toContain('Intake silent: Firewall EU');
+    expect(shown(first?.json ?? '')).toContain('silent 1h+');
+
+    clock.advance(5 * 60_000);
+    expect(await world.bot.app.scheduler.runNow('intake-silence-check')).toMatchObject({ result: 'ok' });
+    await expect.poll(() => shown(world.compactCards()[0]?.json ?? '')).toContain('silent 1h5m+');
+    await idle();
+    expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
+
+    world.sekoia.recordIntakeEvent(intake.uuid, clock.now() - 60_000);
+    clock.advance(5 * 60_000);
+    expect(await world.bot.app.scheduler.runNow('intake-silence-check')).toMatchObject({ result: 'ok' });
+    await expect.poll(() => world.compactCards()[0]?.json ?? '').toContain('Events are back');
+    await idle();
+    expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
+  });
+
+  it('edits the card of a silence the poll found when the "no events" WebHook comes after', async () => {
+    const intake = world.sekoia.addIntake({ name: 'Proxy' });
+    world.sekoia.recordIntakeEvent(intake.uuid, clock.now() - 3 * 3_600_000);
+    await world.subscribe(`intake-silent intake=${intake.uuid} for=2h`);
+    expect(await world.bot.app.scheduler.runNow('intake-silence-check')).toMatchObject({ result: 'ok' });
+    await expect.poll(() => world.compactCards().length).toBe(1);
+    const first = world.compactCards()[0];
+    clock.advance(30 * 60_000);
+    world.sekoia.emitIntakeInactivity({
+      intakeUuid: intake.uuid,
+      type: 'intake_inactivity',
+      action: 'created',
+      attributes: { intake: { uuid: intake.uuid.toUpperCase(), name: 'Proxy' } },
+    });
+    await expect.poll(() => shown(world.compactCards()[0]?.json ?? '')).toContain('silent 2h30m+');
+    await idle();
+    expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
+  });
+
   it('keeps an unknown WebHook type and shows it in status', async () => {
     const response = await fetch(world.bot.webhookUrl, {
       method: 'POST',
@@ -210,8 +255,24 @@ describe.each([
     });
     expect(response.status).toBe(202);
     await idle();
+    // A "no events" WebHook without an intake UUID tells nothing the bot can use: kept as other.
+    const noIntake = await fetch(world.bot.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'intake',
+        action: 'no-events',
+        attributes: { name: 'Firewall EU' },
+        metadata: { version: 2, uuid: 'n-intake-1', created_at: '2026-11-30T12:00:00Z' },
+      }),
+    });
+    expect(noIntake.status).toBe(202);
+    await idle();
     const report = await world.bot.app.status.read();
-    expect(report.keptTypes?.map((kept) => [kept.type, kept.count])).toEqual([['case', 1]]);
+    expect(report.keptTypes?.map((kept) => [kept.type, kept.count])).toEqual([
+      ['case', 1],
+      ['intake', 1],
+    ]);
     expect(world.compactCards()).toHaveLength(0);
   });
 });

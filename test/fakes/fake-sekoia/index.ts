@@ -2,7 +2,12 @@ export type { FakeApiKeyInput, FakeKeyState, FakePermission } from './api-keys.t
 export { ALERT_BOT_PERMISSIONS, BOT_PERMISSIONS } from './api-keys.ts';
 export type { AlertWebhookPayload, BuildAlertWebhookInput } from './build-alert-webhook.ts';
 export { buildAlertWebhook, toSekoiaEventTime } from './build-alert-webhook.ts';
-export type { PlaybookErrorInput, TriggerEvent, TriggerWebhookPayload } from './build-trigger-webhooks.ts';
+export type {
+  IntakeInactivityInput,
+  PlaybookErrorInput,
+  TriggerEvent,
+  TriggerWebhookPayload,
+} from './build-trigger-webhooks.ts';
 export { buildTriggerWebhook, contentProposalEvent, playbookErrorEvent } from './build-trigger-webhooks.ts';
 export type { SekoiaWebhookPayload, WebhookDelivery } from './emit-webhooks.ts';
 export type { FakeAlert, FakeComment, FakeStatusName } from './fake-alert.ts';
