@@ -38,7 +38,9 @@ import { createServer } from './server/create-server.ts';
 import { createKeyvCardStores } from './storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
 import { createStore, type Store } from './storage/create-store.ts';
+import { createIntakeSilenceOpener } from './watchers/create-intake-silence-opener.ts';
 import { createSekoiaWatchSources } from './watchers/create-sekoia-watch-sources.ts';
+import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from './watchers/intake-silence-ledger.ts';
 
 export { DEDUPE_RETENTION_MS } from './compose/compose-scheduler.ts';
 
@@ -195,6 +197,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     sekoia,
     reports: sources.reports,
     catalogRules: sources.catalog,
+    intakeSilences: createIntakeSilenceOpener({
+      rules,
+      ledger: createIntakeSilenceLedger(store.keyv(INTAKE_SILENCE_NAMESPACE)),
+      intakes: config.SEKOIA_API_KEY ? sources.intakes : undefined,
+    }),
     delivery,
     enqueue,
     metrics,

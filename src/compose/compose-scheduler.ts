@@ -10,6 +10,7 @@ import type { Store } from '../storage/create-store.ts';
 import { createIntakeSilenceCheck } from '../watchers/create-intake-silence-check.ts';
 import { createRulesCatalogWatch } from '../watchers/create-rules-catalog-watch.ts';
 import type { createSekoiaWatchSources } from '../watchers/create-sekoia-watch-sources.ts';
+import { INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
 
 /** How long a notification id is remembered for deduplication. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -30,24 +31,31 @@ export function composeScheduler(deps: {
   const { queue, store, sources, rules, enqueue, pause, clock, log } = deps;
   // Without an API key the watchers could only fail every tick: they are not scheduled (start says so).
   const watching = Boolean(deps.config.SEKOIA_API_KEY);
+  const schedules = {
+    rulesCatalogPoll: deps.config.RULES_CATALOG_POLL_CRON,
+    intakeSilenceCheck: deps.config.INTAKE_SILENCE_CHECK_CRON,
+  };
   return createScheduler({
-    jobs: defineScheduledJobs({
-      pruneDedupe: () => queue.pruneDedupe(clock.now() - DEDUPE_RETENTION_MS),
-      pollRulesCatalog: watching
-        ? createRulesCatalogWatch({ source: sources.catalog, keyv: store.keyv('catalog'), enqueue, log })
-        : undefined,
-      checkIntakeSilence: watching
-        ? createIntakeSilenceCheck({
-            source: sources.intakes,
-            rules,
-            keyv: store.keyv('intake-silence'),
-            enqueue,
-            clock,
-            log,
-            pause,
-          })
-        : undefined,
-    }),
+    jobs: defineScheduledJobs(
+      {
+        pruneDedupe: () => queue.pruneDedupe(clock.now() - DEDUPE_RETENTION_MS),
+        pollRulesCatalog: watching
+          ? createRulesCatalogWatch({ source: sources.catalog, keyv: store.keyv('catalog'), enqueue, log })
+          : undefined,
+        checkIntakeSilence: watching
+          ? createIntakeSilenceCheck({
+              source: sources.intakes,
+              rules,
+              keyv: store.keyv(INTAKE_SILENCE_NAMESPACE),
+              enqueue,
+              clock,
+              log,
+              pause,
+            })
+          : undefined,
+      },
+      schedules,
+    ),
     leases: store.leases({ clock }),
     clock,
     log,

@@ -1,4 +1,6 @@
+import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import { DEFAULT_SCHEDULES } from '../scheduler/scheduled-jobs.ts';
 
 const optionalText = z
   .string()
@@ -14,6 +16,23 @@ const httpUrl = z
 const secretText = z
   .string()
   .regex(/^[A-Za-z0-9_-]{24,256}$/, 'must be 24 to 256 characters of A-Z a-z 0-9 _ -');
+
+/**
+ * A node-cron expression (5 fields, or 6 with seconds first), checked with node-cron's own validator;
+ * unset or empty takes the default. Not a secret: the problem quotes it.
+ */
+const cronExpression = (fallback: string) =>
+  optionalText
+    .transform((value) => value ?? fallback)
+    .superRefine((value, ctx) => {
+      const { valid, errors } = validateDetailed(value);
+      if (valid) return;
+      const why = errors.map((error) => error.message).join('; ') || 'not a cron expression';
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value.slice(0, 100)}" is not a cron expression (${why}); use 5 fields, or 6 with seconds first, e.g. "${fallback}"`,
+      });
+    });
 
 const STORE_URL_PATTERN = /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres:\/\/.+|postgresql:\/\/.+)$/;
 
@@ -47,6 +66,8 @@ export const configSchema = z.object({
     .default('sqlite://./data/sekoia-chatops.sqlite'),
   ACTION_SIGNING_KEY: secretText.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  RULES_CATALOG_POLL_CRON: cronExpression(DEFAULT_SCHEDULES.rulesCatalogPoll),
+  INTAKE_SILENCE_CHECK_CRON: cronExpression(DEFAULT_SCHEDULES.intakeSilenceCheck),
 });
 
 /**

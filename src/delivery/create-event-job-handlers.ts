@@ -5,11 +5,13 @@ import { SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { eventRef, normalizeAlert } from '../normalize/normalize-alert.ts';
+import { type IntakeSilence, normalizeIntakeSilence } from '../normalize/normalize-intake-silence.ts';
 import { normalizeOther } from '../normalize/normalize-other.ts';
 import { normalizePlaybookError } from '../normalize/normalize-playbook-error.ts';
 import { normalizeReport, type ReportFields } from '../normalize/normalize-report.ts';
 import { type CatalogRuleFields, normalizeRuleAdded } from '../normalize/normalize-rule-added.ts';
 import type { AlertNotification, Notification } from '../normalize/notification.ts';
+import { type IntakeInactivity, readIntakeInactivity } from '../normalize/read-intake-inactivity.ts';
 import type { JobHandler } from '../queue/create-worker.ts';
 import type { Job, NewJob } from '../queue/job-queue.ts';
 import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
@@ -38,6 +40,8 @@ export interface EventJobOptions {
   refreshDelayMs?: number;
   /** Names the alert's assets (asset API, cached); without it cards show asset UUIDs. */
   assets?: AssetResolver;
+  /** Turns Sekoia.io's "no events" WebHook into the silence the intake-silence poll reports. */
+  intakeSilences?: { open(inactivity: IntakeInactivity): Promise<IntakeSilence> };
 }
 
 /** The queue handlers that turn stored events into delivered notifications. */
@@ -97,6 +101,12 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
       // The same path as the catalog poll: its card subject is the rule, so a later poll edits, never reposts.
       const rule = await options.catalogRules.read(attributes.uuid);
       return normalizeRuleAdded({ event, rule, appUrl: options.appUrl });
+    }
+    const inactivity = readIntakeInactivity(event, attributes);
+    if (inactivity !== undefined && options.intakeSilences) {
+      // The same silence, hence the same card, as the poll's (a later poll edits it, never reposts).
+      const silence = await options.intakeSilences.open(inactivity);
+      return normalizeIntakeSilence({ event, silence, appUrl: options.appUrl });
     }
     if (type !== 'content-proposal' || typeof attributes.uuid !== 'string')
       return normalizeOther(stored, job.id);

@@ -4,18 +4,25 @@ import { reportLink } from './sekoia-links.ts';
 /** What the bot knows of a report (from the Intelligence API, or the WebHook alone). */
 export interface ReportFields {
   uuid: string;
+  /** The STIX id (`report--<uuid>`) read from the API, for the link; the WebHook alone has none. */
+  stixId?: string | undefined;
   name: string | undefined;
   description: string | undefined;
   threats: readonly string[];
   sectors: readonly string[];
   countries: readonly string[];
-  /** `white`, `green`, `amber`, `red`, or undefined when not known. */
+  /** `white`/`clear`, `green`, `amber`, `amber+strict`, `red` (TLP 1.0 or 2.0), undefined when not known. */
   tlp: string | undefined;
   confidence: number | undefined;
   flint: boolean | undefined;
 }
 
-const TONE = { red: 'danger', amber: 'warning', green: 'good' } as const;
+const TONE: Readonly<Record<string, 'danger' | 'warning' | 'good'>> = {
+  red: 'danger',
+  'amber+strict': 'warning',
+  amber: 'warning',
+  green: 'good',
+};
 
 /** A report → its compact card and the facts `report` rules look at. A missing TLP stays missing. */
 export function normalizeReport(input: {
@@ -50,9 +57,9 @@ export function normalizeReport(input: {
     },
     summary: {
       title: report.name ?? 'New report',
-      link: reportLink(input.appUrl, report.uuid),
+      link: reportLink(input.appUrl, report.uuid, report.stixId),
       linkLabel: 'Open the report in Sekoia.io',
-      tone: (report.tlp && TONE[report.tlp as keyof typeof TONE]) || 'info',
+      tone: (report.tlp !== undefined && Object.hasOwn(TONE, report.tlp) && TONE[report.tlp]) || 'info',
       badge: report.tlp === undefined ? 'TLP unknown' : `TLP:${report.tlp.toUpperCase()}`,
       facts: facts
         .filter((fact) => fact[1] !== undefined)

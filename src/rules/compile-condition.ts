@@ -1,7 +1,7 @@
 import { BotError } from '../errors.ts';
 import { UUID } from './canonical-value.ts';
 import { KEY_SPECS } from './condition-keys.ts';
-import { type Interval, isUrgencyLevel, tlpRank, URGENCY_LEVELS } from './ordered-values.ts';
+import { type Interval, isUrgencyLevel, tlpInterval as tlpBand, URGENCY_LEVELS } from './ordered-values.ts';
 import { parseDuration } from './parse-duration.ts';
 import type { FlagFact, PreparedFacts, RefFact, TextFact } from './prepare-facts.ts';
 import type { Condition, Operator } from './rule.ts';
@@ -106,9 +106,9 @@ function numberInterval(value: string): Interval {
 }
 
 function tlpInterval(value: string): Interval {
-  const rank = tlpRank(value);
-  if (rank === undefined) throw new BotError('rule_invalid', { details: { value } });
-  return [rank, rank];
+  const band = tlpBand(value);
+  if (band === undefined) throw new BotError('rule_invalid', { details: { value } });
+  return band;
 }
 
 function invalid(condition: Condition): BotError {

@@ -5,7 +5,7 @@ import type { ConditionKey } from './triggers.ts';
  * What a key's values are:
  * - `level`: 0–100 or `low` / `medium` / `high` (urgency);
  * - `number`: a whole number from 0 to `max`;
- * - `tlp`: an ordered TLP colour;
+ * - `tlp`: an ordered TLP colour (`amber` covers AMBER and AMBER+STRICT, see ordered-values.ts);
  * - `ref`: a UUID (compared to the id) or a name (compared to the name, case-insensitively);
  * - `uuid`: a UUID only (community: the notification carries no community name);
  * - `text`: free text compared case-insensitively;

@@ -29,6 +29,18 @@ export function tlpRank(text: string): number | undefined {
   return tlp === undefined ? undefined : TLP_ORDER.indexOf(tlp);
 }
 
+/**
+ * The ranks a TLP value of a condition stands for. TLP 2.0 split TLP 1.0's AMBER in two, so `amber`
+ * is a band, AMBER and AMBER+STRICT (as `high` is a band of urgencies): `tlp=amber` matches both,
+ * `tlp>amber` only RED, `tlp<=amber` AMBER+STRICT too; `amber+strict` is AMBER+STRICT alone.
+ */
+export function tlpInterval(text: string): Interval | undefined {
+  const tlp = canonicalTlp(text);
+  if (tlp === undefined) return undefined;
+  const rank = TLP_ORDER.indexOf(tlp);
+  return tlp === 'amber' ? [rank, TLP_ORDER.indexOf('amber+strict')] : [rank, rank];
+}
+
 export function isUrgencyLevel(text: string): text is UrgencyLevel {
   return Object.hasOwn(URGENCY_LEVELS, text);
 }

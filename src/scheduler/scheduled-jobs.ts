@@ -1,4 +1,6 @@
+import { DEFAULT_HOLD_MS } from './run-job.ts';
 import type { JobBody, ScheduledJob } from './scheduled-job.ts';
+import { shortestCronGapMs } from './shortest-cron-gap.ts';
 
 const MINUTE = 60_000;
 
@@ -12,8 +14,39 @@ export interface ScheduledJobBodies {
   checkIntakeSilence?: JobBody | undefined;
 }
 
+/** The operator's schedules (RULES_CATALOG_POLL_CRON, INTAKE_SILENCE_CHECK_CRON), node-cron syntax. */
+export interface JobSchedules {
+  rulesCatalogPoll: string;
+  intakeSilenceCheck: string;
+}
+
+export const DEFAULT_SCHEDULES: Readonly<JobSchedules> = {
+  rulesCatalogPoll: '*/15 * * * *',
+  // One search job per watched intake, a second apart: a few hundred intakes fit in the period.
+  intakeSilenceCheck: '*/5 * * * *',
+};
+
+/**
+ * A lease no longer than the period and a hold under half of it, so that a job scheduled every few
+ * seconds is not skipped by its own previous tick. Leases are renewed while a run goes on, so a short
+ * one only shortens how long a crashed replica blocks the others. An invalid expression is left to
+ * the scheduler's check, which names it.
+ */
+function fitToPeriod(job: ScheduledJob): ScheduledJob {
+  const gap = shortestCronGapMs(job.cron);
+  if (gap === undefined) return job;
+  return {
+    ...job,
+    leaseMs: Math.min(job.leaseMs, gap),
+    holdMs: Math.min(job.holdMs ?? DEFAULT_HOLD_MS, Math.floor(gap / 2)),
+  };
+}
+
 /** Every scheduled job of the bot: its name, when it runs and how long its lease lasts. */
-export function defineScheduledJobs(bodies: ScheduledJobBodies): ScheduledJob[] {
+export function defineScheduledJobs(
+  bodies: ScheduledJobBodies,
+  schedules: Readonly<JobSchedules> = DEFAULT_SCHEDULES,
+): ScheduledJob[] {
   const table: Array<Omit<ScheduledJob, 'run'> & { run: JobBody | undefined }> = [
     // Every replica prunes: with a Redis or PostgreSQL store each one keeps its own local queue.
     {
@@ -23,14 +56,18 @@ export function defineScheduledJobs(bodies: ScheduledJobBodies): ScheduledJob[] 
       leaseMs: 10 * MINUTE,
       run: bodies.pruneDedupe,
     },
-    { name: 'rules-catalog-poll', cron: '*/15 * * * *', leaseMs: 10 * MINUTE, run: bodies.pollRulesCatalog },
+    {
+      name: 'rules-catalog-poll',
+      cron: schedules.rulesCatalogPoll,
+      leaseMs: 10 * MINUTE,
+      run: bodies.pollRulesCatalog,
+    },
     {
       name: 'intake-silence-check',
-      // One search job per watched intake, a second apart: a few hundred intakes fit in the period.
-      cron: '*/5 * * * *',
+      cron: schedules.intakeSilenceCheck,
       leaseMs: 4 * MINUTE,
       run: bodies.checkIntakeSilence,
     },
   ];
-  return table.flatMap(({ run, ...job }) => (run ? [{ ...job, run }] : []));
+  return table.flatMap(({ run, ...job }) => (run ? [fitToPeriod({ ...job, run })] : []));
 }

@@ -4,9 +4,7 @@
  * defensively"), so every source below is an assumption, tried in order. This file is the one place to
  * correct once real payloads are captured; nothing here throws, an unreadable value is just absent.
  *
- * - TLP: `x_inthreat_tlp`, then `tlp` (text such as "amber" or "TLP:AMBER"), then `object_marking_refs`
- *   (STIX TLP marking ids, as Sekoia's own intelligence objects carry them; text; or marking objects).
- *   The most restrictive wins; TLP 2.0 "clear" reads as white and "amber+strict" as amber.
+ * - TLP (1.0 and 2.0): see read-report-tlp.ts, where the STIX marking ids are mapped.
  * - FLINT: `x_ic_is_in_flint` (seen on Sekoia intelligence objects), `x_inthreat_flint`, `flint`; a
  *   "flint" label, report type or tag; or an external reference named "FLINT …" (Sekoia's style).
  * - threats, sectors, countries: direct lists (`threats`, `sectors`, `countries`, their `x_inthreat_`
@@ -16,7 +14,9 @@
  * - link: `x_inthreat_url`, `url`, else an external reference on a sekoia.io host. Otherwise none: the
  *   card can build `<app>/intelligence/objects/<STIX id>` from `stixId`.
  */
-export type ReportTlp = 'white' | 'green' | 'amber' | 'red';
+import { type ReportTlp, readReportTlp } from './read-report-tlp.ts';
+
+export type { ReportTlp } from './read-report-tlp.ts';
 
 export interface ReportFields {
   threats: string[];
@@ -28,17 +28,6 @@ export interface ReportFields {
 }
 
 type Fields = Record<string, unknown>;
-
-const TLP_ORDER: readonly ReportTlp[] = ['white', 'green', 'amber', 'red'];
-
-// STIX 2.1 predefined TLP markings (§7.2.1.4), plus TLP 2.0 AMBER+STRICT.
-const TLP_MARKING_IDS: Readonly<Record<string, ReportTlp>> = {
-  'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9': 'white',
-  'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da': 'green',
-  'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82': 'amber',
-  'marking-definition--826578e1-40ad-459f-bc73-ede076f81f37': 'amber',
-  'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed': 'red',
-};
 
 const THREAT_TYPES = new Set(['intrusion-set', 'threat-actor', 'malware', 'campaign']);
 
@@ -61,38 +50,6 @@ function names(value: unknown): string[] {
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
-}
-
-function tlpFromText(text: unknown): ReportTlp | undefined {
-  if (typeof text !== 'string') return undefined;
-  const known = TLP_MARKING_IDS[text];
-  if (known !== undefined) return known;
-  const word = text
-    .trim()
-    .toLowerCase()
-    .replace(/^tlp\s*[:\s]\s*/, '');
-  if (word === 'clear') return 'white';
-  if (word === 'amber+strict') return 'amber';
-  return TLP_ORDER.find((level) => level === word);
-}
-
-function tlpFromMarking(marking: unknown): ReportTlp | undefined {
-  if (!isFields(marking)) return tlpFromText(marking);
-  const definition = isFields(marking.definition) ? marking.definition.tlp : undefined;
-  return tlpFromText(definition) ?? tlpFromText(marking.name) ?? tlpFromText(marking.id);
-}
-
-function mostRestrictive(levels: readonly (ReportTlp | undefined)[]): ReportTlp | undefined {
-  const found = levels.filter((level): level is ReportTlp => level !== undefined);
-  return found.sort((a, b) => TLP_ORDER.indexOf(b) - TLP_ORDER.indexOf(a))[0];
-}
-
-function readTlp(report: Fields): ReportTlp | undefined {
-  return (
-    tlpFromText(report.x_inthreat_tlp) ??
-    tlpFromText(report.tlp) ??
-    mostRestrictive(asList(report.object_marking_refs).map(tlpFromMarking))
-  );
 }
 
 function readFlint(report: Fields): boolean {
@@ -140,7 +97,7 @@ export function readReportFields(report: Fields): ReportFields {
     threats: unique(threats),
     sectors: unique(sectors),
     countries: unique(countries),
-    tlp: readTlp(report),
+    tlp: readReportTlp(report),
     flint: readFlint(report),
     link: readLink(report),
   };

@@ -1,14 +1,12 @@
 import type { Keyv } from 'keyv';
 import type { Clock } from '../clock.ts';
 import { INTAKE_SILENCE_JOB } from '../delivery/watch-jobs.ts';
-import { isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { IntakeSilence } from '../normalize/normalize-intake-silence.ts';
 import type { NewJob } from '../queue/job-queue.ts';
-import { parseDuration } from '../rules/parse-duration.ts';
 import type { Rule } from '../rules/rule.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { createIntakeSilenceLedger } from './intake-silence-ledger.ts';
+import { intakeWindowMs } from './intake-window.ts';
 
 export interface IntakeEventsSource {
   /** Every intake (uuid and name), to resolve the names rules use. */
@@ -33,7 +31,8 @@ export function createIntakeSilenceCheck(options: {
   pause: (ms: number) => Promise<void>;
   pauseMs?: number;
 }): () => Promise<{ checked: number; silent: number }> {
-  const { keyv, clock } = options;
+  const { clock } = options;
+  const ledger = createIntakeSilenceLedger(options.keyv);
   return async () => {
     const windows = await watchedIntakes(options);
     let silent = 0;
@@ -41,19 +40,19 @@ export function createIntakeSilenceCheck(options: {
       if (index > 0) await options.pause(options.pauseMs ?? 1_000);
       const now = clock.now();
       const count = await options.source.countEvents(intake.uuid, now - windowMs, now);
-      const open = await keyv.get<{ silentSince: number }>(`open:${intake.uuid}`);
+      const openSince = await ledger.openSince(intake.uuid);
       if (count === 0) {
         silent += 1;
-        const silentSince = open?.silentSince ?? now - windowMs;
+        const silentSince = openSince ?? now - windowMs;
         await emit(options, { intake, silentSince, silentForMs: now - silentSince, backAt: undefined }, now);
-        if (open === undefined) await keyv.set(`open:${intake.uuid}`, { silentSince });
-      } else if (open !== undefined) {
+        if (openSince === undefined) await ledger.open(intake.uuid, silentSince);
+      } else if (openSince !== undefined) {
         await emit(
           options,
-          { intake, silentSince: open.silentSince, silentForMs: now - open.silentSince, backAt: now },
+          { intake, silentSince: openSince, silentForMs: now - openSince, backAt: now },
           now,
         );
-        await keyv.delete(`open:${intake.uuid}`);
+        await ledger.close(intake.uuid);
       }
     }
     return { checked: windows.length, silent };
@@ -69,7 +68,7 @@ async function emit(
   await options.enqueue({ kind: INTAKE_SILENCE_JOB, payload: JSON.stringify(silence), dedupeKeys: [key] });
 }
 
-/** Intake → the shortest `for` among the rules that watch it (by UUID, or by name, case-insensitively). */
+/** Intake → the shortest `for` among the rules that watch it; intakes no rule watches are left out. */
 async function watchedIntakes(options: {
   source: IntakeEventsSource;
   rules: { listAll(): Promise<Rule[]> };
@@ -77,32 +76,8 @@ async function watchedIntakes(options: {
   const rules = (await options.rules.listAll()).filter((rule) => rule.trigger === 'intake-silent');
   if (rules.length === 0) return [];
   const intakes = await options.source.listIntakes();
-  const windows = new Map<string, { intake: { uuid: string; name: string | undefined }; windowMs: number }>();
-  for (const rule of rules) {
-    const forMs = durationOf(rule);
-    const refs =
-      rule.conditions.find((c) => c.key === 'intake' && (c.op === '=' || c.op === '~'))?.values ?? [];
-    for (const ref of refs) {
-      const lower = ref.toLowerCase();
-      const intake = intakes.find((i) =>
-        UUID.test(ref) ? i.uuid.toLowerCase() === lower : i.name?.toLowerCase() === lower,
-      );
-      if (intake === undefined || forMs === undefined) continue;
-      const known = windows.get(intake.uuid);
-      if (known === undefined || forMs < known.windowMs)
-        windows.set(intake.uuid, { intake, windowMs: forMs });
-    }
-  }
-  return [...windows.values()];
-}
-
-function durationOf(rule: Rule): number | undefined {
-  const text = rule.conditions.find((c) => c.key === 'for')?.values[0];
-  if (text === undefined) return undefined;
-  try {
-    return parseDuration(text);
-  } catch (error) {
-    // A stored rule always holds a canonical duration; a hand-edited one is skipped, not fatal.
-    return isBotError(error) ? undefined : undefined;
-  }
+  return intakes.flatMap((intake) => {
+    const windowMs = intakeWindowMs(rules, intake);
+    return windowMs === undefined ? [] : [{ intake, windowMs }];
+  });
 }

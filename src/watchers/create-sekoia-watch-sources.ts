@@ -78,6 +78,7 @@ export function createSekoiaWatchSources(options: {
       }
       return {
         uuid,
+        stixId: report.stixId,
         name: report.name,
         description: report.description,
         threats: report.threats,

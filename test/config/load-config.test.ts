@@ -91,6 +91,35 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('short');
   });
 
+  it('takes the schedules from RULES_CATALOG_POLL_CRON and INTAKE_SILENCE_CHECK_CRON, 5 or 6 fields', () => {
+    expect(loadConfig({})).toMatchObject({
+      RULES_CATALOG_POLL_CRON: '*/15 * * * *',
+      INTAKE_SILENCE_CHECK_CRON: '*/5 * * * *',
+    });
+    expect(loadConfig({ RULES_CATALOG_POLL_CRON: ' ', INTAKE_SILENCE_CHECK_CRON: '' })).toMatchObject({
+      RULES_CATALOG_POLL_CRON: '*/15 * * * *',
+      INTAKE_SILENCE_CHECK_CRON: '*/5 * * * *',
+    });
+    expect(
+      loadConfig({ RULES_CATALOG_POLL_CRON: '0 */2 * * *', INTAKE_SILENCE_CHECK_CRON: '*/10 * * * * *' }),
+    ).toMatchObject({ RULES_CATALOG_POLL_CRON: '0 */2 * * *', INTAKE_SILENCE_CHECK_CRON: '*/10 * * * * *' });
+  });
+
+  it('reports a bad schedule with the other problems, naming the expression and why', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      RULES_CATALOG_POLL_CRON: 'every 15 minutes',
+      INTAKE_SILENCE_CHECK_CRON: '61 * * * *',
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['PORT', 'RULES_CATALOG_POLL_CRON', 'INTAKE_SILENCE_CHECK_CRON']),
+    );
+    expect(problems.find((p) => p.startsWith('RULES_CATALOG_POLL_CRON'))).toContain(
+      '"every 15 minutes" is not a cron expression (expected 5 or 6 fields but got 3)',
+    );
+    expect(problems.find((p) => p.startsWith('INTAKE_SILENCE_CHECK_CRON'))).toContain('61');
+  });
+
   it('takes a .env file, with the real environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'env-'));
     const file = join(dir, '.env');

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { FAKE_TLP_MARKINGS, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import { FAKE_TLP_MARKINGS, type FakeSekoia, tlp2Overrides } from '../fakes/fake-sekoia/index.ts';
 import type { TestBot } from './start-bot.ts';
 import { startMattermostWorld } from './start-mattermost-world.ts';
 import { startTeamsWorld } from './start-teams-world.ts';
+
+/** A card's JSON as read: without the word joiners and markdown escapes the renderers insert. */
+const shown = (json: string) => json.replaceAll('\u2060', '').replaceAll('\\\\', '');
 
 interface PostedCard {
   id: string;
@@ -89,6 +92,38 @@ describe.each([
     expect(world.compactCards()).toHaveLength(1);
   });
 
+  it('reads TLP 2.0: tlp=amber takes AMBER and AMBER+STRICT (by id or name), not GREEN or CLEAR', async () => {
+    await world.subscribe('report tlp=amber');
+    const strict = world.sekoia.addReport({ name: 'Strict report', ...tlp2Overrides('amber+strict', 'id') });
+    const amber = world.sekoia.addReport({ name: 'Amber report', ...tlp2Overrides('amber', 'name') });
+    world.sekoia.addReport({ name: 'Green report', ...tlp2Overrides('green', 'id') });
+    world.sekoia.addReport({ name: 'Clear report', ...tlp2Overrides('clear', 'name') });
+    await expect.poll(() => world.compactCards().length).toBe(2);
+    await idle();
+    const cards = world.compactCards().map((card) => shown(card.json));
+    expect(cards).toHaveLength(2);
+    const strictCard = cards.find((json) => json.includes('Strict report'));
+    const amberCard = cards.find((json) => json.includes('Amber report'));
+    expect(strictCard).toContain('TLP:AMBER+STRICT');
+    expect(amberCard).toMatch(/TLP:AMBER(?!\+)/);
+    // The page the web app shows intelligence objects on (see src/normalize/sekoia-links.ts).
+    expect(strictCard).toContain(`/intelligence/objects/report--${strict.uuid}"`);
+    expect(amberCard).toContain(`/intelligence/objects/report--${amber.uuid}"`);
+  });
+
+  it('takes a TLP:CLEAR report (TLP 2.0) for tlp=white, by id and by name', async () => {
+    await world.subscribe('report tlp=white');
+    world.sekoia.addReport({ name: 'Clear by id', ...tlp2Overrides('clear', 'id') });
+    world.sekoia.addReport({ name: 'Clear by name', ...tlp2Overrides('clear', 'name') });
+    world.sekoia.addReport({ name: 'Green report', ...tlp2Overrides('green', 'name') });
+    await expect.poll(() => world.compactCards().length).toBe(2);
+    await idle();
+    const cards = world.compactCards().map((card) => shown(card.json));
+    expect(cards).toHaveLength(2);
+    expect(cards.every((json) => json.includes('TLP:CLEAR'))).toBe(true);
+    expect(cards.some((json) => json.includes('Green report'))).toBe(false);
+  });
+
   it('posts crashed playbook errors only to a crashed=true rule', async () => {
     await world.subscribe('playbook-error crashed=true');
     world.sekoia.emitPlaybookError({
@@ -126,8 +161,10 @@ describe.each([
   it('takes a catalog rule WebHook down the same path: one card, which a later poll edits, never reposts', async () => {
     await world.subscribe('rule-added severity>=70');
     expect(await world.bot.app.scheduler.runNow('rules-catalog-poll')).toMatchObject({ result: 'ok' });
-    world.sekoia.addCatalogRule({ name: 'Pushed by WebHook', severity: 75 }, { notify: true });
+    const rule = world.sekoia.addCatalogRule({ name: 'Pushed by WebHook', severity: 75 }, { notify: true });
     await expect.poll(() => world.compactCards().length).toBe(1);
+    // The catalog page the web app opens a rule in (see src/normalize/sekoia-links.ts).
+    expect(world.compactCards()[0]?.json).toContain(`/rules-catalog?rule-uuid=${rule.uuid}"`);
     clock.advance(15 * 60_000);
     expect(await world.bot.app.scheduler.runNow('rules-catalog-poll')).toMatchObject({ result: 'ok' });
     await idle();
@@ -160,6 +197,51 @@ describe.each([
     expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
   });
 
+  it('takes Sekoia.io\'s own "no events" WebHook as the silence: one card, which the poll then edits', async () => {
+    const intake = world.sekoia.addIntake({ name: 'Firewall EU' });
+    world.sekoia.recordIntakeEvent(intake.uuid, clock.now() - 3 * 3_600_000);
+    await world.subscribe('intake-silent intake="Firewall EU" for=1h');
+    world.sekoia.emitIntakeInactivity({ intakeUuid: intake.uuid });
+    await expect.poll(() => world.compactCards().length).toBe(1);
+    await idle();
+    const first = world.compactCards()[0];
+    // The WebHook names the intake by UUID only; the rule names it: the bot looked the name up.
+    expect(first?.json).toContain('Intake silent: Firewall EU');
+    expect(shown(first?.json ?? '')).toContain('silent 1h+');
+
+    clock.advance(5 * 60_000);
+    expect(await world.bot.app.scheduler.runNow('intake-silence-check')).toMatchObject({ result: 'ok' });
+    await expect.poll(() => shown(world.compactCards()[0]?.json ?? '')).toContain('silent 1h5m+');
+    await idle();
+    expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
+
+    world.sekoia.recordIntakeEvent(intake.uuid, clock.now() - 60_000);
+    clock.advance(5 * 60_000);
+    expect(await world.bot.app.scheduler.runNow('intake-silence-check')).toMatchObject({ result: 'ok' });
+    await expect.poll(() => world.compactCards()[0]?.json ?? '').toContain('Events are back');
+    await idle();
+    expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
+  });
+
+  it('edits the card of a silence the poll found when the "no events" WebHook comes after', async () => {
+    const intake = world.sekoia.addIntake({ name: 'Proxy' });
+    world.sekoia.recordIntakeEvent(intake.uuid, clock.now() - 3 * 3_600_000);
+    await world.subscribe(`intake-silent intake=${intake.uuid} for=2h`);
+    expect(await world.bot.app.scheduler.runNow('intake-silence-check')).toMatchObject({ result: 'ok' });
+    await expect.poll(() => world.compactCards().length).toBe(1);
+    const first = world.compactCards()[0];
+    clock.advance(30 * 60_000);
+    world.sekoia.emitIntakeInactivity({
+      intakeUuid: intake.uuid,
+      type: 'intake_inactivity',
+      action: 'created',
+      attributes: { intake: { uuid: intake.uuid.toUpperCase(), name: 'Proxy' } },
+    });
+    await expect.poll(() => shown(world.compactCards()[0]?.json ?? '')).toContain('silent 2h30m+');
+    await idle();
+    expect(world.compactCards().map((card) => card.id)).toEqual([first?.id]);
+  });
+
   it('keeps an unknown WebHook type and shows it in status', async () => {
     const response = await fetch(world.bot.webhookUrl, {
       method: 'POST',
@@ -173,8 +255,24 @@ describe.each([
     });
     expect(response.status).toBe(202);
     await idle();
+    // A "no events" WebHook without an intake UUID tells nothing the bot can use: kept as other.
+    const noIntake = await fetch(world.bot.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'intake',
+        action: 'no-events',
+        attributes: { name: 'Firewall EU' },
+        metadata: { version: 2, uuid: 'n-intake-1', created_at: '2026-11-30T12:00:00Z' },
+      }),
+    });
+    expect(noIntake.status).toBe(202);
+    await idle();
     const report = await world.bot.app.status.read();
-    expect(report.keptTypes?.map((kept) => [kept.type, kept.count])).toEqual([['case', 1]]);
+    expect(report.keptTypes?.map((kept) => [kept.type, kept.count])).toEqual([
+      ['case', 1],
+      ['intake', 1],
+    ]);
     expect(world.compactCards()).toHaveLength(0);
   });
 });

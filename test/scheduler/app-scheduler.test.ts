@@ -4,13 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEDUPE_RETENTION_MS } from '../../src/app.ts';
 import { createManualClock } from '../../src/clock.ts';
 import { openSqlite } from '../../src/storage/open-sqlite.ts';
+import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import { startBot, type TestBot } from '../integration/start-bot.ts';
 
 describe('the app scheduler', () => {
   let bot: TestBot | undefined;
+  let sekoia: FakeSekoia | undefined;
   afterEach(async () => {
     await bot?.stop();
     bot = undefined;
+    await sekoia?.close();
+    sekoia = undefined;
   });
 
   it('prunes old dedupe keys, hourly through node-cron, shown by status and /metrics', async () => {
@@ -45,5 +49,36 @@ describe('the app scheduler', () => {
     await bot.stop();
     bot = undefined;
     expect(cron.getTasks().size).toBe(before);
+  });
+
+  it('runs the watchers on RULES_CATALOG_POLL_CRON and INTAKE_SILENCE_CHECK_CRON; the first catalog poll only records', async () => {
+    sekoia = await startFakeSekoia({});
+    sekoia.addCatalogRule({ name: 'Already in the catalog' });
+    bot = await startBot({
+      env: {
+        SEKOIA_API_URL: sekoia.url,
+        SEKOIA_API_KEY: sekoia.apiKey,
+        SEKOIA_APP_URL: sekoia.appUrl,
+        RULES_CATALOG_POLL_CRON: '* * * * * *',
+        INTAKE_SILENCE_CHECK_CRON: '*/2 * * * * *',
+      },
+    });
+    const patterns = new Map([...cron.getTasks().values()].map((task) => [task.name, task.getPattern()]));
+    expect(patterns.get('rules-catalog-poll')).toBe('* * * * * *');
+    expect(patterns.get('intake-silence-check')).toBe('*/2 * * * * *');
+
+    const app = bot.app;
+    const lastSuccess = async (job: string) =>
+      (await app.scheduler.status()).find((status) => status.job === job)?.lastSuccessAt ?? null;
+    await expect.poll(() => lastSuccess('rules-catalog-poll'), { timeout: 5_000 }).not.toBeNull();
+    await expect.poll(() => lastSuccess('intake-silence-check'), { timeout: 5_000 }).not.toBeNull();
+    expect(bot.delivery.delivered).toEqual([]);
+
+    sekoia.addCatalogRule({ name: 'Added since the first poll' });
+    const delivery = bot.delivery;
+    await expect
+      .poll(() => JSON.stringify(delivery.delivered), { timeout: 5_000 })
+      .toContain('Added since the first poll');
+    expect(JSON.stringify(delivery.delivered)).not.toContain('Already in the catalog');
   });
 });

@@ -261,6 +261,31 @@ describe('createScheduler', () => {
     );
   });
 
+  it("takes the operator's schedules, with leases that fit periods of a few seconds", async () => {
+    const noop = async () => undefined;
+    const bodies = { pruneDedupe: noop, pollRulesCatalog: noop, checkIntakeSilence: noop };
+    const jobs = defineScheduledJobs(bodies, {
+      rulesCatalogPoll: '*/4 * * * * *',
+      intakeSilenceCheck: '0 */2 * * *',
+    });
+    const byName = new Map(jobs.map((job) => [job.name, job]));
+    expect(byName.get('rules-catalog-poll')).toMatchObject({
+      cron: '*/4 * * * * *',
+      leaseMs: 4_000,
+      holdMs: 2_000,
+    });
+    expect(byName.get('intake-silence-check')).toMatchObject({ leaseMs: 4 * 60_000, holdMs: 30_000 });
+    expect(byName.get('dedupe-prune')).toMatchObject({ leaseMs: 10 * 60_000, holdMs: 30_000 });
+
+    // Two replicas, the second one's cron firing one period later: it runs, the tick is not held.
+    const a = replica(jobs, 'replica-a');
+    const b = replica(jobs, 'replica-b');
+    expect((await a.scheduler.runNow('rules-catalog-poll')).result).toBe('ok');
+    expect((await b.scheduler.runNow('rules-catalog-poll')).result).toBe('skipped-lease');
+    clock.advance(4_000);
+    expect((await b.scheduler.runNow('rules-catalog-poll')).result).toBe('ok');
+  });
+
   it('refuses to run a job it does not know', async () => {
     const { scheduler } = replica([]);
     await expect(scheduler.runNow('nope')).rejects.toThrow(/no scheduled job named nope/);

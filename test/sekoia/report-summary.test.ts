@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type BuildReportOverrides, FAKE_TLP_MARKINGS } from '../fakes/fake-sekoia/index.ts';
+import {
+  type BuildReportOverrides,
+  FAKE_TLP_MARKINGS,
+  FAKE_TLP2_MARKINGS,
+  type FakeTlp2Level,
+  tlp2Overrides,
+} from '../fakes/fake-sekoia/index.ts';
 import type { SekoiaHarness } from './start-sekoia-harness.ts';
 import { startSekoiaHarness } from './start-sekoia-harness.ts';
 
@@ -58,8 +64,28 @@ describe('getReport and getContentProposal', () => {
       'green',
     ],
     ['x_inthreat_tlp "TLP:RED"', { object_marking_refs: [], x_inthreat_tlp: 'TLP:RED' }, 'red'],
-    ['tlp "clear" (TLP 2.0)', { object_marking_refs: [], tlp: 'clear' }, 'white'],
-    ['tlp "TLP:AMBER+STRICT"', { object_marking_refs: [], tlp: 'TLP:AMBER+STRICT' }, 'amber'],
+    ['tlp "clear" (TLP 2.0)', { object_marking_refs: [], tlp: 'clear' }, 'clear'],
+    ['tlp "TLP:AMBER+STRICT"', { object_marking_refs: [], tlp: 'TLP:AMBER+STRICT' }, 'amber+strict'],
+    [
+      'x_inthreat_tlp "amber strict"',
+      { object_marking_refs: [], x_inthreat_tlp: 'amber strict' },
+      'amber+strict',
+    ],
+    [
+      'TLP 1.0 AMBER and TLP 2.0 AMBER+STRICT markings (most restrictive)',
+      { object_marking_refs: [FAKE_TLP_MARKINGS.amber, FAKE_TLP2_MARKINGS['amber+strict'].id] },
+      'amber+strict',
+    ],
+    [
+      "OpenCTI's AMBER+STRICT id",
+      { object_marking_refs: ['marking-definition--826578e1-40ad-459f-bc73-ede076f81f37'] },
+      'amber+strict',
+    ],
+    [
+      'an inline TLP 2.0 marking object',
+      { object_marking_refs: [{ name: 'TLP:AMBER+STRICT', id: 'marking-definition--local' }] },
+      'amber+strict',
+    ],
     ['a colour TLP does not have', { object_marking_refs: [], tlp: 'TLP:PURPLE' }, undefined],
   ] satisfies [string, BuildReportOverrides, string | undefined][])(
     'reads the TLP from %s',
@@ -67,6 +93,14 @@ describe('getReport and getContentProposal', () => {
       expect((await summaryOf(overrides)).tlp).toBe(tlp);
     },
   );
+
+  it.each(
+    (['clear', 'green', 'amber', 'amber+strict', 'red'] satisfies FakeTlp2Level[]).flatMap((level) =>
+      (['id', 'name'] as const).map((by) => [level, by] as const),
+    ),
+  )('reads the TLP 2.0 marking %s by its %s', async (level, by) => {
+    expect((await summaryOf(tlp2Overrides(level, by))).tlp).toBe(level);
+  });
 
   it.each([
     ['x_ic_is_in_flint', { x_ic_is_in_flint: true, external_references: [] }, true],

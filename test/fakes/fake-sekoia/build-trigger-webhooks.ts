@@ -58,6 +58,27 @@ export function catalogRuleEvent(uuid: string): TriggerEvent {
   return { type: 'rule', action: 'created', attributes: { uuid } };
 }
 
+export interface IntakeInactivityInput {
+  intakeUuid: string;
+  type?: string;
+  action?: string;
+  /** Replace the attributes entirely (the payload's shape is unknown: the bot must read several). */
+  attributes?: Record<string, unknown>;
+}
+
+/**
+ * Undocumented (§3.2, §9, §13: "No events are received", one intake, 15 min – 24 h): assumed `intake` /
+ * `no-events` with the intake's UUID as the pointer, like the other notifications. Nothing public names
+ * the type or the attributes, so tests vary them.
+ */
+export function intakeInactivityEvent(input: IntakeInactivityInput): TriggerEvent {
+  return {
+    type: input.type ?? 'intake',
+    action: input.action ?? 'no-events',
+    attributes: input.attributes ?? { uuid: input.intakeUuid },
+  };
+}
+
 export interface PlaybookErrorInput {
   playbookUuid?: string;
   playbookName?: string;

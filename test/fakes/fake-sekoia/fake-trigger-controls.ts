@@ -1,6 +1,8 @@
 import {
   catalogRuleEvent,
   contentProposalEvent,
+  type IntakeInactivityInput,
+  intakeInactivityEvent,
   type PlaybookErrorInput,
   playbookErrorEvent,
   type TriggerEvent,
@@ -23,6 +25,8 @@ export interface FakeTriggerControls {
   listIntakes(): FakeIntake[];
   /** An event received by the intake at `atMs` (default now), found by later search jobs. */
   recordIntakeEvent(intakeUuid: string, atMs?: number): void;
+  /** Sends a "no events are received" WebHook for a known intake (assumed shape, see build-trigger-webhooks.ts). */
+  emitIntakeInactivity(input: IntakeInactivityInput): TriggerEvent;
   /** Sends a `playbook` / `error` WebHook (assumed shape, see build-trigger-webhooks.ts); returns the event. */
   emitPlaybookError(input?: PlaybookErrorInput): TriggerEvent;
   /** How many polls a new search job answers "running" (1) before it ends; default 1. */
@@ -59,6 +63,15 @@ export function createFakeTriggerControls(context: FakeContext): FakeTriggerCont
         throw new Error(`fake Sekoia.io has no intake ${intakeUuid}`);
       }
       context.intakes.recordEvent(intakeUuid, atMs);
+    },
+    emitIntakeInactivity(input) {
+      // Sekoia.io notifies only for an intake of the community (the trigger is set on one intake).
+      if (context.intakes.find(input.intakeUuid) === undefined) {
+        throw new Error(`fake Sekoia.io has no intake ${input.intakeUuid}`);
+      }
+      const event = intakeInactivityEvent(input);
+      context.webhooks.emit(event);
+      return event;
     },
     emitPlaybookError(input = {}) {
       const event = playbookErrorEvent(input);

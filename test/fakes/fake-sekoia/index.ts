@@ -2,7 +2,12 @@ export type { FakeApiKeyInput, FakeKeyState, FakePermission } from './api-keys.t
 export { ALERT_BOT_PERMISSIONS, BOT_PERMISSIONS } from './api-keys.ts';
 export type { AlertWebhookPayload, BuildAlertWebhookInput } from './build-alert-webhook.ts';
 export { buildAlertWebhook, toSekoiaEventTime } from './build-alert-webhook.ts';
-export type { PlaybookErrorInput, TriggerEvent, TriggerWebhookPayload } from './build-trigger-webhooks.ts';
+export type {
+  IntakeInactivityInput,
+  PlaybookErrorInput,
+  TriggerEvent,
+  TriggerWebhookPayload,
+} from './build-trigger-webhooks.ts';
 export { buildTriggerWebhook, contentProposalEvent, playbookErrorEvent } from './build-trigger-webhooks.ts';
 export type { SekoiaWebhookPayload, WebhookDelivery } from './emit-webhooks.ts';
 export type { FakeAlert, FakeComment, FakeStatusName } from './fake-alert.ts';
@@ -11,7 +16,13 @@ export type { FakeAssetControls } from './fake-asset-controls.ts';
 export type { FakeCatalogRule } from './fake-catalog-rule.ts';
 export type { FakeIntake } from './fake-intake.ts';
 export type { BuildReportOverrides, FakeReport } from './fake-intel-report.ts';
-export { FAKE_TLP_MARKINGS } from './fake-intel-report.ts';
+export {
+  buildTlp2Marking,
+  FAKE_TLP_MARKINGS,
+  FAKE_TLP2_MARKINGS,
+  type FakeTlp2Level,
+  tlp2Overrides,
+} from './fake-intel-report.ts';
 export type { FakeTriggerControls } from './fake-trigger-controls.ts';
 export type { FakeAction } from './fake-workflow.ts';
 export { FAKE_ACTIONS, FAKE_STATUSES, FAKE_TRANSITIONS } from './fake-workflow.ts';
