@@ -29,6 +29,7 @@ import { openQueue } from './queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog.ts';
 import type { Scheduler } from './scheduler/create-scheduler.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
+import type { SekoiaPaceOptions } from './sekoia/create-sekoia-pacer.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
 import { createServer } from './server/create-server.ts';
@@ -68,8 +69,8 @@ export interface AppOptions {
   pause?: (ms: number) => Promise<void>;
   /** Something the process cannot go on without has failed (main.ts exits; an orchestrator restarts). */
   onFatal?: (error: Error) => void;
-  /** In-process retries of the Sekoia.io client (tests shorten them). */
-  sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy };
+  /** In-process retries and the error pause of the Sekoia.io client (tests shorten them). */
+  sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy; pace?: SekoiaPaceOptions };
 }
 
 export interface App {
@@ -105,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     apiKey: config.SEKOIA_API_KEY,
     log,
     ...options.sekoiaRetry,
+    pace: { requestsPerSecond: config.SEKOIA_API_RATE, ...options.sekoiaRetry?.pace },
   });
   const pause =
     options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
