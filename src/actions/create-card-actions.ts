@@ -12,6 +12,7 @@ import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 import type { ActionGrant } from './action-grant.ts';
 import type { ActingUser, ActionOutcome } from './action-outcome.ts';
+import { buildCommentAuthor } from './build-comment-author.ts';
 import { describeSekoiaFailure } from './describe-sekoia-failure.ts';
 
 export const MUTE_FROM_CARD_MS = 3_600_000;
@@ -130,10 +131,10 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
         return { ok: false, message: `A comment takes 1 to ${MAX_COMMENT_LENGTH} characters.` };
       }
       try {
-        await sekoia.postComment(grant.alertUuid, {
-          content,
-          author: `${PLATFORM_NAMES[user.platform]}: ${user.name}`,
-        });
+        // The author is cut to Sekoia.io's 32 characters; then the full name signs the text instead.
+        const { author, signature } = buildCommentAuthor(user);
+        const signed = signature === undefined ? content : `${content}\n\n— ${signature}`;
+        await sekoia.postComment(grant.alertUuid, { content: signed, author });
         return { ok: true, message: 'Comment added in Sekoia.io.' };
       } catch (error) {
         log.warn(

@@ -102,6 +102,19 @@ describe('postComment', () => {
     expect(harness.fake.getAlert(alert.uuid)?.comments).toHaveLength(1);
   });
 
+  it('refuses an author over 32 characters with 400, as Sekoia.io does, storing nothing', async () => {
+    const alert = harness.fake.addAlert();
+    const author = 'Microsoft Teams: Ana Analyst-Long';
+    expect(author).toHaveLength(33);
+    await expect(harness.client.postComment(alert.uuid, { content: 'x', author })).rejects.toMatchObject({
+      code: 'sekoia_rejected',
+      details: { status: 400, sekoiaMessage: 'author: Longer than maximum length 32.' },
+    });
+    // 32 code points pass, whatever their UTF-16 length.
+    await harness.client.postComment(alert.uuid, { content: 'y', author: '😀'.repeat(32) });
+    expect(harness.fake.getAlert(alert.uuid)?.comments?.map((entry) => entry.content)).toEqual(['y']);
+  });
+
   it('shows the API key as author when none is given', async () => {
     const alert = harness.fake.addAlert();
     const comment = await harness.client.postComment(alert.uuid, { content: 'No author' });
