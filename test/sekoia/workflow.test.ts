@@ -27,6 +27,19 @@ describe('getWorkflow', () => {
     expect(names(actions)).toEqual(expected);
   });
 
+  it.each([403, 404, 405] as const)(
+    'can be refused (%i) by the fake, as by a key or workspace without it, while PATCH still works',
+    async (status) => {
+      const alert = harness.fake.addAlert();
+      harness.fake.refuseWorkflowGet(status);
+      await expect(harness.client.getWorkflow(alert.uuid)).rejects.toMatchObject({ details: { status } });
+      await harness.client.patchWorkflow(alert.uuid, { actionUuid: WORKFLOW_ACTIONS.acknowledge.id });
+      expect(harness.fake.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
+      harness.fake.refuseWorkflowGet(undefined);
+      expect(names(await harness.client.getWorkflow(alert.uuid))).toEqual(['Validate', 'Reject']);
+    },
+  );
+
   it('gives the action ids the constants fall back to', async () => {
     const alert = harness.fake.addAlert();
     const actions = await harness.client.getWorkflow(alert.short_id);
