@@ -30,6 +30,7 @@ import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog
 import type { Scheduler } from './scheduler/create-scheduler.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
 import type { SekoiaPaceOptions } from './sekoia/create-sekoia-pacer.ts';
+import { createWorkflowReader } from './sekoia/create-workflow-reader.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
 import { createServer } from './server/create-server.ts';
@@ -128,7 +129,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
-  const actions = createCardActions({ sekoia, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log });
+  // One reader: a refused `GET …/workflow` is remembered for the cards and the buttons alike.
+  const workflow = createWorkflowReader({ sekoia, clock, log });
+  const actions = createCardActions({
+    sekoia,
+    workflow,
+    states,
+    rules,
+    clock,
+    appUrl: config.SEKOIA_APP_URL,
+    log,
+  });
   const scheduler = composeScheduler({
     config,
     queue,
@@ -177,6 +188,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { sinks } = platforms;
   const handlers = createEventJobHandlers({
     sekoia,
+    workflow,
     reports: sources.reports,
     catalogRules: sources.catalog,
     delivery,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ALERT_STATUSES, WORKFLOW_ACTIONS } from '../../src/sekoia/workflow-constants.ts';
 import { buildAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
@@ -41,6 +42,29 @@ describe('card buttons within what Sekoia.io really accepts (Mattermost)', () =>
       },
     ]);
     expect(commentsOf(world.sekoia, alert.uuid)[0]?.author).toHaveLength(32);
+  });
+
+  it('acknowledges with the standard workflow when Sekoia.io refuses GET …/workflow', async () => {
+    world = await startMattermostWorld();
+    world.sekoia.refuseWorkflowGet(403);
+    const { alert, postId } = await postedCard();
+    expect(JSON.stringify(world.cardOf(alert.uuid)?.props)).toContain('"acknowledge"');
+    const click = await world.mattermost.clickButton({
+      postId,
+      actionId: 'acknowledge',
+      userId: world.alice.id,
+    });
+    expect(click.status).toBe(200);
+    await expect
+      .poll(() => world.sekoia.getAlert(alert.uuid)?.status.uuid)
+      .toBe(ALERT_STATUSES.acknowledged.uuid);
+    const patch = world.sekoia.requests.find((request) => request.method === 'PATCH');
+    expect(patch?.body).toMatchObject({ action_uuid: WORKFLOW_ACTIONS.acknowledge.id });
+    // The card follows: Acknowledged offers Validate and Reject, no longer Acknowledge.
+    await expect
+      .poll(() => JSON.stringify(world.mattermost.getPost(postId)?.props))
+      .not.toContain('"acknowledge"');
+    expect(JSON.stringify(world.mattermost.getPost(postId)?.props)).toContain('"validate"');
   });
 });
 
