@@ -32,6 +32,8 @@ import { openQueue } from './queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog.ts';
 import type { Scheduler } from './scheduler/create-scheduler.ts';
 import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
+import type { SekoiaPaceOptions } from './sekoia/create-sekoia-pacer.ts';
+import { createWorkflowReader } from './sekoia/create-workflow-reader.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
 import { createServer } from './server/create-server.ts';
@@ -73,8 +75,8 @@ export interface AppOptions {
   pause?: (ms: number) => Promise<void>;
   /** Something the process cannot go on without has failed (main.ts exits; an orchestrator restarts). */
   onFatal?: (error: Error) => void;
-  /** In-process retries of the Sekoia.io client (tests shorten them). */
-  sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy };
+  /** In-process retries and the error pause of the Sekoia.io client (tests shorten them). */
+  sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy; pace?: SekoiaPaceOptions };
   /** How long a card button waits for its action before answering (default ACTION_DEADLINE_MS). */
   actionDeadlineMs?: number;
   /** How long a Mattermost slash command may run before "Working on it…" (tests shorten it). */
@@ -114,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     apiKey: config.SEKOIA_API_KEY,
     log,
     ...options.sekoiaRetry,
+    pace: { requestsPerSecond: config.SEKOIA_API_RATE, ...options.sekoiaRetry?.pace },
   });
   const pause =
     options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
@@ -138,10 +141,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   const assets = createAssetResolver({
     cache: createAssetCache({ lookup: (uuid) => sekoia.getAsset(uuid), clock, log }),
   });
+  // One reader: a refused `GET …/workflow` is remembered for the cards and the buttons alike.
+  const workflow = createWorkflowReader({ sekoia, clock, log });
   const actions = createActionRunner({
     sekoia,
     createActions: (port) =>
-      createCardActions({ sekoia: port, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log, assets }),
+      createCardActions({
+        sekoia: port,
+        workflow,
+        states,
+        rules,
+        clock,
+        appUrl: config.SEKOIA_APP_URL,
+        log,
+        assets,
+      }),
     states,
     refreshCards,
     ...(options.actionDeadlineMs === undefined ? {} : { deadlineMs: options.actionDeadlineMs }),
@@ -195,6 +209,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { sinks } = platforms;
   const handlers = createEventJobHandlers({
     sekoia,
+    workflow,
     reports: sources.reports,
     catalogRules: sources.catalog,
     intakeSilences: createIntakeSilenceOpener({

@@ -8,13 +8,18 @@ import { summarizeAlert } from '../normalize/normalize-alert.ts';
 import type { AlertNotification, AlertSummary } from '../normalize/notification.ts';
 import { formatDuration } from '../rules/parse-duration.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
-import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
+import type { WorkflowReader } from '../sekoia/create-workflow-reader.ts';
+import type { RequestOptions, SekoiaApi } from '../sekoia/sekoia-api.ts';
+import { alertStatusRef } from '../sekoia/standard-workflow.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 import type { ActionGrant } from './action-grant.ts';
 import type { ActingUser, ActionOutcome } from './action-outcome.ts';
+import { buildCommentAuthor } from './build-comment-author.ts';
 import { describeSekoiaFailure } from './describe-sekoia-failure.ts';
 
 export const MUTE_FROM_CARD_MS = 3_600_000;
+/** Someone is waiting on the button: served before enrichment and watchers (create-sekoia-pacer.ts). */
+const INTERACTIVE: RequestOptions = { priority: 'interactive' };
 export const MAX_COMMENT_LENGTH = 2_000;
 
 const PAST: Readonly<Record<WorkflowActionKey, string>> = {
@@ -33,7 +38,9 @@ export interface CardActions {
 }
 
 export interface CreateCardActionsOptions {
-  sekoia: Pick<SekoiaApi, 'getAlert' | 'getWorkflow' | 'patchWorkflow' | 'postComment'>;
+  sekoia: Pick<SekoiaApi, 'getAlert' | 'patchWorkflow' | 'postComment'>;
+  /** `GET …/workflow`, or the standard workflow when Sekoia.io refuses it. */
+  workflow: WorkflowReader;
   states: AlertStateStore;
   rules: Pick<RuleStore, 'get' | 'setMute'>;
   clock: Clock;
@@ -51,10 +58,15 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
     alertUuid: string,
     previous: AlertNotification | undefined,
   ): Promise<AlertNotification> => {
-    const alert = await sekoia.getAlert(alertUuid);
-    const workflow = await sekoia.getWorkflow(alert.uuid).catch(() => undefined);
+    const alert = await sekoia.getAlert(alertUuid, INTERACTIVE);
     const read = summarizeAlert(alert, options.appUrl);
     const summary = options.assets ? await options.assets.resolve(read) : read;
+    const workflow = await options.workflow
+      .read(alert.uuid, () => alertStatusRef(alert), INTERACTIVE)
+      .catch((error: unknown) => {
+        log.warn({ err: errorCode(error), alertUuid, workflowSource: 'standard' }, 'alert workflow unread');
+        return undefined;
+      });
     return {
       kind: 'alert',
       trigger: 'alert-updated',
@@ -68,7 +80,7 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
       alert: summary,
       changes: ['status'],
       enriched: true,
-      workflow: allowedWorkflowActions(workflow, summary.status),
+      workflow: allowedWorkflowActions(workflow?.actions, summary.status),
       observedAt: clock.now(),
     };
   };
@@ -79,8 +91,12 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
       const label = WORKFLOW_ACTIONS[grant.action].name.toLowerCase();
       try {
         const previous = await states.get(grant.alertUuid);
-        const allowed = await sekoia.getWorkflow(grant.alertUuid);
-        const action = allowed.find((a) => workflowActionKey(a) === grant.action);
+        const workflow = await options.workflow.read(
+          grant.alertUuid,
+          async () => alertStatusRef(await sekoia.getAlert(grant.alertUuid, INTERACTIVE)),
+          INTERACTIVE,
+        );
+        const action = workflow.actions.find((a) => workflowActionKey(a) === grant.action);
         if (action === undefined) {
           return {
             ok: false,
@@ -88,7 +104,11 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
           };
         }
         const comment = `${verb} from ${PLATFORM_NAMES[user.platform]} by @${user.name}`;
-        await sekoia.patchWorkflow(grant.alertUuid, { actionUuid: action.id, comment });
+        await sekoia.patchWorkflow(grant.alertUuid, { actionUuid: action.id, comment }, INTERACTIVE);
+        log.info(
+          { alertUuid: grant.alertUuid, action: grant.action, workflowSource: workflow.source },
+          'alert status changed from a card',
+        );
         const notification = await reread(grant.alertUuid, previous?.notification);
         const activity = {
           verb,
@@ -101,10 +121,7 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
         const name = notification.alert.shortId ?? grant.alertUuid;
         return { ok: true, message: `${name}: ${verb.toLowerCase()} in Sekoia.io.`, state };
       } catch (error) {
-        log.warn(
-          { err: isBotError(error) ? error.code : error, alertUuid: grant.alertUuid },
-          'card action failed',
-        );
+        log.warn({ err: errorCode(error), alertUuid: grant.alertUuid }, 'card action failed');
         return { ok: false, message: `Could not ${label} the alert: ${describeSekoiaFailure(error)}` };
       }
     },
@@ -133,18 +150,19 @@ export function createCardActions(options: CreateCardActionsOptions): CardAction
         return { ok: false, message: `A comment takes 1 to ${MAX_COMMENT_LENGTH} characters.` };
       }
       try {
-        await sekoia.postComment(grant.alertUuid, {
-          content,
-          author: `${PLATFORM_NAMES[user.platform]}: ${user.name}`,
-        });
+        // The author is cut to Sekoia.io's 32 characters; then the full name signs the text instead.
+        const { author, signature } = buildCommentAuthor(user);
+        const signed = signature === undefined ? content : `${content}\n\n— ${signature}`;
+        await sekoia.postComment(grant.alertUuid, { content: signed, author }, INTERACTIVE);
         return { ok: true, message: 'Comment added in Sekoia.io.' };
       } catch (error) {
-        log.warn(
-          { err: isBotError(error) ? error.code : error, alertUuid: grant.alertUuid },
-          'comment failed',
-        );
+        log.warn({ err: errorCode(error), alertUuid: grant.alertUuid }, 'comment failed');
         return { ok: false, message: `Could not add the comment: ${describeSekoiaFailure(error)}` };
       }
     },
   };
+}
+
+function errorCode(error: unknown): unknown {
+  return isBotError(error) ? error.code : error;
 }

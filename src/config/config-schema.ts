@@ -1,6 +1,7 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { DEFAULT_SCHEDULES } from '../scheduler/scheduled-jobs.ts';
+import { SEKOIA_REQUESTS_PER_SECOND } from '../sekoia/create-sekoia-pacer.ts';
 
 const optionalText = z
   .string()
@@ -45,6 +46,8 @@ export const configSchema = z.object({
   SEKOIA_API_URL: httpUrl.default('https://api.sekoia.io'),
   SEKOIA_API_KEY: optionalText.pipe(z.string().max(256).optional()),
   SEKOIA_APP_URL: httpUrl.default('https://app.sekoia.io'),
+  /** Requests per second to the Sekoia.io API, for the whole process (Sekoia.io FAQ: at most 5). */
+  SEKOIA_API_RATE: z.coerce.number().int().min(1).max(100).default(SEKOIA_REQUESTS_PER_SECOND),
   MATTERMOST_URL: httpUrl.optional(),
   MATTERMOST_BOT_TOKEN: optionalText,
   MATTERMOST_COMMAND_TOKENS: z

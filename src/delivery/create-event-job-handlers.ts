@@ -15,7 +15,9 @@ import { type IntakeInactivity, readIntakeInactivity } from '../normalize/read-i
 import type { JobHandler } from '../queue/create-worker.ts';
 import type { Job, NewJob } from '../queue/job-queue.ts';
 import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
+import type { WorkflowReader } from '../sekoia/create-workflow-reader.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
+import { alertStatusRef } from '../sekoia/standard-workflow.ts';
 import type { WorkflowAction } from '../sekoia/workflow-schema.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 import type { AssetResolver } from './resolve-alert-assets.ts';
@@ -24,7 +26,9 @@ import type { AssetResolver } from './resolve-alert-assets.ts';
 export const ALERT_REFRESH_JOB = 'alert-refresh';
 
 export interface EventJobOptions {
-  sekoia: Pick<SekoiaApi, 'getAlert' | 'getWorkflow'>;
+  sekoia: Pick<SekoiaApi, 'getAlert'>;
+  /** `GET …/workflow`, or the standard workflow when Sekoia.io refuses it. */
+  workflow: WorkflowReader;
   delivery: DeliveryPort;
   enqueue: (job: NewJob) => Promise<unknown>;
   metrics: Metrics;
@@ -82,7 +86,7 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
       );
       if (retryable) await scheduleRefresh(options, stored, job.id);
     }
-    const workflow = alert ? await readWorkflow(alert.uuid, log) : undefined;
+    const workflow = alert ? await readWorkflow(alert, log) : undefined;
     const observedAt = options.clock.now();
     await deliver(
       await withAssets(
@@ -130,12 +134,12 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
   };
 
   /** Without the workflow the buttons follow the built-in one; not worth holding the card back. */
-  const readWorkflow = async (alertUuid: string, log: Logger): Promise<WorkflowAction[] | undefined> => {
+  const readWorkflow = async (alert: SekoiaAlert, log: Logger): Promise<WorkflowAction[] | undefined> => {
     try {
-      return await options.sekoia.getWorkflow(alertUuid);
+      return (await options.workflow.read(alert.uuid, () => alertStatusRef(alert))).actions;
     } catch (error) {
       log.warn(
-        { err: errorCode(error), alertUuid },
+        { err: errorCode(error), alertUuid: alert.uuid, workflowSource: 'standard' },
         'alert workflow could not be read; using the built-in one',
       );
       return undefined;
@@ -145,7 +149,7 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
   const handleRefresh: JobHandler = async (job, log) => {
     const { stored, eventId } = JSON.parse(job.payload) as { stored: StoredEvent; eventId: string };
     const alert = await options.sekoia.getAlert(stored.event.attributes.uuid ?? '');
-    const workflow = await readWorkflow(alert.uuid, log);
+    const workflow = await readWorkflow(alert, log);
     const observedAt = options.clock.now();
     await deliver(
       await withAssets(

@@ -67,7 +67,7 @@ export function summarizeAlert(alert: SekoiaAlert, appUrl: string): AlertSummary
     firstSeenAt: alert.first_seen_at ?? undefined,
     lastSeenAt: alert.last_seen_at ?? undefined,
     communityUuid: alert.community_uuid ?? undefined,
-    link: alertLink(appUrl, alert.short_id),
+    link: alertLink(appUrl, alert.short_id ?? alert.uuid),
   };
 }
 

@@ -1,93 +1,103 @@
 import { z } from 'zod';
 import { commentSchema } from './comment-schema.ts';
 import { criticalitySchema } from './criticality-schema.ts';
+import {
+  nullableInstant,
+  nullableNumber,
+  nullableObject,
+  nullableText,
+  someItems,
+  someName,
+  someNumber,
+  someObject,
+  someText,
+} from './lenient-fields.ts';
 
 // Every object is loose: Sekoia adds fields over time and the bot must not break on them (reference §5).
-const optionalText = z.string().nullish();
-const optionalNumber = z.number().nullish();
+// Every field but the alert's uuid is read leniently (lenient-fields.ts): a card with a missing title or
+// an odd urgency is better than no card (issue 10).
 
-export const alertEntitySchema = z.looseObject({ uuid: z.string(), name: z.string() });
+export const alertEntitySchema = z.looseObject({ uuid: someText, name: someText });
 
 export const alertUrgencySchema = z.looseObject({
-  current_value: z.number(),
-  value: optionalNumber,
-  severity: optionalNumber,
+  current_value: someNumber,
+  value: nullableNumber,
+  severity: nullableNumber,
   /** Asset criticality 0–100 (reference §5.1); read leniently: it only feeds `criticality>=N`. */
   criticity: criticalitySchema,
-  display: optionalText,
+  display: nullableText,
 });
 
-export const alertTypeSchema = z.looseObject({ category: z.string(), value: z.string() });
+export const alertTypeSchema = z.looseObject({ category: someText, value: someText });
 
 export const alertStatusSchema = z.looseObject({
-  uuid: z.string(),
-  name: z.string(),
-  description: optionalText,
+  uuid: someText,
+  name: someText,
+  description: nullableText,
 });
 
 /** Custom statuses and verdicts share a shape; their vocabulary is workspace-specific (reference §6.3). */
 export const alertLabelSchema = z.looseObject({
-  uuid: optionalText,
-  label: optionalText,
-  stage: optionalText,
-  level: z.union([z.number(), z.string()]).nullish(),
+  uuid: nullableText,
+  label: nullableText,
+  stage: nullableText,
+  level: z.union([z.number(), z.string()]).nullish().catch(null),
 });
 
 export const alertRuleSchema = z.looseObject({
-  uuid: z.string(),
-  name: z.string(),
-  description: optionalText,
-  severity: optionalNumber,
-  type: optionalText,
-  pattern: optionalText,
+  uuid: someText,
+  name: someText,
+  description: nullableText,
+  severity: nullableNumber,
+  type: nullableText,
+  pattern: nullableText,
 });
 
 export const stixReferenceSchema = z.looseObject({
-  id: optionalText,
-  type: optionalText,
-  name: optionalText,
-  description: optionalText,
+  id: nullableText,
+  type: nullableText,
+  name: nullableText,
+  description: nullableText,
 });
 
 export const alertSchema = z.looseObject({
+  /** The one field without which the alert cannot be acted on or linked. */
   uuid: z.string().min(1),
-  short_id: z.string().min(1),
-  title: z.string(),
-  details: optionalText,
-  community_uuid: optionalText,
-  entity: alertEntitySchema.nullable().default(null),
-  urgency: alertUrgencySchema,
-  alert_type: alertTypeSchema.nullable().default(null),
-  status: alertStatusSchema,
-  custom_status_uuid: optionalText,
-  custom_status: alertLabelSchema.nullish(),
-  verdict_uuid: optionalText,
-  verdict: alertLabelSchema.nullish(),
-  rule: alertRuleSchema.nullable().default(null),
-  detection_type: optionalText,
-  source: optionalText,
-  target: optionalText,
+  short_id: someName,
+  title: someText,
+  details: nullableText,
+  community_uuid: nullableText,
+  entity: nullableObject(alertEntitySchema),
+  urgency: someObject(alertUrgencySchema),
+  alert_type: nullableObject(alertTypeSchema),
+  status: someObject(alertStatusSchema),
+  custom_status_uuid: nullableText,
+  custom_status: alertLabelSchema.nullish().catch(null),
+  verdict_uuid: nullableText,
+  verdict: alertLabelSchema.nullish().catch(null),
+  rule: nullableObject(alertRuleSchema),
+  detection_type: nullableText,
+  source: nullableText,
+  target: nullableText,
   similar: z
     .number()
     .int()
     .nullish()
+    .catch(null)
     .transform((value) => value ?? 0),
-  first_seen_at: optionalText,
-  last_seen_at: optionalText,
+  first_seen_at: nullableInstant,
+  last_seen_at: nullableInstant,
   /** Unix seconds. */
-  created_at: z.number().int(),
+  created_at: someNumber,
   /** Unix seconds. */
-  updated_at: z.number().int(),
-  assets: z
-    .array(z.string())
-    .nullish()
-    .transform((value) => value ?? []),
-  kill_chain_short_id: optionalText,
-  ttps: z.array(stixReferenceSchema).nullish(),
-  adversaries: z.array(stixReferenceSchema).nullish(),
-  comments: z.array(commentSchema).nullish(),
-  number_of_total_comments: optionalNumber,
-  history: z.array(z.looseObject({})).nullish(),
+  updated_at: someNumber,
+  assets: someItems(z.string()).transform((value) => value ?? []),
+  kill_chain_short_id: nullableText,
+  ttps: someItems(stixReferenceSchema),
+  adversaries: someItems(stixReferenceSchema),
+  comments: someItems(commentSchema),
+  number_of_total_comments: nullableNumber,
+  history: someItems(z.looseObject({})),
 });
 
 export type SekoiaAlert = z.infer<typeof alertSchema>;

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { BotError } from '../errors.ts';
 import { logSafe } from '../log.ts';
 import { buildSekoiaUrl, type SekoiaQuery } from './build-sekoia-url.ts';
+import type { SekoiaPriority } from './create-sekoia-pacer.ts';
 import {
   errorFromNetwork,
   errorFromStatus,
@@ -16,6 +17,8 @@ export interface SekoiaRequest {
   path: string;
   query?: SekoiaQuery;
   body?: unknown;
+  /** Default `background`; card buttons send `interactive` requests, served first. */
+  priority?: SekoiaPriority | undefined;
 }
 
 export interface AttemptSettings {

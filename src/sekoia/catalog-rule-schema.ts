@@ -1,24 +1,27 @@
 import { z } from 'zod';
+import { nullableInstant, nullableText, someName } from './lenient-fields.ts';
 import { sekoiaUuidSchema } from './sekoia-uuid-schema.ts';
 
 /**
  * A Rules Catalog rule (reference §10.1; field types from Sekoia's own rule schema, S26). Loose: the
- * rule has many more fields. Strict on what the `rule-added` trigger uses: uuid, name, severity.
+ * rule has many more fields. Only the uuid is strict (the catalog watch keys rules by it); a field of
+ * an unexpected type reads as absent, so one odd rule cannot make a whole page unreadable (issue 10).
  */
 export const catalogRuleSchema = z.looseObject({
   uuid: sekoiaUuidSchema,
-  name: z.string().min(1),
-  description: z.string().nullish(),
+  /** S26: 5–100 characters; a card without it names the rule by uuid. */
+  name: someName,
+  description: nullableText,
   /** The rule body, shown and matched as the "pattern" condition. */
-  payload: z.string().nullish(),
-  /** 0–100. */
-  severity: z.number().int().min(0).max(100),
+  payload: nullableText,
+  /** 0–100 (S26: integer). */
+  severity: z.number().min(0).max(100).optional().catch(undefined),
   // S26 leaves the JSON type of `type` open ("sigma" in practice): an unexpected shape is dropped, not fatal.
-  type: z.string().nullish().catch(null),
-  enabled: z.boolean().nullish(),
-  /** ISO-8601 date-time. */
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
+  type: nullableText,
+  enabled: z.boolean().nullish().catch(null),
+  /** ISO-8601 date-time (S26); Unix seconds or milliseconds are turned into one. */
+  created_at: nullableInstant,
+  updated_at: nullableInstant,
 });
 
 export type CatalogRule = z.infer<typeof catalogRuleSchema>;

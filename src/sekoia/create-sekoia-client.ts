@@ -23,30 +23,31 @@ export function createSekoiaClient(options: CreateSekoiaClientOptions): SekoiaAp
   const send = createSekoiaTransport(options);
   return {
     ...createTriggerEndpoints(send),
-    async getAlert(idOrShortId) {
-      const body = await send({ method: 'GET', path: alertPath(idOrShortId), query: { stix: false } });
+    async getAlert(idOrShortId, { priority } = {}) {
+      const path = alertPath(idOrShortId);
+      const body = await send({ method: 'GET', path, query: { stix: false }, priority });
       return parseSekoiaResponse(alertSchema, body, 'alert');
     },
-    async getWorkflow(alertUuid) {
-      const body = await send({ method: 'GET', path: alertPath(alertUuid, 'workflow') });
+    async getWorkflow(alertUuid, { priority } = {}) {
+      const body = await send({ method: 'GET', path: alertPath(alertUuid, 'workflow'), priority });
       return parseSekoiaResponse(workflowResponseSchema, body, 'workflow').actions;
     },
-    async patchWorkflow(alertUuid, input) {
+    async patchWorkflow(alertUuid, input, { priority } = {}) {
       const path = alertPath(alertUuid, 'workflow');
       const payload = {
         action_uuid: input.actionUuid,
         ...(input.comment === undefined ? {} : { comment: input.comment }),
       };
       // Documented answers vary (`{}` or `{"actions": […]}`, reference §13): every 2xx is success.
-      await send({ method: 'PATCH', path, body: payload });
+      await send({ method: 'PATCH', path, body: payload, priority });
     },
-    async postComment(alertUuid, input) {
+    async postComment(alertUuid, input, { priority } = {}) {
       const path = alertPath(alertUuid, 'comments');
       const payload = {
         content: input.content,
         ...(input.author === undefined ? {} : { author: input.author }),
       };
-      const body = await send({ method: 'POST', path, body: payload });
+      const body = await send({ method: 'POST', path, body: payload, priority });
       return parseSekoiaResponse(commentSchema, body, 'comment');
     },
     async getAsset(uuid) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableText, someName } from './lenient-fields.ts';
 import { type ReportTlp, readReportFields } from './report-fields.ts';
 
 export type { ReportTlp } from './report-fields.ts';
@@ -9,7 +10,8 @@ export interface SekoiaReport {
   uuid: string | undefined;
   /** STIX id such as `report--<uuid>`, when the object has one. */
   stixId: string | undefined;
-  name: string;
+  /** Absent when the answer has none: the card then names the report by its id. */
+  name: string | undefined;
   description: string | undefined;
   threats: string[];
   sectors: string[];
@@ -21,36 +23,71 @@ export interface SekoiaReport {
   link: string | undefined;
 }
 
-const reportObjectSchema = z.looseObject({
-  id: z.string().nullish(),
-  uuid: z.string().nullish(),
-  name: z.string().min(1),
-  description: z.string().nullish(),
-  confidence: z.number().min(0).max(100).nullish(),
-});
+const reportObjectSchema = z
+  .looseObject({
+    id: someName,
+    uuid: someName,
+    name: someName,
+    description: nullableText,
+    /** 0–100; anything else reads as absent. */
+    confidence: z.number().min(0).max(100).optional().catch(undefined),
+  })
+  .refine((object) => Boolean(object.name ?? object.uuid ?? object.id), {
+    message: 'neither a name nor an id',
+  });
 
 function uuidOf(object: z.output<typeof reportObjectSchema>): string | undefined {
   return object.uuid ?? object.id?.split('--')[1] ?? undefined;
 }
 
-function unwrapData(body: unknown): unknown {
-  const isObject = typeof body === 'object' && body !== null;
-  return isObject && 'data' in body && typeof body.data === 'object' && body.data !== null ? body.data : body;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One envelope off: `{"data": …}`, `{"items": […]}` or a list, whose first item is taken. */
+function unwrapOnce(body: unknown): unknown {
+  if (Array.isArray(body)) return body[0];
+  if (!isRecord(body)) return body;
+  if (isRecord(body.data) || Array.isArray(body.data)) return body.data;
+  if (Array.isArray(body.items)) return body.items[0];
+  return body;
+}
+
+/** A STIX bundle's report, with the bundle's other objects as its own `objects` (read by report-fields.ts). */
+function reportOfBundle(bundle: Record<string, unknown>): unknown {
+  const objects = Array.isArray(bundle.objects) ? bundle.objects.filter(isRecord) : [];
+  const report = objects.find((object) => object.type === 'report');
+  if (report === undefined) return undefined;
+  return { objects: objects.filter((object) => object !== report), ...report };
 }
 
 /**
- * `GET /v2/inthreat/reports/{uuid}` and `…/content-proposals/{uuid}` answer `{"data": {…}}` (reference
- * §4); a bare object is accepted too. The assumed field sources are listed in report-fields.ts.
+ * The report in an answer whose shape is not published (reference §13): `{"data": {…}}` as recorded
+ * (reference §4), a bare object, a list or `{"items": […]}`, or a STIX bundle (wrapped or not).
+ */
+function findReport(body: unknown): unknown {
+  let value = body;
+  for (let depth = 0; depth < 3; depth += 1) {
+    const inner = unwrapOnce(value);
+    if (inner === value) break;
+    value = inner;
+  }
+  return isRecord(value) && value.type === 'bundle' ? reportOfBundle(value) : value;
+}
+
+/**
+ * `GET /v2/inthreat/reports/{uuid}` and `…/content-proposals/{uuid}`, read leniently: only an answer that
+ * holds no report at all (no name, no id) is unreadable. The assumed field sources are in report-fields.ts.
  */
 export const reportSchema = z.preprocess(
-  unwrapData,
+  findReport,
   reportObjectSchema.transform(
     (object): SekoiaReport => ({
       uuid: uuidOf(object),
-      stixId: object.id ?? undefined,
+      stixId: object.id,
       name: object.name,
       description: object.description ?? undefined,
-      confidence: object.confidence ?? undefined,
+      confidence: object.confidence,
       ...readReportFields(object),
     }),
   ),

@@ -2,6 +2,7 @@ import type { SekoiaAlert } from './alert-schema.ts';
 import type { SekoiaAsset } from './asset-schema.ts';
 import type { CatalogRule } from './catalog-rule-schema.ts';
 import type { SekoiaComment } from './comment-schema.ts';
+import type { SekoiaPriority } from './create-sekoia-pacer.ts';
 import type { SekoiaIntake } from './intake-schema.ts';
 import type { SekoiaPage } from './page-schema.ts';
 import type { SekoiaReport } from './report-schema.ts';
@@ -14,9 +15,14 @@ export interface PatchWorkflowInput {
   comment?: string;
 }
 
+/** Per call: card buttons ask for `interactive`, served before background work (default). */
+export interface RequestOptions {
+  priority?: SekoiaPriority | undefined;
+}
+
 export interface PostCommentInput {
   content: string;
-  /** Free text shown as the author, e.g. "Mattermost: alice". */
+  /** Free text shown as the author, e.g. "Mattermost: alice"; at most 32 characters (reference §7). */
   author?: string;
 }
 
@@ -50,13 +56,13 @@ export interface SearchEventsInput {
  */
 export interface SekoiaApi {
   /** `GET /v1/sic/alerts/{uuid or short_id}?stix=false` */
-  getAlert(idOrShortId: string): Promise<SekoiaAlert>;
+  getAlert(idOrShortId: string, options?: RequestOptions): Promise<SekoiaAlert>;
   /** `GET /v1/sic/alerts/{uuid}/workflow`: the actions allowed from the current status. */
-  getWorkflow(alertUuid: string): Promise<WorkflowAction[]>;
+  getWorkflow(alertUuid: string, options?: RequestOptions): Promise<WorkflowAction[]>;
   /** `PATCH /v1/sic/alerts/{uuid}/workflow`; any 2xx is success. */
-  patchWorkflow(alertUuid: string, input: PatchWorkflowInput): Promise<void>;
+  patchWorkflow(alertUuid: string, input: PatchWorkflowInput, options?: RequestOptions): Promise<void>;
   /** `POST /v1/sic/alerts/{uuid}/comments` */
-  postComment(alertUuid: string, input: PostCommentInput): Promise<SekoiaComment>;
+  postComment(alertUuid: string, input: PostCommentInput, options?: RequestOptions): Promise<SekoiaComment>;
   /** `GET /v2/asset-management/assets/{uuid}` (permission ASSETMANAGEMENT_VIEW_ASSET): name and criticality. */
   getAsset(uuid: string): Promise<SekoiaAsset>;
   /** `GET /v1/me`: checks reachability and the key. */

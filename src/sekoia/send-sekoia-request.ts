@@ -3,7 +3,13 @@ import { type Clock, systemClock } from '../clock.ts';
 import { type BackoffPolicy, computeBackoff } from '../compute-backoff.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { type AttemptSettings, attemptSekoiaRequest, type SekoiaRequest } from './attempt-sekoia-request.ts';
+import {
+  type AttemptOutcome,
+  type AttemptSettings,
+  attemptSekoiaRequest,
+  type SekoiaRequest,
+} from './attempt-sekoia-request.ts';
+import { type AnswerNote, createSekoiaPacer, type SekoiaPaceOptions } from './create-sekoia-pacer.ts';
 import type { RequestDescription } from './map-sekoia-error.ts';
 
 export interface SekoiaTransportOptions {
@@ -22,6 +28,8 @@ export interface SekoiaTransportOptions {
   random?: () => number;
   fetch?: typeof fetch;
   clock?: Clock;
+  /** The client-wide pace (5 requests/s, pause after repeated errors); every attempt goes through it. */
+  pace?: SekoiaPaceOptions;
 }
 
 /** In-process retries stay short: a longer wait belongs to the durable queue. */
@@ -60,7 +68,19 @@ function describe(request: SekoiaRequest, apiKey: string): RequestDescription {
   };
 }
 
-/** Sends one API request with timeouts, retries and coded errors; resolves with the parsed JSON body. */
+function noteOf(outcome: AttemptOutcome): AnswerNote {
+  if (outcome.ok) return { status: outcome.status };
+  const { status } = outcome.error.details;
+  return {
+    status: typeof status === 'number' ? status : undefined,
+    retryAfterMs: outcome.error.retryAfterMs,
+  };
+}
+
+/**
+ * Sends one API request with timeouts, retries and coded errors; resolves with the parsed JSON body.
+ * Every attempt waits its turn at the pacer; a retry's back-off is slept outside it.
+ */
 export function createSekoiaTransport(options: SekoiaTransportOptions): SendSekoiaRequest {
   const retry: RetrySettings = {
     maxRetries: options.maxRetries ?? 3,
@@ -70,21 +90,27 @@ export function createSekoiaTransport(options: SekoiaTransportOptions): SendSeko
   };
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
   const { apiKey, log } = options;
+  const clock = options.clock ?? systemClock;
+  const pacer = createSekoiaPacer({ ...options.pace, clock, log });
   const settings: AttemptSettings | undefined = apiKey
     ? {
         baseUrl: options.baseUrl,
         apiKey,
         timeoutMs: options.timeoutMs ?? 10_000,
         fetch: options.fetch ?? globalThis.fetch,
-        clock: options.clock ?? systemClock,
+        clock,
       }
     : undefined;
   return async (request) => {
     if (settings === undefined) throw noApiKeyError();
     const description = describe(request, settings.apiKey);
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await attemptSekoiaRequest(request, settings, description);
-      const where = { method: request.method, path: request.path, attempt };
+      const outcome = await pacer.run(
+        request.priority ?? 'background',
+        () => attemptSekoiaRequest(request, settings, description),
+        noteOf,
+      );
+      const where = { method: request.method, path: request.path, attempt, priority: request.priority };
       if (outcome.ok) {
         log.debug({ ...where, status: outcome.status }, 'Sekoia.io request done');
         return outcome.body;

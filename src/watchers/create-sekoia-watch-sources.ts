@@ -21,7 +21,7 @@ export function createSekoiaWatchSources(options: {
   const { sekoia } = options;
   const fields = (rule: CatalogRule): CatalogRuleFields => ({
     uuid: rule.uuid,
-    name: rule.name,
+    name: rule.name ?? rule.uuid,
     description: rule.description ?? undefined,
     pattern: rule.payload ?? undefined,
     severity: rule.severity,

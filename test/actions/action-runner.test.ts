@@ -23,7 +23,6 @@ function sekoiaPort(input: { delayMs: number; fail?: boolean }): CreateCardActio
   const unused = () => Promise.reject(new Error('not used here'));
   return {
     getAlert: unused,
-    getWorkflow: unused,
     patchWorkflow: unused,
     postComment: async () => {
       await later(input.delayMs, undefined);

@@ -120,6 +120,14 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('INTAKE_SILENCE_CHECK_CRON'))).toContain('61');
   });
 
+  it('paces the Sekoia.io API at 5 requests/s unless SEKOIA_API_RATE says otherwise (1–100)', () => {
+    expect(loadConfig({}).SEKOIA_API_RATE).toBe(5);
+    expect(loadConfig({ SEKOIA_API_RATE: '2' }).SEKOIA_API_RATE).toBe(2);
+    for (const rate of ['0', '2.5', 'fast', '500']) {
+      expect(problemsOf({ SEKOIA_API_RATE: rate }).map((p) => p.split(':')[0])).toEqual(['SEKOIA_API_RATE']);
+    }
+  });
+
   it('takes a .env file, with the real environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'env-'));
     const file = join(dir, '.env');

@@ -57,7 +57,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
     random: () => 0,
     ...(options.clock ? { clock: options.clock } : {}),
     worker: { pollMs: 50, backoffBaseMs: 20, ...options.worker },
-    sekoiaRetry: { maxRetries: 1, backoff: { baseMs: 5, capMs: 20 }, ...options.sekoiaRetry },
+    // Sekoia.io's pace stays 5 requests/s; only the pause after repeated errors is shortened.
+    sekoiaRetry: {
+      maxRetries: 1,
+      backoff: { baseMs: 5, capMs: 20 },
+      pace: { pauseMs: 20 },
+      ...options.sekoiaRetry,
+    },
     ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
     ...(options.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: options.commandDeadlineMs }),
   });

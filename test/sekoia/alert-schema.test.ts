@@ -53,12 +53,47 @@ describe('alert schema', () => {
     expect(parseAlert(rest)).toMatchObject({ entity: null, rule: null, alert_type: null });
   });
 
-  it('refuses a body that is not an alert, naming the paths but not the values', () => {
-    const body = {
-      ...readFixture('alert.json'),
-      urgency: { current_value: 'SECRET-VALUE' },
+  it('reads an alert without a title, reading every field of another type as absent (issue 10)', () => {
+    const { title: _title, ...untitled } = readFixture('alert.json');
+    const alert = parseAlert({
+      ...untitled,
+      short_id: 42,
+      urgency: { current_value: 'SECRET-VALUE', display: 7 },
+      status: 'Pending',
+      entity: { uuid: 'e1' },
+      rule: 'not a rule',
       created_at: 'x',
-    };
+      first_seen_at: 1772439342,
+      similar: 'many',
+      assets: ['a1', 7, null, 'a2'],
+      comments: [{ uuid: 'c1', content: 'kept' }, { content: 'no uuid' }],
+      custom_status: [],
+    });
+    expect(alert).toMatchObject({
+      uuid: '0f9c2a4e-5b7d-4c1a-9e3f-2d8b6a1c7e40',
+      urgency: { display: null },
+      status: {},
+      entity: { uuid: 'e1' },
+      rule: null,
+      similar: 0,
+      first_seen_at: '2026-03-02T08:15:42.000Z',
+      assets: ['a1', 'a2'],
+      comments: [{ uuid: 'c1', content: 'kept' }],
+      custom_status: null,
+      alert_type: { category: 'intrusions' },
+    });
+    expect([alert.title, alert.short_id, alert.urgency.current_value, alert.created_at]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(alert.entity?.name).toBeUndefined();
+  });
+
+  it('refuses a body without the alert uuid, naming the paths but not the values', () => {
+    const { uuid: _uuid, ...rest } = readFixture('alert.json');
+    const body = { ...rest, title: 'SECRET-VALUE' };
     let caught: unknown;
     try {
       parseAlert(body);
@@ -68,10 +103,8 @@ describe('alert schema', () => {
     expect(isBotError(caught, 'sekoia_invalid_response')).toBe(true);
     if (!isBotError(caught)) return;
     expect(caught.retryable).toBe(false);
-    expect(caught.details.issues).toEqual([
-      'urgency.current_value: invalid_type',
-      'created_at: invalid_type',
-    ]);
+    expect(caught.details.issues).toEqual(['uuid: invalid_type']);
     expect(JSON.stringify(caught.details)).not.toContain('SECRET-VALUE');
+    expect(() => parseAlert([body])).toThrow(/cannot read/);
   });
 });

@@ -70,13 +70,26 @@ describe('getAlert', () => {
     expect(harness.fake.requests).toHaveLength(0);
   });
 
-  it('reports a body that is not an alert as sekoia_invalid_response, without retrying', async () => {
-    const added = harness.fake.addAlert();
+  it('reads an alert whose fields drift: what has an unexpected type or is missing reads as absent', async () => {
+    const { title: _title, ...added } = harness.fake.addAlert({ title: 'unused' });
     harness.fake.respondNext(1, {
       status: 200,
-      body: { ...added, urgency: 'high', created_at: '2026-03-02' },
+      body: { ...added, urgency: 'high', created_at: '2026-03-02', entity: { uuid: 7, name: 'Lyon HQ' } },
     });
-    await expect(harness.client.getAlert(added.uuid)).rejects.toMatchObject({
+    const alert = await harness.client.getAlert(added.uuid);
+    expect(alert).toMatchObject({ uuid: added.uuid, short_id: added.short_id, entity: { name: 'Lyon HQ' } });
+    expect([alert.title, alert.urgency.current_value, alert.created_at, alert.entity?.uuid]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('reports a body without an alert uuid as sekoia_invalid_response, without retrying', async () => {
+    const { uuid: _uuid, ...added } = harness.fake.addAlert();
+    harness.fake.respondNext(1, { status: 200, body: added });
+    await expect(harness.client.getAlert(added.short_id)).rejects.toMatchObject({
       code: 'sekoia_invalid_response',
       retryable: false,
     });

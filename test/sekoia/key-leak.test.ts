@@ -47,7 +47,8 @@ const TRIGGERS: [string, string, Trigger][] = [
   [
     'malformed alert',
     'sekoia_invalid_response',
-    (fake, id) => fake.respondNext(1, { status: 200, body: { uuid: id, title: KEY } }),
+    // Without its uuid, the one field an alert cannot do without (issue 10: the rest is read leniently).
+    (fake) => fake.respondNext(1, { status: 200, body: { short_id: KEY, title: KEY } }),
   ],
   [
     'HTML answer',

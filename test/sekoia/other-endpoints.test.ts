@@ -48,6 +48,26 @@ describe('listCatalogRules', () => {
     expect([items.length, pages]).toEqual([4, 3]);
   });
 
+  it('reads a rule whose created_at is a number, whose name or severity is odd, without failing the page', async () => {
+    const [dated, odd] = [harness.fake.addCatalogRule(), harness.fake.addCatalogRule()];
+    const items = [
+      { ...dated, created_at: 1772439342, updated_at: 1772439342123 },
+      { ...odd, name: 42, severity: 'high', enabled: 'yes', description: ['x'] },
+    ];
+    harness.fake.respondNext(1, { status: 200, body: { items, total: 2 } });
+    const page = await harness.client.listCatalogRules({ limit: 10, offset: 0 });
+    expect(page.items.map((rule) => rule.uuid)).toEqual([dated.uuid, odd.uuid]);
+    expect(page.items[0]).toMatchObject({
+      name: dated.name,
+      created_at: '2026-03-02T08:15:42.000Z',
+      updated_at: '2026-03-02T08:15:42.123Z',
+    });
+    expect(page.items[1]).toMatchObject({ severity: undefined, enabled: null, description: null });
+    expect(page.items[1]?.name).toBeUndefined();
+    harness.fake.respondNext(1, { status: 200, body: { ...dated, created_at: 1772439342 } });
+    await expect(harness.client.getCatalogRule(dated.uuid)).resolves.toMatchObject({ severity: 60 });
+  });
+
   it('drops a rule type of an unexpected shape instead of failing the page', async () => {
     harness.fake.addCatalogRule({ type: { name: 'sigma' } });
     const { items } = await harness.client.listCatalogRules({ limit: 10, offset: 0 });

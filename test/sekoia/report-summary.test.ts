@@ -150,12 +150,40 @@ describe('getReport and getContentProposal', () => {
     });
   });
 
-  it('refuses a report without a name or with a confidence outside 0–100', async () => {
-    for (const overrides of [{ name: '' }, { confidence: 150 }]) {
-      await expect(summaryOf(overrides)).rejects.toMatchObject({
-        code: 'sekoia_invalid_response',
-        retryable: false,
-      });
-    }
+  it('reads a report without a name or with a confidence outside 0–100, leaving those out (issue 10)', async () => {
+    await expect(summaryOf({ name: '', confidence: 150 })).resolves.toMatchObject({
+      name: undefined,
+      confidence: undefined,
+      threats: ['APT28', 'HeadLace'],
+      tlp: 'amber',
+    });
+  });
+
+  const someUuid = '3c9e1f0a-7b2d-4e58-9a61-0f4d2b8c7e15';
+  const report = { type: 'report', id: `report--${someUuid}`, name: 'Wrapped', confidence: 60 };
+  const intrusionSet = { type: 'intrusion-set', id: 'intrusion-set--1', name: 'APT29' };
+
+  it.each([
+    ['a list in the data envelope', { data: [report] }],
+    ['an items page', { items: [report], total: 1 }],
+    ['a bare STIX bundle', { type: 'bundle', id: 'bundle--1', objects: [intrusionSet, report] }],
+    ['a STIX bundle in the data envelope', { data: { type: 'bundle', objects: [report, intrusionSet] } }],
+  ])('finds the report in %s', async (_shape, body) => {
+    harness.fake.respondNext(1, { status: 200, body });
+    const summary = await harness.client.getReport(someUuid);
+    expect(summary).toMatchObject({ uuid: someUuid, name: 'Wrapped', confidence: 60 });
+    if (JSON.stringify(body).includes('bundle')) expect(summary.threats).toEqual(['APT29']);
+  });
+
+  it.each([
+    ['a bundle without a report', { type: 'bundle', id: 'bundle--1', objects: [intrusionSet] }],
+    ['an object with neither name nor id', { data: { description: 'what is this' } }],
+    ['an empty list', { data: [] }],
+  ])('refuses %s as sekoia_invalid_response', async (_shape, body) => {
+    harness.fake.respondNext(1, { status: 200, body });
+    await expect(harness.client.getReport(someUuid)).rejects.toMatchObject({
+      code: 'sekoia_invalid_response',
+      retryable: false,
+    });
   });
 });

@@ -8,6 +8,8 @@ export interface SekoiaHarness {
   client: SekoiaApi;
   /** Delays the client asked to sleep, in order; nothing really sleeps. */
   sleeps: number[];
+  /** Pauses after repeated errors (the pacer's own sleep), in order; nothing really sleeps either. */
+  pauses: number[];
   logLines: string[];
   /** Another client on the same fake, e.g. with a different key or base URL. */
   makeClient(overrides?: Partial<CreateSekoiaClientOptions>): SekoiaApi;
@@ -23,6 +25,7 @@ export interface HarnessOptions {
 export async function startSekoiaHarness(options: HarnessOptions = {}): Promise<SekoiaHarness> {
   const fake = await startFakeSekoia(options.fake);
   const sleeps: number[] = [];
+  const pauses: number[] = [];
   const logLines: string[] = [];
   const log = createLogger({ level: 'debug', destination: { write: (line: string) => logLines.push(line) } });
   const makeClient = (overrides: Partial<CreateSekoiaClientOptions> = {}) =>
@@ -34,8 +37,13 @@ export async function startSekoiaHarness(options: HarnessOptions = {}): Promise<
         sleeps.push(ms);
       },
       random: () => 0.5,
+      pace: {
+        sleep: async (ms) => {
+          pauses.push(ms);
+        },
+      },
       ...options.client,
       ...overrides,
     });
-  return { fake, client: makeClient(), sleeps, logLines, makeClient, close: () => fake.close() };
+  return { fake, client: makeClient(), sleeps, pauses, logLines, makeClient, close: () => fake.close() };
 }

@@ -27,6 +27,19 @@ describe('getWorkflow', () => {
     expect(names(actions)).toEqual(expected);
   });
 
+  it.each([403, 404, 405] as const)(
+    'can be refused (%i) by the fake, as by a key or workspace without it, while PATCH still works',
+    async (status) => {
+      const alert = harness.fake.addAlert();
+      harness.fake.refuseWorkflowGet(status);
+      await expect(harness.client.getWorkflow(alert.uuid)).rejects.toMatchObject({ details: { status } });
+      await harness.client.patchWorkflow(alert.uuid, { actionUuid: WORKFLOW_ACTIONS.acknowledge.id });
+      expect(harness.fake.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
+      harness.fake.refuseWorkflowGet(undefined);
+      expect(names(await harness.client.getWorkflow(alert.uuid))).toEqual(['Validate', 'Reject']);
+    },
+  );
+
   it('gives the action ids the constants fall back to', async () => {
     const alert = harness.fake.addAlert();
     const actions = await harness.client.getWorkflow(alert.short_id);
@@ -100,6 +113,19 @@ describe('postComment', () => {
     });
     expect(harness.fake.requests[0]?.headers['content-type']).toBe('application/json');
     expect(harness.fake.getAlert(alert.uuid)?.comments).toHaveLength(1);
+  });
+
+  it('refuses an author over 32 characters with 400, as Sekoia.io does, storing nothing', async () => {
+    const alert = harness.fake.addAlert();
+    const author = 'Microsoft Teams: Ana Analyst-Long';
+    expect(author).toHaveLength(33);
+    await expect(harness.client.postComment(alert.uuid, { content: 'x', author })).rejects.toMatchObject({
+      code: 'sekoia_rejected',
+      details: { status: 400, sekoiaMessage: 'author: Longer than maximum length 32.' },
+    });
+    // 32 code points pass, whatever their UTF-16 length.
+    await harness.client.postComment(alert.uuid, { content: 'y', author: '😀'.repeat(32) });
+    expect(harness.fake.getAlert(alert.uuid)?.comments?.map((entry) => entry.content)).toEqual(['y']);
   });
 
   it('shows the API key as author when none is given', async () => {

@@ -21,7 +21,12 @@ export interface FakeContext {
   searchJobs: SearchJobStore;
   /** Assets by lower-case UUID. */
   assets: Map<string, FakeAsset>;
+  /** When set, `GET …/workflow` answers this status, as for a key or workspace without it. */
+  workflowGetRefusal?: WorkflowGetRefusal | undefined;
 }
+
+/** How a workspace, a key or a proxy may refuse `GET …/workflow` (issue 10: only integrations use it). */
+export type WorkflowGetRefusal = 403 | 404 | 405;
 
 export interface ApiRequest {
   method: string;

@@ -2,7 +2,7 @@ import type { AlertStore } from './alert-store.ts';
 import type { ApiKeyRing, FakeApiKeyInput, FakeKeyState, FakePermission } from './api-keys.ts';
 import type { WebhookEmitter } from './emit-webhooks.ts';
 import type { FakeAlert } from './fake-alert.ts';
-import { type FakeContext, nowSeconds } from './fake-context.ts';
+import { type FakeContext, nowSeconds, type WorkflowGetRefusal } from './fake-context.ts';
 import { type BuildAlertOverrides, buildAlert, toSekoiaIso } from './sample-payloads.ts';
 
 export interface NotifyOption {
@@ -22,6 +22,8 @@ export interface FakeSekoiaControls {
   addApiKey(input: FakeApiKeyInput): void;
   setPermissions(key: string, permissions: readonly FakePermission[]): void;
   setKeyState(key: string, state: FakeKeyState): void;
+  /** `GET …/workflow` answers this status until called with undefined; PATCH keeps working. */
+  refuseWorkflowGet(status: WorkflowGetRefusal | undefined): void;
 }
 
 /** What an alert WebHook's `attributes.updated` says changed (reference §3.2). */
@@ -84,6 +86,9 @@ export function createFakeSekoiaControls(
     },
     setKeyState: (key, state) => {
       mustKey(key).state = state;
+    },
+    refuseWorkflowGet: (status) => {
+      context.workflowGetRefusal = status;
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type FakeContext,
   isRecord,
   nowSeconds,
+  type WorkflowGetRefusal,
 } from './fake-context.ts';
 import { isPageParams, pageOf, readPageParams } from './read-page-params.ts';
 
@@ -38,7 +39,15 @@ export function getAlert(context: FakeContext, request: ApiRequest): ApiResponse
   return alert === undefined ? ALERT_NOT_FOUND : { status: 200, body: structuredClone(alert) };
 }
 
+const REFUSALS: Readonly<Record<WorkflowGetRefusal, string>> = {
+  403: 'You are not allowed to perform this action',
+  404: 'Not found',
+  405: 'Method not allowed',
+};
+
 export function getWorkflow(context: FakeContext, request: ApiRequest): ApiResponse {
+  const refusal = context.workflowGetRefusal;
+  if (refusal !== undefined) return errorResponse(refusal, REFUSALS[refusal]);
   const alert = context.store.find(request.params.id ?? '');
   if (alert === undefined) return ALERT_NOT_FOUND;
   const actions = allowedActions(alert).map(({ id, name, description }) => ({ id, name, description }));

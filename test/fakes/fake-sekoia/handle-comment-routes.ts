@@ -9,6 +9,7 @@ import {
 } from './fake-context.ts';
 
 const ALERT_NOT_FOUND = errorResponse(404, 'Alert not found');
+const MAX_AUTHOR_LENGTH = 32;
 
 export function listComments(context: FakeContext, request: ApiRequest): ApiResponse {
   const alert = context.store.find(request.params.id ?? '');
@@ -34,6 +35,11 @@ export function postComment(context: FakeContext, request: ApiRequest): ApiRespo
   }
   if (body.author !== undefined && body.author !== null && typeof body.author !== 'string') {
     return errorResponse(400, 'author: Not a valid string.');
+  }
+  // Sekoia.io automation library, action_post_a_comment_on_an_alert.json: author maxLength 32
+  // (JSON Schema counts code points, as Python's len does).
+  if (typeof body.author === 'string' && [...body.author].length > MAX_AUTHOR_LENGTH) {
+    return errorResponse(400, `author: Longer than maximum length ${MAX_AUTHOR_LENGTH}.`);
   }
   const comment = appendComment(alert, {
     content: body.content,

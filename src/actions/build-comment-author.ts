@@ -1,0 +1,58 @@
+import { PLATFORM_NAMES } from '../delivery/platform-names.ts';
+import type { Platform } from '../rules/rule.ts';
+import type { ActingUser } from './action-outcome.ts';
+
+/**
+ * Sekoia.io refuses a longer comment `author` with 400 (automation library,
+ * `Sekoia.io/action_post_a_comment_on_an_alert.json`: `author` maxLength 32). JSON Schema and the
+ * Python API count code points; counting UTF-16 units, never fewer, keeps within either.
+ */
+export const SEKOIA_AUTHOR_MAX = 32;
+
+const SHORT_PLATFORM_TAGS: Readonly<Record<Platform, string>> = {
+  mattermost: 'Mattermost',
+  teams: 'Teams',
+};
+
+/** Teams display names stop at 256 characters; anything longer is not a name. */
+const SIGNATURE_NAME_MAX = 256;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Control and bidi-override characters would hide or reorder the name; whitespace runs become one space. */
+function cleanName(name: string): string {
+  return name
+    .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** At most `max` UTF-16 units, cut between graphemes (never inside a surrogate pair or an emoji), "…" marking the cut. */
+export function cutToUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (kept.length + segment.length > max - 1) break;
+    kept += segment;
+  }
+  return `${kept.trimEnd()}…`;
+}
+
+export interface CommentAuthor {
+  /** Within SEKOIA_AUTHOR_MAX: "Microsoft Teams: Ana Analyst", or shortened ("Teams: Anastasia Konstantin…"). */
+  author: string;
+  /** Set when `author` had to be shortened: the platform and full name, for the comment's text. */
+  signature: string | undefined;
+}
+
+/** Who a comment is from, as Sekoia.io shows it: the platform and the chat user's name. */
+export function buildCommentAuthor(user: ActingUser): CommentAuthor {
+  const name = cleanName(user.name) || user.id;
+  const full = `${PLATFORM_NAMES[user.platform]}: ${name}`;
+  if (full.length <= SEKOIA_AUTHOR_MAX) return { author: full, signature: undefined };
+  const tag = `${SHORT_PLATFORM_TAGS[user.platform]}: `;
+  return {
+    author: `${tag}${cutToUnits(name, SEKOIA_AUTHOR_MAX - tag.length)}`,
+    signature: `${PLATFORM_NAMES[user.platform]}: ${cutToUnits(name, SIGNATURE_NAME_MAX)}`,
+  };
+}
