@@ -49,12 +49,22 @@ export function escapeInline(text: string, max: number = INLINE_MAX): string {
 /** For several lines: line breaks kept (at most one blank line), no leading indentation (code). */
 export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
   const { head, cut } = cutInput(text, max);
-  // A line longer than `max` runes already fills the block: the rest of it is never shown.
-  const lines = splitLines(head).map((line) => toOneLine(line, max));
-  const joined = lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  let joined = '';
+  let runes = 0;
+  let blank = false;
+  for (const raw of splitLines(head)) {
+    const line = toOneLine(raw, max);
+    if (line === '') {
+      blank = joined !== '';
+      continue;
+    }
+    const separator = joined === '' ? '' : blank ? '\n\n' : '\n';
+    joined += separator + line;
+    blank = false;
+    // Enough once the text is longer than `max`, so that truncate marks the cut.
+    runes += separator.length + Array.from(line).length;
+    if (runes > max) break;
+  }
   return escapeRunes(truncate(joined, max, cut));
 }
 
