@@ -436,9 +436,8 @@ describe('answers without a body', () => {
       },
     );
 
-  it('answers an update as told, and does the update either way', async () => {
+  it('answers an update 200 with no body by default, or as told, and does the update either way', async () => {
     const posted = await postCard();
-    fake.answerUpdatesWith({ status: 200, withId: false });
     const empty = await put(posted, 'first');
     expect([empty.status, await empty.text()]).toEqual([200, '']);
     fake.answerUpdatesWith({ status: 202, withId: false });
