@@ -6,6 +6,11 @@ import type { WriteInline } from './write-inline.ts';
 
 const MAX_STATUS_RUNES = 60;
 const MAX_NAME_RUNES = 64;
+/**
+ * More of a title than a 280-rune summary can use (the escapers read 8 units a rune at most,
+ * platforms/shared/cut-input.ts): cut before joining, as joining a megabyte copies it.
+ */
+const SUMMARY_TITLE_UNITS = 8_192;
 
 /** "[HIGH 82] ALT-1 Suspicious PowerShell": an alert card in one line, for notifications. */
 export function alertSummary(card: AlertCard, write: WriteInline): string {
@@ -13,7 +18,8 @@ export function alertSummary(card: AlertCard, write: WriteInline): string {
   const urgency = card.urgency;
   const tag =
     urgency !== undefined && Number.isFinite(urgency) ? `[${level} ${Math.round(urgency)}]` : `[${level}]`;
-  return `${tag} ${write(card.shortId === undefined ? card.title : `${card.shortId} ${card.title}`, 280)}`;
+  const title = card.title.slice(0, SUMMARY_TITLE_UNITS);
+  return `${tag} ${write(card.shortId === undefined ? title : `${card.shortId} ${title}`, 280)}`;
 }
 
 /** "Acknowledged by ana from Microsoft Teams at 2026-03-02 08:00 UTC". */

@@ -4,7 +4,7 @@ import { NOT_FOUND_BODY } from '../ingress/create-webhook-route.ts';
 import { type Logger, logSafe } from '../log.ts';
 
 export interface Route {
-  method: 'get' | 'post';
+  method: 'get' | 'head' | 'post';
   path: string;
   /** Async (restify then needs no `next`), answering through `res`. */
   handler: (req: Request, res: Response) => Promise<void>;

@@ -67,4 +67,15 @@ describe('alertSummary', () => {
   ] as const)('%o', (overrides, expected) => {
     expect(alertSummary(card(overrides), marked)).toBe(expected);
   });
+
+  it('hands the platform a bounded head of a huge title, not a copy of all of it', () => {
+    const handed: number[] = [];
+    const measure: WriteInline = (text) => {
+      handed.push(text.length);
+      return '';
+    };
+    alertSummary(card({ title: 'x'.repeat(1_000_000) }), measure);
+    alertSummary(card({ title: 'x'.repeat(1_000_000), shortId: undefined }), measure);
+    expect(Math.max(...handed)).toBeLessThanOrEqual(10_000);
+  });
 });

@@ -426,6 +426,59 @@ describe('Teams quirks', () => {
   });
 });
 
+describe('answers without a body', () => {
+  const put = (posted: ConversationResourceResponse, text: string) =>
+    fetch(
+      `${fake.serviceUrl}v3/conversations/${encodeURIComponent(posted.id)}/activities/${posted.activityId}`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text }),
+      },
+    );
+
+  it('answers an update 200 with no body by default, or as told, and does the update either way', async () => {
+    const posted = await postCard();
+    const empty = await put(posted, 'first');
+    expect([empty.status, await empty.text()]).toEqual([200, '']);
+    fake.answerUpdatesWith({ status: 202, withId: false });
+    const accepted = await put(posted, 'second');
+    expect([accepted.status, await accepted.text()]).toEqual([202, '']);
+    fake.answerUpdatesWith({ status: 201, withId: true });
+    const described = await put(posted, 'third');
+    expect([described.status, await described.json()]).toEqual([201, { id: posted.activityId }]);
+    expect(fake.getMessage(posted.activityId ?? '')?.versions.map((v) => v.text)).toEqual([
+      undefined,
+      'first',
+      'second',
+      'third',
+    ]);
+    // botbuilder takes the empty answer as a success too.
+    fake.answerUpdatesWith({ status: 200, withId: false });
+    await proactive(posted.id, (context) =>
+      context.updateActivity({ ...MessageFactory.text('x'), id: posted.activityId }),
+    );
+    expect(fake.getMessage(posted.activityId ?? '')?.activity.text).toBe('x');
+  });
+
+  it('still answers a refused update with the error JSON', async () => {
+    const posted = await postCard();
+    const missing = await put({ ...posted, activityId: '1234' }, 'x');
+    expect([missing.status, await missing.json()]).toMatchObject([
+      404,
+      { error: { code: 'ActivityNotFoundInConversation' } },
+    ]);
+  });
+
+  it('posts, then answers 202 with no body, when told to accept the next call without one', async () => {
+    fake.acceptWithoutBodyNext(1);
+    const created = await createConversation(socId, MessageFactory.attachment(alertCard('Alert')));
+    expect(created.activityId).toBeUndefined();
+    expect(fake.messages(socId)).toHaveLength(1);
+    expect((await postCard()).activityId).toMatch(/^\d+$/);
+  });
+});
+
 describe('faults and the SDK’s retries (§6.2)', () => {
   it('retries a 429 with Retry-After up to three times', async () => {
     fake.rateLimitNext(3, 0);

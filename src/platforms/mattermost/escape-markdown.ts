@@ -13,10 +13,14 @@
  *   WORD JOINER before a `:` that sits between a letter or digit and a non-space, and the escaped
  *   `.`, break them; "Status: x" is left as typed.
  * - Control and bidi-override characters are dropped (they hide or reorder what people read);
- *   lengths are bounded in runes before escaping, so an escape is never cut in half.
+ *   lengths are bounded in runes before escaping, so an escape is never cut in half, and only a
+ *   bounded head of the input is read (cutInput), so a huge field costs what it shows.
  */
+import { boundLine } from '../shared/bound-line.ts';
+import { cutInput } from '../shared/cut-input.ts';
 import { insertJoiners, WORD_JOINER } from '../shared/insert-joiners.ts';
 import { sanitizeHttpUrl } from '../shared/sanitize-http-url.ts';
+import { splitLines } from '../shared/split-lines.ts';
 import { startsScheme } from '../shared/starts-scheme.ts';
 import { toOneLine } from '../shared/to-one-line.ts';
 import { truncate } from '../shared/truncate.ts';
@@ -39,17 +43,29 @@ export function escapeMarkdown(text: string): string {
 
 /** For one-line places: field values, titles, names. */
 export function escapeInline(text: string, max: number = INLINE_MAX): string {
-  return escapeRunes(truncate(toOneLine(text), max));
+  return escapeRunes(boundLine(text, max));
 }
 
 /** For several lines: line breaks kept (at most one blank line), no leading indentation (code). */
 export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
-  const lines = text.split(/\r\n?|[\n\u0085\u2028\u2029]/).map((line) => toOneLine(line));
-  const joined = lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return escapeRunes(truncate(joined, max));
+  const { head, cut } = cutInput(text, max);
+  let joined = '';
+  let runes = 0;
+  let blank = false;
+  for (const raw of splitLines(head)) {
+    const line = toOneLine(raw, max);
+    if (line === '') {
+      blank = joined !== '';
+      continue;
+    }
+    const separator = joined === '' ? '' : blank ? '\n\n' : '\n';
+    joined += separator + line;
+    blank = false;
+    // Enough once the text is longer than `max`, so that truncate marks the cut.
+    runes += separator.length + Array.from(line).length;
+    if (runes > max) break;
+  }
+  return escapeRunes(truncate(joined, max, cut));
 }
 
 /**
@@ -58,7 +74,7 @@ export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
  * that renders them anyway.
  */
 export function plainText(text: string, max: number = INLINE_MAX): string {
-  return insertJoiners(truncate(toOneLine(text), max), { before: startsScheme, after: PLAIN_JOINED });
+  return insertJoiners(boundLine(text, max), { before: startsScheme, after: PLAIN_JOINED });
 }
 
 /**
@@ -67,7 +83,7 @@ export function plainText(text: string, max: number = INLINE_MAX): string {
  * with the input); `@` gets one too, as the server looks for mentions in code it fails to recognise.
  */
 export function escapeCodeLine(text: string, max: number = INLINE_MAX): string {
-  return truncate(toOneLine(text), max)
+  return boundLine(text, max)
     .replace(/`{3,}/g, (run) => run.split('').join(WJ))
     .replaceAll('@', `@${WJ}`);
 }

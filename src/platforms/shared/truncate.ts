@@ -1,5 +1,9 @@
-/** At most `max` runes (code points, as Mattermost and Teams count them), the last one an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
+/**
+ * At most `max` runes (code points, as Mattermost and Teams count them), the last one an ellipsis
+ * when cut here or, with `cut`, when the text is already the head of a longer one.
+ */
+export function truncate(text: string, max: number, cut = false): string {
+  if (cut) return truncate(`${text}…`, max);
   const kept: string[] = [];
   let count = 0;
   for (const rune of text) {

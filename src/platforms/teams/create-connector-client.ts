@@ -1,6 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { BotError } from '../../errors.ts';
-import { parseRetryAfter } from '../../sekoia/parse-retry-after.ts';
+import { answerId, readConnectorAnswer } from './read-connector-answer.ts';
 
 export interface TeamsCredentials {
   MicrosoftAppId?: string | undefined;
@@ -12,14 +12,22 @@ export interface TeamsCredentials {
 /** An activity as we send it: one Adaptive Card alone, or text alone (reference §3.4). */
 export type OutgoingActivity = Record<string, unknown>;
 
+/**
+ * Any 2xx means Teams did it. The ids in the answer are another matter: Teams answers `202` with no
+ * body when it split a message (reference teams.md §3.4) and may answer any send or update with no
+ * body (microsoft/teams.net: `ActivityClient` and `BotHttpClient` take an empty body for "no
+ * content", PR #419 for a bodiless 202 on a send). So a post resolves with its ids when Teams gave
+ * them and undefined otherwise (the message exists but can never be edited: callers that must edit
+ * it decide), and an update needs no answer at all.
+ */
 export interface ConnectorClient {
   /** A new top-level post in a channel (`POST v3/conversations`). */
   createChannelPost(
     serviceUrl: string,
     input: { channelId: string; tenantId: string; activity: OutgoingActivity },
-  ): Promise<{ conversationId: string; activityId: string }>;
-  /** A new message in a conversation (a chat, or a channel thread `…;messageid=…`). */
-  send(serviceUrl: string, conversationId: string, activity: OutgoingActivity): Promise<string>;
+  ): Promise<{ conversationId: string; activityId: string } | undefined>;
+  /** A new message in a conversation (a chat, or a channel thread `…;messageid=…`); its id if given. */
+  send(serviceUrl: string, conversationId: string, activity: OutgoingActivity): Promise<string | undefined>;
   update(
     serviceUrl: string,
     conversationId: string,
@@ -58,7 +66,12 @@ export function createConnectorClient(options: {
     return { Authorization: `Bearer ${await credentials.getToken()}` };
   };
 
-  const call = async (method: string, url: string, body: unknown): Promise<Record<string, unknown>> => {
+  /** The JSON object Teams answered, or undefined for no body (or not an object): either way, done. */
+  const call = async (
+    method: string,
+    url: string,
+    body: unknown,
+  ): Promise<Record<string, unknown> | undefined> => {
     let response: Response;
     try {
       response = await fetch(url, {
@@ -76,16 +89,7 @@ export function createConnectorClient(options: {
         retryable: true,
       });
     }
-    const text = await response.text();
-    if (!response.ok) throw connectorError(response, text);
-    if (response.status === 202 || text === '') {
-      // Teams split the activity (text and card together) and gave no id: it can never be updated.
-      throw new BotError('platform_rejected', {
-        message: 'Teams accepted the message without an id',
-        retryable: false,
-      });
-    }
-    return JSON.parse(text) as Record<string, unknown>;
+    return readConnectorAnswer(response);
   };
 
   const conversationUrl = (serviceUrl: string, conversationId: string) =>
@@ -98,11 +102,9 @@ export function createConnectorClient(options: {
         channelData: { channel: { id: input.channelId }, tenant: { id: input.tenantId } },
         activity: input.activity,
       });
-      const conversationId = typeof result.id === 'string' ? result.id : '';
-      const activityId = typeof result.activityId === 'string' ? result.activityId : '';
-      if (conversationId === '' || activityId === '')
-        throw new BotError('platform_rejected', { message: 'no activity id from Teams', retryable: false });
-      return { conversationId, activityId };
+      const conversationId = answerId(result, 'id');
+      const activityId = answerId(result, 'activityId');
+      return conversationId && activityId ? { conversationId, activityId } : undefined;
     },
     async send(serviceUrl, conversationId, activity) {
       const result = await call(
@@ -110,9 +112,7 @@ export function createConnectorClient(options: {
         `${conversationUrl(serviceUrl, conversationId)}/activities`,
         activity,
       );
-      if (typeof result.id !== 'string')
-        throw new BotError('platform_rejected', { message: 'no activity id from Teams', retryable: false });
-      return result.id;
+      return answerId(result, 'id');
     },
     async update(serviceUrl, conversationId, activityId, activity) {
       await call(
@@ -125,31 +125,4 @@ export function createConnectorClient(options: {
       );
     },
   };
-}
-
-/** 429, 412, 5xx heal with time (reference §6.1); 403 (bot removed), 404, 413 will not. */
-function connectorError(response: Response, text: string): BotError {
-  const status = response.status;
-  let code: string | undefined;
-  try {
-    const body = JSON.parse(text) as { error?: { code?: unknown } };
-    code = typeof body.error?.code === 'string' ? body.error.code.slice(0, 80) : undefined;
-  } catch {
-    code = undefined; // not JSON (a proxy page): the status says enough
-  }
-  const details = { status, ...(code ? { teamsErrorCode: code } : {}) };
-  if (status === 429 || status === 412 || status >= 500) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-    return new BotError('delivery_failed', {
-      message: `the Bot Connector answered ${status}`,
-      details,
-      retryable: true,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-  }
-  return new BotError('platform_rejected', {
-    message: `the Bot Connector refused the request (${status})`,
-    details,
-    retryable: false,
-  });
 }

@@ -70,14 +70,23 @@ export function createTeamsCardSink(options: {
   const postCard = async (target: CardTarget, content: object): Promise<string> => {
     const conversation = await conversationOf(target);
     const body = cardActivity(content);
-    if (conversation.kind !== 'channel')
-      return connector.send(conversation.serviceUrl, conversation.id, body);
-    const created = await connector.createChannelPost(conversation.serviceUrl, {
-      channelId: conversation.id,
-      tenantId: conversation.tenantId,
-      activity: body,
-    });
-    return created.activityId;
+    const activityId =
+      conversation.kind === 'channel'
+        ? (
+            await connector.createChannelPost(conversation.serviceUrl, {
+              channelId: conversation.id,
+              tenantId: conversation.tenantId,
+              activity: body,
+            })
+          )?.activityId
+        : await connector.send(conversation.serviceUrl, conversation.id, body);
+    // Posted, but never to be edited: trying again would post it twice (reference teams.md §3.4).
+    if (activityId === undefined)
+      throw new BotError('platform_rejected', {
+        message: 'Teams posted the card without giving its id: it cannot be kept current',
+        retryable: false,
+      });
+    return activityId;
   };
 
   const replaceCard = async (target: CardTarget, activityId: string, content: object) => {

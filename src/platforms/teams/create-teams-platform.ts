@@ -12,6 +12,7 @@ import { readJsonBody } from '../../ingress/read-json-body.ts';
 import type { Logger } from '../../log.ts';
 import type { Route } from '../../server/create-server.ts';
 import { sendJson } from '../../server/send-json.ts';
+import { answerMessagesProbe } from './answer-messages-probe.ts';
 import { createTeamsClickerNotice } from './create-clicker-notice.ts';
 import { createConnectorClient, type TeamsCredentials } from './create-connector-client.ts';
 import { TeamsBot } from './create-teams-bot.ts';
@@ -100,7 +101,11 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
 
   return {
     sink: createTeamsCardSink({ connector, conversations: options.conversations, signer: options.signer }),
-    routes: [{ method: 'post', path: '/api/messages', handler: messages }],
+    routes: [
+      { method: 'post', path: '/api/messages', handler: messages },
+      { method: 'get', path: '/api/messages', handler: answerMessagesProbe },
+      { method: 'head', path: '/api/messages', handler: answerMessagesProbe },
+    ],
     unauthenticated,
   };
 }

@@ -16,10 +16,14 @@
  * - Autolinks need the scheme right before `:` or a `www.` prefix: a joiner before a `:` that sits
  *   between a letter or digit and a non-space, and between `www` and `.`, break them.
  * - Control and bidi-override characters are dropped (they hide or reorder what people read);
- *   lengths are bounded in runes before escaping, so an escape is never cut in half.
+ *   lengths are bounded in runes before escaping, so an escape is never cut in half, and only a
+ *   bounded head of the input is read (cutInput), so a huge field costs what it shows.
  */
+import { boundLine } from '../shared/bound-line.ts';
+import { cutInput } from '../shared/cut-input.ts';
 import { insertJoiners, WORD_JOINER } from '../shared/insert-joiners.ts';
 import { sanitizeHttpUrl } from '../shared/sanitize-http-url.ts';
+import { splitLines } from '../shared/split-lines.ts';
 import { isWordRune, startsScheme } from '../shared/starts-scheme.ts';
 import { toOneLine } from '../shared/to-one-line.ts';
 import { truncate } from '../shared/truncate.ts';
@@ -37,7 +41,7 @@ export const BLOCK_MAX = 4000;
 
 /** For one-line places: titles, fact values, names, list items. */
 export function escapeInline(text: string, max: number = INLINE_MAX): string {
-  return escapeRunes(truncate(toOneLine(text, max), max));
+  return escapeRunes(boundLine(text, max));
 }
 
 /**
@@ -45,9 +49,10 @@ export function escapeInline(text: string, max: number = INLINE_MAX): string {
  * not one outside lists in Teams, reference §5.2), without leading indentation.
  */
 export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
+  const { head, cut } = cutInput(text, max);
   const lines: string[] = [];
   let runes = -2;
-  for (const raw of text.split(/\r\n?|[\n\u0085\u2028\u2029]/)) {
+  for (const raw of splitLines(head)) {
     const line = toOneLine(raw, max);
     if (line === '') continue;
     lines.push(line);
@@ -55,7 +60,7 @@ export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
     runes += Array.from(line).length + 2;
     if (runes > max) break;
   }
-  return escapeRunes(truncate(lines.join('\n\n'), max));
+  return escapeRunes(truncate(lines.join('\n\n'), max, cut));
 }
 
 /**
@@ -64,7 +69,7 @@ export function escapeBlock(text: string, max: number = BLOCK_MAX): string {
  * renders them anyway.
  */
 export function plainText(text: string, max: number = INLINE_MAX): string {
-  return insertJoiners(truncate(toOneLine(text, max), max), { before: startsLink, after: PLAIN_JOINED });
+  return insertJoiners(boundLine(text, max), { before: startsLink, after: PLAIN_JOINED });
 }
 
 /** An http(s) URL fit for `Action.OpenUrl` or a markdown link destination, or undefined. */

@@ -100,9 +100,10 @@ function header(card: AlertCard): CardElement {
   };
 }
 
+/** The header already says the urgency, under the title: the facts do not say it again. */
 function facts(card: AlertCard): Fact[] {
   const all = alertCardFacts(card, { write: escapeInline, bounds: FREE_TEXT_BOUNDS });
-  return all.map(({ title, value }) => ({ title, value }));
+  return all.filter(({ key }) => key !== 'urgency').map(({ title, value }) => ({ title, value }));
 }
 
 function notes(card: AlertCard): TextBlock[] {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../../src/clock.ts';
 import type { FakeTeamsChannel, FakeTeamsChat, FakeTeamsMessage, FakeTeamsUser } from './connector-model.ts';
+import type { UpdateAnswer } from './update-answer.ts';
 
 export interface StoredTeam {
   id: string;
@@ -30,6 +31,8 @@ export interface ConnectorContext {
   /** Messages users posted through the drivers: id → root channel or chat id. */
   userMessages: Map<string, string>;
   lastMessageId: number;
+  /** What a successful update answers (update-answer.ts). */
+  updateAnswer: UpdateAnswer;
 }
 
 /** Message ids are numeric strings that grow like a ms timestamp, strictly increasing (§2). */

@@ -3,6 +3,7 @@ import { type ConnectorContext, mustFindTeam, mustFindUser, type StoredTeam } fr
 import type { FakeTeam, FakeTeamsChannel, FakeTeamsMessage, FakeTeamsUser } from './connector-model.ts';
 import { newChannelId, newGroupChatId, newUserId } from './new-teams-id.ts';
 import { openPersonalChat } from './open-personal-chat.ts';
+import type { UpdateAnswer } from './update-answer.ts';
 
 export interface AddTeamInput {
   id?: string;
@@ -38,6 +39,8 @@ export interface FakeBotConnectorControls {
   getMessage(activityId: string): FakeTeamsMessage | undefined;
   /** Live replies posted into `<channel>;messageid=<root>`, oldest first (the root excluded). */
   thread(rootActivityId: string): FakeTeamsMessage[];
+  /** From now on, a successful update answers this (default: 200 with no body, update-answer.ts). */
+  answerUpdatesWith(answer: UpdateAnswer): void;
 }
 
 function toFakeTeam(team: StoredTeam): FakeTeam {
@@ -129,5 +132,8 @@ export function createConnectorControls(context: ConnectorContext): FakeBotConne
     },
     thread: (rootActivityId) =>
       structuredClone(live().filter((message) => message.replyToId === rootActivityId)),
+    answerUpdatesWith: (answer) => {
+      context.updateAnswer = { ...answer };
+    },
   };
 }

@@ -1,7 +1,8 @@
 export type ConnectorFault =
   | { kind: 'rate-limit'; retryAfterSeconds?: number }
   | { kind: 'fail'; status: number; code?: string }
-  | { kind: 'accept-but-fail'; status: number };
+  | { kind: 'accept-but-fail'; status: number }
+  | { kind: 'accept-without-body'; status: 200 | 201 | 202 };
 
 /** Faults on the connector REST API (reference teams.md §6); each consumes one `/v3/…` call. */
 export interface ConnectorFaultControls {
@@ -14,6 +15,12 @@ export interface ConnectorFaultControls {
    * the way back, so a retry by the SDK posts a duplicate.
    */
   acceptButFailNext(count: number, status?: number): void;
+  /**
+   * Does the work, then answers `status` (default 202) with no body, as Teams does for a message it
+   * split (reference teams.md §3.4) and as its SDKs accept for any send (microsoft/teams.net#419:
+   * "APX returns a 202 response w/o body when sending an activity"). Errors still answer as errors.
+   */
+  acceptWithoutBodyNext(count: number, status?: 200 | 201 | 202): void;
   /** While down, every connection is reset before an answer. */
   setDown(down: boolean): void;
 }
@@ -39,6 +46,7 @@ export function createConnectorFaultInjector(): ConnectorFaultInjector {
     failNext: (count, status = 503, code) =>
       enqueue(count, { kind: 'fail', status, ...(code === undefined ? {} : { code }) }),
     acceptButFailNext: (count, status = 502) => enqueue(count, { kind: 'accept-but-fail', status }),
+    acceptWithoutBodyNext: (count, status = 202) => enqueue(count, { kind: 'accept-without-body', status }),
     setDown: (value) => {
       down = value;
     },

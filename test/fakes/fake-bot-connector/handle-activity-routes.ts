@@ -46,7 +46,10 @@ function findOwnMessage(
   return { message };
 }
 
-/** `PUT …/activities/{activityId}`: replaces the body of one of the bot's messages (§4.1). */
+/**
+ * `PUT …/activities/{activityId}`: replaces the body of one of the bot's messages (§4.1), and answers
+ * as `context.updateAnswer` says (by default 200 with no body: update-answer.ts).
+ */
 export function handleUpdateActivity(context: ConnectorContext, request: ConnectorRequest): ConnectorAnswer {
   const found = findOwnMessage(context, request);
   if ('answer' in found) return found.answer;
@@ -57,7 +60,8 @@ export function handleUpdateActivity(context: ConnectorContext, request: Connect
   message.activity = structuredClone(request.body);
   message.versions.push(structuredClone(request.body));
   message.updatedAt = context.clock.now();
-  return answer(200, { id: message.id });
+  const { status, withId } = context.updateAnswer;
+  return withId ? answer(status, { id: message.id }) : answer(status);
 }
 
 /** `DELETE …/activities/{activityId}`: 200 with no body. */

@@ -76,16 +76,18 @@ export async function handleHttpRequest(
   if (segments?.[0] !== 'v3') return sendError(response, routeNotFound());
   // Injected faults come first, as a throttling front end answers before the service.
   const fault = deps.faults.take();
-  if (fault !== undefined && fault.kind !== 'accept-but-fail') return sendFault(response, fault);
+  if (fault?.kind === 'rate-limit' || fault?.kind === 'fail') return sendFault(response, fault);
   if (invalidJson) return sendError(response, badSyntax('The request body is not JSON.'));
   const outcome = routeConnectorRequest(deps.context, { method, segments, query: url.searchParams, body });
-  if (fault !== undefined) return sendError(response, injectedError(fault.status));
+  if (fault?.kind === 'accept-but-fail') return sendError(response, injectedError(fault.status));
+  if (fault?.kind === 'accept-without-body' && !('error' in outcome))
+    return sendEmpty(response, fault.status);
   sendAnswer(response, outcome);
 }
 
 function sendFault(
   response: ServerResponse,
-  fault: Exclude<ConnectorFault, { kind: 'accept-but-fail' }>,
+  fault: Extract<ConnectorFault, { kind: 'rate-limit' | 'fail' }>,
 ): void {
   if (fault.kind === 'fail') {
     sendError(response, injectedError(fault.status, fault.code));

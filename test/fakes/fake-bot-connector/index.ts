@@ -20,3 +20,4 @@ export type { SendMessageInput, SendMessageResult } from './send-message.ts';
 export type { FakeBotConnector, StartFakeBotConnectorOptions } from './start-fake-bot-connector.ts';
 export { FAKE_BOT_ID, FAKE_TENANT_ID, startFakeBotConnector } from './start-fake-bot-connector.ts';
 export { isSplitByTeams, MAX_MESSAGE_BYTES, messageBytes } from './store-bot-message.ts';
+export { TEAMS_UPDATE_ANSWER, type UpdateAnswer } from './update-answer.ts';

@@ -18,7 +18,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   write(response, status, { 'Content-Type': JSON_TYPE }, JSON.stringify(body));
 }
 
-/** No body at all: a 202 for a split message (§3.4), a 200 for DELETE. */
+/** No body at all: a 202 for a split message (§3.4), a 200 for DELETE, an update (update-answer.ts). */
 export function sendEmpty(response: ServerResponse, status: number): void {
   write(response, status, {}, '');
 }

@@ -8,6 +8,7 @@ import { handleHttpRequest, type RecordedConnectorRequest } from './handle-http-
 import { type SendInstallInput, type SendInstallResult, sendInstall } from './send-install.ts';
 import { type SendInvokeInput, type SendInvokeResult, sendInvoke } from './send-invoke.ts';
 import { type SendMessageInput, type SendMessageResult, sendMessage } from './send-message.ts';
+import { TEAMS_UPDATE_ANSWER, type UpdateAnswer } from './update-answer.ts';
 
 export const FAKE_TENANT_ID = 'tenant-1';
 export const FAKE_BOT_ID = '28:00000000-0000-0000-0000-0000000000b0';
@@ -29,6 +30,8 @@ export interface StartFakeBotConnectorOptions {
    * 10–15 s, azure bot-builder-howto-long-operations-guidance).
    */
   invokeTimeoutMs?: number;
+  /** What a successful update answers; default 200 with no body (update-answer.ts). */
+  updateAnswer?: UpdateAnswer;
 }
 
 export interface FakeBotConnector extends FakeBotConnectorControls, ConnectorFaultControls {
@@ -60,6 +63,7 @@ function createContext(options: StartFakeBotConnectorOptions): ConnectorContext 
     messages: new Map(),
     userMessages: new Map(),
     lastMessageId: 0,
+    updateAnswer: options.updateAnswer ?? TEAMS_UPDATE_ANSWER,
   };
 }
 

@@ -9,6 +9,8 @@ import {
   safeHttpUrl,
   truncate,
 } from '../../../src/platforms/mattermost/escape-markdown.ts';
+import { UNITS_PER_RUNE } from '../../../src/platforms/shared/cut-input.ts';
+import { toOneLine } from '../../../src/platforms/shared/to-one-line.ts';
 
 /** WORD JOINER, written out so that the expected strings show where it goes. */
 const J = '\u2060';
@@ -147,6 +149,33 @@ describe('escapeBlock', () => {
 
   it('bounds the length', () => {
     expect(escapeBlock('a\n'.repeat(10_000), 7)).toBe('a\na\na\n…');
+  });
+
+  it('keeps the lines that joining, collapsing and trimming the whole text keeps', () => {
+    const pieces = ['a', 'b  c', ' ', '\t', '\n', '\r\n', '\n\n\n', '\u2028', '\u0000', '@x'];
+    let seed = 11;
+    let compared = 0;
+    for (let round = 0; round < 300; round += 1) {
+      let text = '';
+      for (let i = 0; i < 1 + (round % 30); i += 1) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        text += pieces[seed % pieces.length];
+      }
+      const max = [3, 10, 50, 1_000][round % 4] ?? 10;
+      // Longer texts are read in part only: see test/platforms/shared/escape-cost.test.ts.
+      if (text.length > UNITS_PER_RUNE * (max + 1)) continue;
+      compared += 1;
+      const whole = text
+        .split(/\r\n?|[\n\u0085\u2028\u2029]/)
+        .map((line) => toOneLine(line))
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+      // Escaping an already normal block without a bound changes nothing but the escapes.
+      const expected = escapeBlock(truncate(whole, max), Number.POSITIVE_INFINITY);
+      expect(escapeBlock(text, max), JSON.stringify({ text, max })).toBe(expected);
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 });
 

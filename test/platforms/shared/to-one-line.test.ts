@@ -19,4 +19,8 @@ describe('toOneLine', () => {
     expect(toOneLine(`${'x'.repeat(10)}${'\n'.repeat(1_000_000)}y`, 5)).toBe('xxxxxx');
     expect(toOneLine('abc', 3)).toBe('abc');
   });
+
+  it('counts lone surrogates that pair up once the character between them is dropped as one rune', () => {
+    expect(toOneLine('ab\ud83d\u0000\ude00c', 3)).toBe('ab😀c');
+  });
 });

@@ -107,6 +107,14 @@ describe('escapeInline', () => {
     expect(escapeInline('# a # b')).toBe(raw`\# a # b`);
   });
 
+  it('marks the cut where a dropped character sat between the halves of a surrogate pair', () => {
+    // The halves pair up into one rune once the NUL is gone: 'b' is still cut, and it shows.
+    const text = `${'a'.repeat(9)}\ud83d\u0000\ude00b`;
+    expect(escapeInline(text, 10)).toBe('aaaaaaaaa…');
+    expect(plainText(text, 10)).toBe('aaaaaaaaa…');
+    expect(escapeInline(text, 11)).toBe('aaaaaaaaa😀b');
+  });
+
   it('bounds the length in runes, with an ellipsis', () => {
     expect(escapeInline('x'.repeat(1_000_000), 10)).toBe('xxxxxxxxx…');
     expect(escapeInline('😀'.repeat(20), 5)).toBe('😀😀😀😀…');

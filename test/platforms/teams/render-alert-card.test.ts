@@ -73,7 +73,6 @@ describe('renderAlertCard', () => {
         {
           type: 'FactSet',
           facts: [
-            { title: 'Urgency', value: '82 (high)' },
             { title: 'Status', value: 'Pending' },
             { title: 'Entity', value: 'Lyon HQ' },
             { title: 'Rule', value: 'Encoded command' },
@@ -100,7 +99,13 @@ describe('renderAlertCard', () => {
     expect(header(out).style).toBe(style);
     expect(URGENCY_STYLES[level ?? 'unknown']).toBe(style);
     expect(header(out).items[1]).toMatchObject({ text: `Urgency ${fact ?? 'unknown'}` });
-    expect(factsOf(out).find((f) => f.title === 'Urgency')?.value).toBe(fact);
+  });
+
+  it('shows the urgency once, in the header under the title', () => {
+    const shown = JSON.stringify(render(alertCard()).body);
+    expect(shown.match(/Urgency/g)).toHaveLength(1);
+    expect(shown.match(/82 \(high\)/g)).toHaveLength(1);
+    expect(factsOf(render(alertCard())).map((f) => f.title)).not.toContain('Urgency');
   });
 
   it('has one Execute per given action, in order, Comment as a text input, then the link', () => {
