@@ -44,6 +44,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
     SEKOIA_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     STORE_URL: `sqlite://${join(dataDir, 'bot.sqlite')}`,
     LOG_LEVEL: 'silent',
+    // The pacer stays in the path, at a rate that does not stretch the end-to-end tests (they send
+    // dozens of alerts a second); the 5 requests/s default is tested in test/sekoia/pace-requests.test.ts.
+    SEKOIA_API_RATE: '100',
     ...options.env,
   });
   const delivery = createRecordingDelivery();
@@ -57,7 +60,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
     random: () => 0,
     ...(options.clock ? { clock: options.clock } : {}),
     worker: { pollMs: 50, backoffBaseMs: 20, ...options.worker },
-    // Sekoia.io's pace stays 5 requests/s; only the pause after repeated errors is shortened.
+    // The pause after repeated errors is shortened.
     sekoiaRetry: {
       maxRetries: 1,
       backoff: { baseMs: 5, capMs: 20 },
