@@ -6,6 +6,7 @@ export type BotErrorCode =
   | 'webhook_payload_too_large'
   | 'webhook_invalid_json'
   | 'webhook_invalid_shape'
+  | 'webhook_unstorable'
   | 'store_unavailable'
   | 'store_url_unsupported'
   | 'sekoia_unauthorized'
@@ -44,6 +45,7 @@ const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
   webhook_payload_too_large: 413,
   webhook_invalid_json: 400,
   webhook_invalid_shape: 400,
+  webhook_unstorable: 400,
   store_unavailable: 503,
   shutting_down: 503,
   command_token_invalid: 401,
