@@ -7,6 +7,7 @@ export type BotErrorCode =
   | 'webhook_invalid_json'
   | 'webhook_invalid_shape'
   | 'webhook_unstorable'
+  | 'server_busy'
   | 'store_unavailable'
   | 'store_url_unsupported'
   | 'sekoia_unauthorized'
@@ -46,6 +47,7 @@ const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
   webhook_invalid_json: 400,
   webhook_invalid_shape: 400,
   webhook_unstorable: 400,
+  server_busy: 503,
   store_unavailable: 503,
   shutting_down: 503,
   command_token_invalid: 401,
@@ -55,6 +57,7 @@ const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<BotErrorCode> = new Set<BotErrorCode>([
   'store_unavailable',
+  'server_busy',
   'sekoia_rate_limited',
   'sekoia_unavailable',
   'delivery_failed',

@@ -4,7 +4,7 @@ import { BotError, httpStatusOf, isBotError } from '../errors.ts';
 import { type Logger, logSafe } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { sendJson } from '../server/send-json.ts';
+import { RETRY_AFTER_SECONDS, sendJson } from '../server/send-json.ts';
 import { isJsonContentType, readJsonText } from './read-json-body.ts';
 import { dedupeKeysOf, readableAlertUuid, type SekoiaEvent } from './read-sekoia-event.ts';
 import { sekoiaEventSchema } from './sekoia-event-schema.ts';
@@ -92,6 +92,7 @@ function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): v
   else log.info({ code }, 'notification refused');
   // The body may be unread (wrong secret, wrong type, too large): do not reuse this connection.
   res.setHeader('Connection', 'close');
+  if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   if (code === 'webhook_not_found') return void res.send(404, NOT_FOUND_BODY);
   const details = isBotError(error) && error.details.problems ? { problems: error.details.problems } : {};
   res.send(status, {

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server, type ServerOptions } from 'restify';
 import { NOT_FOUND_BODY } from '../ingress/create-webhook-route.ts';
+import { MAX_BODY_BYTES } from '../ingress/read-json-body.ts';
 import { type Logger, logSafe, redactHookPaths } from '../log.ts';
+import { createBodyAdmission } from './admit-body.ts';
+import type { BodyBudget } from './create-body-budget.ts';
+import { RETRY_AFTER_SECONDS } from './send-json.ts';
 
 export interface Route {
   method: 'get' | 'post';
@@ -13,6 +17,8 @@ export interface Route {
 export interface ServerSettings {
   routes: readonly Route[];
   log: Logger;
+  /** Bytes of request bodies held at once, all requests together (spec §8). */
+  bodyBudget: BodyBudget;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -33,6 +39,14 @@ export function createServer(options: ServerSettings): Server {
     res.setHeader('X-Request-Id', id);
     return next();
   });
+  server.pre(
+    createBodyAdmission({
+      budget: options.bodyBudget,
+      maxBodyBytes: MAX_BODY_BYTES,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      log,
+    }),
+  );
   for (const route of options.routes) {
     server[route.method](route.path, route.handler);
   }

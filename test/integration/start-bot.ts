@@ -31,6 +31,8 @@ export interface StartBotOptions {
   realDelivery?: boolean;
   /** Listen on this port (default: any free one). */
   port?: number;
+  /** Bytes of request bodies held at once (default: the app's). */
+  bodyBudgetBytes?: number;
 }
 
 /** The real app on port 0 with a recording delivery port and a throw-away SQLite store. */
@@ -54,6 +56,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
     ...(options.clock ? { clock: options.clock } : {}),
     worker: { pollMs: 50, backoffBaseMs: 20, ...options.worker },
     sekoiaRetry: { maxRetries: 1, backoff: { baseMs: 5, capMs: 20 }, ...options.sekoiaRetry },
+    ...(options.bodyBudgetBytes ? { bodyBudgetBytes: options.bodyBudgetBytes } : {}),
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

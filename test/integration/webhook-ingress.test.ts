@@ -155,6 +155,14 @@ describe('Sekoia.io WebHook ingress (real server, fake Sekoia.io API)', () => {
       expect((await postJson(bot.webhookUrl, valid())).status).toBe(202);
     });
 
+    it('answers 503 with Retry-After when the store cannot take the event', async () => {
+      await bot.app.worker.stop();
+      await bot.app.queue.close();
+      const response = await postJson(bot.webhookUrl, valid());
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+    });
+
     it('answers a wrong secret exactly like an unknown path', async () => {
       const wrong = await postJson(`${bot.url}/hooks/sekoia/guess`, valid());
       const unknown = await postJson(`${bot.url}/no/such/path`, valid());
