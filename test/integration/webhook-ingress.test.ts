@@ -194,15 +194,19 @@ describe('an unreadable notification with the real dispatcher', () => {
     const env = { SEKOIA_API_URL: sekoia.url, SEKOIA_API_KEY: sekoia.apiKey };
     const bot = await startBot({ env, realDelivery: true });
     try {
-      for (const body of [
+      const bodies = [
         { type: 'alert' },
         { type: 'alert', action: 'created', attributes: { uuid: 'x' } },
-      ]) {
-        expect((await postJson(bot.webhookUrl, body)).status).toBe(202);
-      }
+        { type: 'alert', action: 'updated', attributes: [] },
+        { type: 'alert', action: 'created', metadata: { created_at: 5 } },
+        { type: 'alert', action: 7 },
+      ];
+      const answers = await Promise.all(bodies.map((body) => postJson(bot.webhookUrl, body)));
+      expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202, 202]);
+      // Each counted once, also when they are handled at the same time.
       await expect
         .poll(async () => (await bot.app.status.read()).keptTypes)
-        .toEqual([{ type: 'alert', count: 2, lastAt: expect.any(Number) }]);
+        .toEqual([{ type: 'alert', count: 5, lastAt: expect.any(Number) }]);
       expect(await bot.app.queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
     } finally {
       await bot.stop();
