@@ -36,6 +36,7 @@ import type { SekoiaPaceOptions } from './sekoia/create-sekoia-pacer.ts';
 import { createWorkflowReader } from './sekoia/create-workflow-reader.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
+import { createBodyBudget } from './server/create-body-budget.ts';
 import { createServer } from './server/create-server.ts';
 import { createKeyvCardStores } from './storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
@@ -51,6 +52,14 @@ export const CARD_JOB_MAX_ATTEMPTS = 300;
 
 /** How often a replica looks for rule changes made by another. */
 export const RULE_REFRESH_MS = 5_000;
+
+/**
+ * Bytes of request bodies held at once, all requests together (spec §8): a dozen full 1 MiB
+ * bodies, or thousands of ordinary notifications; beyond it, 503 with Retry-After. Each accepted
+ * 1 MiB body costs ~5 MiB of memory on its way through the queue: with this budget 200 slow 1 MiB
+ * senders peak at ~300 MB resident (bench/slow-bodies.ts).
+ */
+export const BODY_BUDGET_BYTES = 12 * 1024 * 1024;
 
 /** Where the embedded queue lives when the key–value store is Redis or PostgreSQL. */
 export const LOCAL_QUEUE_PATH = './data/sekoia-chatops-queue.sqlite';
@@ -81,6 +90,8 @@ export interface AppOptions {
   actionDeadlineMs?: number;
   /** How long a Mattermost slash command may run before "Working on it…" (tests shorten it). */
   commandDeadlineMs?: number;
+  /** Replaces BODY_BUDGET_BYTES (tests use a small one). */
+  bodyBudgetBytes?: number;
 }
 
 export interface App {
@@ -265,7 +276,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     platformRoutes: platforms.routes,
   });
-  const server = createServer({ routes, log });
+  const bodyBudget = createBodyBudget({ maxBytes: options.bodyBudgetBytes ?? BODY_BUDGET_BYTES });
+  const server = createServer({ routes, log, bodyBudget });
   let stopping: Promise<void> | undefined;
 
   return {

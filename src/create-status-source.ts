@@ -1,6 +1,7 @@
 import type { Keyv } from 'keyv';
 import type { Clock } from './clock.ts';
 import type { StatusReport, StatusSource } from './commands/command.ts';
+import { createKeyedMutex } from './create-keyed-mutex.ts';
 import type { Logger } from './log.ts';
 import type { JobQueue } from './queue/job-queue.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
@@ -32,6 +33,8 @@ export function createStatusSource(options: {
 }): StatusTracker {
   const { keyv, clock } = options;
   let lastWritten = 0;
+  // Read-modify-write: events kept at the same time must not overwrite each other's count.
+  const keptWrites = createKeyedMutex();
   return {
     webhookAccepted() {
       const now = clock.now();
@@ -43,15 +46,17 @@ export function createStatusSource(options: {
           options.log.warn({ err: error }, 'could not record the last WebHook time'),
         );
     },
-    async eventKept(type) {
-      const kept = await readKept(keyv);
-      const now = clock.now();
-      const known = kept.find((entry) => entry.type === type);
-      const next = known
-        ? kept.map((entry) => (entry === known ? { type, count: entry.count + 1, lastAt: now } : entry))
-        : [...kept, { type: type.slice(0, 60), count: 1, lastAt: now }].slice(-MAX_KEPT_TYPES);
-      await keyv.set(KEPT_TYPES, next);
-    },
+    eventKept: (type) =>
+      keptWrites.run(KEPT_TYPES, async () => {
+        const kept = await readKept(keyv);
+        const now = clock.now();
+        const shown = type.slice(0, 60);
+        const known = kept.find((entry) => entry.type === shown);
+        const next = known
+          ? kept.map((entry) => (entry === known ? { ...entry, count: entry.count + 1, lastAt: now } : entry))
+          : [...kept, { type: shown, count: 1, lastAt: now }].slice(-MAX_KEPT_TYPES);
+        await keyv.set(KEPT_TYPES, next);
+      }),
     async read(): Promise<StatusReport> {
       const [reachable, last, stats, keptTypes, jobs] = await Promise.all([
         withTimeout(options.sekoia.ping(), options.pingTimeoutMs ?? 3_000).then(

@@ -6,6 +6,8 @@ export type BotErrorCode =
   | 'webhook_payload_too_large'
   | 'webhook_invalid_json'
   | 'webhook_invalid_shape'
+  | 'webhook_unstorable'
+  | 'server_busy'
   | 'store_unavailable'
   | 'store_url_unsupported'
   | 'sekoia_unauthorized'
@@ -44,6 +46,8 @@ const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
   webhook_payload_too_large: 413,
   webhook_invalid_json: 400,
   webhook_invalid_shape: 400,
+  webhook_unstorable: 400,
+  server_busy: 503,
   store_unavailable: 503,
   shutting_down: 503,
   command_token_invalid: 401,
@@ -53,6 +57,7 @@ const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<BotErrorCode> = new Set<BotErrorCode>([
   'store_unavailable',
+  'server_busy',
   'sekoia_rate_limited',
   'sekoia_unavailable',
   'delivery_failed',

@@ -35,9 +35,22 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     base: { service: 'sekoia-chatops' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // The last word on every line, whatever field or message carries a URL (restify's own errors too).
+    hooks: { streamWrite: redactHookPaths },
   };
   // Synchronous writes: the last lines before a crash are the ones an operator needs most.
   return pino(pinoOptions, options.destination ?? pino.destination({ dest: 1, sync: true }));
+}
+
+/**
+ * Anything under `/hooks/` may carry a credential: the WebHook secret is a path segment, and so is
+ * the id of a Mattermost `response_url`. Case-insensitive, `%2F` too, up to the end of the URL
+ * (a JSON escape such as `\"` does not end it early).
+ */
+const HOOK_PATH = /\/hooks(?:\/|%2f)(?:[^\s"\\]|\\.)*/gi;
+
+export function redactHookPaths(text: string): string {
+  return text.replace(HOOK_PATH, '/hooks/[redacted]');
 }
 
 /** Bounds attacker-controlled text before it reaches a log line. */

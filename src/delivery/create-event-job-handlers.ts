@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
+import { readableAlertUuid } from '../ingress/read-sekoia-event.ts';
 import type { StoredEvent } from '../ingress/stored-event.ts';
-import { SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
+import { parseStoredEvent, readStoredEvent, SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { eventRef, normalizeAlert } from '../normalize/normalize-alert.ts';
@@ -70,10 +71,9 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
 
   const handleEvent: JobHandler = async (job, log) => {
     const stored = parseStored(job);
-    if (stored.event.type !== 'alert' || !['created', 'updated'].includes(stored.event.action)) {
-      return deliver(await normalizeNonAlert(stored, job, log));
-    }
-    const alertId = stored.event.attributes.uuid ?? '';
+    // Not a created/updated alert with a valid UUID (whatever the WebHook lacks): not worked on as one.
+    const alertId = readableAlertUuid(stored.event);
+    if (alertId === undefined) return deliver(await normalizeNonAlert(stored, job, log));
     let alert: SekoiaAlert | undefined;
     try {
       alert = await options.sekoia.getAlert(alertId);
@@ -147,7 +147,9 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
   };
 
   const handleRefresh: JobHandler = async (job, log) => {
-    const { stored, eventId } = JSON.parse(job.payload) as { stored: StoredEvent; eventId: string };
+    const payload = JSON.parse(job.payload) as { stored: unknown; eventId: string };
+    const { eventId } = payload;
+    const stored = readStoredEvent(payload.stored);
     const alert = await options.sekoia.getAlert(stored.event.attributes.uuid ?? '');
     const workflow = await readWorkflow(alert, log);
     const observedAt = options.clock.now();
@@ -201,8 +203,9 @@ function reportFromWebhook(uuid: string, attributes: Readonly<Record<string, unk
   };
 }
 
+/** The body as received, read leniently: a shape the normalizers cannot read is kept as "other". */
 function parseStored(job: Job): StoredEvent {
-  return JSON.parse(job.payload) as StoredEvent;
+  return parseStoredEvent(job.payload);
 }
 
 function errorCode(error: unknown): string {

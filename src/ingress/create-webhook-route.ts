@@ -4,10 +4,11 @@ import { BotError, httpStatusOf, isBotError } from '../errors.ts';
 import { type Logger, logSafe } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { sendJson } from '../server/send-json.ts';
-import { isJsonContentType, readJsonBody } from './read-json-body.ts';
-import { dedupeKeysOf, type SekoiaEvent, sekoiaEventSchema } from './sekoia-event-schema.ts';
-import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, type StoredEvent } from './stored-event.ts';
+import { RETRY_AFTER_SECONDS, sendJson } from '../server/send-json.ts';
+import { isJsonContentType, readJsonText } from './read-json-body.ts';
+import { dedupeKeysOf, readableAlertUuid, type SekoiaEvent } from './read-sekoia-event.ts';
+import { sekoiaEventSchema } from './sekoia-event-schema.ts';
+import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, storedEventPayload } from './stored-event.ts';
 import { createSecretVerifier } from './verify-secret.ts';
 
 export interface WebhookRouteOptions {
@@ -25,11 +26,10 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
   const isSecret = createSecretVerifier(options.secret);
   return async (req: Request, res: Response): Promise<void> => {
     try {
-      const event = await acceptRequest(req, isSecret);
-      const stored: StoredEvent = { event, receivedAt: options.clock.now(), requestId: req.getId() };
+      const { event, body } = await acceptRequest(req, isSecret);
       const { jobId } = await options.queue.enqueue({
         kind: SEKOIA_EVENT_JOB,
-        payload: JSON.stringify(stored),
+        payload: storedEventPayload({ body, receivedAt: options.clock.now(), requestId: req.getId() }),
         dedupeKeys: dedupeKeysOf(event),
       });
       sendJson(res, 202, { status: 'accepted', id: jobId });
@@ -41,23 +41,26 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
   };
 }
 
-async function acceptRequest(req: Request, isSecret: (presented: string) => boolean): Promise<SekoiaEvent> {
+async function acceptRequest(
+  req: Request,
+  isSecret: (presented: string) => boolean,
+): Promise<{ event: SekoiaEvent; body: string }> {
   if (!isSecret(String(req.params?.secret ?? ''))) throw new BotError('webhook_not_found');
   if (!isJsonContentType(req.headers['content-type'])) {
     throw new BotError('webhook_unsupported_media_type', { message: 'the body must be application/json' });
   }
-  const body = await readJsonBody(req);
-  const parsed = sekoiaEventSchema.safeParse(body);
+  const { text, value } = await readJsonText(req);
+  const parsed = sekoiaEventSchema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 10)
       .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
     throw new BotError('webhook_invalid_shape', {
-      message: 'the body is not a Sekoia.io notification',
+      message: 'the body is not a Sekoia.io notification: a JSON object with a string "type" is expected',
       details: { problems },
     });
   }
-  return parsed.data;
+  return { event: parsed.data, body: text };
 }
 
 function recordAccepted(options: WebhookRouteOptions, req: Request, event: SekoiaEvent, jobId: string): void {
@@ -69,8 +72,14 @@ function recordAccepted(options: WebhookRouteOptions, req: Request, event: Sekoi
       { reqId: req.getId(), eventId: jobId, type: logSafe(event.type, 100) },
       'notification of an unknown type stored',
     );
+  } else if (type === 'alert' && readableAlertUuid(event) === undefined) {
+    // Stored all the same: it is kept without a card, counted and shown by `status`.
+    log.warn(
+      { reqId: req.getId(), eventId: jobId, action: logSafe(event.action ?? '', 100) },
+      'alert notification stored, to be kept without a card: not a created/updated alert with a valid UUID',
+    );
   } else if (log.isLevelEnabled('info')) {
-    const fields = { reqId: req.getId(), eventId: jobId, type, action: logSafe(event.action, 100) };
+    const fields = { reqId: req.getId(), eventId: jobId, type, action: logSafe(event.action ?? '', 100) };
     log.info({ ...fields, alertUuid: logSafe(event.attributes.uuid ?? '', 64) }, 'notification stored');
   }
 }
@@ -83,6 +92,7 @@ function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): v
   else log.info({ code }, 'notification refused');
   // The body may be unread (wrong secret, wrong type, too large): do not reuse this connection.
   res.setHeader('Connection', 'close');
+  if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   if (code === 'webhook_not_found') return void res.send(404, NOT_FOUND_BODY);
   const details = isBotError(error) && error.details.problems ? { problems: error.details.problems } : {};
   res.send(status, {

@@ -1,13 +1,35 @@
-import type { SekoiaEvent } from './sekoia-event-schema.ts';
+import { readSekoiaEvent, type SekoiaEvent } from './read-sekoia-event.ts';
 
 /** Job kind of a WebHook notification waiting to be processed. */
 export const SEKOIA_EVENT_JOB = 'sekoia-event';
 
-/** What the ingress writes to the queue: the validated event and when it arrived. */
+/** A stored notification as the worker reads it: the event and when it arrived. */
 export interface StoredEvent {
   event: SekoiaEvent;
   receivedAt: number;
   requestId: string;
+}
+
+/**
+ * The queue payload: the body embedded as received, valid JSON already (it was parsed), never
+ * re-serialised, so that what was accepted is what is stored, whatever its shape.
+ */
+export function storedEventPayload(input: { body: string; receivedAt: number; requestId: string }): string {
+  return `{"receivedAt":${input.receivedAt},"requestId":${JSON.stringify(input.requestId)},"event":${input.body}}`;
+}
+
+/** Reads a stored notification (or any value) leniently; throws only when the text is not JSON. */
+export function parseStoredEvent(payload: string): StoredEvent {
+  return readStoredEvent(JSON.parse(payload) as unknown);
+}
+
+export function readStoredEvent(value: unknown): StoredEvent {
+  const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  return {
+    event: readSekoiaEvent(stored.event),
+    receivedAt: typeof stored.receivedAt === 'number' ? stored.receivedAt : 0,
+    requestId: typeof stored.requestId === 'string' ? stored.requestId : '',
+  };
 }
 
 /**

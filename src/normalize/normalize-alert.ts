@@ -43,7 +43,7 @@ export function eventRef(stored: StoredEvent, eventId: string): EventRef {
   return {
     id: eventId,
     type: event.type,
-    action: event.action,
+    action: event.action ?? '',
     createdAt: event.metadata.created_at ?? event.metadata.created ?? '',
     receivedAt: stored.receivedAt,
   };

@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http';
 
+/** What `Retry-After` says on a 503: the bot is shedding load, or its store is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /**
  * Answers with Node's own response methods: restify's formatter chain costs more than the write on
  * the hot path, and the media type stays bare `application/json` (Mattermost's Client4 and command

@@ -35,6 +35,8 @@ export interface StartBotOptions {
   actionDeadlineMs?: number;
   /** How long a Mattermost slash command may run before "Working on it…". */
   commandDeadlineMs?: number;
+  /** Bytes of request bodies held at once (default: the app's). */
+  bodyBudgetBytes?: number;
 }
 
 /** The real app on port 0 with a recording delivery port and a throw-away SQLite store. */
@@ -69,6 +71,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<TestBot> 
     },
     ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
     ...(options.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: options.commandDeadlineMs }),
+    ...(options.bodyBudgetBytes ? { bodyBudgetBytes: options.bodyBudgetBytes } : {}),
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -91,6 +91,33 @@ describe('Sekoia.io WebHook ingress (real server, fake Sekoia.io API)', () => {
     expect(await metric(bot, 'sekoia_chatops_events_received_total{type="other"}')).toBe(1);
   });
 
+  it.each([
+    ['an alert without attributes', { type: 'alert', action: 'created' }],
+    ['an alert whose UUID is not one', { type: 'alert', action: 'created', attributes: { uuid: 'n/a' } }],
+    ['an alert without metadata', { type: 'alert', action: 'updated', attributes: { uuid: 7 } }],
+    ['a notification of type only', { type: 'intake-no-events' }],
+    ['fields of the wrong types', { type: 'case', action: [], attributes: 'x', metadata: 3 }],
+  ])('stores %s (202) and keeps it as "other" without retrying it', async (_label, body) => {
+    const response = await postJson(bot.webhookUrl, body);
+    expect(response.status).toBe(202);
+    await expect.poll(() => bot.delivery.delivered.length).toBe(1);
+    expect(bot.delivery.delivered[0]).toMatchObject({ kind: 'other', event: { type: body.type } });
+    expect(await bot.app.queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
+    expect(sekoia.requests).toEqual([]);
+  });
+
+  it('stores the body as received, not as re-serialised', async () => {
+    await bot.app.worker.stop();
+    const body =
+      '{ "type" : "content-proposal", "attributes": {"uuid":"r1", "score": 1.50, ' +
+      '"big": 12345678901234567890, "name": "caf\u00e9"}, "metadata": {"created_at": "t1"} }';
+    expect((await postJson(bot.webhookUrl, body)).status).toBe(202);
+    const { jobs } = await bot.app.queue.claim(10, 60_000);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.payload).toContain(body);
+    expect(JSON.parse(jobs[0]?.payload ?? '')).toMatchObject({ event: { type: 'content-proposal' } });
+  });
+
   describe('refuses bad input with the status of the spec, storing nothing', () => {
     const valid = () => buildAlertWebhook({ alert: sekoia.addAlert({}), action: 'created' });
 
@@ -98,8 +125,12 @@ describe('Sekoia.io WebHook ingress (real server, fake Sekoia.io API)', () => {
       ['a wrong secret', 'wrong', 'application/json', () => JSON.stringify(valid()), 404],
       ['a missing secret', '', 'application/json', () => JSON.stringify(valid()), 404],
       ['a body that is not JSON', 'ok', 'application/json', () => '{"type": "alert",', 400],
-      ['JSON of the wrong shape', 'ok', 'application/json', () => JSON.stringify({ type: 'alert' }), 400],
+      ['JSON without a type', 'ok', 'application/json', () => JSON.stringify({ action: 'created' }), 400],
+      ['a type that is not a string', 'ok', 'application/json', () => '{"type":["alert"]}', 400],
       ['a JSON array', 'ok', 'application/json', () => '[]', 400],
+      ['a JSON string', 'ok', 'application/json', () => '"alert"', 400],
+      ['JSON null', 'ok', 'application/json', () => 'null', 400],
+      ['a body nested 10,000 levels deep', 'ok', 'application/json', () => deepBody(10_000), 400],
       ['a form post', 'ok', 'application/x-www-form-urlencoded', () => 'type=alert', 415],
       [
         'a body over 1 MiB',
@@ -115,6 +146,21 @@ describe('Sekoia.io WebHook ingress (real server, fake Sekoia.io API)', () => {
       expect(await response.json()).toHaveProperty('code');
       expect(await bot.app.queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
       expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    });
+
+    it('says that a body nested too deep cannot be stored, and goes on serving', async () => {
+      const response = await postJson(bot.webhookUrl, deepBody(10_000));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'webhook_unstorable' });
+      expect((await postJson(bot.webhookUrl, valid())).status).toBe(202);
+    });
+
+    it('answers 503 with Retry-After when the store cannot take the event', async () => {
+      await bot.app.worker.stop();
+      await bot.app.queue.close();
+      const response = await postJson(bot.webhookUrl, valid());
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
     });
 
     it('answers a wrong secret exactly like an unknown path', async () => {
@@ -141,6 +187,47 @@ describe('Sekoia.io WebHook ingress (real server, fake Sekoia.io API)', () => {
     });
   });
 });
+
+describe('an unreadable notification with the real dispatcher', () => {
+  it('is counted and shown by `status` as kept without a card', async () => {
+    const sekoia = await startFakeSekoia({});
+    const env = { SEKOIA_API_URL: sekoia.url, SEKOIA_API_KEY: sekoia.apiKey };
+    const bot = await startBot({ env, realDelivery: true });
+    try {
+      const bodies = [
+        { type: 'alert' },
+        { type: 'alert', action: 'created', attributes: { uuid: 'x' } },
+        { type: 'alert', action: 'updated', attributes: [] },
+        { type: 'alert', action: 'created', metadata: { created_at: 5 } },
+        { type: 'alert', action: 7 },
+      ];
+      const answers = await Promise.all(bodies.map((body) => postJson(bot.webhookUrl, body)));
+      expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202, 202]);
+      // Each counted once, also when they are handled at the same time.
+      await expect
+        .poll(async () => (await bot.app.status.read()).keptTypes)
+        .toEqual([{ type: 'alert', count: 5, lastAt: expect.any(Number) }]);
+      expect(await bot.app.queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
+    } finally {
+      await bot.stop();
+      await sekoia.close();
+    }
+  });
+});
+
+/**
+ * A notification that was valid under every rule but nests `depth` arrays in its attributes:
+ * JSON.parse reads it, JSON.stringify overflows the stack on it (a 500 before issue 10).
+ */
+function deepBody(depth: number): string {
+  const frame = JSON.stringify({
+    type: 'alert',
+    action: 'created',
+    attributes: { uuid: seedCreated.attributes.uuid, deep: 0 },
+    metadata: { created_at: '2026-03-02T08:15:42.113902+00:00' },
+  });
+  return frame.replace('"deep":0', `"deep":${'['.repeat(depth)}${']'.repeat(depth)}`);
+}
 
 async function metric(bot: TestBot, series: string): Promise<number> {
   const text = await (await fetch(`${bot.url}/metrics`)).text();
