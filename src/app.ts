@@ -7,13 +7,12 @@ import { type Clock, systemClock } from './clock.ts';
 import type { StatusSource } from './commands/command.ts';
 import { composePlatforms } from './compose/compose-platforms.ts';
 import { composeScheduler, scheduledJobsForStatus } from './compose/compose-scheduler.ts';
-import type { BackoffPolicy } from './compute-backoff.ts';
+import { composeSekoia, type SekoiaRetryOptions } from './compose/compose-sekoia.ts';
 import type { Config } from './config/load-config.ts';
 import { resolveSecrets, type Secrets } from './config/resolve-secrets.ts';
 import { createStatusSource } from './create-status-source.ts';
 import { CARD_JOB } from './delivery/card-job.ts';
 import { COMPACT_JOB } from './delivery/compact-job.ts';
-import { createAssetCache } from './delivery/create-asset-cache.ts';
 import { createCardDispatcher } from './delivery/create-card-dispatcher.ts';
 import { createCardJobHandler } from './delivery/create-card-job-handler.ts';
 import { createCardLock } from './delivery/create-card-lock.ts';
@@ -22,7 +21,6 @@ import { createCompactJobHandler } from './delivery/create-compact-job-handler.t
 import { createEventJobHandlers } from './delivery/create-event-job-handlers.ts';
 import { createWatchJobHandlers } from './delivery/create-watch-job-handlers.ts';
 import type { DeliveryPort } from './delivery/delivery-port.ts';
-import { createAssetResolver } from './delivery/resolve-alert-assets.ts';
 import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics/create-metrics.ts';
@@ -31,9 +29,6 @@ import type { JobQueue, NewJob } from './queue/job-queue.ts';
 import { openQueue } from './queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from './rules/create-rule-catalog.ts';
 import type { Scheduler } from './scheduler/create-scheduler.ts';
-import { createSekoiaClient } from './sekoia/create-sekoia-client.ts';
-import type { SekoiaPaceOptions } from './sekoia/create-sekoia-pacer.ts';
-import { createWorkflowReader } from './sekoia/create-workflow-reader.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
 import { buildRoutes } from './server/build-routes.ts';
 import { createBodyBudget } from './server/create-body-budget.ts';
@@ -42,7 +37,6 @@ import { createKeyvCardStores } from './storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from './storage/create-keyv-rule-store.ts';
 import { createStore, type Store } from './storage/create-store.ts';
 import { createIntakeSilenceOpener } from './watchers/create-intake-silence-opener.ts';
-import { createSekoiaWatchSources } from './watchers/create-sekoia-watch-sources.ts';
 import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from './watchers/intake-silence-ledger.ts';
 
 export { DEDUPE_RETENTION_MS } from './compose/compose-scheduler.ts';
@@ -85,7 +79,7 @@ export interface AppOptions {
   /** Something the process cannot go on without has failed (main.ts exits; an orchestrator restarts). */
   onFatal?: (error: Error) => void;
   /** In-process retries and the error pause of the Sekoia.io client (tests shorten them). */
-  sekoiaRetry?: { maxRetries?: number; backoff?: BackoffPolicy; pace?: SekoiaPaceOptions };
+  sekoiaRetry?: SekoiaRetryOptions;
   /** How long a card button waits for its action before answering (default ACTION_DEADLINE_MS). */
   actionDeadlineMs?: number;
   /** How long a Mattermost slash command may run before "Working on it…" (tests shorten it). */
@@ -122,16 +116,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     queueStats: () => queue.stats(),
     defaultMetrics: options.defaultMetrics ?? true,
   });
-  const sekoia = createSekoiaClient({
-    baseUrl: config.SEKOIA_API_URL,
-    apiKey: config.SEKOIA_API_KEY,
-    log,
-    ...options.sekoiaRetry,
-    pace: { requestsPerSecond: config.SEKOIA_API_RATE, ...options.sekoiaRetry?.pace },
-  });
   const pause =
     options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
-  const sources = createSekoiaWatchSources({ sekoia, pause });
+  const { sekoia, sources, assets, workflow } = composeSekoia({
+    config,
+    retry: options.sekoiaRetry,
+    pause,
+    clock,
+    log,
+  });
   let wakeWorker = () => {};
   const enqueue = (job: NewJob) => queue.enqueue(job);
   const enqueueAndWake = async (job: NewJob) => {
@@ -149,11 +142,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
-  const assets = createAssetResolver({
-    cache: createAssetCache({ lookup: (uuid) => sekoia.getAsset(uuid), clock, log }),
-  });
-  // One reader: a refused `GET …/workflow` is remembered for the cards and the buttons alike.
-  const workflow = createWorkflowReader({ sekoia, clock, log });
   const actions = createActionRunner({
     sekoia,
     createActions: (port) =>
