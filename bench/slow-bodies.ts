@@ -1,5 +1,6 @@
 /**
- * `node bench/slow-bodies.ts [repository root]`: peak memory of the bot while 200 senders each send
+ * `npm run bench:slow-bodies` (or `node bench/slow-bodies.ts [repository root]` to measure another
+ * checkout, whose figures are printed only): peak memory of the bot while 200 senders each send
  * a WebHook of just under 1 MiB slowly, all at once (issue 10, item 17). The bot runs as
  * `node src/main.ts` in its own process, on loopback, with a throw-away SQLite store; its resident
  * memory is read from /proc (Linux). One round, then the bot is stopped.
@@ -10,6 +11,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../test/integration/start-bot.ts';
+import { writeBenchmarkSection } from './write-benchmark-section.ts';
 
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 200);
 const BODY_BYTES = 1024 * 1024 - 1024;
@@ -109,8 +111,25 @@ try {
   const result = { root, senders: SENDERS, bodyBytes: BODY_BYTES, seconds, statuses: counts };
   const rss = { rssBeforeMiB: before.rss, peakRssMiB: after.peak, rssAfterMiB: after.rss };
   process.stdout.write(`${JSON.stringify({ ...result, ...rss })}\n`);
+  if (process.argv[2] === undefined) writeSection(counts, seconds, before.rss, after.peak);
 } finally {
   bot.kill('SIGTERM');
   await new Promise((done) => bot.once('exit', done));
   rmSync(dir, { recursive: true, force: true });
+}
+
+function writeSection(counts: Record<string, number>, seconds: number, before: number, peak: number): void {
+  const answers = Object.entries(counts)
+    .map(([status, count]) => `${count} × ${status === '0' ? 'no answer' : status}`)
+    .join(', ');
+  const markdown = `## Slow large bodies: \`npm run bench:slow-bodies\`
+
+${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}. ${SENDERS} senders at once, each a WebHook of ${BODY_BYTES} bytes sent ${CHUNK_BYTES / 1024} KiB every ${CHUNK_EVERY_MS} ms, against \`node src/main.ts\` on loopback (SQLite store in a temporary folder). Resident memory from /proc.
+
+| answers | took | RSS before | peak RSS |
+|---|---|---|---|
+| ${answers} | ${seconds.toFixed(1)} s | ${before} MiB | ${peak} MiB |
+
+Target (issue 10, item 17): peak RSS under ~300 MiB whatever the senders do. Before the body budget the same run peaked at 938–1,186 MiB with 200 × 202. The budget (\`BODY_BUDGET_BYTES\`, 12 MiB) answers the senders beyond it \`503\` with \`Retry-After\`.`;
+  writeBenchmarkSection(join(import.meta.dirname, '..', 'BENCHMARKS.md'), 'slow-bodies', markdown);
 }
