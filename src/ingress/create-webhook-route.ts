@@ -1,15 +1,16 @@
 import type { Request, Response } from 'restify';
 import type { Clock } from '../clock.ts';
 import { BotError, httpStatusOf, isBotError } from '../errors.ts';
+import { isJsonContentType } from '../http/is-json-content-type.ts';
+import { readJsonText } from '../http/read-json-body.ts';
+import { RETRY_AFTER_SECONDS, sendJson } from '../http/send-json.ts';
+import { createSecretVerifier } from '../http/verify-secret.ts';
 import { type Logger, logSafe } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { RETRY_AFTER_SECONDS, sendJson } from '../server/send-json.ts';
-import { isJsonContentType, readJsonText } from './read-json-body.ts';
 import { dedupeKeysOf, readableAlertUuid, type SekoiaEvent } from './read-sekoia-event.ts';
 import { sekoiaEventSchema } from './sekoia-event-schema.ts';
 import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, storedEventPayload } from './stored-event.ts';
-import { createSecretVerifier } from './verify-secret.ts';
 
 export interface WebhookRouteOptions {
   secret: string;

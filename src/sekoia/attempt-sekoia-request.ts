@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { BotError } from '../errors.ts';
+import { parseRetryAfter } from '../http/parse-retry-after.ts';
 import { logSafe } from '../log.ts';
 import { buildSekoiaUrl, type SekoiaQuery } from './build-sekoia-url.ts';
 import type { SekoiaPriority } from './create-sekoia-pacer.ts';
@@ -9,7 +10,6 @@ import {
   invalidResponse,
   type RequestDescription,
 } from './map-sekoia-error.ts';
-import { parseRetryAfter } from './parse-retry-after.ts';
 
 export interface SekoiaRequest {
   method: 'GET' | 'POST' | 'PATCH';

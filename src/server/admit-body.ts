@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
+import { sendJson } from '../http/send-json.ts';
 import type { Logger } from '../log.ts';
 import type { BodyBudget } from './create-body-budget.ts';
-import { sendJson } from './send-json.ts';
 
 export interface BodyAdmissionOptions {
   budget: BodyBudget;

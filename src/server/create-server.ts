@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server, type ServerOptions } from 'restify';
+import { MAX_BODY_BYTES } from '../http/read-json-body.ts';
+import { RETRY_AFTER_SECONDS } from '../http/send-json.ts';
 import { NOT_FOUND_BODY } from '../ingress/create-webhook-route.ts';
-import { MAX_BODY_BYTES } from '../ingress/read-json-body.ts';
 import { type Logger, logSafe, redactHookPaths } from '../log.ts';
 import { createBodyAdmission } from './admit-body.ts';
 import type { BodyBudget } from './create-body-budget.ts';
-import { RETRY_AFTER_SECONDS } from './send-json.ts';
 
 export interface Route {
   method: 'get' | 'head' | 'post';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exceedsJsonDepth } from '../../src/ingress/exceeds-json-depth.ts';
-import { isJsonContentType } from '../../src/ingress/read-json-body.ts';
+import { exceedsJsonDepth } from '../../src/http/exceeds-json-depth.ts';
+import { isJsonContentType } from '../../src/http/is-json-content-type.ts';
+import { createSecretVerifier } from '../../src/http/verify-secret.ts';
 import { dedupeKeysOf, readableAlertUuid, readSekoiaEvent } from '../../src/ingress/read-sekoia-event.ts';
 import { sekoiaEventSchema } from '../../src/ingress/sekoia-event-schema.ts';
-import { createSecretVerifier } from '../../src/ingress/verify-secret.ts';
 
 const created = JSON.parse(
   readFileSync(new URL('../fixtures/sekoia/alert-created.json', import.meta.url), 'utf8'),

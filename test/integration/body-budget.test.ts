@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src/ingress/read-json-body.ts';
+import { MAX_BODY_BYTES } from '../../src/http/read-json-body.ts';
 import { openSlowUpload, paddedNotification } from './open-slow-upload.ts';
 import { postJson, startBot, type TestBot } from './start-bot.ts';
 

@@ -1,6 +1,6 @@
 import { Client4 } from '@mattermost/client';
 import { BotError } from '../../errors.ts';
-import { parseRetryAfter } from '../../sekoia/parse-retry-after.ts';
+import { parseRetryAfter } from '../../http/parse-retry-after.ts';
 
 interface FetchResult {
   response: Response;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BotError } from '../../errors.ts';
-import { readLimited } from '../../ingress/read-json-body.ts';
+import { readLimited } from '../../http/read-limited.ts';
 
 /**
  * Everything Mattermost can send must be read, so that a long command gets an answer, not a failure.

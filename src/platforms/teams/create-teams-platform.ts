@@ -8,10 +8,10 @@ import type { CommandRegistry } from '../../commands/create-command-registry.ts'
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
-import { readJsonBody } from '../../ingress/read-json-body.ts';
+import { readJsonBody } from '../../http/read-json-body.ts';
+import { sendJson } from '../../http/send-json.ts';
 import type { Logger } from '../../log.ts';
 import type { Route } from '../../server/create-server.ts';
-import { sendJson } from '../../server/send-json.ts';
 import { answerMessagesProbe } from './answer-messages-probe.ts';
 import { createTeamsClickerNotice } from './create-clicker-notice.ts';
 import { createConnectorClient, type TeamsCredentials } from './create-connector-client.ts';

@@ -1,5 +1,5 @@
 import { BotError } from '../../errors.ts';
-import { parseRetryAfter } from '../../sekoia/parse-retry-after.ts';
+import { parseRetryAfter } from '../../http/parse-retry-after.ts';
 
 /**
  * The Bot Connector's answer, read defensively. A 2xx means done: its JSON object, or undefined for

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBackoff } from '../../src/compute-backoff.ts';
-import { parseRetryAfter } from '../../src/sekoia/parse-retry-after.ts';
+import { parseRetryAfter } from '../../src/http/parse-retry-after.ts';
 import { SEKOIA_BACKOFF } from '../../src/sekoia/send-sekoia-request.ts';
 
 const NOW = Date.UTC(2026, 2, 2, 8, 0, 0);
