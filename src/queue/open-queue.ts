@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
-import { openSqlite, SQLITE_MEMORY } from '../storage/open-sqlite.ts';
+import { openSqlite, SQLITE_MEMORY } from '../sqlite/open-sqlite.ts';
 import { createSqliteQueue } from './create-sqlite-queue.ts';
 import { createThreadedSqliteQueue } from './create-threaded-sqlite-queue.ts';
 import type { JobQueue } from './job-queue.ts';

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isBotError } from '../errors.ts';
-import { openSqlite } from '../storage/open-sqlite.ts';
+import { openSqlite } from '../sqlite/open-sqlite.ts';
 import { createQueueExecutor } from './create-queue-executor.ts';
 import { isProcessAlive, releaseAbandonedLeases } from './release-abandoned-leases.ts';
 import { createSqliteQueueCore } from './sqlite-queue-core.ts';

@@ -1,4 +1,4 @@
-import { openSqlite } from './open-sqlite.ts';
+import { openSqlite } from '../sqlite/open-sqlite.ts';
 import { SqliteKeyvStore } from './sqlite-keyv-store.ts';
 import type { StoreBackend } from './store-backend.ts';
 

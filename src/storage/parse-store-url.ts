@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { BotError } from '../errors.ts';
-import { SQLITE_MEMORY } from './open-sqlite.ts';
+import { SQLITE_MEMORY } from '../sqlite/open-sqlite.ts';
 
 export type StoreKind = 'sqlite' | 'redis' | 'postgres';
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { DatabaseSync } from 'node:sqlite';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
 import { type Clock, systemClock } from '../clock.ts';
-import { openSqlite } from './open-sqlite.ts';
+import { openSqlite } from '../sqlite/open-sqlite.ts';
 import { type KeyvStatements, prepareKeyvStatements } from './prepare-keyv-statements.ts';
 
 export interface SqliteKeyvStoreOptions {

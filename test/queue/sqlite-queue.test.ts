@@ -7,7 +7,7 @@ import { createLogger } from '../../src/log.ts';
 import { createSqliteQueue } from '../../src/queue/create-sqlite-queue.ts';
 import { createThreadedSqliteQueue } from '../../src/queue/create-threaded-sqlite-queue.ts';
 import type { JobQueue } from '../../src/queue/job-queue.ts';
-import { openSqlite } from '../../src/storage/open-sqlite.ts';
+import { openSqlite } from '../../src/sqlite/open-sqlite.ts';
 
 type OpenQueue = (path: string, clock: ManualClock) => Promise<JobQueue>;
 

@@ -3,7 +3,7 @@ import cron from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEDUPE_RETENTION_MS } from '../../src/app.ts';
 import { createManualClock } from '../../src/clock.ts';
-import { openSqlite } from '../../src/storage/open-sqlite.ts';
+import { openSqlite } from '../../src/sqlite/open-sqlite.ts';
 import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import { startBot, type TestBot } from '../integration/start-bot.ts';
 

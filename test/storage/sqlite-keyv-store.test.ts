@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Keyv from 'keyv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
-import { openSqlite } from '../../src/storage/open-sqlite.ts';
+import { openSqlite } from '../../src/sqlite/open-sqlite.ts';
 import { SqliteKeyvStore } from '../../src/storage/sqlite-keyv-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlite-keyv-'));

@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import keyvTestSuite, { keyvIteratorTests } from '@keyv/test-suite';
 import Keyv from 'keyv';
 import * as test from 'vitest';
-import { openSqlite } from '../../src/storage/open-sqlite.ts';
+import { openSqlite } from '../../src/sqlite/open-sqlite.ts';
 import { SqliteKeyvStore } from '../../src/storage/sqlite-keyv-store.ts';
 
 // keyv's own adapter contract; every store() call must see the same data, hence one shared db.

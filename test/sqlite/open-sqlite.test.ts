@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/storage/open-sqlite.ts';
+import { openSqlite } from '../../src/sqlite/open-sqlite.ts';
 
 describe('openSqlite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'open-sqlite-'));
