@@ -9,10 +9,10 @@ import type { CardSink } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
 import type { Logger } from '../log.ts';
 import { createMattermostPlatform } from '../platforms/mattermost/create-mattermost-platform.ts';
+import { createTeamsConversationStore } from '../platforms/teams/create-teams-conversation-store.ts';
 import { createTeamsPlatform } from '../platforms/teams/create-teams-platform.ts';
 import type { Platform } from '../rules/rule.ts';
 import type { Route } from '../server/create-server.ts';
-import { createKeyvTeamsConversationStore } from '../storage/create-keyv-teams-conversation-store.ts';
 import type { Store } from '../storage/create-store.ts';
 
 /** The chat platforms: Mattermost when configured, Teams always (unauthenticated without an app id). */
@@ -54,7 +54,7 @@ export function composePlatforms(deps: {
       MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : undefined,
       MicrosoftAppTenantId: config.MicrosoftAppTenantId,
     },
-    conversations: createKeyvTeamsConversationStore({ keyv: store.keyv('teams'), log }),
+    conversations: createTeamsConversationStore({ records: store.keyv('teams'), log }),
     signer,
     actions,
     cards,

@@ -1,7 +1,12 @@
-import type { Keyv } from 'keyv';
 import { z } from 'zod';
-import type { Logger } from '../log.ts';
-import type { TeamsConversation, TeamsConversationStore } from '../platforms/teams/teams-conversation.ts';
+import type { Logger } from '../../log.ts';
+import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
+
+/** The key-value records the store keeps its references in (the app passes a keyv namespace). */
+export interface ConversationRecords {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: TeamsConversation): Promise<unknown>;
+}
 
 const conversationSchema: z.ZodType<TeamsConversation> = z.object({
   id: z.string().min(1),
@@ -13,16 +18,16 @@ const conversationSchema: z.ZodType<TeamsConversation> = z.object({
   updatedAt: z.number().finite(),
 });
 
-/** Teams conversation references on keyv, one key each, read back through zod. */
-export function createKeyvTeamsConversationStore(options: {
-  keyv: Keyv;
+/** Teams conversation references, one key each, read back through zod. */
+export function createTeamsConversationStore(options: {
+  records: ConversationRecords;
   log: Logger;
 }): TeamsConversationStore {
-  const { keyv, log } = options;
+  const { records, log } = options;
   const key = (id: string) => `conversation:${id}`;
   return {
     async get(id) {
-      const value = await keyv.get<unknown>(key(id));
+      const value = await records.get(key(id));
       if (value === undefined) return undefined;
       const parsed = conversationSchema.safeParse(value);
       if (!parsed.success)
@@ -30,7 +35,7 @@ export function createKeyvTeamsConversationStore(options: {
       return parsed.success ? parsed.data : undefined;
     },
     put: async (conversation) => {
-      await keyv.set(key(conversation.id), conversation);
+      await records.set(key(conversation.id), conversation);
     },
   };
 }
