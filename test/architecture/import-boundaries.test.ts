@@ -1,22 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  COMPOSITION_ROOT,
+  describeCycles,
+  folderCycles,
+  folderEdges,
+  readSourceFiles,
+} from './folder-import-graph.ts';
 
 const SRC = join(import.meta.dirname, '..', '..', 'src');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-const importsOf = (path: string) =>
-  [...readFileSync(path, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
+/** The pure core: it declares ports, and platforms/ and storage/ implement them. */
+const CORE = ['normalize/', 'rules/', 'delivery/', 'commands/', 'actions/', 'queue/'];
 
 describe('import boundaries (style: ports in the core, SDKs at the edge)', () => {
-  const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), imports: importsOf(path) }));
+  const files = readSourceFiles(SRC);
 
   it('keeps botbuilder and the Bot Framework connector inside src/platforms/teams/ (its successor replaces that folder alone)', () => {
     const outside = files.filter(
@@ -37,11 +35,10 @@ describe('import boundaries (style: ports in the core, SDKs at the edge)', () =>
   });
 
   it('keeps the core folders free of restify, keyv, node-cron and the chat SDKs', () => {
-    const core = ['normalize/', 'rules/', 'delivery/', 'commands/', 'actions/'];
     const banned = /^(restify|keyv|@keyv\/|node-cron|botbuilder|botframework-|@mattermost\/)/;
     const offenders = files.filter(
       (file) =>
-        core.some((folder) => file.path.startsWith(folder)) && file.imports.some((i) => banned.test(i)),
+        CORE.some((folder) => file.path.startsWith(folder)) && file.imports.some((i) => banned.test(i)),
     );
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
@@ -64,12 +61,34 @@ describe('import boundaries (style: ports in the core, SDKs at the edge)', () =>
   });
 
   it('keeps the core folders from importing platforms (they declare ports instead)', () => {
-    const core = ['normalize/', 'rules/', 'delivery/', 'commands/', 'actions/'];
     const offenders = files.filter(
       (file) =>
-        core.some((folder) => file.path.startsWith(folder)) &&
+        CORE.some((folder) => file.path.startsWith(folder)) &&
         file.imports.some((i) => i.includes('/platforms/')),
     );
     expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
+  it('keeps src/http/ free of restify, the SDKs and the other folders, so that any route or client can use it', () => {
+    const banned = /^(restify|keyv|@keyv\/|node-cron|botbuilder|botframework-|@mattermost\/)/;
+    const offenders = files.filter(
+      (file) =>
+        file.path.startsWith('http/') &&
+        file.imports.some((i) => banned.test(i) || (i.startsWith('.') && !/^\.\.?\/[^/]+$/.test(i))),
+    );
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
+  it('has no import loop between folders (type-only imports count)', () => {
+    const edges = folderEdges(SRC, files);
+    const cycles = folderCycles(edges);
+    expect(cycles, describeCycles(edges, cycles)).toEqual([]);
+  });
+
+  it('lets nothing but the composition root import the composition root', () => {
+    const edges = folderEdges(SRC, files).filter((edge) => edge.to === 'app' && edge.from !== 'app');
+    expect(edges.flatMap((edge) => edge.via)).toEqual([]);
+    // The list names real files, so that it cannot hide a file that moved.
+    expect(COMPOSITION_ROOT.filter((path) => !files.some((file) => file.path === path))).toEqual([]);
   });
 });
