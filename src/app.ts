@@ -5,21 +5,16 @@ import { createActionSigner } from './actions/create-action-signer.ts';
 import { createCardActions } from './actions/create-card-actions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { StatusSource } from './commands/command.ts';
+import { composeJobs } from './compose/compose-jobs.ts';
 import { composePlatforms } from './compose/compose-platforms.ts';
 import { composeScheduler, scheduledJobsForStatus } from './compose/compose-scheduler.ts';
 import { composeSekoia, type SekoiaRetryOptions } from './compose/compose-sekoia.ts';
 import type { Config } from './config/load-config.ts';
 import { resolveSecrets, type Secrets } from './config/resolve-secrets.ts';
 import { createStatusSource } from './create-status-source.ts';
-import { CARD_JOB } from './delivery/card-job.ts';
-import { COMPACT_JOB } from './delivery/compact-job.ts';
 import { createCardDispatcher } from './delivery/create-card-dispatcher.ts';
-import { createCardJobHandler } from './delivery/create-card-job-handler.ts';
 import { createCardLock } from './delivery/create-card-lock.ts';
 import { createCardRefresher } from './delivery/create-card-refresher.ts';
-import { createCompactJobHandler } from './delivery/create-compact-job-handler.ts';
-import { createEventJobHandlers } from './delivery/create-event-job-handlers.ts';
-import { createWatchJobHandlers } from './delivery/create-watch-job-handlers.ts';
 import type { DeliveryPort } from './delivery/delivery-port.ts';
 import { SEKOIA_EVENT_JOB } from './ingress/stored-event.ts';
 import type { Logger } from './log.ts';
@@ -39,10 +34,8 @@ import { createStore, type Store } from './storage/create-store.ts';
 import { createIntakeSilenceOpener } from './watchers/create-intake-silence-opener.ts';
 import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from './watchers/intake-silence-ledger.ts';
 
+export { CARD_JOB_MAX_ATTEMPTS } from './compose/compose-jobs.ts';
 export { DEDUPE_RETENTION_MS } from './compose/compose-scheduler.ts';
-
-/** Card jobs outlive a chat outage: with the 5-minute backoff cap this is about a day of trying. */
-export const CARD_JOB_MAX_ATTEMPTS = 300;
 
 /** How often a replica looks for rule changes made by another. */
 export const RULE_REFRESH_MS = 5_000;
@@ -206,7 +199,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
   const cardLock = createCardLock({ leases: store.leases({ clock }) });
   const { sinks } = platforms;
-  const handlers = createEventJobHandlers({
+  const events = {
     sekoia,
     workflow,
     reports: sources.reports,
@@ -224,16 +217,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     assets,
     ...(options.worker?.enrichAttempts ? { enrichAttempts: options.worker.enrichAttempts } : {}),
     ...(options.worker?.refreshDelayMs ? { refreshDelayMs: options.worker.refreshDelayMs } : {}),
-  });
+  };
   const worker = createWorker({
     queue,
-    handlers: {
-      ...handlers,
-      ...createWatchJobHandlers({ delivery, appUrl: config.SEKOIA_APP_URL }),
-      [CARD_JOB]: createCardJobHandler({ sinks, cards, states, clock, lock: cardLock }),
-      [COMPACT_JOB]: createCompactJobHandler({ sinks, cards, clock, lock: cardLock }),
-    },
-    maxAttemptsByKind: { [CARD_JOB]: CARD_JOB_MAX_ATTEMPTS, [COMPACT_JOB]: CARD_JOB_MAX_ATTEMPTS },
+    jobs: composeJobs({ events, cards: { sinks, cards, states, clock, lock: cardLock } }),
     clock,
     log,
     ...(options.random ? { random: options.random } : {}),

@@ -19,6 +19,7 @@ export type BotErrorCode =
   | 'sekoia_invalid_response'
   | 'delivery_failed'
   | 'job_failed'
+  | 'job_payload_invalid'
   | 'shutting_down'
   | 'command_usage'
   | 'rule_invalid'

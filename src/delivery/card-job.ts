@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobType } from '../queue/job-type.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 
 /** Job kind that brings one alert's card in one channel up to date (posting it first if needed). */
@@ -16,6 +17,8 @@ export const cardJobSchema = z.strictObject({
 });
 
 export type CardJob = z.infer<typeof cardJobSchema>;
+
+export const cardDeliveryJob = jobType(CARD_JOB, cardJobSchema);
 
 export function channelKey(channel: ChannelRef): string {
   return [channel.platform, channel.team, channel.channel].map(encodeURIComponent).join('/');

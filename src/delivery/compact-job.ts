@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobType } from '../queue/job-type.ts';
 
 /** Job kind that posts or edits one compact card (report, rule added, intake silent, playbook error) in one channel. */
 export const COMPACT_JOB = 'compact-delivery';
@@ -20,9 +21,14 @@ export const compactJobSchema = z.strictObject({
     linkLabel: text,
     tone: z.enum(['info', 'good', 'warning', 'danger']),
     badge: text.optional(),
-    facts: z.array(z.strictObject({ title: text, value: text })).max(50),
+    facts: z
+      .array(z.strictObject({ title: text, value: text }))
+      .max(50)
+      .readonly(),
     text: text.optional(),
   }),
 });
 
 export type CompactJob = z.infer<typeof compactJobSchema>;
+
+export const compactDeliveryJob = jobType(COMPACT_JOB, compactJobSchema);

@@ -1,14 +1,15 @@
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { AlertNotification, TriggerNotification } from '../normalize/notification.ts';
+import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import { alertFacts } from '../rules/alert-facts.ts';
 import type { ChannelRef, RuleMatch } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
 import type { AlertStateStore } from './alert-state-store.ts';
-import { CARD_JOB, type CardJob, channelKey } from './card-job.ts';
+import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
-import { COMPACT_JOB, type CompactJob } from './compact-job.ts';
+import { type CompactJob, compactDeliveryJob } from './compact-job.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 
 /** What the dispatcher needs of the rules (the rule catalog provides it). */
@@ -55,11 +56,11 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
       if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
     }
     for (const [key, job] of jobs) {
-      await options.enqueue({
-        kind: CARD_JOB,
-        payload: JSON.stringify(job),
-        dedupeKeys: [`card:${notification.event.id}:${notification.enriched ? 'api' : 'hook'}:${key}`],
-      });
+      await options.enqueue(
+        encodeJob(cardDeliveryJob, job, {
+          dedupeKeys: [`card:${notification.event.id}:${notification.enriched ? 'api' : 'hook'}:${key}`],
+        }),
+      );
     }
     log.info(
       {
@@ -86,7 +87,7 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
       channel,
       rule,
       trigger: notification.trigger,
-      summary: withoutUndefined(notification.summary),
+      summary: notification.summary,
     });
     for (const match of firstMatchPerChannel(matches).values()) {
       jobs.set(
@@ -99,11 +100,9 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
       if (!jobs.has(key)) jobs.set(key, job(channel, null));
     }
     for (const [key, compact] of jobs) {
-      await options.enqueue({
-        kind: COMPACT_JOB,
-        payload: JSON.stringify(compact),
-        dedupeKeys: [`compact:${notification.event.id}:${key}`],
-      });
+      await options.enqueue(
+        encodeJob(compactDeliveryJob, compact, { dedupeKeys: [`compact:${notification.event.id}:${key}`] }),
+      );
     }
     log.info(
       { eventId: notification.event.id, trigger: notification.trigger, subject, channels: jobs.size },
@@ -131,11 +130,6 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
 }
 
 /** Several rules of one channel matching the same alert still make one card (the oldest rule's). */
-/** The summary as the job schema wants it: JSON has no undefined. */
-function withoutUndefined(summary: TriggerNotification['summary']): CompactJob['summary'] {
-  return JSON.parse(JSON.stringify(summary)) as CompactJob['summary'];
-}
-
 function firstMatchPerChannel(matches: readonly RuleMatch[]): Map<string, RuleMatch> {
   const byChannel = new Map<string, RuleMatch>();
   for (const match of matches) {

@@ -1,12 +1,11 @@
 import type { Clock } from '../clock.ts';
 import { createKeyedMutex } from '../create-keyed-mutex.ts';
-import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import type { JobHandler } from '../queue/create-worker.ts';
+import type { JobHandler } from '../queue/job-kind.ts';
 import type { Platform } from '../rules/rule.ts';
 import { type AlertCard, buildAlertCard } from './alert-card.ts';
 import type { AlertState, AlertStateStore } from './alert-state-store.ts';
-import { type CardJob, cardJobSchema, channelKey } from './card-job.ts';
+import { type CardJob, channelKey } from './card-job.ts';
 import type { CardSink, CardTarget } from './card-sink.ts';
 import type { CardRecord, CardStore } from './card-store.ts';
 import type { CardLock } from './create-card-lock.ts';
@@ -27,7 +26,7 @@ export interface CreateCardJobHandlerOptions {
  * quick updates never post two cards; every job renders the newest alert state, so jobs may finish in
  * any order. At-least-once is made safe by the card map: a repeated job edits, it never posts again.
  */
-export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobHandler {
+export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobHandler<CardJob> {
   const { cards, states, clock } = options;
   const lookbackMs = options.lookbackMs ?? 60_000;
   const mutex = createKeyedMutex();
@@ -80,11 +79,7 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
     await cards.put(shown(record, record.messageId, state, card));
   };
 
-  return async (job, log) => {
-    const parsed = cardJobSchema.safeParse(JSON.parse(job.payload));
-    if (!parsed.success)
-      throw new BotError('job_failed', { message: 'malformed card job', retryable: false });
-    const cardJob = parsed.data;
+  return async (cardJob, _job, log) => {
     const cardLog = log.child({ alertUuid: cardJob.alertUuid, channel: cardJob.channel.channel });
     const key = `${cardJob.alertUuid}|${channelKey(cardJob.channel)}`;
     const lock = options.lock ?? ((_key, task) => task());

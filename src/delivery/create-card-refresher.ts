@@ -1,5 +1,6 @@
+import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
-import { CARD_JOB, type CardJob } from './card-job.ts';
+import { type CardJob, cardDeliveryJob } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 
 /** Brings every card of an alert up to date (after an action from chat changed it). */
@@ -12,7 +13,7 @@ export function createCardRefresher(options: {
   return async (alertUuid) => {
     for (const channel of await options.cards.channelsOf(alertUuid)) {
       const job: CardJob = { alertUuid, channel, rule: null };
-      await options.enqueue({ kind: CARD_JOB, payload: JSON.stringify(job) });
+      await options.enqueue(encodeJob(cardDeliveryJob, job));
     }
   };
 }

@@ -1,13 +1,13 @@
 import type { Clock } from '../clock.ts';
 import { createKeyedMutex } from '../create-keyed-mutex.ts';
-import { BotError } from '../errors.ts';
-import type { JobHandler } from '../queue/create-worker.ts';
+import type { Logger } from '../log.ts';
+import type { JobHandler } from '../queue/job-kind.ts';
 import type { Platform } from '../rules/rule.ts';
 import { channelKey } from './card-job.ts';
 import type { CardSink } from './card-sink.ts';
 import type { CardStore } from './card-store.ts';
 import type { CompactCard } from './compact-card.ts';
-import { type CompactJob, compactJobSchema } from './compact-job.ts';
+import type { CompactJob } from './compact-job.ts';
 import type { CardLock } from './create-card-lock.ts';
 
 /**
@@ -20,11 +20,11 @@ export function createCompactJobHandler(options: {
   clock: Clock;
   /** Across replicas (the in-process mutex covers this process only). */
   lock?: CardLock;
-}): JobHandler {
+}): JobHandler<CompactJob> {
   const { cards, clock } = options;
   const mutex = createKeyedMutex();
 
-  const deliver = async (job: CompactJob, log: Parameters<JobHandler>[1]) => {
+  const deliver = async (job: CompactJob, log: Logger) => {
     const sink = options.sinks[job.channel.platform];
     if (sink === undefined)
       return log.warn({ platform: job.channel.platform }, 'platform not enabled; card dropped');
@@ -68,11 +68,7 @@ export function createCompactJobHandler(options: {
     await cards.put({ ...record, messageId, shownAt: clock.now() });
   };
 
-  return async (job, log) => {
-    const parsed = compactJobSchema.safeParse(JSON.parse(job.payload));
-    if (!parsed.success)
-      throw new BotError('job_failed', { message: 'malformed compact card job', retryable: false });
-    const compact = parsed.data;
+  return async (compact, _job, log) => {
     const key = `${compact.subject}|${channelKey(compact.channel)}`;
     const lock = options.lock ?? ((_key, task) => task());
     await mutex.run(key, () =>

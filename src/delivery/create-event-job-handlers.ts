@@ -2,24 +2,22 @@ import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
 import { readableAlertUuid } from '../ingress/read-sekoia-event.ts';
 import type { StoredEvent } from '../ingress/stored-event.ts';
-import { parseStoredEvent, readStoredEvent, SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { normalizeAlert } from '../normalize/normalize-alert.ts';
 import type { AlertNotification, Notification } from '../normalize/notification.ts';
-import type { JobHandler } from '../queue/create-worker.ts';
-import type { Job, NewJob } from '../queue/job-queue.ts';
+import { encodeJob } from '../queue/encode-job.ts';
+import type { JobHandler } from '../queue/job-kind.ts';
+import type { NewJob } from '../queue/job-queue.ts';
 import type { SekoiaAlert } from '../sekoia/alert-schema.ts';
 import type { WorkflowReader } from '../sekoia/create-workflow-reader.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import { alertStatusRef } from '../sekoia/standard-workflow.ts';
 import type { WorkflowAction } from '../sekoia/workflow-schema.ts';
+import { type AlertRefreshJob, alertRefreshJob } from './alert-refresh-job.ts';
 import { createNonAlertNormalizer, type NonAlertOptions } from './create-non-alert-normalizer.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 import type { AssetResolver } from './resolve-alert-assets.ts';
-
-/** Job kind that completes a card first posted from the WebHook alone, once the API answers. */
-export const ALERT_REFRESH_JOB = 'alert-refresh';
 
 export interface EventJobOptions extends Omit<NonAlertOptions, 'enrichAttempts'> {
   sekoia: Pick<SekoiaApi, 'getAlert'>;
@@ -38,8 +36,15 @@ export interface EventJobOptions extends Omit<NonAlertOptions, 'enrichAttempts'>
   assets?: AssetResolver;
 }
 
+export interface EventJobHandlers {
+  /** `sekoia-event`: a WebHook notification, enriched from the API when it can be. */
+  sekoiaEvent: JobHandler<StoredEvent>;
+  /** `alert-refresh`: a card posted from the WebHook alone, completed once the API answers. */
+  alertRefresh: JobHandler<AlertRefreshJob>;
+}
+
 /** The queue handlers that turn stored events into delivered notifications. */
-export function createEventJobHandlers(options: EventJobOptions): Record<string, JobHandler> {
+export function createEventJobHandlers(options: EventJobOptions): EventJobHandlers {
   const enrichAttempts = options.enrichAttempts ?? 4;
   const normalizeNonAlert = createNonAlertNormalizer({ ...options, enrichAttempts });
 
@@ -59,8 +64,8 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
       ? { ...notification, alert: await options.assets.resolve(notification.alert) }
       : notification;
 
-  const handleEvent: JobHandler = async (job, log) => {
-    const stored = parseStored(job);
+  // The body as received, read leniently: a shape the normalizers cannot read is kept as "other".
+  const handleEvent: JobHandler<StoredEvent> = async (stored, job, log) => {
     // Not a created/updated alert with a valid UUID (whatever the WebHook lacks): not worked on as one.
     const alertId = readableAlertUuid(stored.event);
     if (alertId === undefined) return deliver(await normalizeNonAlert(stored, job, log));
@@ -98,10 +103,7 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
     }
   };
 
-  const handleRefresh: JobHandler = async (job, log) => {
-    const payload = JSON.parse(job.payload) as { stored: unknown; eventId: string };
-    const { eventId } = payload;
-    const stored = readStoredEvent(payload.stored);
+  const handleRefresh: JobHandler<AlertRefreshJob> = async ({ stored, eventId }, _job, log) => {
     const alert = await options.sekoia.getAlert(stored.event.attributes.uuid ?? '');
     const workflow = await readWorkflow(alert, log);
     const observedAt = options.clock.now();
@@ -112,7 +114,7 @@ export function createEventJobHandlers(options: EventJobOptions): Record<string,
     );
   };
 
-  return { [SEKOIA_EVENT_JOB]: handleEvent, [ALERT_REFRESH_JOB]: handleRefresh };
+  return { sekoiaEvent: handleEvent, alertRefresh: handleRefresh };
 }
 
 async function scheduleRefresh(
@@ -120,17 +122,16 @@ async function scheduleRefresh(
   stored: StoredEvent,
   eventId: string,
 ): Promise<void> {
-  await options.enqueue({
-    kind: ALERT_REFRESH_JOB,
-    payload: JSON.stringify({ stored, eventId }),
-    dedupeKeys: [`refresh:${eventId}`],
-    runAt: options.clock.now() + (options.refreshDelayMs ?? 60_000),
-  });
-}
-
-/** The body as received, read leniently: a shape the normalizers cannot read is kept as "other". */
-function parseStored(job: Job): StoredEvent {
-  return parseStoredEvent(job.payload);
+  await options.enqueue(
+    encodeJob(
+      alertRefreshJob,
+      { stored, eventId },
+      {
+        dedupeKeys: [`refresh:${eventId}`],
+        runAt: options.clock.now() + (options.refreshDelayMs ?? 60_000),
+      },
+    ),
+  );
 }
 
 function errorCode(error: unknown): string {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { jobType } from '../queue/job-type.ts';
 import { readSekoiaEvent, type SekoiaEvent } from './read-sekoia-event.ts';
 
 /** Job kind of a WebHook notification waiting to be processed. */
@@ -18,11 +20,7 @@ export function storedEventPayload(input: { body: string; receivedAt: number; re
   return `{"receivedAt":${input.receivedAt},"requestId":${JSON.stringify(input.requestId)},"event":${input.body}}`;
 }
 
-/** Reads a stored notification (or any value) leniently; throws only when the text is not JSON. */
-export function parseStoredEvent(payload: string): StoredEvent {
-  return readStoredEvent(JSON.parse(payload) as unknown);
-}
-
+/** Reads a stored notification (or any value) leniently; never throws. */
 export function readStoredEvent(value: unknown): StoredEvent {
   const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   return {
@@ -31,6 +29,16 @@ export function readStoredEvent(value: unknown): StoredEvent {
     requestId: typeof stored.requestId === 'string' ? stored.requestId : '',
   };
 }
+
+/**
+ * The WebHook job: any JSON is accepted and read leniently (a shape the normalizers cannot read is
+ * kept as "other"); only a payload that is not JSON at all is refused. Written by
+ * `storedEventPayload`, not `encodeJob`, to keep the bytes as received.
+ */
+export const sekoiaEventJob = jobType(
+  SEKOIA_EVENT_JOB,
+  z.unknown().transform((value) => readStoredEvent(value)),
+);
 
 /**
  * Event types documented by Sekoia.io (reference §3.2); anything else is kept and reported under

@@ -2,10 +2,9 @@ import type { Clock } from '../clock.ts';
 import type { BackoffPolicy } from '../compute-backoff.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { JobTable } from './define-jobs.ts';
 import type { Claimed, DuplicateJob, Job, JobQueue } from './job-queue.ts';
 import { settleFailedJob } from './settle-failed-job.ts';
-
-export type JobHandler = (job: Job, log: Logger) => Promise<void>;
 
 export interface WorkerEvents {
   onCompleted?(job: Job): void;
@@ -16,15 +15,15 @@ export interface WorkerEvents {
 
 export interface WorkerOptions {
   queue: JobQueue;
-  handlers: Readonly<Record<string, JobHandler>>;
+  /** Every kind the worker runs, each with its payload schema (defineJobs). */
+  jobs: JobTable;
   clock: Clock;
   log: Logger;
   random?: () => number;
   concurrency?: number;
   leaseMs?: number;
+  /** Attempts before the dead-letter list, for kinds of the table that set none. */
   maxAttempts?: number;
-  /** Kinds that may wait longer than `maxAttempts` allows (deliveries outlive a chat outage). */
-  maxAttemptsByKind?: Readonly<Record<string, number>>;
   backoff?: BackoffPolicy;
   /** Longest sleep between two looks at the queue (other replicas may add jobs). */
   pollMs?: number;
@@ -64,18 +63,26 @@ export function createWorker(options: WorkerOptions): Worker {
       clock,
       log,
       random,
-      maxAttempts: options.maxAttemptsByKind?.[job.kind] ?? maxAttempts,
+      maxAttempts: options.jobs.get(job.kind)?.maxAttempts ?? maxAttempts,
       backoff: options.backoff,
       events: options.events,
     });
 
   const runJob = async (job: Job): Promise<void> => {
     const jobLog = log.child({ jobId: job.id, kind: job.kind });
-    const handler = options.handlers[job.kind];
+    const entry = options.jobs.get(job.kind);
     try {
-      if (!handler)
+      if (!entry)
         throw new BotError('job_failed', { message: 'no handler for this job kind', retryable: false });
-      await handler(job, jobLog);
+      // The payload is checked before any handler sees it; one that fails cannot heal by waiting.
+      const accepted = entry.accept(job);
+      if (!accepted.ok)
+        throw new BotError('job_payload_invalid', {
+          message: accepted.reason,
+          details: { issues: accepted.issues },
+          retryable: false,
+        });
+      await accepted.run(jobLog);
       await queue.complete(job.id);
       options.events?.onCompleted?.(job);
     } catch (error) {

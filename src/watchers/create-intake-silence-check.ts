@@ -1,8 +1,9 @@
 import type { Keyv } from 'keyv';
 import type { Clock } from '../clock.ts';
-import { INTAKE_SILENCE_JOB } from '../delivery/watch-jobs.ts';
+import { intakeSilenceJob } from '../delivery/watch-jobs.ts';
 import type { Logger } from '../log.ts';
 import type { IntakeSilence } from '../normalize/normalize-intake-silence.ts';
+import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import type { Rule } from '../rules/rule.ts';
 import { createIntakeSilenceLedger } from './intake-silence-ledger.ts';
@@ -65,7 +66,7 @@ async function emit(
   now: number,
 ) {
   const key = `silence:${silence.intake.uuid}:${silence.silentSince}:${silence.backAt === undefined ? now : 'back'}`;
-  await options.enqueue({ kind: INTAKE_SILENCE_JOB, payload: JSON.stringify(silence), dedupeKeys: [key] });
+  await options.enqueue(encodeJob(intakeSilenceJob, silence, { dedupeKeys: [key] }));
 }
 
 /** Intake → the shortest `for` among the rules that watch it; intakes no rule watches are left out. */

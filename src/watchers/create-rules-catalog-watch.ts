@@ -1,7 +1,8 @@
 import type { Keyv } from 'keyv';
-import { RULE_ADDED_JOB } from '../delivery/watch-jobs.ts';
+import { ruleAddedJob } from '../delivery/watch-jobs.ts';
 import type { Logger } from '../log.ts';
 import type { CatalogRuleFields } from '../normalize/normalize-rule-added.ts';
+import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 
 const SEEN = 'seen-rule-uuids';
@@ -37,11 +38,7 @@ export function createRulesCatalogWatch(options: {
     );
     const fresh = stored === undefined ? [] : rules.filter((rule) => !seen.has(rule.uuid));
     for (const rule of fresh) {
-      await options.enqueue({
-        kind: RULE_ADDED_JOB,
-        payload: JSON.stringify(rule),
-        dedupeKeys: [`rule-added:${rule.uuid}`],
-      });
+      await options.enqueue(encodeJob(ruleAddedJob, rule, { dedupeKeys: [`rule-added:${rule.uuid}`] }));
     }
     await options.keyv.set(SEEN, [...new Set([...seen, ...rules.map((rule) => rule.uuid)])]);
     if (stored === undefined)

@@ -59,7 +59,7 @@ describe('card job handler (real SQLite store, recording sink)', () => {
       attempts: 1,
       createdAt: clock.now(),
     };
-    return handler(queued, log);
+    return handler(job, queued, log);
   };
   const matched: CardJob = { alertUuid: 'a1', channel, rule: { id: 'r7k2', name: null } };
 
@@ -131,7 +131,7 @@ describe('card job handler (real SQLite store, recording sink)', () => {
       attempts: 1,
       createdAt: clock.now(),
     });
-    const results = await Promise.allSettled([first(job('1'), log), second(job('2'), log)]);
+    const results = await Promise.allSettled([first(matched, job('1'), log), second(matched, job('2'), log)]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected');
     expect(refused?.status === 'rejected' && refused.reason).toMatchObject({
@@ -139,7 +139,7 @@ describe('card job handler (real SQLite store, recording sink)', () => {
       retryable: true,
     });
     expect(sink.messages).toHaveLength(1);
-    await second(job('3'), log);
+    await second(matched, job('3'), log);
     expect(sink.messages).toHaveLength(1);
     expect(sink.messages[0]?.versions).toBe(2);
   });

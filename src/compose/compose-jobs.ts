@@ -1,0 +1,40 @@
+import { alertRefreshJob } from '../delivery/alert-refresh-job.ts';
+import { cardDeliveryJob } from '../delivery/card-job.ts';
+import { compactDeliveryJob } from '../delivery/compact-job.ts';
+import {
+  type CreateCardJobHandlerOptions,
+  createCardJobHandler,
+} from '../delivery/create-card-job-handler.ts';
+import { createCompactJobHandler } from '../delivery/create-compact-job-handler.ts';
+import { createEventJobHandlers, type EventJobOptions } from '../delivery/create-event-job-handlers.ts';
+import { createWatchJobHandlers } from '../delivery/create-watch-job-handlers.ts';
+import { intakeSilenceJob, ruleAddedJob } from '../delivery/watch-jobs.ts';
+import { sekoiaEventJob } from '../ingress/stored-event.ts';
+import { defineJob, defineJobs, type JobTable } from '../queue/define-jobs.ts';
+
+/** Card jobs outlive a chat outage: with the 5-minute backoff cap this is about a day of trying. */
+export const CARD_JOB_MAX_ATTEMPTS = 300;
+
+/**
+ * The job table: every kind the worker runs, its payload schema (declared beside its producer) and
+ * its handler. The worker checks each payload against the schema before the handler sees it.
+ */
+export function composeJobs(deps: { events: EventJobOptions; cards: CreateCardJobHandlerOptions }): JobTable {
+  const events = createEventJobHandlers(deps.events);
+  const watch = createWatchJobHandlers({ delivery: deps.events.delivery, appUrl: deps.events.appUrl });
+  const { sinks, cards, clock, lock } = deps.cards;
+  return defineJobs([
+    defineJob(sekoiaEventJob, { handle: events.sekoiaEvent }),
+    defineJob(alertRefreshJob, { handle: events.alertRefresh }),
+    defineJob(ruleAddedJob, { handle: watch.ruleAdded }),
+    defineJob(intakeSilenceJob, { handle: watch.intakeSilence }),
+    defineJob(cardDeliveryJob, {
+      handle: createCardJobHandler(deps.cards),
+      maxAttempts: CARD_JOB_MAX_ATTEMPTS,
+    }),
+    defineJob(compactDeliveryJob, {
+      handle: createCompactJobHandler({ sinks, cards, clock, ...(lock ? { lock } : {}) }),
+      maxAttempts: CARD_JOB_MAX_ATTEMPTS,
+    }),
+  ]);
+}
