@@ -168,7 +168,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const status = createStatusSource({
     sekoia,
     queue,
-    keyv: store.keyv('status'),
+    records: store.keyv('status'),
     clock,
     log,
     jobs: () => scheduledJobsForStatus(scheduler),

@@ -1,4 +1,3 @@
-import type { Keyv } from 'keyv';
 import type { Clock } from './clock.ts';
 import type { StatusReport, StatusSource } from './commands/command.ts';
 import { createKeyedMutex } from './create-keyed-mutex.ts';
@@ -20,18 +19,30 @@ export interface StatusTracker extends StatusSource {
 const KEPT_TYPES = 'kept-types';
 const MAX_KEPT_TYPES = 20;
 
+interface KeptType {
+  type: string;
+  count: number;
+  lastAt: number;
+}
+
+/** The key-value records `status` keeps, shared by the replicas (the app passes the 'status' namespace). */
+export interface StatusRecords {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: number | KeptType[]): Promise<unknown>;
+}
+
 /** What `status` shows: Sekoia.io reachability (checked live, bounded), last WebHook (kept in the store, so replicas agree), queue depth. */
 export function createStatusSource(options: {
   sekoia: Pick<SekoiaApi, 'ping'>;
   queue: Pick<JobQueue, 'stats'>;
-  keyv: Keyv;
+  records: StatusRecords;
   clock: Clock;
   log: Logger;
   pingTimeoutMs?: number;
   /** The scheduler's view of its jobs. */
   jobs?: () => Promise<{ name: string; lastRunAt: number | null; result: string }[]>;
 }): StatusTracker {
-  const { keyv, clock } = options;
+  const { records, clock } = options;
   let lastWritten = 0;
   // Read-modify-write: events kept at the same time must not overwrite each other's count.
   const keptWrites = createKeyedMutex();
@@ -40,7 +51,7 @@ export function createStatusSource(options: {
       const now = clock.now();
       if (now - lastWritten < WRITE_EVERY_MS) return;
       lastWritten = now;
-      keyv
+      records
         .set(LAST_WEBHOOK, now)
         .catch((error: unknown) =>
           options.log.warn({ err: error }, 'could not record the last WebHook time'),
@@ -48,14 +59,14 @@ export function createStatusSource(options: {
     },
     eventKept: (type) =>
       keptWrites.run(KEPT_TYPES, async () => {
-        const kept = await readKept(keyv);
+        const kept = await readKept(records);
         const now = clock.now();
         const shown = type.slice(0, 60);
         const known = kept.find((entry) => entry.type === shown);
         const next = known
           ? kept.map((entry) => (entry === known ? { ...entry, count: entry.count + 1, lastAt: now } : entry))
           : [...kept, { type: shown, count: 1, lastAt: now }].slice(-MAX_KEPT_TYPES);
-        await keyv.set(KEPT_TYPES, next);
+        await records.set(KEPT_TYPES, next);
       }),
     async read(): Promise<StatusReport> {
       const [reachable, last, stats, keptTypes, jobs] = await Promise.all([
@@ -63,9 +74,9 @@ export function createStatusSource(options: {
           () => true,
           () => false,
         ),
-        keyv.get<unknown>(LAST_WEBHOOK).catch(() => undefined),
+        records.get(LAST_WEBHOOK).catch(() => undefined),
         options.queue.stats().catch(() => undefined),
-        readKept(keyv),
+        readKept(records),
         options.jobs?.().catch(() => []) ?? Promise.resolve([]),
       ]);
       return {
@@ -87,11 +98,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-async function readKept(keyv: Keyv): Promise<{ type: string; count: number; lastAt: number }[]> {
-  const value = await keyv.get<unknown>(KEPT_TYPES).catch(() => undefined);
+async function readKept(records: StatusRecords): Promise<KeptType[]> {
+  const value = await records.get(KEPT_TYPES).catch(() => undefined);
   if (!Array.isArray(value)) return [];
   return value.filter(
-    (entry): entry is { type: string; count: number; lastAt: number } =>
+    (entry): entry is KeptType =>
       typeof entry === 'object' &&
       entry !== null &&
       typeof entry.type === 'string' &&

@@ -10,7 +10,7 @@ import type { Store } from '../storage/create-store.ts';
 import { createIntakeSilenceCheck } from '../watchers/create-intake-silence-check.ts';
 import { createRulesCatalogWatch } from '../watchers/create-rules-catalog-watch.ts';
 import type { createSekoiaWatchSources } from '../watchers/create-sekoia-watch-sources.ts';
-import { INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
+import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
 
 /** How long a notification id is remembered for deduplication. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -40,13 +40,13 @@ export function composeScheduler(deps: {
       {
         pruneDedupe: () => queue.pruneDedupe(clock.now() - DEDUPE_RETENTION_MS),
         pollRulesCatalog: watching
-          ? createRulesCatalogWatch({ source: sources.catalog, keyv: store.keyv('catalog'), enqueue, log })
+          ? createRulesCatalogWatch({ source: sources.catalog, records: store.keyv('catalog'), enqueue, log })
           : undefined,
         checkIntakeSilence: watching
           ? createIntakeSilenceCheck({
               source: sources.intakes,
               rules,
-              keyv: store.keyv(INTAKE_SILENCE_NAMESPACE),
+              ledger: createIntakeSilenceLedger(store.keyv(INTAKE_SILENCE_NAMESPACE)),
               enqueue,
               clock,
               log,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Keyv } from 'keyv';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -11,6 +10,7 @@ import { type Every, realEvery } from './keep-lease.ts';
 import type { LeaseStore } from './lease-store.ts';
 import { reportRun, type SchedulerMetrics } from './report-run.ts';
 import { type RunOutcome, runJob } from './run-job.ts';
+import type { RunRecords } from './run-records.ts';
 import type { JobRunRecord, ScheduledJob } from './scheduled-job.ts';
 
 export interface SchedulerOptions {
@@ -20,7 +20,7 @@ export interface SchedulerOptions {
   log: Logger;
   metrics: SchedulerMetrics;
   /** Where the last runs are kept for `status` (the store's 'scheduler' namespace). */
-  status: Keyv;
+  status: RunRecords;
   /** This replica in the leases; unique per process. Default: host, pid and a random part. */
   owner?: string;
   /** Ticks; default node-cron. */
@@ -98,7 +98,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (state === 'stopped') throw new BotError('shutting_down', { details: { job: name } });
       return tick(job);
     },
-    status: () => readSchedulerStatus({ keyv: options.status, jobs: [...jobs.values()] }),
+    status: () => readSchedulerStatus({ records: options.status, jobs: [...jobs.values()] }),
     async stop() {
       state = 'stopped';
       for (const cancel of cancels.splice(0)) cancel();

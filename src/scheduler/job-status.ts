@@ -1,5 +1,5 @@
-import type { Keyv } from 'keyv';
 import { z } from 'zod';
+import type { RunRecords } from './run-records.ts';
 import type { JobRunRecord, ScheduledJob } from './scheduled-job.ts';
 
 /** A job as `status` shows it; shared by the replicas through the store. */
@@ -27,25 +27,25 @@ const runKey = (job: string) => `${job}:last-run`;
 const skipKey = (job: string) => `${job}:last-skip`;
 const successKey = (job: string) => `${job}:last-success`;
 
-export async function writeJobRecord(keyv: Keyv, record: JobRunRecord): Promise<void> {
+export async function writeJobRecord(records: RunRecords, record: JobRunRecord): Promise<void> {
   const ran = record.result === 'ok' || record.result === 'error';
   await Promise.all([
-    keyv.set(ran ? runKey(record.job) : skipKey(record.job), record),
-    record.result === 'ok' ? keyv.set(successKey(record.job), record.endedAt) : undefined,
+    records.set(ran ? runKey(record.job) : skipKey(record.job), record),
+    record.result === 'ok' ? records.set(successKey(record.job), record.endedAt) : undefined,
   ]);
 }
 
 /** What every job last did, read from the 'scheduler' namespace of the store. */
 export async function readSchedulerStatus(options: {
-  keyv: Keyv;
+  records: RunRecords;
   jobs: ReadonlyArray<Pick<ScheduledJob, 'name' | 'cron'>>;
 }): Promise<JobStatus[]> {
   return Promise.all(
     options.jobs.map(async ({ name, cron }) => {
       const [run, skip, success] = await Promise.all([
-        options.keyv.get<unknown>(runKey(name)),
-        options.keyv.get<unknown>(skipKey(name)),
-        options.keyv.get<unknown>(successKey(name)),
+        options.records.get(runKey(name)),
+        options.records.get(skipKey(name)),
+        options.records.get(successKey(name)),
       ]);
       return {
         job: name,

@@ -1,8 +1,8 @@
-import type { Keyv } from 'keyv';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { writeJobRecord } from './job-status.ts';
 import type { RunOutcome } from './run-job.ts';
+import type { RunRecords } from './run-records.ts';
 
 export type SchedulerMetrics = Pick<Metrics, 'scheduledRuns' | 'scheduledLastSuccess'>;
 
@@ -10,7 +10,7 @@ export interface ReportRunOptions {
   /** The job's logger. */
   log: Logger;
   metrics: SchedulerMetrics;
-  status: Keyv;
+  status: RunRecords;
 }
 
 /** Logs a tick, counts it and keeps it for `status`. Never rejects. */

@@ -1,4 +1,3 @@
-import type { Keyv } from 'keyv';
 import type { Clock } from '../clock.ts';
 import { intakeSilenceJob } from '../delivery/watch-jobs.ts';
 import type { Logger } from '../log.ts';
@@ -6,7 +5,7 @@ import type { IntakeSilence } from '../normalize/normalize-intake-silence.ts';
 import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import type { Rule } from '../rules/rule.ts';
-import { createIntakeSilenceLedger } from './intake-silence-ledger.ts';
+import type { IntakeSilenceLedger } from './intake-silence-ledger.ts';
 import { intakeWindowMs } from './intake-window.ts';
 
 export interface IntakeEventsSource {
@@ -25,15 +24,15 @@ export interface IntakeEventsSource {
 export function createIntakeSilenceCheck(options: {
   source: IntakeEventsSource;
   rules: { listAll(): Promise<Rule[]> };
-  keyv: Keyv;
+  /** The silences in progress, shared with the WebHook path. */
+  ledger: IntakeSilenceLedger;
   enqueue: (job: NewJob) => Promise<unknown>;
   clock: Clock;
   log: Logger;
   pause: (ms: number) => Promise<void>;
   pauseMs?: number;
 }): () => Promise<{ checked: number; silent: number }> {
-  const { clock } = options;
-  const ledger = createIntakeSilenceLedger(options.keyv);
+  const { clock, ledger } = options;
   return async () => {
     const windows = await watchedIntakes(options);
     let silent = 0;

@@ -1,4 +1,3 @@
-import type { Keyv } from 'keyv';
 import { ruleAddedJob } from '../delivery/watch-jobs.ts';
 import type { Logger } from '../log.ts';
 import type { CatalogRuleFields } from '../normalize/normalize-rule-added.ts';
@@ -6,6 +5,12 @@ import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 
 const SEEN = 'seen-rule-uuids';
+
+/** The key-value records the watch keeps what it has seen in (the app passes the 'catalog' namespace). */
+export interface CatalogRecords {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: string[]): Promise<unknown>;
+}
 
 export interface CatalogSource {
   /** One page of the Rules Catalog. */
@@ -19,7 +24,7 @@ export interface CatalogSource {
  */
 export function createRulesCatalogWatch(options: {
   source: CatalogSource;
-  keyv: Keyv;
+  records: CatalogRecords;
   enqueue: (job: NewJob) => Promise<unknown>;
   log: Logger;
   pageSize?: number;
@@ -32,7 +37,7 @@ export function createRulesCatalogWatch(options: {
       rules.push(...page);
       if (page.length < pageSize) break;
     }
-    const stored = await options.keyv.get<unknown>(SEEN);
+    const stored = await options.records.get(SEEN);
     const seen = new Set(
       Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [],
     );
@@ -40,7 +45,7 @@ export function createRulesCatalogWatch(options: {
     for (const rule of fresh) {
       await options.enqueue(encodeJob(ruleAddedJob, rule, { dedupeKeys: [`rule-added:${rule.uuid}`] }));
     }
-    await options.keyv.set(SEEN, [...new Set([...seen, ...rules.map((rule) => rule.uuid)])]);
+    await options.records.set(SEEN, [...new Set([...seen, ...rules.map((rule) => rule.uuid)])]);
     if (stored === undefined)
       options.log.info({ rules: rules.length }, 'rules catalog recorded (first run: nothing posted)');
     else if (fresh.length > 0) options.log.info({ added: fresh.length }, 'new rules in the catalog');

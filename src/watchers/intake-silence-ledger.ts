@@ -1,5 +1,3 @@
-import type { Keyv } from 'keyv';
-
 /** The store namespace of the silences in progress, shared by the poll and the WebHook path. */
 export const INTAKE_SILENCE_NAMESPACE = 'intake-silence';
 
@@ -14,18 +12,27 @@ export interface IntakeSilenceLedger {
   close(intakeUuid: string): Promise<void>;
 }
 
-export function createIntakeSilenceLedger(keyv: Keyv): IntakeSilenceLedger {
+/** The key-value records the ledger keeps (the app passes the store's 'intake-silence' namespace). */
+export interface IntakeSilenceRecords {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: { silentSince: number }): Promise<unknown>;
+  delete(key: string): Promise<unknown>;
+}
+
+export function createIntakeSilenceLedger(records: IntakeSilenceRecords): IntakeSilenceLedger {
   const key = (intakeUuid: string) => `open:${intakeUuid.toLowerCase()}`;
   return {
     async openSince(intakeUuid) {
-      const open = await keyv.get<{ silentSince: number }>(key(intakeUuid));
-      return typeof open?.silentSince === 'number' ? open.silentSince : undefined;
+      const open = await records.get(key(intakeUuid));
+      const since =
+        typeof open === 'object' && open !== null && 'silentSince' in open ? open.silentSince : undefined;
+      return typeof since === 'number' ? since : undefined;
     },
     async open(intakeUuid, silentSince) {
-      await keyv.set(key(intakeUuid), { silentSince });
+      await records.set(key(intakeUuid), { silentSince });
     },
     async close(intakeUuid) {
-      await keyv.delete(key(intakeUuid));
+      await records.delete(key(intakeUuid));
     },
   };
 }

@@ -117,7 +117,7 @@ describe('createScheduler', () => {
     ]);
     await scheduler.runNow('ran');
     const status = await readSchedulerStatus({
-      keyv: store.keyv('scheduler'),
+      records: store.keyv('scheduler'),
       jobs: [
         { name: 'ran', cron: '*/5 * * * *' },
         { name: 'idle', cron: '0 3 * * *' },
@@ -145,7 +145,7 @@ describe('createScheduler', () => {
   it('reads an unreadable status entry as no entry', async () => {
     await store.keyv('scheduler').set('odd:last-run', { result: 'maybe' });
     const [status] = await readSchedulerStatus({
-      keyv: store.keyv('scheduler'),
+      records: store.keyv('scheduler'),
       jobs: [{ name: 'odd', cron: '* * * * *' }],
     });
     expect(status?.lastRun).toBeNull();

@@ -1,8 +1,8 @@
-import type { Keyv } from 'keyv';
 import type { Clock } from '../../src/clock.ts';
 import { createMetrics, type Metrics } from '../../src/metrics/create-metrics.ts';
 import { createScheduler, type Scheduler } from '../../src/scheduler/create-scheduler.ts';
 import type { LeaseStore } from '../../src/scheduler/lease-store.ts';
+import type { RunRecords } from '../../src/scheduler/run-records.ts';
 import type { JobRunResult, ScheduledJob } from '../../src/scheduler/scheduled-job.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
 import { createManualCron, type ManualCron } from './manual-cron.ts';
@@ -22,7 +22,7 @@ export interface TestReplica {
 export function startReplica(options: {
   jobs: readonly ScheduledJob[];
   leases: LeaseStore;
-  status: Keyv;
+  status: RunRecords;
   clock: Clock;
   owner: string;
 }): TestReplica {
