@@ -23,6 +23,7 @@ import { createKeyvCardStores } from '../../src/storage/create-keyv-card-stores.
 import { createStore, type Store } from '../../src/storage/create-store.ts';
 import { createIntakeSilenceCheck } from '../../src/watchers/create-intake-silence-check.ts';
 import { createRulesCatalogWatch } from '../../src/watchers/create-rules-catalog-watch.ts';
+import { createIntakeSilenceLedger } from '../../src/watchers/intake-silence-ledger.ts';
 
 const log = createLogger({ level: 'silent' });
 const appUrl = 'https://app.sekoia.io';
@@ -149,7 +150,12 @@ describe('job payloads: each kind reads back what its producer writes', () => {
     let page: CatalogRuleFields[] = [
       { uuid: 'u1', name: 'Old', description: undefined, pattern: undefined, severity: undefined },
     ];
-    const watch = createRulesCatalogWatch({ source: { listPage: async () => page }, keyv, enqueue, log });
+    const watch = createRulesCatalogWatch({
+      source: { listPage: async () => page },
+      records: keyv,
+      enqueue,
+      log,
+    });
     await watch();
     page = [...page, { uuid: 'u2', name: 'New', description: 'd', pattern: undefined, severity: 80 }];
     await watch();
@@ -173,7 +179,7 @@ describe('job payloads: each kind reads back what its producer writes', () => {
         countEvents: async () => count,
       },
       rules: { listAll: async () => [silent] },
-      keyv: new Keyv(),
+      ledger: createIntakeSilenceLedger(new Keyv()),
       enqueue,
       clock,
       log,
