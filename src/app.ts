@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createActionRunner } from './actions/create-action-runner.ts';
 import { createActionSigner } from './actions/create-action-signer.ts';
-import { createCardActions } from './actions/create-card-actions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { StatusSource } from './commands/command.ts';
 import { composeJobs } from './compose/compose-jobs.ts';
@@ -136,19 +135,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
   const actions = createActionRunner({
-    sekoia,
-    createActions: (port) =>
-      createCardActions({
-        sekoia: port,
-        workflow,
-        states,
-        rules,
-        clock,
-        appUrl: config.SEKOIA_APP_URL,
-        log,
-        assets,
-      }),
-    states,
+    services: { sekoia, workflow, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log, assets },
     refreshCards,
     ...(options.actionDeadlineMs === undefined ? {} : { deadlineMs: options.actionDeadlineMs }),
     log,

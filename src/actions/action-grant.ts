@@ -1,5 +1,5 @@
-import type { CardActionKey } from '../delivery/alert-card.ts';
 import type { Platform } from '../rules/rule.ts';
+import type { CardActionKey } from './action-table.ts';
 
 /**
  * What a card button allows: one action on one alert, from one card (platform, channel, message),

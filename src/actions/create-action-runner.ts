@@ -1,11 +1,10 @@
-import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardRefresher } from '../delivery/create-card-refresher.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import type { ActionGrant } from './action-grant.ts';
-import type { ActingUser, ActionOutcome } from './action-outcome.ts';
-import { doneMessage, isWorkflowAction, pendingMessage } from './action-words.ts';
-import type { CardActions, CreateCardActionsOptions } from './create-card-actions.ts';
+import type { ActionContext } from './action-context.ts';
+import type { ActionOutcome } from './action-outcome.ts';
+import { ACTION_TABLE, type CardActionKey } from './action-table.ts';
+import type { ActionServices, CardAction } from './card-action.ts';
 import { recordSekoiaChange } from './record-sekoia-change.ts';
 import { settleWithin } from './settle-within.ts';
 
@@ -19,31 +18,18 @@ export const ACTION_DEADLINE_MS = 2_000;
 export const FAILED_ON_OUR_SIDE =
   'The action failed on our side; nothing was changed. Try again in a moment.';
 
-type SekoiaPort = CreateCardActionsOptions['sekoia'];
-
-export interface ClickRequest {
-  grant: ActionGrant;
-  user: ActingUser;
-  /** What the user wrote, for `comment`. */
-  text?: string;
-  /** The platform's part of a success: announce a mute, note a comment in the card's thread. */
-  onSuccess?: (outcome: ActionOutcome) => Promise<void>;
-  /** Tells the clicker how an action ended that outlived the answer to the click. */
-  tellLater: (outcome: ActionOutcome) => Promise<void>;
-}
-
 /** The answer to give the click now: the outcome, or a "…ing" message while the action goes on. */
 export type ClickAnswer = { settled: true; outcome: ActionOutcome } | { settled: false; message: string };
 
 export interface ActionRunner {
-  run(request: ClickRequest): Promise<ClickAnswer>;
+  /** Runs the click's action (ACTION_TABLE[grant.action]); never throws for the action's own failure. */
+  run(ctx: ActionContext): Promise<ClickAnswer>;
 }
 
 export interface CreateActionRunnerOptions {
-  sekoia: SekoiaPort;
-  /** The card actions over a given Sekoia.io port (each click gets its own, see recordSekoiaChange). */
-  createActions: (sekoia: SekoiaPort) => CardActions;
-  states: Pick<AlertStateStore, 'get'>;
+  services: ActionServices;
+  /** Kind → handler; ACTION_TABLE unless a test stands in its own. */
+  table?: Readonly<Record<CardActionKey, CardAction>>;
   /** Brings every card of the alert up to date (the clicked one included) after a status change. */
   refreshCards: CardRefresher;
   deadlineMs?: number;
@@ -56,24 +42,21 @@ export interface CreateActionRunnerOptions {
  * clicker. An action Sekoia.io accepted is reported as done, whatever failed after it.
  */
 export function createActionRunner(options: CreateActionRunnerOptions): ActionRunner {
-  const { log } = options;
+  const { log, services } = options;
+  const table = options.table ?? ACTION_TABLE;
   const deadlineMs = options.deadlineMs ?? ACTION_DEADLINE_MS;
 
   const nameOf = async (alertUuid: string): Promise<string> => {
-    const state = await options.states.get(alertUuid).catch(() => undefined);
+    const state = await services.states.get(alertUuid).catch(() => undefined);
     return state?.notification.alert.shortId ?? alertUuid;
   };
 
-  const attempt = async (request: ClickRequest): Promise<{ outcome: ActionOutcome; changed: boolean }> => {
-    const { grant, user } = request;
-    const recorder = recordSekoiaChange(options.sekoia);
-    const actions = options.createActions(recorder.sekoia);
+  const attempt = async (ctx: ActionContext): Promise<{ outcome: ActionOutcome; changed: boolean }> => {
+    const { grant } = ctx;
+    // Each click gets its own Sekoia.io port, so that an accepted change is told from what follows it.
+    const recorder = recordSekoiaChange(services.sekoia);
     try {
-      const outcome = isWorkflowAction(grant.action)
-        ? await actions.transition({ ...grant, action: grant.action }, user)
-        : grant.action === 'mute'
-          ? await actions.muteRule(grant, user)
-          : await actions.comment(grant, user, request.text ?? '');
+      const outcome = await table[grant.action].run(ctx, { ...services, sekoia: recorder.sekoia });
       return { outcome, changed: recorder.changed() };
     } catch (error) {
       log.error({ err: error, action: grant.action, alertUuid: grant.alertUuid }, 'card action failed');
@@ -81,40 +64,41 @@ export function createActionRunner(options: CreateActionRunnerOptions): ActionRu
     }
   };
 
-  const perform = async (request: ClickRequest): Promise<ActionOutcome> => {
-    const { grant } = request;
-    let { outcome, changed } = await attempt(request);
+  const perform = async (ctx: ActionContext): Promise<ActionOutcome> => {
+    const { grant } = ctx;
+    let { outcome, changed } = await attempt(ctx);
     if (!outcome.ok && changed) {
       log.warn(
         { alertUuid: grant.alertUuid, action: grant.action },
         'Sekoia.io accepted the change but what followed failed; reported as done',
       );
-      outcome = { ok: true, message: doneMessage(grant.action, await nameOf(grant.alertUuid)) };
+      outcome = { ok: true, message: table[grant.action].done(await nameOf(grant.alertUuid)) };
     }
-    if (outcome.ok) await followSuccess(request, outcome);
+    if (outcome.ok) await followSuccess(ctx, outcome);
     return outcome;
   };
 
-  const followSuccess = async (request: ClickRequest, outcome: ActionOutcome) => {
+  const followSuccess = async (ctx: ActionContext, outcome: ActionOutcome) => {
     const warn = (what: string) => (error: unknown) =>
-      log.warn({ err: isBotError(error) ? error.code : error, alertUuid: request.grant.alertUuid }, what);
-    if (isWorkflowAction(request.grant.action))
-      await options.refreshCards(request.grant.alertUuid).catch(warn('could not queue the card updates'));
-    await request.onSuccess?.(outcome).catch(warn('could not follow up a card action'));
+      log.warn({ err: isBotError(error) ? error.code : error, alertUuid: ctx.grant.alertUuid }, what);
+    const action = table[ctx.grant.action];
+    if (action.changesStatus)
+      await options.refreshCards(ctx.grant.alertUuid).catch(warn('could not queue the card updates'));
+    await action.follow?.(ctx, outcome).catch(warn('could not follow up a card action'));
   };
 
   return {
-    async run(request) {
-      const work = perform(request);
+    async run(ctx) {
+      const work = perform(ctx);
       const within = await settleWithin(work, deadlineMs);
       if (within.inTime) return { settled: true, outcome: within.value };
-      const { grant } = request;
+      const { grant } = ctx;
       log.info(
         { action: grant.action, alertUuid: grant.alertUuid, deadlineMs },
         'card action answered before it ended',
       );
       void work
-        .then((outcome) => request.tellLater(outcome))
+        .then((outcome) => ctx.tellLater(outcome))
         .catch((error: unknown) =>
           log.warn(
             { err: isBotError(error) ? error.code : error },
@@ -123,7 +107,7 @@ export function createActionRunner(options: CreateActionRunnerOptions): ActionRu
         );
       return {
         settled: false,
-        message: pendingMessage(grant.action, await nameOf(grant.alertUuid), grant.ruleId),
+        message: table[grant.action].pending(await nameOf(grant.alertUuid), grant.ruleId),
       };
     },
   };

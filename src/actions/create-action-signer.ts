@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
-import { CARD_ACTION_KEYS } from '../delivery/alert-card.ts';
 import { BotError } from '../errors.ts';
 import type { ActionGrant, ClickOrigin } from './action-grant.ts';
+import { CARD_ACTION_KEYS } from './action-table.ts';
 
 /** Buttons stay valid this long after the card was last rendered (every update re-signs them). */
 export const DEFAULT_GRANT_TTL_MS = 30 * 24 * 3_600_000;

@@ -18,3 +18,8 @@ export function describeSekoiaFailure(error: unknown): string {
       return 'an unexpected answer from Sekoia.io; nothing was changed.';
   }
 }
+
+/** A BotError by its code only, for the log (its message may carry what Sekoia.io said). */
+export function errorCode(error: unknown): unknown {
+  return isBotError(error) ? error.code : error;
+}

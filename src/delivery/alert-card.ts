@@ -1,10 +1,6 @@
 import type { AlertAsset, AlertNotification, UrgencyLevel } from '../normalize/notification.ts';
 import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 
-/** Buttons a card can carry; the workflow ones appear only when the alert's workflow allows them. */
-export const CARD_ACTION_KEYS = ['acknowledge', 'validate', 'reject', 'close', 'comment', 'mute'] as const;
-export type CardActionKey = (typeof CARD_ACTION_KEYS)[number];
-
 /** Something done to the alert from chat, shown on the card ("Acknowledged by alice"). */
 export interface CardActivity {
   /** Past tense, e.g. "Acknowledged". */

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { CARD_ACTION_KEYS } from '../delivery/alert-card.ts';
 import type { AlertState } from '../delivery/alert-state-store.ts';
 import type { CardRecord } from '../delivery/card-store.ts';
 import type { AlertNotification } from '../normalize/notification.ts';
+import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
+
+const WORKFLOW_KEYS = [
+  'acknowledge',
+  'validate',
+  'reject',
+  'close',
+] as const satisfies readonly WorkflowActionKey[];
 
 const channelSchema = z.object({
   platform: z.enum(['mattermost', 'teams']),
@@ -55,7 +62,7 @@ const notificationSchema = z.looseObject({
   }),
   changes: z.array(z.string()),
   enriched: z.boolean(),
-  workflow: z.array(z.enum(CARD_ACTION_KEYS.slice(0, 4) as ['acknowledge', 'validate', 'reject', 'close'])),
+  workflow: z.array(z.enum(WORKFLOW_KEYS)),
   observedAt: z.number().finite(),
 });
 

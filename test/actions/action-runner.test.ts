@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionGrant } from '../../src/actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../src/actions/action-outcome.ts';
+import { ACTION_TABLE, type CardActionKey } from '../../src/actions/action-table.ts';
+import type { ActionServices, CardAction } from '../../src/actions/card-action.ts';
 import { createActionRunner, FAILED_ON_OUR_SIDE } from '../../src/actions/create-action-runner.ts';
-import type { CardActions, CreateCardActionsOptions } from '../../src/actions/create-card-actions.ts';
 import { createLogger } from '../../src/log.ts';
 
 const log = createLogger({ level: 'silent' });
@@ -19,7 +20,7 @@ const grant = (action: ActionGrant['action']): ActionGrant => ({
 const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 /** A Sekoia.io port whose comment call takes `delayMs` and then succeeds or fails. */
-function sekoiaPort(input: { delayMs: number; fail?: boolean }): CreateCardActionsOptions['sekoia'] {
+function sekoiaPort(input: { delayMs: number; fail?: boolean }): ActionServices['sekoia'] {
   const unused = () => Promise.reject(new Error('not used here'));
   return {
     getAlert: unused,
@@ -32,16 +33,13 @@ function sekoiaPort(input: { delayMs: number; fail?: boolean }): CreateCardActio
   };
 }
 
-/** Card actions whose comment goes through the port, then (optionally) breaks after it. */
-function actionsOver(sekoia: CreateCardActionsOptions['sekoia'], breakAfter = false): CardActions {
-  return {
-    transition: () => Promise.reject(new Error('not used here')),
-    muteRule: async () => {
-      throw new Error('store down');
-    },
-    comment: async (g, _user, text) => {
+/** The real table, but a comment that goes through the port, then (optionally) breaks after it, and a mute whose store is down. */
+function tableWith(breakAfter: boolean): Record<CardActionKey, CardAction> {
+  const comment: CardAction = {
+    ...ACTION_TABLE.comment,
+    run: async ({ grant: g, text }, { sekoia }) => {
       try {
-        await sekoia.postComment(g.alertUuid, { content: text });
+        await sekoia.postComment(g.alertUuid, { content: text ?? '' });
       } catch {
         return { ok: false, message: 'Could not add the comment.' };
       }
@@ -49,27 +47,46 @@ function actionsOver(sekoia: CreateCardActionsOptions['sekoia'], breakAfter = fa
       return { ok: true, message: 'Comment added in Sekoia.io.' };
     },
   };
+  const mute: CardAction = {
+    ...ACTION_TABLE.mute,
+    run: async () => {
+      throw new Error('store down');
+    },
+  };
+  return { ...ACTION_TABLE, comment, mute };
 }
 
-function runner(sekoia: CreateCardActionsOptions['sekoia'], breakAfter = false) {
+function runner(sekoia: ActionServices['sekoia'], breakAfter = false) {
+  const unused = () => Promise.reject(new Error('not used here'));
   return createActionRunner({
-    sekoia,
-    createActions: (port) => actionsOver(port, breakAfter),
-    states: { get: async () => undefined },
+    services: {
+      sekoia,
+      workflow: { read: unused },
+      states: { get: async () => undefined, offer: unused },
+      rules: { get: unused, setMute: unused },
+      clock: { now: () => 0 },
+      appUrl: 'https://app.sekoia.io',
+      log,
+    },
+    table: tableWith(breakAfter),
     refreshCards: async () => undefined,
     deadlineMs: 50,
     log,
   });
 }
 
+/** The chat side of a click that nothing here looks at. */
+const quiet = { announce: async () => undefined, noteInThread: async () => undefined };
+
 describe('the click runner', () => {
   it('answers with the outcome when the action ends within the deadline', async () => {
     const notes: string[] = [];
     const answer = await runner(sekoiaPort({ delayMs: 0 })).run({
+      ...quiet,
       grant: grant('comment'),
       user,
       text: 'hello',
-      onSuccess: async () => {
+      noteInThread: async () => {
         notes.push('noted');
       },
       tellLater: async () => undefined,
@@ -82,6 +99,7 @@ describe('the click runner', () => {
     const told: ActionOutcome[] = [];
     const started = performance.now();
     const answer = await runner(sekoiaPort({ delayMs: 500, fail: true })).run({
+      ...quiet,
       grant: grant('comment'),
       user,
       text: 'hello',
@@ -96,10 +114,11 @@ describe('the click runner', () => {
 
   it('reports an accepted change as done although what followed threw, and a follow-up failure as nothing', async () => {
     const answer = await runner(sekoiaPort({ delayMs: 0 }), true).run({
+      ...quiet,
       grant: grant('comment'),
       user,
       text: 'hello',
-      onSuccess: () => Promise.reject(new Error('thread note refused')),
+      noteInThread: () => Promise.reject(new Error('thread note refused')),
       tellLater: async () => undefined,
     });
     expect(answer).toEqual({ settled: true, outcome: { ok: true, message: 'Comment added in Sekoia.io.' } });
@@ -107,6 +126,7 @@ describe('the click runner', () => {
 
   it('says it failed on our side, nothing changed, when the action throws before any change', async () => {
     const answer = await runner(sekoiaPort({ delayMs: 0 })).run({
+      ...quiet,
       grant: grant('mute'),
       user,
       tellLater: async () => undefined,

@@ -1,20 +1,21 @@
 import type { Request, Response } from 'restify';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
+import { ACTION_TABLE } from '../../actions/action-table.ts';
 import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import { buildAlertCard } from '../../delivery/alert-card.ts';
+import { rebuildClickedCard } from '../../actions/rebuild-clicked-card.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
 import { isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
 import type { Logger } from '../../log.ts';
+import { createActionContext } from './create-action-context.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { createCardRenderer } from './create-mattermost-card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { type ActionRequest, actionRequestSchema } from './mattermost-requests.ts';
 import { openCommentDialog } from './open-comment-dialog.ts';
-import { renderAnnouncement } from './render-reply.ts';
 
 export interface CreateActionRouteOptions {
   signer: ActionSigner;
@@ -59,18 +60,9 @@ export function createActionRoute(options: CreateActionRouteOptions) {
   ): Promise<ActionAnswer> => {
     if (!outcome.ok || outcome.state === undefined) return { ephemeral_text: outcome.message };
     try {
-      const record = await options.cards.get(grant.alertUuid, {
-        platform: 'mattermost',
-        channel: grant.channel,
-      });
-      if (record === undefined) return { ephemeral_text: outcome.message };
-      const card = buildAlertCard({
-        notification: outcome.state.notification,
-        matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
-        workflowActions: outcome.state.notification.workflow,
-        lastActivity: outcome.state.activity ?? undefined,
-      });
-      const body = options.render({ channel: record.channel, ruleId: record.ruleId }, card, grant.messageId);
+      const clicked = await rebuildClickedCard({ cards: options.cards, grant, state: outcome.state });
+      if (clicked === undefined) return { ephemeral_text: outcome.message };
+      const body = options.render(clicked.target, clicked.card, grant.messageId);
       return { update: { message: body.message, props: body.props }, ephemeral_text: outcome.message };
     } catch (error) {
       log.warn(
@@ -81,21 +73,10 @@ export function createActionRoute(options: CreateActionRouteOptions) {
     }
   };
 
-  const announceMute = (grant: ActionGrant, user: ActingUser) => async () => {
-    const text = `@${user.name} muted rule ${grant.ruleId} for 1 hour from an alert card`;
-    await options.client.createPost({
-      channel_id: grant.channel,
-      message: renderAnnouncement({ kind: 'info', text }),
-    });
-  };
-
   const run = async (grant: ActionGrant, user: ActingUser, log: Logger): Promise<ActionAnswer> => {
-    const answer = await actions.run({
-      grant,
-      user,
-      ...(grant.action === 'mute' ? { onSuccess: announceMute(grant, user) } : {}),
-      tellLater: (outcome) => options.tell({ grant, user, outcome }),
-    });
+    const answer = await actions.run(
+      createActionContext({ client: options.client, tell: options.tell, grant, user }),
+    );
     return answer.settled ? answerFor(grant, answer.outcome, log) : { ephemeral_text: answer.message };
   };
 
@@ -121,7 +102,8 @@ export function createActionRoute(options: CreateActionRouteOptions) {
       platform: 'mattermost',
     };
     try {
-      if (grant.action !== 'comment') return sendJson(res, 200, await run(grant, user, log));
+      // A button that takes text opens a dialog; its submission (create-dialog-route.ts) runs the action.
+      if (!ACTION_TABLE[grant.action].needsText) return sendJson(res, 200, await run(grant, user, log));
       const opened = await openCommentDialog({
         client: options.client,
         url: options.dialogUrl,

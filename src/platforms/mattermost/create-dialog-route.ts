@@ -1,18 +1,18 @@
 import type { Request, Response } from 'restify';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
+import { MAX_COMMENT_LENGTH } from '../../actions/comment-action.ts';
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import { MAX_COMMENT_LENGTH } from '../../actions/create-card-actions.ts';
 import { BotError, isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
 import type { Logger } from '../../log.ts';
+import { createActionContext } from './create-action-context.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { type DialogRequest, dialogRequestSchema } from './mattermost-requests.ts';
 import { COMMENT_CALLBACK_ID } from './open-comment-dialog.ts';
-import { renderCommentNote } from './render-thread-reply.ts';
 
 export interface CreateDialogRouteOptions {
   signer: ActionSigner;
@@ -52,20 +52,7 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
   const comment = async (grant: ActionGrant, userId: string, text: string) => {
     const profile = await client.getUser(userId);
     const user: ActingUser = { id: userId, name: profile.username, platform: 'mattermost' };
-    const noteInThread = async () => {
-      await client.createPost({
-        channel_id: grant.channel,
-        root_id: grant.messageId,
-        message: renderCommentNote({ by: user.name, text }),
-      });
-    };
-    return actions.run({
-      grant,
-      user,
-      text,
-      onSuccess: noteInThread,
-      tellLater: (outcome) => options.tell({ grant, user, outcome }),
-    });
+    return actions.run(createActionContext({ client, tell: options.tell, grant, user, text }));
   };
 
   return async (req: Request, res: Response): Promise<void> => {

@@ -1,5 +1,6 @@
+import { cardButtons } from '../../actions/card-buttons.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import type { AlertCard } from '../../delivery/alert-card.ts';
 import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { renderAlertPost } from './render-alert-post.ts';
@@ -11,11 +12,6 @@ export interface CreateMattermostCardSinkOptions {
   signer: ActionSigner;
   /** `PUBLIC_URL/mattermost/actions` */
   actionUrl: string;
-}
-
-/** Buttons of a card: the workflow ones its status allows, then Comment and Mute. */
-export function cardActionKeys(card: AlertCard): CardActionKey[] {
-  return [...card.workflowActions, 'comment', 'mute'];
 }
 
 /**
@@ -90,7 +86,7 @@ export function createCardRenderer(options: { signer: ActionSigner; actionUrl: s
     const actions =
       postId === undefined
         ? []
-        : cardActionKeys(card).map((key) => ({
+        : cardButtons(card).map(({ kind: key }) => ({
             key,
             context: signer.sign({
               action: key,

@@ -1,4 +1,4 @@
-import { MAX_COMMENT_LENGTH } from '../../actions/create-card-actions.ts';
+import { MAX_COMMENT_LENGTH } from '../../actions/comment-action.ts';
 import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';

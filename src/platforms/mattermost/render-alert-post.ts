@@ -1,4 +1,6 @@
-import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import type { CardActionKey } from '../../actions/action-table.ts';
+import { cardButton } from '../../actions/card-buttons.ts';
+import type { AlertCard } from '../../delivery/alert-card.ts';
 import { type AlertFactKey, alertCardFacts, type FreeTextBounds } from '../../delivery/alert-card-facts.ts';
 import { activitySentence, alertSummary } from '../../delivery/card-sentences.ts';
 import type { UrgencyLevel } from '../../normalize/notification.ts';
@@ -69,15 +71,6 @@ const FREE_TEXT_BOUNDS: FreeTextBounds = {
   type: INLINE_MAX,
 };
 
-const BUTTONS: Readonly<Record<CardActionKey, Pick<MattermostAction, 'id' | 'name' | 'style'>>> = {
-  acknowledge: { id: 'acknowledge', name: 'Acknowledge', style: 'primary' },
-  validate: { id: 'validate', name: 'Validate', style: 'success' },
-  reject: { id: 'reject', name: 'Reject', style: 'danger' },
-  close: { id: 'close', name: 'Close', style: 'danger' },
-  comment: { id: 'comment', name: 'Comment', style: 'default' },
-  mute: { id: 'mute1h', name: 'Mute rule 1h', style: 'default' },
-};
-
 /**
  * An alert card as a bot post with one message attachment (reference §3.3). Every alert string is
  * escaped and bounded, so a hostile alert still fits the 300 kB request limit (reference §3.2).
@@ -122,10 +115,12 @@ function fields(card: AlertCard): MattermostField[] {
 function buttons(input: RenderAlertPostInput): MattermostAction[] {
   const seenIds = new Set<string>();
   return input.actions.flatMap(({ key, context }) => {
-    const button = BUTTONS[key];
+    const { id, label, style } = cardButton(key);
     // Mattermost routes a click to the first action with the id: a repeated one could never fire.
-    if (seenIds.has(button.id)) return [];
-    seenIds.add(button.id);
-    return [{ ...button, type: 'button' as const, integration: { url: input.actionUrl, context } }];
+    if (seenIds.has(id)) return [];
+    seenIds.add(id);
+    return [
+      { id, name: label, style, type: 'button' as const, integration: { url: input.actionUrl, context } },
+    ];
   });
 }

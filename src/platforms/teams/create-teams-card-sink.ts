@@ -1,5 +1,6 @@
+import { cardButtons } from '../../actions/card-buttons.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import type { AlertCard } from '../../delivery/alert-card.ts';
 import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
 import { BotError } from '../../errors.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
@@ -23,9 +24,8 @@ export function cardConversationId(conversation: TeamsConversation, activityId: 
 /** The Adaptive Card of an alert, with Action.Execute data signed for that message (none before it exists). */
 export function createTeamsCardRenderer(signer: ActionSigner) {
   return (target: CardTarget, card: AlertCard, activityId: string | undefined) => {
-    const keys: CardActionKey[] =
-      activityId === undefined ? [] : [...card.workflowActions, 'comment', 'mute'];
-    const actions = keys.map((key) => ({
+    const buttons = activityId === undefined ? [] : cardButtons(card);
+    const actions = buttons.map(({ kind: key }) => ({
       key,
       data: {
         g: signer.sign({

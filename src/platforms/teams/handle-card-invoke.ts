@@ -1,19 +1,19 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
-import { isWorkflowAction } from '../../actions/action-words.ts';
+import { ACTION_TABLE } from '../../actions/action-table.ts';
 import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
-import { buildAlertCard } from '../../delivery/alert-card.ts';
+import { rebuildClickedCard } from '../../actions/rebuild-clicked-card.ts';
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
 import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
+import { createActionContext } from './create-action-context.ts';
 import type { TeamsClickerNotice } from './create-clicker-notice.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
-import { ADAPTIVE_CARD, cardConversationId, type createTeamsCardRenderer } from './create-teams-card-sink.ts';
+import { ADAPTIVE_CARD, type createTeamsCardRenderer } from './create-teams-card-sink.ts';
 import { renderErrorCard } from './render-reply-card.ts';
-import { renderCommentText, renderMuteText } from './render-thread-text.ts';
 import type { TeamsConversation } from './teams-conversation.ts';
 
 export interface HandleCardInvokeOptions {
@@ -50,52 +50,13 @@ const messageAnswer = (message: string) =>
 export function handleCardInvoke(options: HandleCardInvokeOptions) {
   const { signer, actions, log } = options;
 
+  /** The clicked card as the stored state shows it (for a mute or a comment too: its buttons are re-signed). */
   const cardFor = async (grant: ActionGrant): Promise<AdaptiveCardInvokeResponse | undefined> => {
-    const [state, record] = await Promise.all([
-      options.states.get(grant.alertUuid),
-      options.cards.get(grant.alertUuid, { platform: 'teams', channel: grant.channel }),
-    ]);
-    if (state === undefined || record === undefined) return undefined;
-    const card = buildAlertCard({
-      notification: state.notification,
-      matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
-      workflowActions: state.notification.workflow,
-      lastActivity: state.activity ?? undefined,
-    });
-    const value = options.render({ channel: record.channel, ruleId: record.ruleId }, card, grant.messageId);
+    const state = await options.states.get(grant.alertUuid);
+    const clicked = await rebuildClickedCard({ cards: options.cards, grant, state });
+    if (clicked === undefined) return undefined;
+    const value = options.render(clicked.target, clicked.card, grant.messageId);
     return { statusCode: 200, type: ADAPTIVE_CARD, value };
-  };
-
-  const say = (conversation: TeamsConversation, text: string) => {
-    const message = { type: 'message', text, textFormat: 'markdown' };
-    return conversation.kind === 'channel'
-      ? options.connector.createChannelPost(conversation.serviceUrl, {
-          channelId: conversation.id,
-          tenantId: conversation.tenantId,
-          activity: message,
-        })
-      : options.connector.send(conversation.serviceUrl, conversation.id, message);
-  };
-
-  /** The platform's part of a success: the mute announced in the channel, the comment in the thread. */
-  const onSuccess = (grant: ActionGrant, user: ActingUser, text: string, conversation: TeamsConversation) => {
-    if (grant.action === 'mute')
-      return async () => {
-        await say(conversation, renderMuteText({ by: user.name, ruleId: grant.ruleId }));
-      };
-    if (grant.action !== 'comment') return undefined;
-    return async () => {
-      const note = {
-        type: 'message',
-        text: renderCommentText({ by: user.name, text }),
-        textFormat: 'markdown',
-      };
-      await options.connector.send(
-        conversation.serviceUrl,
-        cardConversationId(conversation, grant.messageId),
-        note,
-      );
-    };
   };
 
   const answerFor = async (
@@ -104,7 +65,8 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
   ): Promise<AdaptiveCardInvokeResponse> => {
     if (!outcome.ok) return errorCard(outcome.message);
     // Accepted by Sekoia.io but not re-read: the stored card would still show the old status.
-    if (isWorkflowAction(grant.action) && outcome.state === undefined) return messageAnswer(outcome.message);
+    if (ACTION_TABLE[grant.action].changesStatus && outcome.state === undefined)
+      return messageAnswer(outcome.message);
     const card = await cardFor(grant).catch((error: unknown) => {
       log.warn({ err: isBotError(error) ? error.code : error }, 'could not render the clicked card');
       return undefined;
@@ -145,16 +107,14 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
       name: ctx.activity.from.name ?? ctx.activity.from.id,
       platform: 'teams',
     };
-    const text = typeof data.comment === 'string' ? data.comment : '';
-    const followUp = onSuccess(grant, user, text, conversation);
+    // Send carries the text input by its id, the Comment button's (render-alert-card.ts).
+    const typed = data.comment;
+    const text = typeof typed === 'string' ? typed : '';
+    const { connector, tell } = options;
     try {
-      const answer = await actions.run({
-        grant,
-        user,
-        text,
-        ...(followUp === undefined ? {} : { onSuccess: followUp }),
-        tellLater: (outcome) => options.tell({ conversation, grant, user, outcome }),
-      });
+      const answer = await actions.run(
+        createActionContext({ connector, tell, conversation, grant, user, text }),
+      );
       return answer.settled ? await answerFor(grant, answer.outcome) : messageAnswer(answer.message);
     } catch (error) {
       log.error({ err: error, action: grant.action }, 'Teams card action failed');

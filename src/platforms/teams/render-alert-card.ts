@@ -1,4 +1,6 @@
-import type { AlertCard, CardActionKey } from '../../delivery/alert-card.ts';
+import type { CardActionKey } from '../../actions/action-table.ts';
+import { cardButton } from '../../actions/card-buttons.ts';
+import type { AlertCard } from '../../delivery/alert-card.ts';
 import { alertCardFacts, type FreeTextBounds, formatUrgency } from '../../delivery/alert-card-facts.ts';
 import { activitySentence, alertSummary } from '../../delivery/card-sentences.ts';
 import type { UrgencyLevel } from '../../normalize/notification.ts';
@@ -28,15 +30,10 @@ export const URGENCY_STYLES: Readonly<Record<UrgencyLevel | 'unknown', Container
   unknown: 'emphasis',
 };
 
-/** The verb of each button in the `adaptiveCard/action` invoke (reference §4.2). */
-export const ACTION_VERBS: Readonly<Record<CardActionKey, string>> = {
-  acknowledge: 'alert.acknowledge',
-  validate: 'alert.validate',
-  reject: 'alert.reject',
-  close: 'alert.close',
-  comment: 'alert.comment',
-  mute: 'alert.mute',
-};
+/** The verb of a button in the `adaptiveCard/action` invoke (reference §4.2). */
+export function actionVerb(key: CardActionKey): string {
+  return `alert.${key}`;
+}
 
 export interface RenderAlertCardInput {
   card: AlertCard;
@@ -46,15 +43,11 @@ export interface RenderAlertCardInput {
 
 const FREE_TEXT_BOUNDS: FreeTextBounds = { status: 60, entity: 200, rule: 200, type: 200 };
 
-const TITLES: Readonly<Record<CardActionKey, { id: string; title: string }>> = {
-  acknowledge: { id: 'acknowledge', title: 'Acknowledge' },
-  validate: { id: 'validate', title: 'Validate' },
-  reject: { id: 'reject', title: 'Reject' },
-  close: { id: 'close', title: 'Close' },
-  // Not `comment`: ids are unique across inputs and actions, and the input is `comment`.
-  comment: { id: 'addComment', title: 'Comment' },
-  mute: { id: 'mute1h', title: 'Mute rule 1h' },
-};
+/** Ids are unique across inputs and actions: a button that takes text leaves its id to its input. */
+function titled(key: CardActionKey): { id: string; title: string } {
+  const { id, label, needsText } = cardButton(key);
+  return { id: needsText ? `add${id[0]?.toUpperCase()}${id.slice(1)}` : id, title: label };
+}
 
 /**
  * An alert as an Adaptive Card 1.5 with Universal Actions (reference §4.2, §5.5). Every alert string
@@ -128,7 +121,7 @@ function actions(input: RenderAlertCardInput): CardAction[] {
   for (const { key, data } of input.actions) {
     if (seenKeys.has(key) || buttons.length === room) continue;
     seenKeys.add(key);
-    buttons.push(key === 'comment' ? commentAction(data) : execute(key, data));
+    buttons.push(cardButton(key).needsText ? commentAction(key, data) : execute(key, data));
   }
   if (link !== undefined)
     buttons.push({ type: 'Action.OpenUrl', id: 'open', title: 'Open in Sekoia.io', url: link });
@@ -136,14 +129,14 @@ function actions(input: RenderAlertCardInput): CardAction[] {
 }
 
 function execute(key: CardActionKey, data: Record<string, unknown>): ExecuteAction {
-  return { type: 'Action.Execute', ...TITLES[key], verb: ACTION_VERBS[key], data };
+  return { type: 'Action.Execute', ...titled(key), verb: actionVerb(key), data };
 }
 
 /** Comment opens a text input under the card; Send carries it as `data.comment` (reference §4.2). */
-function commentAction(data: Record<string, unknown>): CardAction {
+function commentAction(key: CardActionKey, data: Record<string, unknown>): CardAction {
   const input: InputText = {
     type: 'Input.Text',
-    id: 'comment',
+    id: cardButton(key).id,
     label: 'Comment',
     placeholder: 'Added to the alert in Sekoia.io, with your name',
     isMultiline: true,
@@ -155,12 +148,12 @@ function commentAction(data: Record<string, unknown>): CardAction {
     type: 'Action.Execute',
     id: 'sendComment',
     title: 'Send',
-    verb: ACTION_VERBS.comment,
+    verb: actionVerb(key),
     data,
   };
   return {
     type: 'Action.ShowCard',
-    ...TITLES.comment,
+    ...titled(key),
     card: { type: 'AdaptiveCard', body: [input], actions: [send] },
   };
 }

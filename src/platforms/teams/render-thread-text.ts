@@ -1,4 +1,4 @@
-import { MUTE_FROM_CARD_MS } from '../../actions/create-card-actions.ts';
+import { MUTE_FROM_CARD_MS } from '../../actions/mute-action.ts';
 import { commentHeading, statusChangeSentence } from '../../delivery/card-sentences.ts';
 import type { StatusNote } from '../../delivery/card-sink.ts';
 import { formatDuration } from '../../rules/parse-duration.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertCard, CardActionKey } from '../../../src/delivery/alert-card.ts';
+import type { CardActionKey } from '../../../src/actions/action-table.ts';
+import type { AlertCard } from '../../../src/delivery/alert-card.ts';
 import {
   type MattermostAttachment,
   renderAlertPost,

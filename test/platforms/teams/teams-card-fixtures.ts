@@ -1,4 +1,4 @@
-import type { CardActionKey } from '../../../src/delivery/alert-card.ts';
+import type { CardActionKey } from '../../../src/actions/action-table.ts';
 
 export const HOSTILE =
   '@all [x](http://evil) <b> <at>x</at> &lt;at&gt; ![i](http://evil/i.png) <http://evil>';

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as AdaptiveCards from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
+import type { CardActionKey } from '../../../src/actions/action-table.ts';
 import type { Reply } from '../../../src/commands/command-context.ts';
-import type { CardActionKey } from '../../../src/delivery/alert-card.ts';
 import type { UrgencyLevel } from '../../../src/normalize/notification.ts';
 import type { AdaptiveCard } from '../../../src/platforms/teams/adaptive-card.ts';
 import {

@@ -1,0 +1,30 @@
+import type { ActionGrant } from './action-grant.ts';
+import type { ActingUser, ActionOutcome } from './action-outcome.ts';
+
+/** Something a button did that the whole channel should see; each platform words it its own way. */
+export type ActionNews = { kind: 'rule-muted'; by: string; ruleId: string };
+
+/** A note under the card, in its thread: who wrote what (plain text, escaped by the platform). */
+export interface ThreadNote {
+  by: string;
+  text: string;
+}
+
+/**
+ * One click on one card button, platform-neutral (as `CommandContext` is for a command). The
+ * platform decodes its request into it — the verified grant, the user it vouches for, the text the
+ * user typed — and provides the ways back to the chat; the answer to the click itself is what
+ * `ActionRunner.run` returns, which the platform encodes (message, refreshed card).
+ */
+export interface ActionContext {
+  grant: ActionGrant;
+  user: ActingUser;
+  /** What the user wrote, for a button that takes text (`needsText`). */
+  text?: string;
+  /** Posts to the card's channel, for everyone. */
+  announce(news: ActionNews): Promise<void>;
+  /** Posts in the card's thread. */
+  noteInThread(note: ThreadNote): Promise<void>;
+  /** Tells the clicker how an action ended that outlived the answer to the click. */
+  tellLater(outcome: ActionOutcome): Promise<void>;
+}
