@@ -63,16 +63,3 @@ export function composeScheduler(deps: {
     status: store.keyv('scheduler'),
   });
 }
-
-/** The scheduler's status as `status` shows it. */
-export async function scheduledJobsForStatus(scheduler: Scheduler) {
-  return (await scheduler.status()).map((job) => ({
-    name: job.job,
-    lastRunAt: job.lastRun?.startedAt ?? null,
-    result: job.lastRun
-      ? job.lastRun.errorCode
-        ? `${job.lastRun.result} (${job.lastRun.errorCode})`
-        : job.lastRun.result
-      : 'not run yet',
-  }));
-}

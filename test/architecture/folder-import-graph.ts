@@ -37,17 +37,23 @@ export function readSourceFiles(root: string): SourceFile[] {
 
 /**
  * The composition root: the entry and the wiring, which import every folder. They sit on top as one
- * node, 'app'; the other files directly in src/ (errors, log, clock…) are the shared base, node 'src'.
+ * node, 'app', with the wiring's parts in COMPOSITION_FOLDER; the other files directly in src/
+ * (errors, log, clock…) are the shared base, node 'src'.
  */
 export const COMPOSITION_ROOT: readonly string[] = [
   'main.ts',
   'app.ts',
+  'app-options.ts',
   'announce-start.ts',
   'create-status-source.ts',
 ];
 
+/** The parts createApp calls (stores, worker, HTTP, platforms…): the root too, importable by it alone. */
+export const COMPOSITION_FOLDER = 'compose/';
+
 /** The folder a source path belongs to: its first segment, 'app' or 'src' for files at the root. */
 export function folderOf(path: string): string {
+  if (path.startsWith(COMPOSITION_FOLDER)) return 'app';
   const slash = path.indexOf('/');
   if (slash !== -1) return path.slice(0, slash);
   return COMPOSITION_ROOT.includes(path) ? 'app' : 'src';

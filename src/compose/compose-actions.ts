@@ -1,0 +1,34 @@
+import { type ActionRunner, createActionRunner } from '../actions/create-action-runner.ts';
+import { type ActionSigner, createActionSigner } from '../actions/create-action-signer.ts';
+import type { AppOptions } from '../app-options.ts';
+import type { Clock } from '../clock.ts';
+import { createCardRefresher } from '../delivery/create-card-refresher.ts';
+import type { SekoiaSide } from './compose-sekoia.ts';
+import type { Stores } from './compose-stores.ts';
+import type { Queueing } from './compose-worker.ts';
+
+export interface CardButtons {
+  /** Signs the payload each card button carries, and checks it on the click. */
+  signer: ActionSigner;
+  /** Runs a click: the action on Sekoia.io, then the answer and the card refresh. */
+  actions: ActionRunner;
+}
+
+/** The card buttons, shared by every chat platform: the platforms only decode a click and answer it. */
+export function composeActions(
+  options: AppOptions,
+  deps: Stores & SekoiaSide & { queueing: Queueing; clock: Clock },
+): CardButtons {
+  const { config, log } = options;
+  const { secrets, rules, cards, states, sekoia, workflow, assets, clock } = deps;
+  const { enqueueAndWake } = deps.queueing;
+  const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
+  const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
+  const actions = createActionRunner({
+    services: { sekoia, workflow, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log, assets },
+    refreshCards,
+    ...(options.actionDeadlineMs === undefined ? {} : { deadlineMs: options.actionDeadlineMs }),
+    log,
+  });
+  return { signer, actions };
+}

@@ -1,0 +1,47 @@
+import type { AppOptions } from '../app-options.ts';
+import type { Clock } from '../clock.ts';
+import { resolveSecrets, type Secrets } from '../config/resolve-secrets.ts';
+import type { AlertStateStore } from '../delivery/alert-state-store.ts';
+import type { CardStore } from '../delivery/card-store.ts';
+import type { JobQueue } from '../queue/job-queue.ts';
+import { openQueue } from '../queue/open-queue.ts';
+import { createRuleCatalog, type RuleCatalog } from '../rules/create-rule-catalog.ts';
+import { createKeyvCardStores } from '../storage/create-keyv-card-stores.ts';
+import { createKeyvRuleStore } from '../storage/create-keyv-rule-store.ts';
+import { createStore, type Store } from '../storage/create-store.ts';
+
+/** How often a replica looks for rule changes made by another. */
+export const RULE_REFRESH_MS = 5_000;
+
+/** Where the embedded queue lives when the key–value store is Redis or PostgreSQL. */
+export const LOCAL_QUEUE_PATH = './data/sekoia-chatops-queue.sqlite';
+
+export interface Stores {
+  /** The key–value store (SQLite, Redis or PostgreSQL); every other store is a namespace of it. */
+  store: Store;
+  secrets: Secrets;
+  /** The durable job queue: beside a SQLite store, in its file; else in LOCAL_QUEUE_PATH. */
+  queue: JobQueue;
+  /** The routing rules, loaded and refreshed every RULE_REFRESH_MS. */
+  rules: RuleCatalog;
+  /** Where each alert's cards were posted, and what the alert looks like now. */
+  cards: CardStore;
+  states: AlertStateStore;
+}
+
+/** What the app keeps: opened (and the rules loaded) before anything else is built on them. */
+export async function composeStores(options: AppOptions, clock: Clock): Promise<Stores> {
+  const { config, log } = options;
+  const store: Store = await createStore({ url: config.STORE_URL, log });
+  const secrets = await resolveSecrets({ config, store: store.keyv('secrets') });
+  const queue = await openQueue(store.sqlitePath ?? LOCAL_QUEUE_PATH, clock, log, options.onFatal);
+  const rules = createRuleCatalog({
+    store: createKeyvRuleStore({ keyv: store.keyv('rules'), log }),
+    clock,
+    refreshMs: RULE_REFRESH_MS,
+    onRefreshError: (error) => log.warn({ err: error }, 'could not refresh the rules'),
+  });
+  await rules.start();
+  const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
+  return { store, secrets, queue, rules, cards, states };
+}
