@@ -30,6 +30,14 @@ export type TableFacts = FactsOfTrigger<AnyTrigger>;
 /** The triggers other than alerts, each with a compact card. */
 export type CompactTrigger = Exclude<Trigger, AlertTrigger>;
 
+const isCompact = (name: Trigger): name is CompactTrigger =>
+  name !== 'alert-raised' && name !== 'alert-updated';
+
+/** The compact-card triggers, in table order (the compact-card job checks its payload against them). */
+export const COMPACT_TRIGGERS: readonly CompactTrigger[] = TRIGGER_TABLE.map(
+  (definition) => definition.name,
+).filter(isCompact);
+
 /** A compact-card notification of one of the table's triggers, its facts typed by its trigger. */
 export type CompactNotification = TriggerNotification<Extract<TableFacts, { trigger: CompactTrigger }>>;
 
