@@ -7,10 +7,10 @@ import {
 } from '../delivery/create-card-job-handler.ts';
 import { createCompactJobHandler } from '../delivery/create-compact-job-handler.ts';
 import { createEventJobHandlers, type EventJobOptions } from '../delivery/create-event-job-handlers.ts';
-import { createWatchJobHandlers } from '../delivery/create-watch-job-handlers.ts';
-import { intakeSilenceJob, ruleAddedJob } from '../delivery/watch-jobs.ts';
+import { defineWatchJobs } from '../delivery/define-watch-jobs.ts';
 import { sekoiaEventJob } from '../ingress/stored-event.ts';
 import { defineJob, defineJobs, type JobTable } from '../queue/define-jobs.ts';
+import { TRIGGER_TABLE } from '../triggers/trigger-table.ts';
 
 /** Card jobs outlive a chat outage: with the 5-minute backoff cap this is about a day of trying. */
 export const CARD_JOB_MAX_ATTEMPTS = 300;
@@ -21,13 +21,12 @@ export const CARD_JOB_MAX_ATTEMPTS = 300;
  */
 export function composeJobs(deps: { events: EventJobOptions; cards: CreateCardJobHandlerOptions }): JobTable {
   const events = createEventJobHandlers(deps.events);
-  const watch = createWatchJobHandlers({ delivery: deps.events.delivery, appUrl: deps.events.appUrl });
   const { sinks, cards, clock, lock } = deps.cards;
   return defineJobs([
     defineJob(sekoiaEventJob, { handle: events.sekoiaEvent }),
     defineJob(alertRefreshJob, { handle: events.alertRefresh }),
-    defineJob(ruleAddedJob, { handle: watch.ruleAdded }),
-    defineJob(intakeSilenceJob, { handle: watch.intakeSilence }),
+    // One row per trigger fed by a watcher (`watch` in its definition): rule-added, intake-silence.
+    ...defineWatchJobs(TRIGGER_TABLE, { delivery: deps.events.delivery, appUrl: deps.events.appUrl }),
     defineJob(cardDeliveryJob, {
       handle: createCardJobHandler(deps.cards),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,

@@ -3,6 +3,7 @@ import type { EventRef } from '../normalize/notification.ts';
 import type { FactsOf, KeySpecs } from './key-spec.ts';
 import type { TriggerNotification } from './trigger-notification.ts';
 import type { TriggerPorts } from './trigger-ports.ts';
+import type { TriggerWatch } from './trigger-watch.ts';
 
 /** A stored WebHook offered to a trigger, with the Sekoia.io reads it may need. */
 export interface WebhookInput {
@@ -37,8 +38,11 @@ export interface TriggerDefinition<Name extends string = string, Keys extends Ke
   readonly fromWebhook?: (
     input: WebhookInput,
   ) => Promise<TriggerNotification<FactsOf<Name, Keys>> | undefined>;
-  /** What else feeds it (a watcher in src/watchers/, through a queue job). */
-  readonly watcher?: string;
+  /**
+   * What a watcher in src/watchers/ enqueues for it, and that job → its notification; the worker's
+   * job table gets one row per trigger with a `watch`.
+   */
+  readonly watch?: TriggerWatch<FactsOf<Name, Keys>>;
 }
 
 /** Keeps the literal name and keys, so that the facts are typed per trigger. */
@@ -54,7 +58,7 @@ export type FactsOfTrigger<T> =
 
 /** An alert trigger: keys only (alerts have their own path and rich card). */
 export function defineAlertTrigger<const Name extends string, const Keys extends KeySpecs>(
-  definition: Omit<TriggerDefinition<Name, Keys>, 'fromWebhook' | 'watcher'>,
-): Omit<TriggerDefinition<Name, Keys>, 'fromWebhook' | 'watcher'> {
+  definition: Omit<TriggerDefinition<Name, Keys>, 'fromWebhook' | 'watch'>,
+): Omit<TriggerDefinition<Name, Keys>, 'fromWebhook' | 'watch'> {
   return definition;
 }

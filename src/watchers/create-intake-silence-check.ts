@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.ts';
-import { intakeSilenceJob } from '../delivery/watch-jobs.ts';
 import type { Logger } from '../log.ts';
 import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import type { Rule } from '../rules/rule.ts';
+import { intakeSilenceJob } from '../triggers/intake-silent/intake-silence-job.ts';
 import type { IntakeSilence } from '../triggers/intake-silent/normalize-intake-silence.ts';
 import type { IntakeSilenceLedger } from './intake-silence-ledger.ts';
 import { intakeWindowMs } from './intake-window.ts';

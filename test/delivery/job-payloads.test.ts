@@ -8,7 +8,6 @@ import { cardDeliveryJob } from '../../src/delivery/card-job.ts';
 import { compactDeliveryJob } from '../../src/delivery/compact-job.ts';
 import { createCardDispatcher } from '../../src/delivery/create-card-dispatcher.ts';
 import { createCardRefresher } from '../../src/delivery/create-card-refresher.ts';
-import { intakeSilenceJob, ruleAddedJob } from '../../src/delivery/watch-jobs.ts';
 import { readStoredEvent, sekoiaEventJob, storedEventPayload } from '../../src/ingress/stored-event.ts';
 import { createLogger } from '../../src/log.ts';
 import { normalizeAlert } from '../../src/normalize/normalize-alert.ts';
@@ -19,11 +18,13 @@ import { readJobPayload } from '../../src/queue/read-job-payload.ts';
 import type { Rule } from '../../src/rules/rule.ts';
 import { createKeyvCardStores } from '../../src/storage/create-keyv-card-stores.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
+import { intakeSilenceJob } from '../../src/triggers/intake-silent/intake-silence-job.ts';
 import { normalizeIntakeSilence } from '../../src/triggers/intake-silent/normalize-intake-silence.ts';
 import {
   type CatalogRuleFields,
   normalizeRuleAdded,
 } from '../../src/triggers/rule-added/normalize-rule-added.ts';
+import { ruleAddedJob } from '../../src/triggers/rule-added/rule-added-job.ts';
 import { createIntakeSilenceCheck } from '../../src/watchers/create-intake-silence-check.ts';
 import { createRulesCatalogWatch } from '../../src/watchers/create-rules-catalog-watch.ts';
 import { createIntakeSilenceLedger } from '../../src/watchers/intake-silence-ledger.ts';

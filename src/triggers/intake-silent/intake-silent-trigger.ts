@@ -1,5 +1,7 @@
 import type { FactsOf, KeySpecs } from '../key-spec.ts';
 import { defineTrigger } from '../trigger-definition.ts';
+import { defineWatch } from '../trigger-watch.ts';
+import { intakeSilenceJob } from './intake-silence-job.ts';
 import { normalizeIntakeSilence } from './normalize-intake-silence.ts';
 import { readIntakeInactivity } from './read-intake-inactivity.ts';
 
@@ -25,5 +27,17 @@ export const intakeSilentTrigger = defineTrigger({
     const silence = await ports.intakeSilences.open(inactivity);
     return normalizeIntakeSilence({ event, silence, appUrl });
   },
-  watcher: 'watchers/create-intake-silence-check.ts (job `intake-silence`)',
+  // Enqueued by watchers/create-intake-silence-check.ts.
+  watch: defineWatch(intakeSilenceJob, (silence, { event, appUrl }) =>
+    normalizeIntakeSilence({
+      event: event('intake-silent', silence.backAt === undefined ? 'silent' : 'back'),
+      silence: {
+        intake: { uuid: silence.intake.uuid, name: silence.intake.name },
+        silentSince: silence.silentSince,
+        silentForMs: silence.silentForMs,
+        backAt: silence.backAt,
+      },
+      appUrl,
+    }),
+  ),
 });

@@ -1,6 +1,8 @@
 import { type FactsOf, type KeySpecs, PERCENT } from '../key-spec.ts';
 import { defineTrigger } from '../trigger-definition.ts';
+import { defineWatch } from '../trigger-watch.ts';
 import { normalizeRuleAdded } from './normalize-rule-added.ts';
+import { ruleAddedJob } from './rule-added-job.ts';
 
 const RULE_ADDED_KEYS = {
   name: { kind: 'text', example: 'name~ransomware' },
@@ -26,5 +28,18 @@ export const ruleAddedTrigger = defineTrigger({
     const rule = await ports.catalogRules.read(attributes.uuid);
     return normalizeRuleAdded({ event, rule, appUrl });
   },
-  watcher: 'watchers/create-rules-catalog-watch.ts (job `rule-added`)',
+  // Enqueued by watchers/create-rules-catalog-watch.ts.
+  watch: defineWatch(ruleAddedJob, (rule, { event, appUrl }) =>
+    normalizeRuleAdded({
+      event: event('rule-added', 'created'),
+      rule: {
+        uuid: rule.uuid,
+        name: rule.name,
+        description: rule.description,
+        pattern: rule.pattern,
+        severity: rule.severity,
+      },
+      appUrl,
+    }),
+  ),
 });
