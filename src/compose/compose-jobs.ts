@@ -10,7 +10,7 @@ import { createEventJobHandlers, type EventJobOptions } from '../delivery/create
 import { defineWatchJobs } from '../delivery/define-watch-jobs.ts';
 import { sekoiaEventJob } from '../ingress/stored-event.ts';
 import { defineJob, defineJobs, type JobTable } from '../queue/define-jobs.ts';
-import { TRIGGER_TABLE } from '../triggers/trigger-table.ts';
+import { type CompactNotification, TRIGGER_TABLE } from '../triggers/trigger-table.ts';
 
 /** Card jobs outlive a chat outage: with the 5-minute backoff cap this is about a day of trying. */
 export const CARD_JOB_MAX_ATTEMPTS = 300;
@@ -26,7 +26,10 @@ export function composeJobs(deps: { events: EventJobOptions; cards: CreateCardJo
     defineJob(sekoiaEventJob, { handle: events.sekoiaEvent }),
     defineJob(alertRefreshJob, { handle: events.alertRefresh }),
     // One row per trigger fed by a watcher (`watch` in its definition): rule-added, intake-silence.
-    ...defineWatchJobs(TRIGGER_TABLE, { delivery: deps.events.delivery, appUrl: deps.events.appUrl }),
+    ...defineWatchJobs<CompactNotification['facts']>(TRIGGER_TABLE, {
+      deliver: (notification) => deps.events.delivery.deliver(notification),
+      appUrl: deps.events.appUrl,
+    }),
     defineJob(cardDeliveryJob, {
       handle: createCardJobHandler(deps.cards),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,

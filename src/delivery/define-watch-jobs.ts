@@ -1,22 +1,21 @@
 import { defineJob, type JobTableEntry } from '../queue/define-jobs.ts';
 import type { Job } from '../queue/job-queue.ts';
-import type { CompactNotification } from '../triggers/trigger-table.ts';
+import type { TriggerNotification } from '../triggers/trigger-notification.ts';
 import type { TriggerWatch, WatchContext } from '../triggers/trigger-watch.ts';
-import type { DeliveryPort } from './delivery-port.ts';
 
-/** A trigger as this reads it: the table's rows, some with a watch. */
-interface WatchedTrigger {
+/** A trigger as this reads it: a row of the table, with or without a watch. */
+interface WatchedTrigger<Facts extends { trigger: string }> {
   readonly name: string;
-  readonly watch?: TriggerWatch<CompactNotification['facts']>;
+  readonly watch?: TriggerWatch<Facts>;
 }
 
 /**
  * One job row per trigger with a `watch`: the events the watchers find (new catalog rules, intake
  * silences), delivered like WebHook events. The event is the job's: its id and its time.
  */
-export function defineWatchJobs(
-  triggers: readonly WatchedTrigger[],
-  options: { delivery: DeliveryPort; appUrl: string },
+export function defineWatchJobs<Facts extends { trigger: string }>(
+  triggers: readonly WatchedTrigger<Facts>[],
+  options: { deliver: (notification: TriggerNotification<Facts>) => Promise<void>; appUrl: string },
 ): JobTableEntry[] {
   const contextOf = (job: Job): WatchContext => ({
     event: (type, action) => ({
@@ -34,7 +33,7 @@ export function defineWatchJobs(
       : [
           defineJob(watch.job, {
             handle: async (payload, job) => {
-              await options.delivery.deliver(watch.toNotification(payload, contextOf(job)));
+              await options.deliver(watch.toNotification(payload, contextOf(job)));
             },
           }),
         ],
