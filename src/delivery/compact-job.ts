@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobType } from '../queue/job-type.ts';
+import { platformIdSchema } from '../rules/platform-id.ts';
 
 /** Job kind that posts or edits one compact card (report, rule added, intake silent, playbook error) in one channel. */
 export const COMPACT_JOB = 'compact-delivery';
@@ -9,7 +10,7 @@ const text = z.string().max(20_000);
 export const compactJobSchema = z.strictObject({
   subject: z.string().min(1).max(300),
   channel: z.strictObject({
-    platform: z.enum(['mattermost', 'teams']),
+    platform: platformIdSchema,
     team: z.string(),
     channel: z.string().min(1),
   }),
