@@ -1,4 +1,5 @@
-import type { CompactTrigger } from '../normalize/notification.ts';
+import { TRIGGER_LABELS } from '../rules/triggers.ts';
+import type { CompactTrigger } from '../triggers/trigger-table.ts';
 import type { CompactCard } from './compact-card.ts';
 import type { WriteInline } from './write-inline.ts';
 
@@ -11,13 +12,8 @@ export const MAX_FACT_VALUE_RUNES = 300;
 export const MAX_TEXT_RUNES = 2_000;
 const MAX_LABEL_RUNES = 80;
 
-/** What each compact card is, in words: its headline when it has no title of its own. */
-export const TRIGGER_NAMES: Readonly<Record<CompactTrigger, string>> = {
-  report: 'Report',
-  'rule-added': 'Rule added',
-  'intake-silent': 'Intake silent',
-  'playbook-error': 'Playbook error',
-};
+/** What each compact card is, in words: its headline when it has no title of its own (the table's labels). */
+export const TRIGGER_NAMES: Readonly<Record<CompactTrigger, string>> = TRIGGER_LABELS;
 
 /** "Report: Weekly threats (TLP:AMBER)": a compact card in one line, for notifications. */
 export function compactSummary(card: CompactCard, write: WriteInline): string {

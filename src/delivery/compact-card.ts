@@ -1,4 +1,5 @@
-import type { CompactSummary, CompactTrigger } from '../normalize/notification.ts';
+import type { CompactSummary } from '../normalize/notification.ts';
+import type { CompactTrigger } from '../triggers/trigger-table.ts';
 
 /** A compact card (report, rule added, intake silent, playbook error) as platforms render it. */
 export interface CompactCard extends CompactSummary {

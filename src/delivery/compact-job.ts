@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jobType } from '../queue/job-type.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
+import { COMPACT_TRIGGERS } from '../triggers/trigger-table.ts';
 
 /** Job kind that posts or edits one compact card (report, rule added, intake silent, playbook error) in one channel. */
 export const COMPACT_JOB = 'compact-delivery';
@@ -15,7 +16,7 @@ export const compactJobSchema = z.strictObject({
     channel: z.string().min(1),
   }),
   rule: z.strictObject({ id: z.string().min(1), name: z.string().nullable() }).nullable(),
-  trigger: z.enum(['report', 'rule-added', 'intake-silent', 'playbook-error']),
+  trigger: z.enum(COMPACT_TRIGGERS),
   summary: z.strictObject({
     title: text,
     link: z.string().max(2_048).optional(),

@@ -1,11 +1,12 @@
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
-import type { AlertNotification, TriggerNotification } from '../normalize/notification.ts';
+import type { AlertNotification } from '../normalize/notification.ts';
 import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import { alertFacts } from '../rules/alert-facts.ts';
 import type { ChannelRef, RuleMatch } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
+import type { CompactNotification } from '../triggers/trigger-table.ts';
 import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
@@ -77,10 +78,9 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
     await recordMatches(rules, matches, clock.now(), log);
   };
 
-  const deliverCompact = async (notification: TriggerNotification) => {
+  const deliverCompact = async (notification: CompactNotification) => {
     const { subject } = notification;
-    // The normalizers build the facts of their trigger (normalize/ cannot name the rules' type).
-    const matches = rules.match(notification.facts as unknown as TriggerFacts);
+    const matches = rules.match(notification.facts);
     const jobs = new Map<string, CompactJob>();
     const job = (channel: ChannelRef, rule: CompactJob['rule']): CompactJob => ({
       subject,

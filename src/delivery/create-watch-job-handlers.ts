@@ -1,8 +1,8 @@
-import { normalizeIntakeSilence } from '../normalize/normalize-intake-silence.ts';
-import { normalizeRuleAdded } from '../normalize/normalize-rule-added.ts';
 import type { EventRef } from '../normalize/notification.ts';
 import type { JobHandler } from '../queue/job-kind.ts';
 import type { Job } from '../queue/job-queue.ts';
+import { normalizeIntakeSilence } from '../triggers/intake-silent/normalize-intake-silence.ts';
+import { normalizeRuleAdded } from '../triggers/rule-added/normalize-rule-added.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 import type { IntakeSilenceJob, RuleAddedJob } from './watch-jobs.ts';
 

@@ -1,4 +1,4 @@
-import type { Notification } from '../normalize/notification.ts';
+import type { Notification } from '../triggers/trigger-table.ts';
 
 /**
  * Where notifications go once normalized. Implementations must tolerate the same notification

@@ -66,9 +66,6 @@ export interface AlertNotification {
   observedAt: number;
 }
 
-/** The triggers other than alerts, each with a compact card. */
-export type CompactTrigger = 'report' | 'rule-added' | 'intake-silent' | 'playbook-error';
-
 /**
  * What a compact card shows, platform-neutral. Every string is untrusted plain text except `link`,
  * which the normalizer builds (http(s) only); each platform escapes for its own markup.
@@ -85,21 +82,6 @@ export interface CompactSummary {
   text: string | undefined;
 }
 
-/** A report, a rule added to the catalog, a silent intake, a playbook error. */
-export interface TriggerNotification {
-  kind: 'trigger';
-  trigger: CompactTrigger;
-  event: EventRef;
-  /**
-   * What the card is about: one card per subject per channel; a later notification with the same
-   * subject edits it (an intake's silence, then "events are back").
-   */
-  subject: string;
-  /** What the rules are matched against (condition key → value), see rules/trigger-facts.ts. */
-  facts: Readonly<Record<string, unknown>>;
-  summary: CompactSummary;
-}
-
 /** Any other notification type: kept whole for the triggers that come later, never dropped. */
 export interface OtherNotification {
   kind: 'other';
@@ -107,5 +89,3 @@ export interface OtherNotification {
   known: boolean;
   attributes: Readonly<Record<string, unknown>>;
 }
-
-export type Notification = AlertNotification | TriggerNotification | OtherNotification;

@@ -71,10 +71,8 @@ function urgencyFloor(conditions: readonly Condition[]): number | undefined {
   return floor === undefined ? undefined : Math.min(Math.max(Math.floor(floor), 0), 100);
 }
 
-const isRefKey = (key: ConditionKey): key is (typeof REF_FACTS)[number] =>
-  (REF_FACTS as readonly string[]).includes(key);
-const isTextKey = (key: ConditionKey): key is (typeof TEXT_FACTS)[number] =>
-  (TEXT_FACTS as readonly string[]).includes(key);
+const isRefKey = (key: ConditionKey): boolean => REF_FACTS.includes(key);
+const isTextKey = (key: ConditionKey): boolean => TEXT_FACTS.includes(key);
 
 /** The lookups a notification's facts hit for one equality key, in the form of conditionLookup. */
 export function factLookups(facts: PreparedFacts, key: ConditionKey): string[] {

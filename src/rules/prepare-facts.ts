@@ -7,12 +7,12 @@ import {
   TEXT_FACTS,
   type TriggerFacts,
 } from './trigger-facts.ts';
-import type { Trigger } from './triggers.ts';
+import type { ConditionKey, Trigger } from './triggers.ts';
 
-export type NumberFact = (typeof NUMBER_FACTS)[number];
-export type FlagFact = (typeof FLAG_FACTS)[number];
-export type RefFact = (typeof REF_FACTS)[number];
-export type TextFact = (typeof TEXT_FACTS)[number];
+export type NumberFact = ConditionKey;
+export type FlagFact = ConditionKey;
+export type RefFact = ConditionKey;
+export type TextFact = ConditionKey;
 
 /** A reference in lower case, trimmed; empty parts are undefined. */
 export interface PreparedRef {
@@ -40,19 +40,30 @@ export function prepareFacts(facts: TriggerFacts): PreparedFacts {
     texts: {},
     tlp: facts.tlp === undefined ? undefined : tlpRank(facts.tlp),
   };
+  // Each trigger's facts are typed by its keys; read here by key, whatever the trigger.
+  const values: Readonly<Partial<Record<ConditionKey, unknown>>> = facts;
   for (const key of NUMBER_FACTS) {
-    const value = facts[key];
-    if (value !== undefined && Number.isFinite(value)) prepared.numbers[key] = value;
+    const value = values[key];
+    if (typeof value === 'number' && Number.isFinite(value)) prepared.numbers[key] = value;
   }
   for (const key of FLAG_FACTS) {
-    const value = facts[key];
-    if (value !== undefined) prepared.flags[key] = value;
+    const value = values[key];
+    if (typeof value === 'boolean') prepared.flags[key] = value;
   }
-  for (const key of REF_FACTS) prepared.refs[key] = (facts[key] ?? []).map(prepareRef);
+  for (const key of REF_FACTS) prepared.refs[key] = listOf(values[key], isFactRef).map(prepareRef);
   for (const key of TEXT_FACTS)
-    prepared.texts[key] = (facts[key] ?? []).map(lower).filter((text) => text !== '');
+    prepared.texts[key] = listOf(values[key], isText)
+      .map(lower)
+      .filter((text) => text !== '');
   return prepared;
 }
+
+function listOf<T>(value: unknown, is: (item: unknown) => item is T): readonly T[] {
+  return Array.isArray(value) ? value.filter(is) : [];
+}
+
+const isText = (item: unknown): item is string => typeof item === 'string';
+const isFactRef = (item: unknown): item is FactRef => typeof item === 'object' && item !== null;
 
 function prepareRef(ref: FactRef): PreparedRef {
   const uuid = lower(ref.uuid ?? '');

@@ -1,87 +1,31 @@
-/** The six triggers and the condition keys each accepts (spec §5, "Triggers and their condition keys"). */
+import { createTriggerCatalog } from '../triggers/create-trigger-catalog.ts';
+import { TRIGGER_TABLE } from '../triggers/trigger-table.ts';
 
-export const TRIGGERS = [
-  'alert-raised',
-  'alert-updated',
-  'report',
-  'rule-added',
-  'intake-silent',
-  'playbook-error',
-] as const;
+/** The triggers and their condition keys, as listed in triggers/trigger-table.ts (spec §5). */
+const CATALOG = createTriggerCatalog(TRIGGER_TABLE);
+
+export const TRIGGERS = CATALOG.triggers;
 export type Trigger = (typeof TRIGGERS)[number];
 
-export const CONDITION_KEYS = [
-  'urgency',
-  'status',
-  'asset',
-  'entity',
-  'rule',
-  'criticality',
-  'type',
-  'community',
-  'change',
-  'recurrence',
-  'name',
-  'description',
-  'threat',
-  'sector',
-  'country',
-  'tlp',
-  'confidence',
-  'flint',
-  'pattern',
-  'severity',
-  'intake',
-  'for',
-  'playbook',
-  'crashed',
-] as const;
+export const CONDITION_KEYS = CATALOG.conditionKeys;
 export type ConditionKey = (typeof CONDITION_KEYS)[number];
 
-const ALERT_KEYS = [
-  'urgency',
-  'status',
-  'asset',
-  'entity',
-  'rule',
-  'criticality',
-  'type',
-  'community',
-] as const satisfies readonly ConditionKey[];
-
-export const TRIGGER_KEYS: Readonly<Record<Trigger, readonly ConditionKey[]>> = {
-  'alert-raised': ALERT_KEYS,
-  'alert-updated': [...ALERT_KEYS, 'change', 'recurrence'],
-  report: ['name', 'description', 'threat', 'sector', 'country', 'tlp', 'confidence', 'flint'],
-  'rule-added': ['name', 'description', 'pattern', 'severity'],
-  'intake-silent': ['intake', 'for'],
-  'playbook-error': ['playbook', 'crashed'],
-};
+export const TRIGGER_KEYS = CATALOG.keysOf;
 
 /** Keys a rule of the trigger must have, each once, with `=`. */
-export const REQUIRED_KEYS: Readonly<Record<Trigger, readonly ConditionKey[]>> = {
-  'alert-raised': [],
-  'alert-updated': [],
-  report: [],
-  'rule-added': [],
-  'intake-silent': ['intake', 'for'],
-  'playbook-error': [],
-};
+export const REQUIRED_KEYS = CATALOG.requiredKeysOf;
 
 /**
- * Which rules a notification of a trigger is matched against. An alert update is also matched
- * against `alert-raised` rules on the alert's current state: "rules are evaluated again on every
- * update, so an alert that starts to match later is posted then" (spec §5). Delivery tells them
- * apart by `rule.trigger` (post-or-edit for `alert-raised`, update reply for `alert-updated`).
+ * Which rules a notification of a trigger is matched against. Delivery tells them apart by
+ * `rule.trigger` (post-or-edit for `alert-raised`, update reply for `alert-updated`).
  */
-export const TRIGGERS_MATCHED_BY: Readonly<Record<Trigger, readonly Trigger[]>> = {
-  'alert-raised': ['alert-raised'],
-  'alert-updated': ['alert-updated', 'alert-raised'],
-  report: ['report'],
-  'rule-added': ['rule-added'],
-  'intake-silent': ['intake-silent'],
-  'playbook-error': ['playbook-error'],
-};
+export const TRIGGERS_MATCHED_BY = CATALOG.matchedBy;
+
+/** Each condition key's kind and example (the triggers that take it agree on them). */
+export const TABLE_KEY_SPECS = CATALOG.keySpecs;
+
+/** Each trigger in words (the compact card's headline when it has none of its own). */
+export const TRIGGER_LABELS = CATALOG.labels;
 
 export function isTrigger(value: string): value is Trigger {
   return (TRIGGERS as readonly string[]).includes(value);

@@ -1,10 +1,10 @@
 import type { Clock } from '../clock.ts';
 import { intakeSilenceJob } from '../delivery/watch-jobs.ts';
 import type { Logger } from '../log.ts';
-import type { IntakeSilence } from '../normalize/normalize-intake-silence.ts';
 import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import type { Rule } from '../rules/rule.ts';
+import type { IntakeSilence } from '../triggers/intake-silent/normalize-intake-silence.ts';
 import type { IntakeSilenceLedger } from './intake-silence-ledger.ts';
 import { intakeWindowMs } from './intake-window.ts';
 

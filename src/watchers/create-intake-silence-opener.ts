@@ -1,6 +1,6 @@
-import type { IntakeSilence } from '../normalize/normalize-intake-silence.ts';
-import type { IntakeInactivity } from '../normalize/read-intake-inactivity.ts';
 import type { Rule } from '../rules/rule.ts';
+import type { IntakeSilence } from '../triggers/intake-silent/normalize-intake-silence.ts';
+import type { IntakeInactivity } from '../triggers/intake-silent/read-intake-inactivity.ts';
 import type { IntakeSilenceLedger } from './intake-silence-ledger.ts';
 import { intakeWindowMs } from './intake-window.ts';
 

@@ -1,8 +1,8 @@
 import { ruleAddedJob } from '../delivery/watch-jobs.ts';
 import type { Logger } from '../log.ts';
-import type { CatalogRuleFields } from '../normalize/normalize-rule-added.ts';
 import { encodeJob } from '../queue/encode-job.ts';
 import type { NewJob } from '../queue/job-queue.ts';
+import type { CatalogRuleFields } from '../triggers/rule-added/normalize-rule-added.ts';
 
 const SEEN = 'seen-rule-uuids';
 

@@ -1,10 +1,10 @@
 import { BotError, isBotError } from '../errors.ts';
-import type { ReportFields } from '../normalize/normalize-report.ts';
-import type { CatalogRuleFields } from '../normalize/normalize-rule-added.ts';
 import { buildIntakeSearchTerm } from '../sekoia/build-intake-search-term.ts';
 import type { CatalogRule } from '../sekoia/catalog-rule-schema.ts';
 import { SEARCH_JOB_STATUS } from '../sekoia/search-job-schema.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
+import type { ReportFields } from '../triggers/report/normalize-report.ts';
+import type { CatalogRuleFields } from '../triggers/rule-added/normalize-rule-added.ts';
 import type { IntakeEventsSource } from './create-intake-silence-check.ts';
 import type { CatalogSource } from './create-rules-catalog-watch.ts';
 

@@ -12,8 +12,6 @@ import { intakeSilenceJob, ruleAddedJob } from '../../src/delivery/watch-jobs.ts
 import { readStoredEvent, sekoiaEventJob, storedEventPayload } from '../../src/ingress/stored-event.ts';
 import { createLogger } from '../../src/log.ts';
 import { normalizeAlert } from '../../src/normalize/normalize-alert.ts';
-import { normalizeIntakeSilence } from '../../src/normalize/normalize-intake-silence.ts';
-import { type CatalogRuleFields, normalizeRuleAdded } from '../../src/normalize/normalize-rule-added.ts';
 import { encodeJob } from '../../src/queue/encode-job.ts';
 import type { NewJob } from '../../src/queue/job-queue.ts';
 import type { JobType } from '../../src/queue/job-type.ts';
@@ -21,6 +19,11 @@ import { readJobPayload } from '../../src/queue/read-job-payload.ts';
 import type { Rule } from '../../src/rules/rule.ts';
 import { createKeyvCardStores } from '../../src/storage/create-keyv-card-stores.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
+import { normalizeIntakeSilence } from '../../src/triggers/intake-silent/normalize-intake-silence.ts';
+import {
+  type CatalogRuleFields,
+  normalizeRuleAdded,
+} from '../../src/triggers/rule-added/normalize-rule-added.ts';
 import { createIntakeSilenceCheck } from '../../src/watchers/create-intake-silence-check.ts';
 import { createRulesCatalogWatch } from '../../src/watchers/create-rules-catalog-watch.ts';
 import { createIntakeSilenceLedger } from '../../src/watchers/intake-silence-ledger.ts';

@@ -1,5 +1,5 @@
 import type { DeliveryPort } from '../../src/delivery/delivery-port.ts';
-import type { Notification } from '../../src/normalize/notification.ts';
+import type { Notification } from '../../src/triggers/trigger-table.ts';
 
 /** A delivery port that keeps what it was given, and can be made to fail. */
 export interface RecordingDelivery extends DeliveryPort {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRef } from '../../src/normalize/notification.ts';
-import { readIntakeInactivity } from '../../src/normalize/read-intake-inactivity.ts';
+import { readIntakeInactivity } from '../../src/triggers/intake-silent/read-intake-inactivity.ts';
 
 const INTAKE = '6a1f0c3e-2b4d-4e8f-9a7c-5d3b1e0f2a94';
 const RECEIVED = Date.UTC(2026, 10, 30, 12, 0, 5);

@@ -7,7 +7,7 @@ import {
   shownCompactFacts,
   writeCompactFact,
 } from '../../delivery/compact-card-text.ts';
-import type { CompactTrigger } from '../../normalize/notification.ts';
+import type { CompactTrigger } from '../../triggers/trigger-table.ts';
 import { escapeBlock, escapeInline, plainText, safeHttpUrl } from './escape-markdown.ts';
 import type { MattermostAttachment, MattermostField } from './render-alert-post.ts';
 

@@ -1,5 +1,7 @@
-import type { EventRef, TriggerNotification } from './notification.ts';
-import { playbooksLink } from './sekoia-links.ts';
+import type { EventRef } from '../../normalize/notification.ts';
+import { playbooksLink } from '../../normalize/sekoia-links.ts';
+import type { TriggerNotification } from '../trigger-notification.ts';
+import type { PlaybookErrorFacts } from './playbook-error-trigger.ts';
 
 const text = (value: unknown, max = 2_000): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.slice(0, max) : undefined;
@@ -12,7 +14,7 @@ export function normalizePlaybookError(input: {
   event: EventRef;
   attributes: Readonly<Record<string, unknown>>;
   appUrl: string;
-}): TriggerNotification {
+}): TriggerNotification<PlaybookErrorFacts> {
   const a = input.attributes;
   const nested = (typeof a.playbook === 'object' && a.playbook !== null ? a.playbook : {}) as Record<
     string,

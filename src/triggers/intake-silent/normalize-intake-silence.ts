@@ -1,5 +1,7 @@
-import type { EventRef, TriggerNotification } from './notification.ts';
-import { intakesLink } from './sekoia-links.ts';
+import type { EventRef } from '../../normalize/notification.ts';
+import { intakesLink } from '../../normalize/sekoia-links.ts';
+import type { TriggerNotification } from '../trigger-notification.ts';
+import type { IntakeSilentFacts } from './intake-silent-trigger.ts';
 
 export interface IntakeSilence {
   intake: { uuid: string; name: string | undefined };
@@ -28,7 +30,7 @@ export function normalizeIntakeSilence(input: {
   event: EventRef;
   silence: IntakeSilence;
   appUrl: string;
-}): TriggerNotification {
+}): TriggerNotification<IntakeSilentFacts> {
   const { intake, silentSince, silentForMs, backAt } = input.silence;
   const name = intake.name ?? intake.uuid;
   const back = backAt !== undefined;

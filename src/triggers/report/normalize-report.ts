@@ -1,5 +1,7 @@
-import type { EventRef, TriggerNotification } from './notification.ts';
-import { reportLink } from './sekoia-links.ts';
+import type { EventRef } from '../../normalize/notification.ts';
+import { reportLink } from '../../normalize/sekoia-links.ts';
+import type { TriggerNotification } from '../trigger-notification.ts';
+import type { ReportFacts } from './report-trigger.ts';
 
 /** What the bot knows of a report (from the Intelligence API, or the WebHook alone). */
 export interface ReportFields {
@@ -29,7 +31,7 @@ export function normalizeReport(input: {
   event: EventRef;
   report: ReportFields;
   appUrl: string;
-}): TriggerNotification {
+}): TriggerNotification<ReportFacts> {
   const { report } = input;
   const list = (values: readonly string[]) => (values.length > 0 ? values.join(', ') : undefined);
   const facts = [

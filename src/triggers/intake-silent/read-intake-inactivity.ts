@@ -1,4 +1,4 @@
-import type { EventRef } from './notification.ts';
+import type { EventRef } from '../../normalize/notification.ts';
 
 /**
  * WebHook types taken for Sekoia.io's own "No events are received" notification (one intake, 15 min to

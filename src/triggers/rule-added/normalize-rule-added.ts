@@ -1,5 +1,7 @@
-import type { EventRef, TriggerNotification } from './notification.ts';
-import { catalogRuleLink } from './sekoia-links.ts';
+import type { EventRef } from '../../normalize/notification.ts';
+import { catalogRuleLink } from '../../normalize/sekoia-links.ts';
+import type { TriggerNotification } from '../trigger-notification.ts';
+import type { RuleAddedFacts } from './rule-added-trigger.ts';
 
 export interface CatalogRuleFields {
   uuid: string;
@@ -16,7 +18,7 @@ export function normalizeRuleAdded(input: {
   event: EventRef;
   rule: CatalogRuleFields;
   appUrl: string;
-}): TriggerNotification {
+}): TriggerNotification<RuleAddedFacts> {
   const { rule } = input;
   const severity = rule.severity;
   return {
