@@ -1,6 +1,7 @@
 import type { Config } from './config/load-config.ts';
 import type { Secrets } from './config/resolve-secrets.ts';
 import type { Logger } from './log.ts';
+import { CHAT_PLATFORMS } from './platforms/platform-list.ts';
 
 /**
  * What the operator needs at start: where the bot listens, which platforms are off and why, and the
@@ -18,35 +19,7 @@ export function announceStart(options: {
     { port: options.port, publicUrl: config.PUBLIC_URL, store: storeKind(config.STORE_URL) },
     'listening',
   );
-  log.info(
-    config.mattermostEnabled
-      ? {
-          platform: 'mattermost',
-          state: 'on',
-          url: config.MATTERMOST_URL,
-          commandTokens: config.MATTERMOST_COMMAND_TOKENS.length,
-        }
-      : {
-          platform: 'mattermost',
-          state: 'off',
-          reason: 'MATTERMOST_URL and MATTERMOST_BOT_TOKEN are not set',
-        },
-    'platform',
-  );
-  if (config.MicrosoftAppId) {
-    log.info(
-      { platform: 'teams', state: 'on', auth: 'Bot Framework', appType: config.MicrosoftAppType },
-      'platform',
-    );
-  } else {
-    log.warn(
-      { platform: 'teams', state: 'on', auth: 'NONE' },
-      'Teams endpoint /api/messages is UNAUTHENTICATED (no MicrosoftAppId): for local tests only, never expose it; service URLs are accepted from loopback only',
-    );
-  }
-  if (config.mattermostEnabled && config.MATTERMOST_COMMAND_TOKENS.length === 0) {
-    log.warn('MATTERMOST_COMMAND_TOKENS is empty: every /sekoia command will be refused (401)');
-  }
+  for (const platform of CHAT_PLATFORMS) platform.announce(config, log);
   if (!config.SEKOIA_API_KEY) {
     log.warn(
       'SEKOIA_API_KEY is not set: alerts cannot be enriched (cards use the WebHook content only), and the Rules Catalog and intake-silence watchers are off',

@@ -1,4 +1,4 @@
-import type { Platform } from '../rules/rule.ts';
+import type { PlatformId } from '../rules/platform-id.ts';
 import type { CardActionKey } from './action-table.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { CardActionKey } from './action-table.ts';
 export interface ActionGrant {
   action: CardActionKey;
   alertUuid: string;
-  platform: Platform;
+  platform: PlatformId;
   /** Channel id (globally unique on both platforms; team ids differ between commands and clicks in DMs). */
   channel: string;
   /** The card's post / activity id. */
@@ -21,7 +21,7 @@ export interface ActionGrant {
 
 /** Where a click came from, as the platform (not the payload) says. */
 export interface ClickOrigin {
-  platform: Platform;
+  platform: PlatformId;
   channel: string;
   messageId: string;
 }

@@ -1,11 +1,11 @@
 import type { AlertState } from '../delivery/alert-state-store.ts';
-import type { Platform } from '../rules/rule.ts';
+import type { PlatformId } from '../rules/platform-id.ts';
 
 /** Who clicked, as the platform vouches for it. */
 export interface ActingUser {
   id: string;
   name: string;
-  platform: Platform;
+  platform: PlatformId;
 }
 
 /** What an action did, for the clicker (plain text) and the card (the new state, when it changed). */

@@ -1,5 +1,4 @@
-import { PLATFORM_NAMES } from '../delivery/platform-names.ts';
-import type { Platform } from '../rules/rule.ts';
+import type { PlatformNames } from '../delivery/platform-names.ts';
 import type { ActingUser } from './action-outcome.ts';
 
 /**
@@ -8,11 +7,6 @@ import type { ActingUser } from './action-outcome.ts';
  * Python API count code points; counting UTF-16 units, never fewer, keeps within either.
  */
 export const SEKOIA_AUTHOR_MAX = 32;
-
-const SHORT_PLATFORM_TAGS: Readonly<Record<Platform, string>> = {
-  mattermost: 'Mattermost',
-  teams: 'Teams',
-};
 
 /** Teams display names stop at 256 characters; anything longer is not a name. */
 const SIGNATURE_NAME_MAX = 256;
@@ -46,13 +40,14 @@ export interface CommentAuthor {
 }
 
 /** Who a comment is from, as Sekoia.io shows it: the platform and the chat user's name. */
-export function buildCommentAuthor(user: ActingUser): CommentAuthor {
+export function buildCommentAuthor(user: ActingUser, platforms: PlatformNames): CommentAuthor {
   const name = cleanName(user.name) || user.id;
-  const full = `${PLATFORM_NAMES[user.platform]}: ${name}`;
+  const platform = platforms.displayName(user.platform);
+  const full = `${platform}: ${name}`;
   if (full.length <= SEKOIA_AUTHOR_MAX) return { author: full, signature: undefined };
-  const tag = `${SHORT_PLATFORM_TAGS[user.platform]}: `;
+  const tag = `${platforms.shortName(user.platform)}: `;
   return {
     author: `${tag}${cutToUnits(name, SEKOIA_AUTHOR_MAX - tag.length)}`,
-    signature: `${PLATFORM_NAMES[user.platform]}: ${cutToUnits(name, SIGNATURE_NAME_MAX)}`,
+    signature: `${platform}: ${cutToUnits(name, SIGNATURE_NAME_MAX)}`,
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
+import type { PlatformNames } from '../delivery/platform-names.ts';
 import type { Logger } from '../log.ts';
 import type { AlertSummary } from '../normalize/notification.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
@@ -19,6 +20,8 @@ export interface ActionServices {
   states: AlertStateStore;
   rules: Pick<RuleStore, 'get' | 'setMute'>;
   clock: Clock;
+  /** Names the clicker's platform in the comments and authors written to Sekoia.io. */
+  platforms: PlatformNames;
   appUrl: string;
   log: Logger;
   /** Names the alert's assets on the re-read card (asset API, cached). */

@@ -12,14 +12,14 @@ export const commentAction: CardAction = {
   pending: (alertName) =>
     `Adding your comment to ${alertName}; it will be noted in the card's thread when Sekoia.io has it.`,
   done: () => 'Comment added in Sekoia.io.',
-  async run({ grant, user, text }, { sekoia, log }) {
+  async run({ grant, user, text }, { sekoia, platforms, log }) {
     const content = (text ?? '').trim();
     if (content === '' || content.length > MAX_COMMENT_LENGTH) {
       return { ok: false, message: `A comment takes 1 to ${MAX_COMMENT_LENGTH} characters.` };
     }
     try {
       // The author is cut to Sekoia.io's 32 characters; then the full name signs the text instead.
-      const { author, signature } = buildCommentAuthor(user);
+      const { author, signature } = buildCommentAuthor(user, platforms);
       const signed = signature === undefined ? content : `${content}\n\n— ${signature}`;
       await sekoia.postComment(grant.alertUuid, { content: signed, author }, INTERACTIVE);
       return { ok: true, message: 'Comment added in Sekoia.io.' };

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
+import { platformIdSchema } from '../rules/platform-id.ts';
 import type { ActionGrant, ClickOrigin } from './action-grant.ts';
 import { CARD_ACTION_KEYS } from './action-table.ts';
 
@@ -15,7 +16,7 @@ const signedGrantSchema = z.strictObject({
   v: z.literal(VERSION),
   a: z.enum(CARD_ACTION_KEYS),
   al: z.string().min(1).max(64),
-  pf: z.enum(['mattermost', 'teams']),
+  pf: platformIdSchema,
   ch: z.string().min(1).max(512),
   m: z.string().min(1).max(512),
   r: z.string().max(32),

@@ -2,6 +2,7 @@ import { type AlertCard, buildAlertCard } from '../delivery/alert-card.ts';
 import type { AlertState } from '../delivery/alert-state-store.ts';
 import type { CardTarget } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
+import type { PlatformNames } from '../delivery/platform-names.ts';
 import type { ActionGrant } from './action-grant.ts';
 
 /**
@@ -12,6 +13,7 @@ export async function rebuildClickedCard(input: {
   cards: Pick<CardStore, 'get'>;
   grant: ActionGrant;
   state: AlertState | undefined;
+  names: PlatformNames;
 }): Promise<{ target: CardTarget; card: AlertCard } | undefined> {
   const { grant, state } = input;
   if (state === undefined) return undefined;
@@ -22,6 +24,7 @@ export async function rebuildClickedCard(input: {
     matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
     workflowActions: state.notification.workflow,
     lastActivity: state.activity ?? undefined,
+    names: input.names,
   });
   return { target: { channel: record.channel, ruleId: record.ruleId }, card };
 }

@@ -1,5 +1,4 @@
 import type { AlertState } from '../delivery/alert-state-store.ts';
-import { PLATFORM_NAMES } from '../delivery/platform-names.ts';
 import { workflowActionKey } from '../normalize/allowed-workflow-actions.ts';
 import { alertStatusRef } from '../sekoia/standard-workflow.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionKey } from '../sekoia/workflow-constants.ts';
@@ -47,7 +46,7 @@ export function workflowAction(key: WorkflowActionKey): CardAction {
             message: `This alert cannot be ${past.toLowerCase()} any more: its status changed in Sekoia.io.`,
           };
         }
-        const comment = `${past} from ${PLATFORM_NAMES[user.platform]} by @${user.name}`;
+        const comment = `${past} from ${services.platforms.displayName(user.platform)} by @${user.name}`;
         await sekoia.patchWorkflow(grant.alertUuid, { actionUuid: action.id, comment }, INTERACTIVE);
         log.info(
           { alertUuid: grant.alertUuid, action: key, workflowSource: workflow.source },

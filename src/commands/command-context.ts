@@ -1,5 +1,6 @@
 import type { Logger } from '../log.ts';
-import type { ChannelRef, Platform, UserRef } from '../rules/rule.ts';
+import type { PlatformId } from '../rules/platform-id.ts';
+import type { ChannelRef, UserRef } from '../rules/rule.ts';
 
 /**
  * A platform-neutral answer. Every string is plain text — user input included — and each platform
@@ -17,7 +18,7 @@ export interface Reply {
 
 /** One command typed by one person in one channel. */
 export interface CommandContext {
-  platform: Platform;
+  platform: PlatformId;
   channel: ChannelRef;
   user: UserRef;
   log: Logger;

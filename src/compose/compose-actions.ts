@@ -3,6 +3,7 @@ import { type ActionSigner, createActionSigner } from '../actions/create-action-
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
 import { createCardRefresher } from '../delivery/create-card-refresher.ts';
+import { PLATFORM_NAMES } from '../platforms/platform-list.ts';
 import type { SekoiaSide } from './compose-sekoia.ts';
 import type { Stores } from './compose-stores.ts';
 import type { Queueing } from './compose-worker.ts';
@@ -25,7 +26,10 @@ export function composeActions(
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
   const actions = createActionRunner({
-    services: { sekoia, workflow, states, rules, clock, appUrl: config.SEKOIA_APP_URL, log, assets },
+    services: {
+      ...{ sekoia, workflow, states, rules, clock, platforms: PLATFORM_NAMES },
+      ...{ appUrl: config.SEKOIA_APP_URL, log, assets },
+    },
     refreshCards,
     ...(options.actionDeadlineMs === undefined ? {} : { deadlineMs: options.actionDeadlineMs }),
     log,

@@ -1,12 +1,12 @@
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
 import type { StatusTracker } from '../create-status-source.ts';
-import type { CardSink } from '../delivery/card-sink.ts';
+import type { CardSinks } from '../delivery/card-sink.ts';
 import { createCardDispatcher } from '../delivery/create-card-dispatcher.ts';
 import { createCardLock } from '../delivery/create-card-lock.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
+import { PLATFORM_NAMES } from '../platforms/platform-list.ts';
 import type { JobTable } from '../queue/define-jobs.ts';
-import type { Platform } from '../rules/rule.ts';
 import { createIntakeSilenceOpener } from '../watchers/create-intake-silence-opener.ts';
 import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
 import { composeJobs } from './compose-jobs.ts';
@@ -24,7 +24,7 @@ export function composeDelivery(
     SekoiaSide & {
       queueing: Queueing;
       status: StatusTracker;
-      sinks: Partial<Record<Platform, CardSink>>;
+      sinks: CardSinks;
       metrics: Metrics;
       clock: Clock;
     },
@@ -64,5 +64,8 @@ export function composeDelivery(
     ...(options.worker?.enrichAttempts ? { enrichAttempts: options.worker.enrichAttempts } : {}),
     ...(options.worker?.refreshDelayMs ? { refreshDelayMs: options.worker.refreshDelayMs } : {}),
   };
-  return composeJobs({ events, cards: { sinks, cards, states, clock, lock: cardLock } });
+  return composeJobs({
+    events,
+    cards: { sinks, cards, states, clock, lock: cardLock, names: PLATFORM_NAMES },
+  });
 }

@@ -5,17 +5,14 @@ import type { CommandServices } from '../commands/command.ts';
 import { createCommands } from '../commands/create-commands.ts';
 import type { Config } from '../config/load-config.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
-import type { CardSink } from '../delivery/card-sink.ts';
+import type { CardSink, CardSinks } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
 import type { Logger } from '../log.ts';
-import { createMattermostPlatform } from '../platforms/mattermost/create-mattermost-platform.ts';
-import { createTeamsConversationStore } from '../platforms/teams/create-teams-conversation-store.ts';
-import { createTeamsPlatform } from '../platforms/teams/create-teams-platform.ts';
-import type { Platform } from '../rules/rule.ts';
+import { CHAT_PLATFORMS, PLATFORM_NAMES } from '../platforms/platform-list.ts';
 import type { Route } from '../server/create-server.ts';
 import type { Store } from '../storage/create-store.ts';
 
-/** The chat platforms: Mattermost when configured, Teams always (unauthenticated without an app id). */
+/** The chat platforms of platform-list.ts that the config turns on, each built from the same deps. */
 export function composePlatforms(deps: {
   config: Readonly<Config>;
   store: Store;
@@ -26,46 +23,16 @@ export function composePlatforms(deps: {
   services: CommandServices;
   clock: Clock;
   log: Logger;
-  /** How long a Mattermost slash command may run before "Working on it…" (tests shorten it). */
+  /** How long a slash command may run before "Working on it…" (tests shorten it). */
   commandDeadlineMs?: number | undefined;
-}): { sinks: Partial<Record<Platform, CardSink>>; routes: Route[] } {
-  const { config, store, signer, actions, cards, states, services, clock, log } = deps;
-  const mattermost =
-    config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN
-      ? createMattermostPlatform({
-          url: config.MATTERMOST_URL,
-          botToken: config.MATTERMOST_BOT_TOKEN,
-          commandTokens: config.MATTERMOST_COMMAND_TOKENS,
-          publicUrl: config.PUBLIC_URL,
-          signer,
-          actions,
-          cards,
-          registry: createCommands(),
-          services,
-          log,
-          clock,
-          ...(deps.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: deps.commandDeadlineMs }),
-        })
-      : undefined;
-  const teams = createTeamsPlatform({
-    credentials: {
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : undefined,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    },
-    conversations: createTeamsConversationStore({ records: store.keyv('teams'), log }),
-    signer,
-    actions,
-    cards,
-    states,
-    registry: createCommands(),
-    services,
-    clock,
-    log,
-  });
-  return {
-    sinks: { teams: teams.sink, ...(mattermost ? { mattermost: mattermost.sink } : {}) },
-    routes: [...(mattermost?.routes ?? []), ...teams.routes],
-  };
+}): { sinks: CardSinks; routes: Route[] } {
+  const shared = { ...deps, names: PLATFORM_NAMES, registry: createCommands() };
+  const sinks: Record<string, CardSink> = {};
+  const routes: Route[] = [];
+  for (const platform of CHAT_PLATFORMS.filter((each) => each.enabled(deps.config))) {
+    const parts = platform.create(shared);
+    sinks[platform.id] = parts.sink;
+    routes.push(...parts.routes);
+  }
+  return { sinks, routes };
 }

@@ -1,14 +1,24 @@
 import type { AlertAsset, AlertNotification, UrgencyLevel } from '../normalize/notification.ts';
+import type { PlatformId } from '../rules/platform-id.ts';
 import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
+import type { PlatformNames } from './platform-names.ts';
 
-/** Something done to the alert from chat, shown on the card ("Acknowledged by alice"). */
+/** Something done to the alert from chat, as kept with the alert's state ("Acknowledged by alice"). */
 export interface CardActivity {
   /** Past tense, e.g. "Acknowledged". */
   verb: string;
   /** Chat user name (untrusted text). */
   by: string;
-  platform: 'mattermost' | 'teams';
+  platform: PlatformId;
   /** Epoch ms. */
+  at: number;
+}
+
+/** The same as the card shows it: the platform by its display name ("Microsoft Teams"). */
+export interface ShownActivity {
+  verb: string;
+  by: string;
+  from: string;
   at: number;
 }
 
@@ -40,7 +50,7 @@ export interface AlertCard {
   workflowActions: readonly WorkflowActionKey[];
   /** False when the card was built from the WebHook alone (the API could not be read). */
   enriched: boolean;
-  lastActivity: CardActivity | undefined;
+  lastActivity: ShownActivity | undefined;
 }
 
 export interface BuildAlertCardInput {
@@ -48,12 +58,15 @@ export interface BuildAlertCardInput {
   matchedRule: { id: string; name: string | undefined };
   workflowActions: readonly WorkflowActionKey[];
   lastActivity?: CardActivity | undefined;
+  /** Names the platform of the last activity. */
+  names: PlatformNames;
 }
 
 /** Notification + the matching rule + the workflow → the card view model. */
 export function buildAlertCard(input: BuildAlertCardInput): AlertCard {
   const { alert } = input.notification;
   const { category, value } = alert.alertType;
+  const activity = input.lastActivity;
   return {
     alertUuid: alert.uuid,
     shortId: alert.shortId,
@@ -72,6 +85,11 @@ export function buildAlertCard(input: BuildAlertCardInput): AlertCard {
     matchedRule: input.matchedRule,
     workflowActions: input.workflowActions,
     enriched: input.notification.enriched,
-    lastActivity: input.lastActivity,
+    lastActivity: activity && {
+      verb: activity.verb,
+      by: activity.by,
+      from: input.names.displayName(activity.platform),
+      at: activity.at,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobType } from '../queue/job-type.ts';
+import { platformIdSchema } from '../rules/platform-id.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 
 /** Job kind that brings one alert's card in one channel up to date (posting it first if needed). */
@@ -8,7 +9,7 @@ export const CARD_JOB = 'card-delivery';
 export const cardJobSchema = z.strictObject({
   alertUuid: z.string().min(1),
   channel: z.strictObject({
-    platform: z.enum(['mattermost', 'teams']),
+    platform: platformIdSchema,
     team: z.string(),
     channel: z.string().min(1),
   }),

@@ -1,7 +1,6 @@
 import { formatTime } from '../format-time.ts';
-import type { AlertCard, CardActivity } from './alert-card.ts';
+import type { AlertCard, ShownActivity } from './alert-card.ts';
 import type { StatusNote } from './card-sink.ts';
-import { PLATFORM_NAMES } from './platform-names.ts';
 import type { WriteInline } from './write-inline.ts';
 
 const MAX_STATUS_RUNES = 60;
@@ -23,9 +22,9 @@ export function alertSummary(card: AlertCard, write: WriteInline): string {
 }
 
 /** "Acknowledged by ana from Microsoft Teams at 2026-03-02 08:00 UTC". */
-export function activitySentence(activity: CardActivity, write: WriteInline): string {
+export function activitySentence(activity: ShownActivity, write: WriteInline): string {
   const who = `${write(activity.verb, 40)} by ${write(activity.by, 64)}`;
-  return `${who} from ${PLATFORM_NAMES[activity.platform]} at ${formatTime(activity.at)}`;
+  return `${who} from ${activity.from} at ${formatTime(activity.at)}`;
 }
 
 /** "Status of ALT-1: Pending → Acknowledged by ana (Microsoft Teams)", said when the status changes. */
@@ -37,7 +36,7 @@ export function statusChangeSentence(note: StatusNote, write: WriteInline): stri
   if (to !== undefined) change = from === undefined || from === to ? to : `${from} → ${to}`;
   const line = to === undefined ? `${label} ${change}` : `${label}: ${change}`;
   if (note.by === undefined) return line;
-  return `${line} by ${write(note.by.name, MAX_NAME_RUNES)} (${PLATFORM_NAMES[note.by.platform]})`;
+  return `${line} by ${write(note.by.name, MAX_NAME_RUNES)} (${note.by.from})`;
 }
 
 /** "ana commented in Sekoia.io:", the line above a comment added from a card. */

@@ -1,3 +1,4 @@
+import type { PlatformId } from '../rules/platform-id.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 import type { AlertCard } from './alert-card.ts';
 import type { CompactCard } from './compact-card.ts';
@@ -13,8 +14,8 @@ export interface StatusNote {
   shortId: string | undefined;
   from: string | undefined;
   to: string | undefined;
-  /** Who changed it from chat, when we know. */
-  by?: { name: string; platform: 'mattermost' | 'teams' } | undefined;
+  /** Who changed it from chat, when we know, and from which platform (its display name). */
+  by?: { name: string; from: string } | undefined;
 }
 
 /**
@@ -36,4 +37,12 @@ export interface CardSink {
   /** A compact card (no buttons but its link); resolves with its message id. */
   postCompact(target: CardTarget, card: CompactCard): Promise<string>;
   updateCompact(target: CardTarget, messageId: string, card: CompactCard): Promise<void>;
+}
+
+/** The enabled platforms' sinks, by platform id. */
+export type CardSinks = Readonly<Partial<Record<PlatformId, CardSink>>>;
+
+/** The sink of a platform, undefined when it is not enabled (own keys only: an id is any string). */
+export function sinkOf(sinks: CardSinks, platform: PlatformId): CardSink | undefined {
+  return Object.hasOwn(sinks, platform) ? sinks[platform] : undefined;
 }

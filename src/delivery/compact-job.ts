@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobType } from '../queue/job-type.ts';
+import { platformIdSchema } from '../rules/platform-id.ts';
 import { COMPACT_TRIGGERS } from '../triggers/trigger-table.ts';
 
 /** Job kind that posts or edits one compact card (report, rule added, intake silent, playbook error) in one channel. */
@@ -10,7 +11,7 @@ const text = z.string().max(20_000);
 export const compactJobSchema = z.strictObject({
   subject: z.string().min(1).max(300),
   channel: z.strictObject({
-    platform: z.enum(['mattermost', 'teams']),
+    platform: platformIdSchema,
     team: z.string(),
     channel: z.string().min(1),
   }),

@@ -2,16 +2,18 @@ import type { Clock } from '../clock.ts';
 import { createKeyedMutex } from '../create-keyed-mutex.ts';
 import type { Logger } from '../log.ts';
 import type { JobHandler } from '../queue/job-kind.ts';
-import type { Platform } from '../rules/rule.ts';
 import { type AlertCard, buildAlertCard } from './alert-card.ts';
 import type { AlertState, AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, channelKey } from './card-job.ts';
-import type { CardSink, CardTarget } from './card-sink.ts';
+import { type CardSinks, type CardTarget, sinkOf } from './card-sink.ts';
 import type { CardRecord, CardStore } from './card-store.ts';
 import type { CardLock } from './create-card-lock.ts';
+import type { PlatformNames } from './platform-names.ts';
 
 export interface CreateCardJobHandlerOptions {
-  sinks: Partial<Record<Platform, CardSink>>;
+  sinks: CardSinks;
+  /** Names the platform an activity came from, on the card and in its thread. */
+  names: PlatformNames;
   cards: CardStore;
   states: AlertStateStore;
   clock: Clock;
@@ -27,7 +29,7 @@ export interface CreateCardJobHandlerOptions {
  * any order. At-least-once is made safe by the card map: a repeated job edits, it never posts again.
  */
 export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobHandler<CardJob> {
-  const { cards, states, clock } = options;
+  const { cards, states, clock, names } = options;
   const lookbackMs = options.lookbackMs ?? 60_000;
   const mutex = createKeyedMutex();
 
@@ -35,7 +37,7 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
     const state = await states.get(job.alertUuid);
     if (state === undefined)
       return log.warn({ alertUuid: job.alertUuid }, 'alert state gone; card left as is');
-    const sink = options.sinks[job.channel.platform];
+    const sink = sinkOf(options.sinks, job.channel.platform);
     if (sink === undefined)
       return log.warn({ platform: job.channel.platform }, 'platform not enabled; card dropped');
     const existing = await cards.get(job.alertUuid, job.channel);
@@ -51,7 +53,7 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
       shownAt: 0,
     };
     const target: CardTarget = { channel: job.channel, ruleId: record.ruleId };
-    const card = renderCard(state, record);
+    const card = renderCard(state, record, names);
     if (record.messageId === null) {
       if (existing === undefined) await cards.put(record);
       const found = existing
@@ -73,7 +75,7 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
         shortId: card.shortId,
         from: record.status,
         to: card.status,
-        by: by && { name: by.by, platform: by.platform },
+        by: by && { name: by.by, from: names.displayName(by.platform) },
       });
     }
     await cards.put(shown(record, record.messageId, state, card));
@@ -87,12 +89,13 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
   };
 }
 
-function renderCard(state: AlertState, record: CardRecord): AlertCard {
+function renderCard(state: AlertState, record: CardRecord, names: PlatformNames): AlertCard {
   return buildAlertCard({
     notification: state.notification,
     matchedRule: { id: record.ruleId, name: record.ruleName ?? undefined },
     workflowActions: state.notification.workflow,
     lastActivity: state.activity ?? undefined,
+    names,
   });
 }
 

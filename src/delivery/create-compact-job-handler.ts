@@ -2,9 +2,8 @@ import type { Clock } from '../clock.ts';
 import { createKeyedMutex } from '../create-keyed-mutex.ts';
 import type { Logger } from '../log.ts';
 import type { JobHandler } from '../queue/job-kind.ts';
-import type { Platform } from '../rules/rule.ts';
 import { channelKey } from './card-job.ts';
-import type { CardSink } from './card-sink.ts';
+import { type CardSinks, sinkOf } from './card-sink.ts';
 import type { CardStore } from './card-store.ts';
 import type { CompactCard } from './compact-card.ts';
 import type { CompactJob } from './compact-job.ts';
@@ -15,7 +14,7 @@ import type { CardLock } from './create-card-lock.ts';
  * card map, keyed by subject, makes a repeated job an edit). Jobs of one card run one at a time.
  */
 export function createCompactJobHandler(options: {
-  sinks: Partial<Record<Platform, CardSink>>;
+  sinks: CardSinks;
   cards: CardStore;
   clock: Clock;
   /** Across replicas (the in-process mutex covers this process only). */
@@ -25,7 +24,7 @@ export function createCompactJobHandler(options: {
   const mutex = createKeyedMutex();
 
   const deliver = async (job: CompactJob, log: Logger) => {
-    const sink = options.sinks[job.channel.platform];
+    const sink = sinkOf(options.sinks, job.channel.platform);
     if (sink === undefined)
       return log.warn({ platform: job.channel.platform }, 'platform not enabled; card dropped');
     const existing = await cards.get(job.subject, job.channel);

@@ -1,7 +1,7 @@
 import { createConditionCache } from './create-condition-cache.ts';
 import { createSharedPool } from './create-shared-pool.ts';
 import type { KeptRule } from './kept-rule.ts';
-import { type ChannelRef, PLATFORMS, type Rule, type UserRef } from './rule.ts';
+import type { ChannelRef, Rule, UserRef } from './rule.ts';
 import { TRIGGERS } from './triggers.ts';
 
 /**
@@ -25,12 +25,20 @@ export function createRulePool(): RulePool {
   const channels = createSharedPool<ChannelRef>();
   // A handful of people create most rules.
   const users = createSharedPool<UserRef>();
+  // A handful of platform ids: one string each, not each parsed rule's own copy.
+  const platforms = new Map<string, string>();
+  const platformOf = (id: string): string => {
+    const known = platforms.get(id);
+    if (known !== undefined) return known;
+    platforms.set(id, id);
+    return id;
+  };
 
   return {
     acquire(rule) {
       const shared = conditions.acquire(rule.conditions);
       const { team, channel } = rule.channel;
-      const platform = PLATFORMS.find((known) => known === rule.channel.platform) ?? rule.channel.platform;
+      const platform = platformOf(rule.channel.platform);
       const { id, name } = rule.createdBy;
       return {
         id: rule.id,

@@ -1,3 +1,4 @@
+import type { PlatformId } from './platform-id.ts';
 import type { ConditionKey, Trigger } from './triggers.ts';
 
 /**
@@ -8,11 +9,8 @@ import type { ConditionKey, Trigger } from './triggers.ts';
 export const OPERATORS = ['!=', '>=', '<=', '=', '~', '>', '<'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-export const PLATFORMS = ['mattermost', 'teams'] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
 export interface ChannelRef {
-  platform: Platform;
+  platform: PlatformId;
   /** Mattermost team id, or Teams tenant id. */
   team: string;
   channel: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AlertState } from '../delivery/alert-state-store.ts';
 import type { CardRecord } from '../delivery/card-store.ts';
 import type { AlertNotification } from '../normalize/notification.ts';
+import { platformIdSchema } from '../rules/platform-id.ts';
 import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 
 const WORKFLOW_KEYS = [
@@ -12,7 +13,7 @@ const WORKFLOW_KEYS = [
 ] as const satisfies readonly WorkflowActionKey[];
 
 const channelSchema = z.object({
-  platform: z.enum(['mattermost', 'teams']),
+  platform: platformIdSchema,
   team: z.string(),
   channel: z.string().min(1),
 });
@@ -69,7 +70,7 @@ const notificationSchema = z.looseObject({
 const activitySchema = z.object({
   verb: z.string(),
   by: z.string(),
-  platform: z.enum(['mattermost', 'teams']),
+  platform: platformIdSchema,
   at: z.number().finite(),
   status: z.string().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformIdSchema } from '../rules/platform-id.ts';
 import type { Rule } from '../rules/rule.ts';
 import { OPERATORS } from '../rules/rule.ts';
 import { CONDITION_KEYS, TRIGGERS } from '../rules/triggers.ts';
@@ -6,7 +7,7 @@ import { CONDITION_KEYS, TRIGGERS } from '../rules/triggers.ts';
 const userSchema = z.object({ id: z.string(), name: z.string() });
 
 const channelSchema = z.object({
-  platform: z.enum(['mattermost', 'teams']),
+  platform: platformIdSchema,
   team: z.string(),
   channel: z.string(),
 });

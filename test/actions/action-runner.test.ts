@@ -5,6 +5,7 @@ import { ACTION_TABLE, type CardActionKey } from '../../src/actions/action-table
 import type { ActionServices, CardAction } from '../../src/actions/card-action.ts';
 import { createActionRunner, FAILED_ON_OUR_SIDE } from '../../src/actions/create-action-runner.ts';
 import { createLogger } from '../../src/log.ts';
+import { PLATFORM_NAMES } from '../../src/platforms/platform-list.ts';
 
 const log = createLogger({ level: 'silent' });
 const user: ActingUser = { id: 'u1', name: 'alice', platform: 'mattermost' };
@@ -65,6 +66,7 @@ function runner(sekoia: ActionServices['sekoia'], breakAfter = false) {
       states: { get: async () => undefined, offer: unused },
       rules: { get: unused, setMute: unused },
       clock: { now: () => 0 },
+      platforms: PLATFORM_NAMES,
       appUrl: 'https://app.sekoia.io',
       log,
     },

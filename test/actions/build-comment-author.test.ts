@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommentAuthor, cutToUnits, SEKOIA_AUTHOR_MAX } from '../../src/actions/build-comment-author.ts';
+import { PLATFORM_NAMES } from '../../src/platforms/platform-list.ts';
 
-const teams = (name: string) => buildCommentAuthor({ id: '29:1a', name, platform: 'teams' });
+const teams = (name: string) => buildCommentAuthor({ id: '29:1a', name, platform: 'teams' }, PLATFORM_NAMES);
 
 describe('buildCommentAuthor (Sekoia.io: author maxLength 32)', () => {
   it('keeps "Platform: name" when it fits, with nothing added to the text', () => {
     expect(teams('Ana Analyst')).toEqual({ author: 'Microsoft Teams: Ana Analyst', signature: undefined });
-    expect(buildCommentAuthor({ id: 'u1', name: 'alice', platform: 'mattermost' }).author).toBe(
-      'Mattermost: alice',
-    );
+    expect(
+      buildCommentAuthor({ id: 'u1', name: 'alice', platform: 'mattermost' }, PLATFORM_NAMES).author,
+    ).toBe('Mattermost: alice');
   });
 
   it('shortens the platform, then the name, and signs the text with both in full', () => {

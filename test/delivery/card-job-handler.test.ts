@@ -5,6 +5,7 @@ import { createCardJobHandler } from '../../src/delivery/create-card-job-handler
 import { createCardLock } from '../../src/delivery/create-card-lock.ts';
 import { createLogger } from '../../src/log.ts';
 import type { AlertNotification } from '../../src/normalize/notification.ts';
+import { PLATFORM_NAMES } from '../../src/platforms/platform-list.ts';
 import type { Job } from '../../src/queue/job-queue.ts';
 import { createKeyvCardStores } from '../../src/storage/create-keyv-card-stores.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
@@ -67,7 +68,7 @@ describe('card job handler (real SQLite store, recording sink)', () => {
     store = await createStore({ url: 'sqlite://:memory:', log });
     stores = createKeyvCardStores({ keyv: store.keyv('cards'), log });
     sink = createRecordingCardSink(() => clock.now());
-    handler = createCardJobHandler({ sinks: { mattermost: sink }, ...stores, clock });
+    handler = createCardJobHandler({ sinks: { mattermost: sink }, ...stores, clock, names: PLATFORM_NAMES });
   });
   afterEach(async () => {
     await store.close();
@@ -120,6 +121,7 @@ describe('card job handler (real SQLite store, recording sink)', () => {
         sinks: { mattermost: sink },
         ...stores,
         clock,
+        names: PLATFORM_NAMES,
         lock: createCardLock({ leases, owner }),
       });
     const [first, second] = [replica('replica-a'), replica('replica-b')];

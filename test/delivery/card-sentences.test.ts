@@ -23,7 +23,7 @@ describe('statusChangeSentence', () => {
   });
 
   it('says who, and from where, with names written by the platform', () => {
-    const note = { shortId: 'A', from: 'P', to: 'Q', by: { name: 'ana', platform: 'teams' as const } };
+    const note = { shortId: 'A', from: 'P', to: 'Q', by: { name: 'ana', from: 'Microsoft Teams' } };
     expect(statusChangeSentence(note, marked)).toBe(
       'Status of ⟨A|40⟩: ⟨P|60⟩ → ⟨Q|60⟩ by ⟨ana|64⟩ (Microsoft Teams)',
     );
@@ -35,7 +35,7 @@ describe('activitySentence', () => {
     const activity = {
       verb: 'Acknowledged',
       by: 'alice',
-      platform: 'mattermost' as const,
+      from: 'Mattermost',
       at: 1772438400000,
     };
     expect(activitySentence(activity, marked)).toBe(

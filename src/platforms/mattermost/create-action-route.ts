@@ -6,6 +6,7 @@ import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-acti
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import { rebuildClickedCard } from '../../actions/rebuild-clicked-card.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
+import type { PlatformNames } from '../../delivery/platform-names.ts';
 import { isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
@@ -21,6 +22,7 @@ export interface CreateActionRouteOptions {
   signer: ActionSigner;
   actions: ActionRunner;
   cards: CardStore;
+  names: PlatformNames;
   render: ReturnType<typeof createCardRenderer>;
   client: MattermostClient;
   tell: ClickerNotice;
@@ -60,7 +62,12 @@ export function createActionRoute(options: CreateActionRouteOptions) {
   ): Promise<ActionAnswer> => {
     if (!outcome.ok || outcome.state === undefined) return { ephemeral_text: outcome.message };
     try {
-      const clicked = await rebuildClickedCard({ cards: options.cards, grant, state: outcome.state });
+      const clicked = await rebuildClickedCard({
+        cards: options.cards,
+        grant,
+        state: outcome.state,
+        names: options.names,
+      });
       if (clicked === undefined) return { ephemeral_text: outcome.message };
       const body = options.render(clicked.target, clicked.card, grant.messageId);
       return { update: { message: body.message, props: body.props }, ephemeral_text: outcome.message };

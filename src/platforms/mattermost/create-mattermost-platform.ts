@@ -5,6 +5,7 @@ import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
+import type { PlatformNames } from '../../delivery/platform-names.ts';
 import type { Logger } from '../../log.ts';
 import type { Route } from '../../server/create-server.ts';
 import { createActionRoute } from './create-action-route.ts';
@@ -23,6 +24,7 @@ export interface CreateMattermostPlatformOptions {
   signer: ActionSigner;
   actions: ActionRunner;
   cards: CardStore;
+  names: PlatformNames;
   registry: CommandRegistry;
   services: CommandServices;
   log: Logger;
@@ -63,6 +65,7 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     signer: options.signer,
     actions: options.actions,
     cards: options.cards,
+    names: options.names,
     render: createCardRenderer(renderer),
     client,
     tell,

@@ -8,6 +8,7 @@ import type { CommandRegistry } from '../../commands/create-command-registry.ts'
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
+import type { PlatformNames } from '../../delivery/platform-names.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
 import type { Logger } from '../../log.ts';
@@ -26,6 +27,7 @@ export interface CreateTeamsPlatformOptions {
   signer: ActionSigner;
   actions: ActionRunner;
   cards: CardStore;
+  names: PlatformNames;
   states: AlertStateStore;
   registry: CommandRegistry;
   services: CommandServices;

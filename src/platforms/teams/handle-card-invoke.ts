@@ -7,6 +7,7 @@ import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import { rebuildClickedCard } from '../../actions/rebuild-clicked-card.ts';
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
+import type { PlatformNames } from '../../delivery/platform-names.ts';
 import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { createActionContext } from './create-action-context.ts';
@@ -20,6 +21,7 @@ export interface HandleCardInvokeOptions {
   signer: ActionSigner;
   actions: ActionRunner;
   cards: CardStore;
+  names: PlatformNames;
   states: AlertStateStore;
   render: ReturnType<typeof createTeamsCardRenderer>;
   connector: ConnectorClient;
@@ -53,7 +55,7 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
   /** The clicked card as the stored state shows it (for a mute or a comment too: its buttons are re-signed). */
   const cardFor = async (grant: ActionGrant): Promise<AdaptiveCardInvokeResponse | undefined> => {
     const state = await options.states.get(grant.alertUuid);
-    const clicked = await rebuildClickedCard({ cards: options.cards, grant, state });
+    const clicked = await rebuildClickedCard({ cards: options.cards, grant, state, names: options.names });
     if (clicked === undefined) return undefined;
     const value = options.render(clicked.target, clicked.card, grant.messageId);
     return { statusCode: 200, type: ADAPTIVE_CARD, value };

@@ -128,7 +128,7 @@ describe('renderAlertPost', () => {
         lastActivity: {
           verb: 'Acknowledged',
           by: 'alice_b',
-          platform: 'mattermost',
+          from: 'Mattermost',
           at: Date.UTC(2026, 2, 2, 8, 5),
         },
       }),
@@ -215,7 +215,7 @@ describe('renderAlertPost', () => {
         firstSeenAt: HOSTILE,
         matchedRule: { id: 'r7k2', name: HOSTILE },
         enriched: false,
-        lastActivity: { verb: 'Acknowledged', by: HOSTILE, platform: 'teams', at: 0 },
+        lastActivity: { verb: 'Acknowledged', by: HOSTILE, from: 'Microsoft Teams', at: 0 },
       }),
       actionUrl: ACTION_URL,
       actions: [{ key: 'acknowledge', context: { a: 'acknowledge' } }],

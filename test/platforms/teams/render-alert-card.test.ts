@@ -245,7 +245,7 @@ describe('renderAlertCard', () => {
         lastActivity: {
           verb: 'Acknowledged',
           by: 'Ana_Analyst',
-          platform: 'teams',
+          from: 'Microsoft Teams',
           at: Date.UTC(2026, 2, 2, 8, 5),
         },
       }),
@@ -288,7 +288,7 @@ describe('renderAlertCard', () => {
         assets,
         matchedRule: { id: huge, name: huge },
         enriched: false,
-        lastActivity: { verb: huge, by: huge, platform: 'teams', at: 0 },
+        lastActivity: { verb: huge, by: huge, from: 'Microsoft Teams', at: 0 },
       }),
       actions: keys.map((key) => ({ key, data: grantData(key) })),
     });
@@ -311,7 +311,7 @@ describe('renderAlertCard', () => {
         firstSeenAt: HOSTILE,
         matchedRule: { id: HOSTILE, name: HOSTILE },
         enriched: false,
-        lastActivity: { verb: HOSTILE, by: HOSTILE, platform: 'teams', at: 0 },
+        lastActivity: { verb: HOSTILE, by: HOSTILE, from: 'Microsoft Teams', at: 0 },
       }),
       actions: [{ key: 'acknowledge', data: { a: 'acknowledge' } }],
     });

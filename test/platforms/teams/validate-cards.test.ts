@@ -96,7 +96,7 @@ const CARDS: [string, AdaptiveCard][] = [
         entity: HOSTILE,
         assets: Array.from({ length: 10_000 }, () => namedAsset(HOSTILE, 100)),
         enriched: false,
-        lastActivity: { verb: 'Acknowledged', by: HOSTILE, platform: 'teams', at: 0 },
+        lastActivity: { verb: 'Acknowledged', by: HOSTILE, from: 'Microsoft Teams', at: 0 },
       }),
       actions: (['acknowledge', 'validate', 'reject', 'close', 'comment', 'mute'] as const).map((key) => ({
         key,

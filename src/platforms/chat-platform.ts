@@ -1,0 +1,51 @@
+import type { ActionRunner } from '../actions/create-action-runner.ts';
+import type { ActionSigner } from '../actions/create-action-signer.ts';
+import type { Clock } from '../clock.ts';
+import type { CommandServices } from '../commands/command.ts';
+import type { CommandRegistry } from '../commands/create-command-registry.ts';
+import type { Config } from '../config/load-config.ts';
+import type { AlertStateStore } from '../delivery/alert-state-store.ts';
+import type { CardSink } from '../delivery/card-sink.ts';
+import type { CardStore } from '../delivery/card-store.ts';
+import type { PlatformLabel, PlatformNames } from '../delivery/platform-names.ts';
+import type { Logger } from '../log.ts';
+import type { Route } from '../server/create-server.ts';
+import type { Store } from '../storage/create-store.ts';
+
+/** What every platform is built from: the same object for each, whatever part of it a platform uses. */
+export interface PlatformDeps {
+  config: Readonly<Config>;
+  /** A platform keeps its own records (e.g. conversation references) under its own namespace. */
+  store: Store;
+  signer: ActionSigner;
+  actions: ActionRunner;
+  cards: CardStore;
+  states: AlertStateStore;
+  /** Every platform's names: a card shows what was done from the other platforms too. */
+  names: PlatformNames;
+  registry: CommandRegistry;
+  services: CommandServices;
+  clock: Clock;
+  log: Logger;
+  /** How long a slash command may run before "Working on it…" (tests shorten it). */
+  commandDeadlineMs?: number | undefined;
+}
+
+/** A built platform: where its cards go, and the routes its commands and clicks come in by. */
+export interface PlatformParts {
+  sink: CardSink;
+  routes: Route[];
+}
+
+/**
+ * One chat platform, behind one folder (src/platforms/<id>/): its id and names, whether the config
+ * turns it on, what it says at start, and how it is built. Inside, it decodes its commands and card
+ * clicks into `CommandContext` / `ActionContext` and encodes the answers. The composition root
+ * builds every platform of platform-list.ts that is enabled, and knows no platform by name.
+ */
+export interface ChatPlatform extends PlatformLabel {
+  enabled(config: Readonly<Config>): boolean;
+  /** Logs the platform's state at start (on/off, authentication, what is missing). */
+  announce(config: Readonly<Config>, log: Logger): void;
+  create(deps: PlatformDeps): PlatformParts;
+}

@@ -1,0 +1,52 @@
+import type { Config } from '../../config/load-config.ts';
+import type { ChatPlatform } from '../chat-platform.ts';
+import { createMattermostPlatform } from './create-mattermost-platform.ts';
+
+const configured = (config: Readonly<Config>) =>
+  Boolean(config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN);
+
+/** Mattermost, when MATTERMOST_URL and MATTERMOST_BOT_TOKEN are set. */
+export const mattermostPlatform: ChatPlatform = {
+  id: 'mattermost',
+  displayName: 'Mattermost',
+  shortName: 'Mattermost',
+  enabled: configured,
+  announce(config, log) {
+    log.info(
+      configured(config)
+        ? {
+            platform: 'mattermost',
+            state: 'on',
+            url: config.MATTERMOST_URL,
+            commandTokens: config.MATTERMOST_COMMAND_TOKENS.length,
+          }
+        : {
+            platform: 'mattermost',
+            state: 'off',
+            reason: 'MATTERMOST_URL and MATTERMOST_BOT_TOKEN are not set',
+          },
+      'platform',
+    );
+    if (configured(config) && config.MATTERMOST_COMMAND_TOKENS.length === 0) {
+      log.warn('MATTERMOST_COMMAND_TOKENS is empty: every /sekoia command will be refused (401)');
+    }
+  },
+  create(deps) {
+    const { config } = deps;
+    return createMattermostPlatform({
+      url: config.MATTERMOST_URL ?? '',
+      botToken: config.MATTERMOST_BOT_TOKEN ?? '',
+      commandTokens: config.MATTERMOST_COMMAND_TOKENS,
+      publicUrl: config.PUBLIC_URL,
+      signer: deps.signer,
+      actions: deps.actions,
+      cards: deps.cards,
+      names: deps.names,
+      registry: deps.registry,
+      services: deps.services,
+      log: deps.log,
+      clock: deps.clock,
+      ...(deps.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: deps.commandDeadlineMs }),
+    });
+  },
+};

@@ -1,0 +1,45 @@
+import type { ChatPlatform } from '../chat-platform.ts';
+import { createTeamsConversationStore } from './create-teams-conversation-store.ts';
+import { createTeamsPlatform } from './create-teams-platform.ts';
+
+/** Microsoft Teams, always on: Bot Framework authentication with an app id, none without (local use). */
+export const teamsPlatform: ChatPlatform = {
+  id: 'teams',
+  displayName: 'Microsoft Teams',
+  shortName: 'Teams',
+  enabled: () => true,
+  announce(config, log) {
+    if (config.MicrosoftAppId) {
+      log.info(
+        { platform: 'teams', state: 'on', auth: 'Bot Framework', appType: config.MicrosoftAppType },
+        'platform',
+      );
+    } else {
+      log.warn(
+        { platform: 'teams', state: 'on', auth: 'NONE' },
+        'Teams endpoint /api/messages is UNAUTHENTICATED (no MicrosoftAppId): for local tests only, never expose it; service URLs are accepted from loopback only',
+      );
+    }
+  },
+  create(deps) {
+    const { config, log } = deps;
+    return createTeamsPlatform({
+      credentials: {
+        MicrosoftAppId: config.MicrosoftAppId,
+        MicrosoftAppPassword: config.MicrosoftAppPassword,
+        MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : undefined,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      },
+      conversations: createTeamsConversationStore({ records: deps.store.keyv('teams'), log }),
+      signer: deps.signer,
+      actions: deps.actions,
+      cards: deps.cards,
+      names: deps.names,
+      states: deps.states,
+      registry: deps.registry,
+      services: deps.services,
+      clock: deps.clock,
+      log,
+    });
+  },
+};
