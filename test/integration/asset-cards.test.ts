@@ -49,8 +49,10 @@ describe('asset names and criticality on Mattermost cards (real HTTP)', () => {
       .poll(() => fieldOf(world.cardOf(alert.uuid), 'Assets'))
       .toBe('srv-db-01 (criticality 80), ws-12 (criticality 30)');
     expect(JSON.stringify(world.cardOf(alert.uuid)?.props)).not.toContain(server.uuid);
+    // A new card is posted, then patched with its buttons: click once they are there.
+    await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"acknowledge"');
 
-    // The card is re-read after the click (actions/create-card-actions.ts): the names must survive it.
+    // The card is re-read after the click (actions/reread-alert.ts): the names must survive it.
     // No WebHook this time, so that only the re-read can update the card.
     world.sekoia.setWebhookUrl(undefined);
     await world.mattermost.clickButton({
