@@ -17,6 +17,8 @@ import type { WorkflowAction } from '../sekoia/workflow-schema.ts';
 import type { Notification } from '../triggers/trigger-table.ts';
 import { type AlertRefreshJob, alertRefreshJob } from './alert-refresh-job.ts';
 import { createNonAlertNormalizer, type NonAlertOptions } from './create-non-alert-normalizer.ts';
+import { createReadCoalescer } from './create-read-coalescer.ts';
+import { deferToReadSlot } from './defer-to-read-slot.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 import type { AssetResolver } from './resolve-alert-assets.ts';
 
@@ -35,6 +37,14 @@ export interface EventJobOptions extends Omit<NonAlertOptions, 'enrichAttempts'>
   refreshDelayMs?: number;
   /** Names the alert's assets (asset API, cached); without it cards show asset UUIDs. */
   assets?: AssetResolver;
+  /** At most one Sekoia.io read of an alert per this many ms; notifications in between wait for it. */
+  coalesceMs?: number;
+}
+
+/** One read of an alert: the alert and the workflow its status allows (undefined: the built-in one). */
+interface Enrichment {
+  alert: SekoiaAlert;
+  workflow: WorkflowAction[] | undefined;
 }
 
 export interface EventJobHandlers {
@@ -48,6 +58,8 @@ export interface EventJobHandlers {
 export function createEventJobHandlers(options: EventJobOptions): EventJobHandlers {
   const enrichAttempts = options.enrichAttempts ?? 4;
   const normalizeNonAlert = createNonAlertNormalizer({ ...options, enrichAttempts });
+  const coalesceMs = options.coalesceMs ?? 1_000;
+  const reads = createReadCoalescer<Enrichment>({ now: () => options.clock.now() });
 
   const deliver = async (notification: Notification) => {
     try {
@@ -70,9 +82,15 @@ export function createEventJobHandlers(options: EventJobOptions): EventJobHandle
     // Not a created/updated alert with a valid UUID (whatever the WebHook lacks): not worked on as one.
     const alertId = readableAlertUuid(stored.event);
     if (alertId === undefined) return deliver(await normalizeNonAlert(stored, job, log));
-    let alert: SekoiaAlert | undefined;
+    const slot = { enqueue: options.enqueue, now: () => options.clock.now(), coalesceMs };
+    if (await deferToReadSlot({ ...slot, lastReadAt: reads.lastStartedAt(alertId) }, stored, alertId)) return;
+    let read: { value: Enrichment; observedAt: number } | undefined;
     try {
-      alert = await options.sekoia.getAlert(alertId);
+      // Notifications of this alert that waited share one read started after they arrived.
+      read = await reads.read(alertId, stored.receivedAt, async () => {
+        const alert = await options.sekoia.getAlert(alertId);
+        return { alert, workflow: await readWorkflow(alert, log) };
+      });
     } catch (error) {
       const retryable = !isBotError(error) || error.retryable;
       if (retryable && job.attempts < enrichAttempts) throw error;
@@ -82,8 +100,8 @@ export function createEventJobHandlers(options: EventJobOptions): EventJobHandle
       );
       if (retryable) await scheduleRefresh(options, stored, job.id);
     }
-    const workflow = alert ? await readWorkflow(alert, log) : undefined;
-    const observedAt = options.clock.now();
+    const { alert, workflow } = read?.value ?? {};
+    const observedAt = read?.observedAt ?? options.clock.now();
     await deliver(
       await withAssets(
         normalizeAlert({ stored, eventId: job.id, alert, workflow, appUrl: options.appUrl, observedAt }),
