@@ -20,7 +20,9 @@ export function createQueueClient(options: {
     enqueue: (job) => send<EnqueueResult>({ op: 'enqueue', job, now: clock.now() }),
     claim: (limit, leaseMs) => send<Claimed>({ op: 'claim', limit, leaseMs, now: clock.now() }),
     complete: (jobId) => send<void>({ op: 'complete', jobId }),
-    retry: (jobId, { runAt, error }) => send<void>({ op: 'retry', jobId, runAt, error }),
+    retry: (jobId, { runAt, error, waitingFor }) =>
+      send<void>({ op: 'retry', jobId, runAt, error, waitingFor }),
+    wake: (waitingFor) => send<number>({ op: 'wake', waitingFor, now: clock.now() }),
     bury: (jobId, error) => send<void>({ op: 'bury', jobId, error }),
     nextDueAt: () => send<number | undefined>({ op: 'nextDueAt' }),
     stats: () => send<QueueStats>({ op: 'stats', now: clock.now() }),

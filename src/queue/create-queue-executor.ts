@@ -63,7 +63,9 @@ function run(core: SqliteQueueCore, request: Exclude<QueueRequest, { op: 'enqueu
     case 'complete':
       return core.complete(request.jobId);
     case 'retry':
-      return core.retry(request.jobId, request.runAt, request.error);
+      return core.retry(request.jobId, request.runAt, request.error, request.waitingFor);
+    case 'wake':
+      return core.wake(request.waitingFor, request.now);
     case 'bury':
       return core.bury(request.jobId, request.error);
     case 'nextDueAt':

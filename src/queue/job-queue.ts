@@ -62,7 +62,16 @@ export interface JobQueue {
    */
   claim(limit: number, leaseMs: number): Promise<Claimed>;
   complete(jobId: string): Promise<void>;
-  retry(jobId: string, options: { runAt: number; error: string }): Promise<void>;
+  /**
+   * Tries the job again at `runAt`. `waitingFor` names the dependency it waits for (`sekoia`,
+   * `platform:mattermost`…): `wake` brings it forward when that dependency answers again.
+   */
+  retry(
+    jobId: string,
+    options: { runAt: number; error: string; waitingFor?: string | undefined },
+  ): Promise<void>;
+  /** Makes every waiting job that waits for `waitingFor` due now; resolves with how many. */
+  wake(waitingFor: string): Promise<number>;
   /** Moves a job to the dead-letter list, kept for an operator to see. */
   bury(jobId: string, error: string): Promise<void>;
   /** Earliest time a job becomes due (epoch ms), if any job waits. */

@@ -18,7 +18,14 @@ export function prepareQueueStatements(db: DatabaseSync) {
      RETURNING id, kind, payload, attempts, created_at, last_error`,
     ),
     complete: db.prepare('DELETE FROM queue_jobs WHERE id = ?'),
-    retry: db.prepare('UPDATE queue_jobs SET run_at = ?, lease_until = NULL, last_error = ? WHERE id = ?'),
+    retry: db.prepare(
+      'UPDATE queue_jobs SET run_at = ?, lease_until = NULL, last_error = ?, waiting_for = ? WHERE id = ?',
+    ),
+    // A job in flight (leased) is left alone: its own outcome decides what comes next.
+    wake: db.prepare(
+      `UPDATE queue_jobs SET run_at = MIN(run_at, ?), waiting_for = NULL WHERE state = 'pending'
+     AND run_at > ? AND waiting_for = ? AND (lease_until IS NULL OR lease_until <= ?)`,
+    ),
     bury: db.prepare(`UPDATE queue_jobs SET state = 'dead', lease_until = NULL, last_error = ? WHERE id = ?`),
     nextDue: db.prepare(
       `SELECT MIN(MAX(run_at, COALESCE(lease_until, 0))) AS at FROM queue_jobs WHERE state = 'pending'`,

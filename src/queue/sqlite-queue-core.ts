@@ -66,9 +66,11 @@ export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
     complete: (jobId: string): void => {
       transaction(db, 'NORMAL', () => sql.complete.run(Number(jobId)));
     },
-    retry: (jobId: string, runAt: number, error: string): void => {
-      transaction(db, 'NORMAL', () => sql.retry.run(runAt, error, Number(jobId)));
+    retry: (jobId: string, runAt: number, error: string, waitingFor?: string): void => {
+      transaction(db, 'NORMAL', () => sql.retry.run(runAt, error, waitingFor ?? null, Number(jobId)));
     },
+    wake: (waitingFor: string, now: number): number =>
+      transaction(db, 'NORMAL', () => Number(sql.wake.run(now, now, waitingFor, now).changes)),
     bury: (jobId: string, error: string): void => {
       transaction(db, 'NORMAL', () => sql.bury.run(error, Number(jobId)));
     },

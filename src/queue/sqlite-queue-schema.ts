@@ -18,7 +18,9 @@ export function migrateQueueSchema(db: DatabaseSync): void {
       last_error TEXT,
       -- Checked when the job comes up, not when it is stored: the durable write of a WebHook then
       -- only appends, instead of touching a random index page per key.
-      dedupe_keys TEXT
+      dedupe_keys TEXT,
+      -- The dependency a retried job waits for ('sekoia', 'platform:mattermost'…), see wake().
+      waiting_for TEXT
     );
     CREATE INDEX IF NOT EXISTS queue_jobs_due ON queue_jobs (state, run_at);
     CREATE TABLE IF NOT EXISTS queue_dedupe (
@@ -28,4 +30,8 @@ export function migrateQueueSchema(db: DatabaseSync): void {
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS queue_dedupe_age ON queue_dedupe (created_at);
   `);
+  // Queues written before waiting_for existed gain the column (NULL: waiting for nothing named).
+  const columns = db.prepare('PRAGMA table_info(queue_jobs)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'waiting_for'))
+    db.exec('ALTER TABLE queue_jobs ADD COLUMN waiting_for TEXT');
 }

@@ -119,6 +119,26 @@ describe.each(implementations)('embedded SQLite queue %s', (_name, open) => {
     expect(await claim(1)).toMatchObject([{ id: jobId, attempts: 2 }]);
   });
 
+  it('brings forward the waiting jobs that wait for a dependency, and only those', async () => {
+    const platform = await queue.enqueue({ kind: 'e', payload: 'p' });
+    const sekoia = await queue.enqueue({ kind: 'e', payload: 's' });
+    const plain = await queue.enqueue({ kind: 'e', payload: 'x' });
+    await claim(3);
+    const later = clock.now() + 300_000;
+    await queue.retry(platform.jobId, { runAt: later, error: 'down', waitingFor: 'platform:mattermost' });
+    await queue.retry(sekoia.jobId, { runAt: later, error: 'down', waitingFor: 'sekoia' });
+    await queue.retry(plain.jobId, { runAt: later, error: 'boom' });
+    clock.advance(1_000);
+    expect(await queue.wake('platform:mattermost')).toBe(1);
+    expect(await claim(4)).toMatchObject([{ id: platform.jobId, attempts: 2 }]);
+    // Woken once: a second success of the same dependency finds nothing more to bring forward.
+    expect(await queue.wake('platform:mattermost')).toBe(0);
+    await queue.complete(platform.jobId);
+    expect(await claim(3)).toEqual([]);
+    clock.advance(300_000);
+    expect((await claim(3)).map((job) => job.id).sort()).toEqual([sekoia.jobId, plain.jobId].sort());
+  });
+
   it('keeps buried jobs on the dead-letter list with their last error', async () => {
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
     await claim(1);
