@@ -11,6 +11,7 @@ import { composeStatus } from './compose/compose-status.ts';
 import { composeStores } from './compose/compose-stores.ts';
 import { composeQueueing, composeWorker } from './compose/compose-worker.ts';
 import { createMetrics } from './metrics/create-metrics.ts';
+import { createRecoveryNotifier } from './queue/create-recovery-notifier.ts';
 
 export type { App, AppOptions } from './app-options.ts';
 export { BODY_BUDGET_BYTES } from './compose/compose-http.ts';
@@ -30,7 +31,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const pause =
     options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
-  const sekoiaSide = composeSekoia({ config, retry: options.sekoiaRetry, pause, clock, log });
+  // Jobs waiting out an outage of Sekoia.io or a chat platform run again at its first success.
+  const recovery = createRecoveryNotifier();
+  const sekoiaSide = composeSekoia({ config, retry: options.sekoiaRetry, pause, clock, log, recovery });
   const { sekoia } = sekoiaSide;
   // What every later part may read; the two ways into the queue are passed by name.
   const built = { ...stores, ...sekoiaSide, config, log, clock, pause, metrics };
@@ -40,9 +43,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const status = composeStatus({ ...built, scheduler });
   const services = { rules, clock, random: options.random ?? Math.random, status };
   const { commandDeadlineMs } = options;
-  const platforms = composePlatforms({ ...built, signer, actions, services, commandDeadlineMs });
+  const platforms = composePlatforms({ ...built, signer, actions, services, commandDeadlineMs, recovery });
   const jobs = composeDelivery(options, { ...built, queueing, status, sinks: platforms.sinks });
-  const worker = composeWorker(options, { ...built, jobs, queueing });
+  const worker = composeWorker(options, { ...built, jobs, queueing, recovery });
   const server = composeHttp(options, { ...built, status, worker, platformRoutes: platforms.routes });
   let stopping: Promise<void> | undefined;
   const listen = (port = config.PORT, host?: string) =>

@@ -9,6 +9,7 @@ import type { CardSink, CardSinks } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
 import type { Logger } from '../log.ts';
 import { CHAT_PLATFORMS, PLATFORM_NAMES } from '../platforms/platform-list.ts';
+import type { RecoveryNotifier } from '../queue/create-recovery-notifier.ts';
 import type { Route } from '../server/create-server.ts';
 import type { Store } from '../storage/create-store.ts';
 
@@ -25,6 +26,7 @@ export function composePlatforms(deps: {
   log: Logger;
   /** How long a slash command may run before "Working on it…" (tests shorten it). */
   commandDeadlineMs?: number | undefined;
+  recovery?: RecoveryNotifier | undefined;
 }): { sinks: CardSinks; routes: Route[] } {
   const shared = { ...deps, names: PLATFORM_NAMES, registry: createCommands() };
   const sinks: Record<string, CardSink> = {};

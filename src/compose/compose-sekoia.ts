@@ -4,6 +4,8 @@ import type { Config } from '../config/load-config.ts';
 import { createAssetCache } from '../delivery/create-asset-cache.ts';
 import { type AssetResolver, createAssetResolver } from '../delivery/resolve-alert-assets.ts';
 import type { Logger } from '../log.ts';
+import type { RecoveryNotifier } from '../queue/create-recovery-notifier.ts';
+import { SEKOIA_DEPENDENCY } from '../queue/waiting-for-of.ts';
 import { createSekoiaClient } from '../sekoia/create-sekoia-client.ts';
 import type { SekoiaPaceOptions } from '../sekoia/create-sekoia-pacer.ts';
 import { createWorkflowReader, type WorkflowReader } from '../sekoia/create-workflow-reader.ts';
@@ -35,6 +37,8 @@ export function composeSekoia(deps: {
   pause: (ms: number) => Promise<void>;
   clock: Clock;
   log: Logger;
+  /** Told of each answered request, so that jobs waiting for a Sekoia.io outage run at once. */
+  recovery?: RecoveryNotifier;
 }): SekoiaSide {
   const { config, clock, log } = deps;
   const sekoia = createSekoiaClient({
@@ -43,6 +47,7 @@ export function composeSekoia(deps: {
     log,
     ...deps.retry,
     pace: { requestsPerSecond: config.SEKOIA_API_RATE, ...deps.retry?.pace },
+    onSuccess: () => deps.recovery?.succeeded(SEKOIA_DEPENDENCY),
   });
   return {
     sekoia,

@@ -2,6 +2,8 @@ import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
 import { SEKOIA_EVENT_JOB } from '../ingress/stored-event.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
+import { bringWaitingWorkForward } from '../queue/bring-waiting-work-forward.ts';
+import type { RecoveryNotifier } from '../queue/create-recovery-notifier.ts';
 import { createWorker, type Worker } from '../queue/create-worker.ts';
 import type { JobTable } from '../queue/define-jobs.ts';
 import type { EnqueueResult, JobQueue, NewJob } from '../queue/job-queue.ts';
@@ -39,7 +41,14 @@ export function composeQueueing(queue: JobQueue): Queueing {
 /** The worker that runs the job table, counting duplicates, retries and dead letters in the metrics. */
 export function composeWorker(
   options: AppOptions,
-  deps: { queue: JobQueue; jobs: JobTable; metrics: Metrics; clock: Clock; queueing: Queueing },
+  deps: {
+    queue: JobQueue;
+    jobs: JobTable;
+    metrics: Metrics;
+    clock: Clock;
+    queueing: Queueing;
+    recovery: RecoveryNotifier;
+  },
 ): Worker {
   const { log } = options;
   const { queue, jobs, metrics, clock } = deps;
@@ -54,6 +63,7 @@ export function composeWorker(
     ...(options.worker?.backoffBaseMs
       ? { backoff: { baseMs: options.worker.backoffBaseMs, capMs: 60_000 } }
       : {}),
+    onWaiting: (dependency) => deps.recovery.waiting(dependency),
     events: {
       onDuplicate: (duplicate) => {
         if (duplicate.kind === SEKOIA_EVENT_JOB) metrics.eventsDeduplicated.inc();
@@ -63,5 +73,6 @@ export function composeWorker(
     },
   });
   deps.queueing.wakeWith(worker);
+  bringWaitingWorkForward({ recovery: deps.recovery, queue, worker, log });
   return worker;
 }

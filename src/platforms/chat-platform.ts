@@ -9,6 +9,7 @@ import type { CardSink } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
 import type { PlatformLabel, PlatformNames } from '../delivery/platform-names.ts';
 import type { Logger } from '../log.ts';
+import type { RecoveryNotifier } from '../queue/create-recovery-notifier.ts';
 import type { Route } from '../server/create-server.ts';
 import type { Store } from '../storage/create-store.ts';
 
@@ -29,6 +30,8 @@ export interface PlatformDeps {
   log: Logger;
   /** How long a slash command may run before "Working on it…" (tests shorten it). */
   commandDeadlineMs?: number | undefined;
+  /** Told of each answered request, so that jobs waiting for this platform's outage run at once. */
+  recovery?: RecoveryNotifier | undefined;
 }
 
 /** A built platform: where its cards go, and the routes its commands and clicks come in by. */

@@ -28,6 +28,8 @@ export interface WorkerOptions {
   /** Longest sleep between two looks at the queue (other replicas may add jobs). */
   pollMs?: number;
   events?: WorkerEvents;
+  /** Told which dependency a retried job waits for (see create-recovery-notifier.ts). */
+  onWaiting?: (dependency: string) => void;
 }
 
 /** Jobs run at once by one worker. */
@@ -66,6 +68,7 @@ export function createWorker(options: WorkerOptions): Worker {
       maxAttempts: options.jobs.get(job.kind)?.maxAttempts ?? maxAttempts,
       backoff: options.backoff,
       events: options.events,
+      onWaiting: options.onWaiting,
     });
 
   const runJob = async (job: Job): Promise<void> => {

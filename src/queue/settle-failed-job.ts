@@ -4,6 +4,7 @@ import { isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { WorkerEvents } from './create-worker.ts';
 import type { Job, JobQueue } from './job-queue.ts';
+import { waitingForOf } from './waiting-for-of.ts';
 
 export interface SettleFailedJobInput {
   job: Job;
@@ -15,6 +16,8 @@ export interface SettleFailedJobInput {
   maxAttempts: number;
   backoff: BackoffPolicy | undefined;
   events: WorkerEvents | undefined;
+  /** Told which dependency the job now waits for, once its retry is stored. */
+  onWaiting?: ((dependency: string) => void) | undefined;
 }
 
 /**
@@ -38,7 +41,9 @@ export async function settleFailedJob(input: SettleFailedJobInput): Promise<void
     retryAfterMs,
     ...(input.backoff ? { policy: input.backoff } : {}),
   });
-  await queue.retry(job.id, { runAt: input.clock.now() + delay, error: message });
+  const waitingFor = waitingForOf(error);
+  await queue.retry(job.id, { runAt: input.clock.now() + delay, error: message, waitingFor });
+  if (waitingFor) input.onWaiting?.(waitingFor);
   log.warn(
     { jobId: job.id, kind: job.kind, attempts: job.attempts, delayMs: delay, err: message },
     'job retry',

@@ -30,6 +30,8 @@ export interface SekoiaTransportOptions {
   clock?: Clock;
   /** The client-wide pace (5 requests/s, pause after repeated errors); every attempt goes through it. */
   pace?: SekoiaPaceOptions;
+  /** Called on every answered request (2xx): a recovery notifier learns that Sekoia.io is back. */
+  onSuccess?: () => void;
 }
 
 /** In-process retries stay short: a longer wait belongs to the durable queue. */
@@ -113,6 +115,7 @@ export function createSekoiaTransport(options: SekoiaTransportOptions): SendSeko
       const where = { method: request.method, path: request.path, attempt, priority: request.priority };
       if (outcome.ok) {
         log.debug({ ...where, status: outcome.status }, 'Sekoia.io request done');
+        options.onSuccess?.();
         return outcome.body;
       }
       const waitMs = retryDelayMs(outcome.error, attempt, retry);

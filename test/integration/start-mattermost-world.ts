@@ -8,7 +8,7 @@ import {
   startFakeMattermost,
 } from '../fakes/fake-mattermost/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
-import { freePort, startBot, type TestBot } from './start-bot.ts';
+import { freePort, type StartBotOptions, startBot, type TestBot } from './start-bot.ts';
 
 export interface MattermostWorld {
   sekoia: FakeSekoia;
@@ -33,6 +33,7 @@ export interface MattermostWorldOptions {
   mattermost?: StartFakeMattermostOptions;
   /** The fake resets every connection as the bot starts, until `mattermost.setDown(false)`. */
   mattermostDown?: boolean;
+  worker?: StartBotOptions['worker'];
 }
 
 /** Bot + fake Sekoia.io + fake Mattermost on loopback, one team, two channels, alice in both. */
@@ -50,6 +51,7 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.worker ? { worker: options.worker } : {}),
     ...(options.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: options.commandDeadlineMs }),
     env: {
       SEKOIA_API_URL: sekoia.url,

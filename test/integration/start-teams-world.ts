@@ -7,7 +7,7 @@ import {
   startFakeBotConnector,
 } from '../fakes/fake-bot-connector/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
-import { startBot, type TestBot } from './start-bot.ts';
+import { type StartBotOptions, startBot, type TestBot } from './start-bot.ts';
 
 export interface TeamsWorld {
   sekoia: FakeSekoia;
@@ -42,6 +42,7 @@ export async function startTeamsWorld(
     clock?: Clock;
     actionDeadlineMs?: number;
     connector?: StartFakeBotConnectorOptions;
+    worker?: StartBotOptions['worker'];
   } = {},
 ): Promise<TeamsWorld> {
   const sekoia = await startFakeSekoia({});
@@ -55,6 +56,7 @@ export async function startTeamsWorld(
     realDelivery: true,
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.worker ? { worker: options.worker } : {}),
     ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
     env: {
       SEKOIA_API_URL: sekoia.url,

@@ -38,6 +38,8 @@ export interface CreateMattermostClientOptions {
   url: string;
   token: string;
   userAgent?: string;
+  /** Called on every answered request (2xx): a recovery notifier learns that Mattermost is back. */
+  onSuccess?: () => void;
 }
 
 /**
@@ -62,10 +64,12 @@ export function createMattermostClient(options: CreateMattermostClientOptions): 
       throw new BotError('delivery_failed', {
         message: 'Mattermost could not be reached',
         cause,
+        details: { platform: 'mattermost' },
         retryable: true,
       });
     }
     if (!result.response.ok) throw mattermostError(result);
+    options.onSuccess?.();
     return result;
   };
   return client;
@@ -77,7 +81,7 @@ function mattermostError(result: FetchResult): BotError {
   const body =
     typeof result.data === 'object' && result.data !== null ? (result.data as Record<string, unknown>) : {};
   const id = typeof body.id === 'string' ? body.id.slice(0, 120) : undefined;
-  const details = { status, ...(id ? { mattermostErrorId: id } : {}) };
+  const details = { status, platform: 'mattermost', ...(id ? { mattermostErrorId: id } : {}) };
   const retryable = status === 429 || status >= 500 || status === 408;
   if (!retryable) {
     return new BotError('platform_rejected', {

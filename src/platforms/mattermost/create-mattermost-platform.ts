@@ -31,6 +31,8 @@ export interface CreateMattermostPlatformOptions {
   clock?: Clock;
   /** How long a slash command may run before "Working on it…" (default 2.5 s; tests shorten it). */
   commandDeadlineMs?: number;
+  /** Called on every answered Mattermost request (recovery that notices). */
+  onSuccess?: () => void;
 }
 
 export interface MattermostPlatform {
@@ -42,7 +44,11 @@ export interface MattermostPlatform {
 export function createMattermostPlatform(options: CreateMattermostPlatformOptions): MattermostPlatform {
   const log = options.log.child({ platform: 'mattermost' });
   const base = options.publicUrl.replace(/\/+$/, '');
-  const client = createMattermostClient({ url: options.url, token: options.botToken });
+  const client = createMattermostClient({
+    url: options.url,
+    token: options.botToken,
+    ...(options.onSuccess ? { onSuccess: options.onSuccess } : {}),
+  });
   const renderer = { signer: options.signer, actionUrl: `${base}/mattermost/actions` };
   const responseUrls = createResponseUrlResolver({
     mattermostUrl: options.url,

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/load-config.ts';
+import { platformDependency } from '../../queue/waiting-for-of.ts';
 import type { ChatPlatform } from '../chat-platform.ts';
 import { createMattermostPlatform } from './create-mattermost-platform.ts';
 
@@ -46,6 +47,7 @@ export const mattermostPlatform: ChatPlatform = {
       services: deps.services,
       log: deps.log,
       clock: deps.clock,
+      onSuccess: () => deps.recovery?.succeeded(platformDependency('mattermost')),
       ...(deps.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: deps.commandDeadlineMs }),
     });
   },

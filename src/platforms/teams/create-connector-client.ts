@@ -48,6 +48,8 @@ const LOGIN_URL = 'https://login.microsoftonline.com/';
 export function createConnectorClient(options: {
   credentials: TeamsCredentials;
   timeoutMs?: number;
+  /** Called on every answered request (2xx): a recovery notifier learns that Teams is back. */
+  onSuccess?: () => void;
 }): ConnectorClient {
   const factory = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: options.credentials.MicrosoftAppId ?? '',
@@ -86,10 +88,13 @@ export function createConnectorClient(options: {
       throw new BotError('delivery_failed', {
         message: 'the Bot Connector could not be reached',
         cause,
+        details: { platform: 'teams' },
         retryable: true,
       });
     }
-    return readConnectorAnswer(response);
+    const answer = await readConnectorAnswer(response);
+    options.onSuccess?.();
+    return answer;
   };
 
   const conversationUrl = (serviceUrl: string, conversationId: string) =>

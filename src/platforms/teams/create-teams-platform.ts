@@ -33,6 +33,8 @@ export interface CreateTeamsPlatformOptions {
   services: CommandServices;
   clock: Clock;
   log: Logger;
+  /** Called on every answered Bot Connector request (recovery that notices). */
+  onSuccess?: () => void;
 }
 
 export interface TeamsPlatform {
@@ -61,7 +63,10 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
   adapter.onTurnError = async (ctx: TurnContext, error: unknown) => {
     log.error({ err: error, activityType: ctx.activity.type }, 'Teams turn failed');
   };
-  const connector = createConnectorClient({ credentials });
+  const connector = createConnectorClient({
+    credentials,
+    ...(options.onSuccess ? { onSuccess: options.onSuccess } : {}),
+  });
   const render = createTeamsCardRenderer(options.signer);
   const bot = new TeamsBot({
     registry: options.registry,

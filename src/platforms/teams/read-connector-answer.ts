@@ -38,7 +38,7 @@ function connectorError(response: Response, text: string): BotError {
   } catch {
     code = undefined; // not JSON (a proxy page): the status says enough
   }
-  const details = { status, ...(code ? { teamsErrorCode: code } : {}) };
+  const details = { status, platform: 'teams', ...(code ? { teamsErrorCode: code } : {}) };
   if (status === 429 || status === 412 || status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
     return new BotError('delivery_failed', {

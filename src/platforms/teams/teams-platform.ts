@@ -1,3 +1,4 @@
+import { platformDependency } from '../../queue/waiting-for-of.ts';
 import type { ChatPlatform } from '../chat-platform.ts';
 import { createTeamsConversationStore } from './create-teams-conversation-store.ts';
 import { createTeamsPlatform } from './create-teams-platform.ts';
@@ -40,6 +41,7 @@ export const teamsPlatform: ChatPlatform = {
       services: deps.services,
       clock: deps.clock,
       log,
+      onSuccess: () => deps.recovery?.succeeded(platformDependency('teams')),
     });
   },
 };
