@@ -11,13 +11,16 @@ export interface ActionGrant {
   platform: PlatformId;
   /** Channel id (globally unique on both platforms; team ids differ between commands and clicks in DMs). */
   channel: string;
-  /** The card's post / activity id. */
+  /** The card's post / activity id (signed in version 1; checked against the stored card since version 2). */
   messageId: string;
   /** The channel's rule the card was posted for (Mute acts on it). */
   ruleId: string;
   /** Epoch ms after which the button is refused. */
   expiresAt: number;
 }
+
+/** What a button is signed for: no message id, so that a card's buttons exist before its post does. */
+export type GrantToSign = Omit<ActionGrant, 'expiresAt' | 'messageId'>;
 
 /** Where a click came from, as the platform (not the payload) says. */
 export interface ClickOrigin {

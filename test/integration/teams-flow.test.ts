@@ -73,10 +73,11 @@ describe('Microsoft Teams end to end (bot, fake Sekoia.io, fake Bot Connector ov
     await expect
       .poll(() => JSON.stringify(world.connector.thread(message?.id ?? '').map((m) => m.activity)))
       .toMatch(/Pending.*Acknowledged/);
+    // The card went out with its buttons in one request; the status change is an edit in place.
     const puts = world.connector.requests.filter(
       (r) => r.method === 'PUT' && r.path.endsWith(`/activities/${message?.id}`),
     );
-    expect(puts.length).toBeGreaterThanOrEqual(2);
+    expect(puts.length).toBeGreaterThanOrEqual(1);
   });
 
   it('creates nothing new when the same notification arrives twice', async () => {

@@ -3,7 +3,7 @@ import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
 import { ACTION_TABLE } from '../../actions/action-table.ts';
 import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
-import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import type { ClickVerifier } from '../../actions/create-click-verifier.ts';
 import { rebuildClickedCard } from '../../actions/rebuild-clicked-card.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
 import type { PlatformNames } from '../../delivery/platform-names.ts';
@@ -19,7 +19,7 @@ import { type ActionRequest, actionRequestSchema } from './mattermost-requests.t
 import { openCommentDialog } from './open-comment-dialog.ts';
 
 export interface CreateActionRouteOptions {
-  signer: ActionSigner;
+  verifier: ClickVerifier;
   actions: ActionRunner;
   cards: CardStore;
   names: PlatformNames;
@@ -47,12 +47,13 @@ export const REFUSED_CLICK =
 
 /**
  * `POST /mattermost/actions`: a card button. The signed context is checked against the post and
- * channel the server says the click came from, before anything else; then the action runs within
+ * channel the server says the click came from (the post must be the alert's card there), before
+ * anything else; then the action runs within
  * the click's deadline, and the clicked card is replaced for everyone in the answer (reference
  * §4.4) while other channels follow through the card jobs.
  */
 export function createActionRoute(options: CreateActionRouteOptions) {
-  const { signer, actions, log: baseLog } = options;
+  const { verifier, actions, log: baseLog } = options;
 
   /** The clicked card as the new state shows it; only the message if it cannot be rendered. */
   const answerFor = async (
@@ -69,7 +70,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
         names: options.names,
       });
       if (clicked === undefined) return { ephemeral_text: outcome.message };
-      const body = options.render(clicked.target, clicked.card, grant.messageId);
+      const body = options.render(clicked.target, clicked.card);
       return { update: { message: body.message, props: body.props }, ephemeral_text: outcome.message };
     } catch (error) {
       log.warn(
@@ -93,7 +94,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
     let grant: ActionGrant;
     try {
       request = actionRequestSchema.parse(await readJsonBody(req, 64 * 1024));
-      grant = signer.verify(request.context, {
+      grant = await verifier.verify(request.context, {
         platform: 'mattermost',
         channel: request.channel_id,
         messageId: request.post_id,
@@ -116,6 +117,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
         url: options.dialogUrl,
         triggerId: request.trigger_id,
         context: request.context,
+        postId: request.post_id,
         log,
       });
       return sendJson(

@@ -3,7 +3,7 @@ import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
 import { MAX_COMMENT_LENGTH } from '../../actions/comment-action.ts';
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
-import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import type { ClickVerifier } from '../../actions/create-click-verifier.ts';
 import { BotError, isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
@@ -13,9 +13,10 @@ import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { type DialogRequest, dialogRequestSchema } from './mattermost-requests.ts';
 import { COMMENT_CALLBACK_ID } from './open-comment-dialog.ts';
+import { readDialogState } from './read-dialog-state.ts';
 
 export interface CreateDialogRouteOptions {
-  signer: ActionSigner;
+  verifier: ClickVerifier;
   actions: ActionRunner;
   client: MattermostClient;
   tell: ClickerNotice;
@@ -30,21 +31,23 @@ export const REFUSED_DIALOG =
   'This dialog is not valid here (expired, altered or copied from another card); nothing was changed.';
 
 /**
- * `POST /mattermost/dialogs`: the Comment dialog. Its `state` is the Comment button's signed payload,
- * checked against the channel the submission comes from; the comment goes to Sekoia.io with the
+ * `POST /mattermost/dialogs`: the Comment dialog. Its `state` is the Comment button's signed payload
+ * and the post it was clicked on, checked like a click against the channel the submission comes from; the comment goes to Sekoia.io with the
  * user as author and is noted in the card's thread. A slow Sekoia.io closes the dialog at the
  * deadline; the clicker is told later if the comment could not be added.
  */
 export function createDialogRoute(options: CreateDialogRouteOptions) {
-  const { signer, actions, client } = options;
+  const { verifier, actions, client } = options;
 
-  const verify = (request: DialogRequest): ActionGrant => {
+  const verify = async (request: DialogRequest): Promise<ActionGrant> => {
     if (request.callback_id !== COMMENT_CALLBACK_ID)
       throw new BotError('action_forbidden', { details: { reason: 'callback' } });
-    const context: unknown = JSON.parse(request.state);
-    const messageId =
-      typeof context === 'object' && context !== null && 'm' in context ? String(context.m) : '';
-    const grant = signer.verify(context, { platform: 'mattermost', channel: request.channel_id, messageId });
+    const { payload, messageId } = readDialogState(JSON.parse(request.state));
+    const grant = await verifier.verify(payload, {
+      platform: 'mattermost',
+      channel: request.channel_id,
+      messageId,
+    });
     if (grant.action !== 'comment') throw new BotError('action_forbidden', { details: { reason: 'action' } });
     return grant;
   };
@@ -61,7 +64,7 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
     let grant: ActionGrant;
     try {
       request = dialogRequestSchema.parse(await readJsonBody(req, 64 * 1024));
-      grant = verify(request);
+      grant = await verify(request);
     } catch (error) {
       log.warn(
         { reason: isBotError(error) ? (error.details.reason ?? error.code) : 'malformed' },

@@ -15,28 +15,28 @@ export interface CreateMattermostCardSinkOptions {
 }
 
 /**
- * Cards as bot posts. A new card is created, then patched with its buttons: their signed payload
- * binds the post id, which exists only once the post does. Every update re-renders the whole post
- * from our own state (the API strips the buttons' integration data — reference §4.5).
+ * Cards as bot posts. A new card is one request, buttons included: their signed payload names the
+ * alert, channel and rule, not the post (a click's post id is checked against the stored card —
+ * create-click-verifier.ts). Every update re-renders the whole post from our own state (the API
+ * strips the buttons' integration data — reference §4.5).
  */
 export function createMattermostCardSink(options: CreateMattermostCardSinkOptions): CardSink {
   const { client } = options;
   const render = createCardRenderer(options);
 
   const update = async (target: CardTarget, postId: string, card: AlertCard) => {
-    const body = render(target, card, postId);
+    const body = render(target, card);
     await client.patchPost({ id: postId, message: body.message, props: body.props });
   };
 
   return {
     async post(target, card) {
-      const body = render(target, card, undefined);
+      const body = render(target, card);
       const post = await client.createPost({
         channel_id: target.channel.channel,
         message: body.message,
         props: body.props,
       });
-      await update(target, post.id, card);
       return post.id;
     },
     update,
@@ -79,24 +79,20 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
   };
 }
 
-/** The post body of a card, with buttons signed for that post (none before the post exists). */
+/** The post body of a card, with buttons signed for its alert in its channel. */
 export function createCardRenderer(options: { signer: ActionSigner; actionUrl: string }) {
   const { signer } = options;
-  return (target: CardTarget, card: AlertCard, postId: string | undefined) => {
-    const actions =
-      postId === undefined
-        ? []
-        : cardButtons(card).map(({ kind: key }) => ({
-            key,
-            context: signer.sign({
-              action: key,
-              alertUuid: card.alertUuid,
-              platform: 'mattermost',
-              channel: target.channel.channel,
-              messageId: postId,
-              ruleId: target.ruleId,
-            }),
-          }));
+  return (target: CardTarget, card: AlertCard) => {
+    const actions = cardButtons(card).map(({ kind: key }) => ({
+      key,
+      context: signer.sign({
+        action: key,
+        alertUuid: card.alertUuid,
+        platform: 'mattermost',
+        channel: target.channel.channel,
+        ruleId: target.ruleId,
+      }),
+    }));
     return renderAlertPost({ card, actionUrl: options.actionUrl, actions });
   };
 }

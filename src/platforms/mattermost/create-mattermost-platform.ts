@@ -1,5 +1,6 @@
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import { createClickVerifier } from '../../actions/create-click-verifier.ts';
 import { type Clock, systemClock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
@@ -67,8 +68,9 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     ...(options.commandDeadlineMs === undefined ? {} : { deadlineMs: options.commandDeadlineMs }),
   });
   const tell = createClickerNotice({ client, log });
+  const verifier = createClickVerifier({ signer: options.signer, cards: options.cards });
   const action = createActionRoute({
-    signer: options.signer,
+    verifier,
     actions: options.actions,
     cards: options.cards,
     names: options.names,
@@ -78,7 +80,7 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     dialogUrl: `${base}/mattermost/dialogs`,
     log,
   });
-  const dialog = createDialogRoute({ signer: options.signer, actions: options.actions, client, tell, log });
+  const dialog = createDialogRoute({ verifier, actions: options.actions, client, tell, log });
   return {
     sink: createMattermostCardSink({ client, ...renderer }),
     routes: [

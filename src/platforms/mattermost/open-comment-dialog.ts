@@ -3,8 +3,16 @@ import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 
-/** The `state` echoed back on submit: the button's own signed payload (it names alert, channel, post). */
 export const COMMENT_CALLBACK_ID = 'sekoia_comment';
+
+/**
+ * The dialog's `state`, echoed back on submit (which names no post): the button's signed payload
+ * and the post it was clicked on, checked again at submission.
+ */
+export interface CommentDialogState {
+  g: unknown;
+  p: string;
+}
 
 /** Opens the Comment dialog for the clicker (the trigger id names them — reference §5.1). */
 export async function openCommentDialog(input: {
@@ -12,6 +20,7 @@ export async function openCommentDialog(input: {
   url: string;
   triggerId: string | undefined;
   context: unknown;
+  postId: string;
   log: Logger;
 }): Promise<boolean> {
   if (input.triggerId === undefined || input.triggerId === '') return false;
@@ -25,7 +34,7 @@ export async function openCommentDialog(input: {
         introduction_text: 'The comment is added to the alert in Sekoia.io, with your name.',
         submit_label: 'Comment',
         notify_on_cancel: false,
-        state: JSON.stringify(input.context),
+        state: JSON.stringify({ g: input.context, p: input.postId } satisfies CommentDialogState),
         elements: [
           {
             display_name: 'Comment',

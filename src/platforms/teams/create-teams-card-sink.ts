@@ -21,11 +21,13 @@ export function cardConversationId(conversation: TeamsConversation, activityId: 
   return conversation.kind === 'channel' ? `${conversation.id};messageid=${activityId}` : conversation.id;
 }
 
-/** The Adaptive Card of an alert, with Action.Execute data signed for that message (none before it exists). */
+/**
+ * The Adaptive Card of an alert, with Action.Execute data signed for its alert in its conversation
+ * (not its message: the click's `replyToId` is checked against the stored card instead).
+ */
 export function createTeamsCardRenderer(signer: ActionSigner) {
-  return (target: CardTarget, card: AlertCard, activityId: string | undefined) => {
-    const buttons = activityId === undefined ? [] : cardButtons(card);
-    const actions = buttons.map(({ kind: key }) => ({
+  return (target: CardTarget, card: AlertCard) => {
+    const actions = cardButtons(card).map(({ kind: key }) => ({
       key,
       data: {
         g: signer.sign({
@@ -33,7 +35,6 @@ export function createTeamsCardRenderer(signer: ActionSigner) {
           alertUuid: card.alertUuid,
           platform: 'teams',
           channel: target.channel.channel,
-          messageId: activityId ?? '',
           ruleId: target.ruleId,
         }),
       },
@@ -101,14 +102,11 @@ export function createTeamsCardSink(options: {
   };
 
   const update = async (target: CardTarget, activityId: string, card: AlertCard) =>
-    replaceCard(target, activityId, render(target, card, activityId));
+    replaceCard(target, activityId, render(target, card));
 
   return {
-    async post(target, card) {
-      const activityId = await postCard(target, render(target, card, undefined));
-      await update(target, activityId, card);
-      return activityId;
-    },
+    // One request: the card goes out with its buttons.
+    post: (target, card) => postCard(target, render(target, card)),
     update,
     async replyInThread(target, activityId, note) {
       const conversation = await conversationOf(target);

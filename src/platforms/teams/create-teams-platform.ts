@@ -2,6 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Request, Response } from 'restify';
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import { createClickVerifier } from '../../actions/create-click-verifier.ts';
 import type { Clock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
@@ -78,6 +79,7 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
     log,
     onCardAction: handleCardInvoke({
       ...options,
+      verifier: createClickVerifier({ signer: options.signer, cards: options.cards }),
       render,
       connector,
       tell: createTeamsClickerNotice(connector),

@@ -3,7 +3,7 @@ import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
 import { ACTION_TABLE } from '../../actions/action-table.ts';
 import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
-import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import type { ClickVerifier } from '../../actions/create-click-verifier.ts';
 import { rebuildClickedCard } from '../../actions/rebuild-clicked-card.ts';
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
@@ -18,7 +18,7 @@ import { renderErrorCard } from './render-reply-card.ts';
 import type { TeamsConversation } from './teams-conversation.ts';
 
 export interface HandleCardInvokeOptions {
-  signer: ActionSigner;
+  verifier: ClickVerifier;
   actions: ActionRunner;
   cards: CardStore;
   names: PlatformNames;
@@ -45,19 +45,19 @@ const messageAnswer = (message: string) =>
 
 /**
  * `adaptiveCard/action`: the signed data is checked against the conversation and message the click
- * came from before anything else. The clicker gets the refreshed card (or an error card) when the
+ * came from (the message must be the alert's card there) before anything else. The clicker gets the refreshed card (or an error card) when the
  * action ends within the deadline, a "…ing" message otherwise; everyone else's copy is updated
  * through the card jobs (reference §4.3: the invoke answer is the clicker's view only).
  */
 export function handleCardInvoke(options: HandleCardInvokeOptions) {
-  const { signer, actions, log } = options;
+  const { verifier, actions, log } = options;
 
   /** The clicked card as the stored state shows it (for a mute or a comment too: its buttons are re-signed). */
   const cardFor = async (grant: ActionGrant): Promise<AdaptiveCardInvokeResponse | undefined> => {
     const state = await options.states.get(grant.alertUuid);
     const clicked = await rebuildClickedCard({ cards: options.cards, grant, state, names: options.names });
     if (clicked === undefined) return undefined;
-    const value = options.render(clicked.target, clicked.card, grant.messageId);
+    const value = options.render(clicked.target, clicked.card);
     return { statusCode: 200, type: ADAPTIVE_CARD, value };
   };
 
@@ -86,7 +86,7 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
     let grant: ActionGrant;
     try {
       if (conversation === undefined) throw new Error('unknown conversation');
-      grant = signer.verify(data.g, {
+      grant = await verifier.verify(data.g, {
         platform: 'teams',
         channel: conversation.id,
         messageId: ctx.activity.replyToId ?? '',
