@@ -39,6 +39,12 @@ export interface BotErrorOptions {
   retryAfterMs?: number;
   /** Whether doing the same thing again later may succeed. */
   retryable?: boolean;
+  /**
+   * The remote certainly did not do what was asked: it answered with a refusal (4xx, 429) or was
+   * never reached (connection refused). A retry cannot duplicate it. False when unknown (a timeout,
+   * a connection reset once the request was sent, a 5xx from a proxy).
+   */
+  nothingDone?: boolean;
 }
 
 const HTTP_STATUS: Partial<Record<BotErrorCode, number>> = {
@@ -69,6 +75,7 @@ export class BotError extends Error {
   readonly details: Record<string, unknown>;
   readonly retryAfterMs: number | undefined;
   readonly retryable: boolean;
+  readonly nothingDone: boolean;
 
   constructor(code: BotErrorCode, options: BotErrorOptions = {}) {
     super(options.message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
@@ -77,6 +84,7 @@ export class BotError extends Error {
     this.details = options.details ?? {};
     this.retryAfterMs = options.retryAfterMs;
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
+    this.nothingDone = options.nothingDone ?? false;
   }
 }
 

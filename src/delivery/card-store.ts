@@ -8,6 +8,12 @@ export interface CardRecord {
   messageId: string | null;
   /** Epoch ms at which creating started (for the lookup after a crash). */
   creatingSince: number;
+  /**
+   * While messageId is null: whether a post may have been made (true, or absent in records written
+   * before this field), so the next try looks for it first; false once a post certainly failed
+   * (refused, never sent), so the next try posts at once.
+   */
+  inFlight?: boolean | undefined;
   ruleId: string;
   ruleName: string | null;
   /** The status the card shows, to know when a thread reply is due. */

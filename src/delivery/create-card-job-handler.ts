@@ -9,6 +9,7 @@ import { type CardSinks, type CardTarget, sinkOf } from './card-sink.ts';
 import type { CardRecord, CardStore } from './card-store.ts';
 import type { CardLock } from './create-card-lock.ts';
 import type { PlatformNames } from './platform-names.ts';
+import { postOrRecover } from './post-or-recover.ts';
 
 export interface CreateCardJobHandlerOptions {
   sinks: CardSinks;
@@ -55,18 +56,20 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
     const target: CardTarget = { channel: job.channel, ruleId: record.ruleId };
     const card = renderCard(state, record, names);
     if (record.messageId === null) {
-      if (existing === undefined) await cards.put(record);
-      const found = existing
-        ? await sink.findCard(target, job.alertUuid, record.creatingSince - lookbackMs)
-        : undefined;
-      if (found === undefined) {
-        const messageId = await sink.post(target, card);
-        log.info({ alertUuid: job.alertUuid, messageId }, 'card posted');
-        return cards.put(shown(record, messageId, state, card));
-      }
-      log.info({ alertUuid: job.alertUuid, messageId: found }, 'card found after an interrupted post');
-      await sink.update(target, found, card);
-      return cards.put(shown(record, found, state, card));
+      const { messageId, recovered } = await postOrRecover({
+        cards,
+        record,
+        stored: existing !== undefined,
+        lookbackMs,
+        find: (sinceMs) => sink.findCard(target, job.alertUuid, sinceMs),
+        post: () => sink.post(target, card),
+        log,
+      });
+      if (recovered) {
+        log.info({ alertUuid: job.alertUuid, messageId }, 'card found after an interrupted post');
+        await sink.update(target, messageId, card);
+      } else log.info({ alertUuid: job.alertUuid, messageId }, 'card posted');
+      return cards.put(shown(record, messageId, state, card));
     }
     await sink.update(target, record.messageId, card);
     if (record.status !== null && card.status !== undefined && record.status !== card.status) {
@@ -100,5 +103,6 @@ function renderCard(state: AlertState, record: CardRecord, names: PlatformNames)
 }
 
 function shown(record: CardRecord, messageId: string, state: AlertState, card: AlertCard): CardRecord {
-  return { ...record, messageId, status: card.status ?? null, shownAt: state.notification.observedAt };
+  const { inFlight: _posted, ...kept } = record;
+  return { ...kept, messageId, status: card.status ?? null, shownAt: state.notification.observedAt };
 }

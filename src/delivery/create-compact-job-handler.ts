@@ -8,6 +8,7 @@ import type { CardStore } from './card-store.ts';
 import type { CompactCard } from './compact-card.ts';
 import type { CompactJob } from './compact-job.ts';
 import type { CardLock } from './create-card-lock.ts';
+import { postOrRecover } from './post-or-recover.ts';
 
 /**
  * Posts a compact card, or edits the one already posted for the same subject in the channel (the
@@ -57,14 +58,19 @@ export function createCompactJobHandler(options: {
       await sink.updateCompact(target, record.messageId, card);
       return cards.put({ ...record, shownAt: clock.now() });
     }
-    await cards.put(record);
-    const found = existing
-      ? await sink.findCard(target, job.subject, record.creatingSince - 60_000)
-      : undefined;
-    if (found !== undefined) await sink.updateCompact(target, found, card);
-    const messageId = found ?? (await sink.postCompact(target, card));
+    const { messageId, recovered } = await postOrRecover({
+      cards,
+      record,
+      stored: existing !== undefined,
+      lookbackMs: 60_000,
+      find: (sinceMs) => sink.findCard(target, job.subject, sinceMs),
+      post: () => sink.postCompact(target, card),
+      log,
+    });
+    if (recovered) await sink.updateCompact(target, messageId, card);
     log.info({ subject: job.subject, messageId }, 'compact card posted');
-    await cards.put({ ...record, messageId, shownAt: clock.now() });
+    const { inFlight: _posted, ...kept } = record;
+    await cards.put({ ...kept, messageId, shownAt: clock.now() });
   };
 
   return async (compact, _job, log) => {

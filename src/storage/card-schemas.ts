@@ -23,6 +23,8 @@ export const cardRecordSchema: z.ZodType<CardRecord> = z.object({
   channel: channelSchema,
   messageId: z.string().min(1).nullable(),
   creatingSince: z.number().finite(),
+  // Absent in records written before it: read as "may have been posted".
+  inFlight: z.boolean().optional(),
   ruleId: z.string(),
   ruleName: z.string().nullable(),
   status: z.string().nullable(),

@@ -3,6 +3,7 @@ import { createManualClock } from '../../src/clock.ts';
 import { CARD_JOB, type CardJob } from '../../src/delivery/card-job.ts';
 import { createCardJobHandler } from '../../src/delivery/create-card-job-handler.ts';
 import { createCardLock } from '../../src/delivery/create-card-lock.ts';
+import { BotError } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
 import type { AlertNotification } from '../../src/normalize/notification.ts';
 import { PLATFORM_NAMES } from '../../src/platforms/platform-list.ts';
@@ -108,9 +109,55 @@ describe('card job handler (real SQLite store, recording sink)', () => {
     await expect(run(matched)).rejects.toThrow(/connection reset/);
     clock.advance(30_000);
     await run(matched);
+    expect(sink.lookups).toBe(1);
     expect(sink.messages).toHaveLength(1);
     expect(sink.messages[0]?.versions).toBe(2);
     expect((await stores.cards.get('a1', channel))?.messageId).toBe('m1');
+  });
+
+  it('posts a new card with no look-up, and after a 429 posts again at once, still with no look-up', async () => {
+    await stores.states.offer({ notification: notification('Pending', 1), activity: null });
+    sink.refuseNextPost(
+      new BotError('delivery_failed', { retryAfterMs: 1_000, retryable: true, nothingDone: true }),
+    );
+    await expect(run(matched)).rejects.toMatchObject({ code: 'delivery_failed' });
+    expect(await stores.cards.get('a1', channel)).toMatchObject({ messageId: null, inFlight: false });
+    await run(matched);
+    expect(sink.lookups).toBe(0);
+    expect(sink.postAttempts).toBe(2);
+    expect(sink.messages).toHaveLength(1);
+    expect(sink.messages[0]?.versions).toBe(1);
+    const record = await stores.cards.get('a1', channel);
+    expect(record?.messageId).toBe('m1');
+    expect(record).not.toHaveProperty('inFlight');
+  });
+
+  it('looks first after a failure that proves nothing (a 5xx), and posts when nothing was made', async () => {
+    await stores.states.offer({ notification: notification('Pending', 1), activity: null });
+    sink.refuseNextPost(new BotError('delivery_failed', { retryable: true }));
+    await expect(run(matched)).rejects.toMatchObject({ code: 'delivery_failed' });
+    expect(await stores.cards.get('a1', channel)).toMatchObject({ messageId: null, inFlight: true });
+    await run(matched);
+    expect(sink.lookups).toBe(1);
+    expect(sink.messages).toHaveLength(1);
+  });
+
+  it('still looks for the card of a marker written before inFlight existed', async () => {
+    await stores.states.offer({ notification: notification('Pending', 1), activity: null });
+    const marker = {
+      alertUuid: 'a1',
+      channel,
+      messageId: null,
+      creatingSince: clock.now(),
+      ruleId: 'r7k2',
+      ruleName: null,
+      status: null,
+      shownAt: 0,
+    };
+    await store.keyv('cards').set(`card:a1:mattermost/c1`, marker);
+    await run(matched);
+    expect(sink.lookups).toBe(1);
+    expect(sink.messages).toHaveLength(1);
   });
 
   it('lets one replica at a time update a card: the other gets a retryable error, never a second card', async () => {

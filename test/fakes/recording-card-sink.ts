@@ -29,6 +29,12 @@ export interface RecordingCardSink extends CardSink {
   readonly compactMessages: CompactSinkMessage[];
   /** The next post() or postCompact() stores the message and then throws (the reply was lost). */
   loseNextPostReply(): void;
+  /** The next post() or postCompact() throws `error` without posting (a 429, a refused connection). */
+  refuseNextPost(error: Error): void;
+  /** findCard() calls so far (each is a channel listing on Mattermost). */
+  readonly lookups: number;
+  /** post() and postCompact() calls so far, refused ones included. */
+  readonly postAttempts: number;
   delayMs: number;
 }
 
@@ -36,6 +42,16 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
   const messages: SinkMessage[] = [];
   const compactMessages: CompactSinkMessage[] = [];
   let loseReply = false;
+  let refusal: Error | undefined;
+  let lookups = 0;
+  let postAttempts = 0;
+  /** Counts the attempt and throws the queued refusal, before anything is stored. */
+  const attempt = () => {
+    postAttempts += 1;
+    const error = refusal;
+    refusal = undefined;
+    if (error !== undefined) throw error;
+  };
   const nextId = () => `m${messages.length + compactMessages.length + 1}`;
   const settle = async (id: string) => {
     if (loseReply) {
@@ -51,8 +67,18 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
     loseNextPostReply() {
       loseReply = true;
     },
+    refuseNextPost(error) {
+      refusal = error;
+    },
+    get lookups() {
+      return lookups;
+    },
+    get postAttempts() {
+      return postAttempts;
+    },
     async post(target: CardTarget, card: AlertCard) {
       await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
+      attempt();
       const message: SinkMessage = {
         id: nextId(),
         channel: target.channel.channel,
@@ -75,12 +101,14 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
       messages.find((m) => m.id === messageId)?.thread.push(note);
     },
     async findCard(target, alertUuid, sinceMs) {
+      lookups += 1;
       return messages.find(
         (m) => m.channel === target.channel.channel && m.alertUuid === alertUuid && m.postedAt >= sinceMs,
       )?.id;
     },
     async postCompact(target, compact) {
       await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
+      attempt();
       const message: CompactSinkMessage = {
         id: nextId(),
         channel: target.channel.channel,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlertState } from '../../src/storage/card-schemas.ts';
+import { cardRecordSchema, parseAlertState } from '../../src/storage/card-schemas.ts';
 
 const UUID = '5b2f7c1e-8a43-4d6e-b0f9-3e1c7a9d2f64';
 
@@ -50,5 +50,28 @@ describe('parseAlertState', () => {
   it('refuses an asset of another shape', () => {
     expect(parseAlertState(storedState([{ name: 'no uuid' }]))).toBeUndefined();
     expect(parseAlertState(storedState([{ uuid: UUID, criticality: 'high' }]))).toBeUndefined();
+  });
+});
+
+describe('cardRecordSchema', () => {
+  const marker = {
+    alertUuid: 'a1',
+    channel: { platform: 'mattermost', team: 't1', channel: 'c1' },
+    messageId: null,
+    creatingSince: 1,
+    ruleId: 'r7k2',
+    ruleName: null,
+    status: null,
+    shownAt: 0,
+  };
+
+  it('reads a marker written before inFlight existed, without it (taken as "may have been posted")', () => {
+    const parsed = cardRecordSchema.parse(marker);
+    expect(parsed).toEqual(marker);
+    expect(parsed.inFlight).toBeUndefined();
+  });
+
+  it('reads a marker that records a post certainly not made', () => {
+    expect(cardRecordSchema.parse({ ...marker, inFlight: false }).inFlight).toBe(false);
   });
 });

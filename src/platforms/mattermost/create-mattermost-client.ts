@@ -1,5 +1,6 @@
 import { Client4 } from '@mattermost/client';
 import { BotError } from '../../errors.ts';
+import { failedBeforeSending } from '../../http/failed-before-sending.ts';
 import { parseRetryAfter } from '../../http/parse-retry-after.ts';
 
 interface FetchResult {
@@ -66,6 +67,7 @@ export function createMattermostClient(options: CreateMattermostClientOptions): 
         cause,
         details: { platform: 'mattermost' },
         retryable: true,
+        nothingDone: failedBeforeSending(cause),
       });
     }
     if (!result.response.ok) throw mattermostError(result);
@@ -75,7 +77,10 @@ export function createMattermostClient(options: CreateMattermostClientOptions): 
   return client;
 }
 
-/** 429 and 5xx heal with time (honouring Retry-After); 401/403/404/400/413 will not. */
+/**
+ * 429 and 5xx heal with time (honouring Retry-After); 401/403/404/400/413 will not. A 4xx (429
+ * included: the rate limiter answers before the handler) did nothing; a 5xx may come after the work.
+ */
 function mattermostError(result: FetchResult): BotError {
   const status = result.response.status;
   const body =
@@ -83,11 +88,13 @@ function mattermostError(result: FetchResult): BotError {
   const id = typeof body.id === 'string' ? body.id.slice(0, 120) : undefined;
   const details = { status, platform: 'mattermost', ...(id ? { mattermostErrorId: id } : {}) };
   const retryable = status === 429 || status >= 500 || status === 408;
+  const nothingDone = status >= 400 && status < 500;
   if (!retryable) {
     return new BotError('platform_rejected', {
       message: `Mattermost refused the request (${status})`,
       details,
       retryable: false,
+      nothingDone,
     });
   }
   const retryAfterMs = parseRetryAfter(result.response.headers.get('retry-after'), Date.now());
@@ -95,6 +102,7 @@ function mattermostError(result: FetchResult): BotError {
     message: `Mattermost answered ${status}`,
     details,
     retryable: true,
+    nothingDone,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
 }

@@ -1,5 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { BotError } from '../../errors.ts';
+import { failedBeforeSending } from '../../http/failed-before-sending.ts';
 import { answerId, readConnectorAnswer } from './read-connector-answer.ts';
 
 export interface TeamsCredentials {
@@ -64,7 +65,7 @@ export function createConnectorClient(options: {
       getToken?: () => Promise<string>;
     };
     if (typeof credentials.getToken !== 'function')
-      throw new BotError('delivery_failed', { message: 'no token for the Bot Connector' });
+      throw new BotError('delivery_failed', { message: 'no token for the Bot Connector', nothingDone: true });
     return { Authorization: `Bearer ${await credentials.getToken()}` };
   };
 
@@ -90,6 +91,7 @@ export function createConnectorClient(options: {
         cause,
         details: { platform: 'teams' },
         retryable: true,
+        nothingDone: failedBeforeSending(cause),
       });
     }
     const answer = await readConnectorAnswer(response);

@@ -62,6 +62,7 @@ export function createTeamsCardSink(options: {
       throw new BotError('platform_rejected', {
         message: 'the bot has no reference to this Teams conversation (not installed there?)',
         retryable: false,
+        nothingDone: true,
       });
     }
     return conversation;

@@ -28,7 +28,10 @@ export function answerId(result: Record<string, unknown> | undefined, key: strin
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** 429, 412, 5xx heal with time (reference §6.1); 403 (bot removed), 404, 413 will not. */
+/**
+ * 429, 412, 5xx heal with time (reference §6.1); 403 (bot removed), 404, 413 will not. A 4xx did
+ * nothing (429 and 412 are answered before the work); a 5xx may come after it (§6.2).
+ */
 function connectorError(response: Response, text: string): BotError {
   const status = response.status;
   let code: string | undefined;
@@ -39,12 +42,14 @@ function connectorError(response: Response, text: string): BotError {
     code = undefined; // not JSON (a proxy page): the status says enough
   }
   const details = { status, platform: 'teams', ...(code ? { teamsErrorCode: code } : {}) };
+  const nothingDone = status >= 400 && status < 500;
   if (status === 429 || status === 412 || status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
     return new BotError('delivery_failed', {
       message: `the Bot Connector answered ${status}`,
       details,
       retryable: true,
+      nothingDone,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
@@ -52,5 +57,6 @@ function connectorError(response: Response, text: string): BotError {
     message: `the Bot Connector refused the request (${status})`,
     details,
     retryable: false,
+    nothingDone,
   });
 }
