@@ -16,7 +16,8 @@ import type { Queueing } from './compose-worker.ts';
 
 /**
  * What the worker's jobs do: match an event to the rules and post or update its cards through the
- * chat platforms' sinks (or a test's delivery port), one card writer at a time across replicas.
+ * chat platforms' sinks (or a test's delivery port), one card writer at a time across replicas
+ * (a lease on Redis or PostgreSQL; on SQLite, one process, the handlers' own mutex).
  */
 export function composeDelivery(
   options: AppOptions,
@@ -44,7 +45,9 @@ export function composeDelivery(
       log,
       onKept: (type) => status.eventKept(type),
     });
-  const cardLock = createCardLock({ leases: store.leases({ clock }) });
+  // On SQLite one process owns the file, and the handlers' in-process mutex already serialises a
+  // card: a lease would only add two commits per card. Replicas share Redis or PostgreSQL.
+  const cardLock = store.kind === 'sqlite' ? undefined : createCardLock({ leases: store.leases({ clock }) });
   const events = {
     sekoia,
     workflow,
@@ -66,6 +69,6 @@ export function composeDelivery(
   };
   return composeJobs({
     events,
-    cards: { sinks, cards, states, clock, lock: cardLock, names: PLATFORM_NAMES },
+    cards: { sinks, cards, states, clock, names: PLATFORM_NAMES, ...(cardLock ? { lock: cardLock } : {}) },
   });
 }

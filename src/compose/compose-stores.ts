@@ -42,6 +42,10 @@ export async function composeStores(options: AppOptions, clock: Clock): Promise<
     onRefreshError: (error) => log.warn({ err: error }, 'could not refresh the rules'),
   });
   await rules.start();
-  const { cards, states } = createKeyvCardStores({ keyv: store.keyv('cards'), log });
+  // Card and alert-state writes come several per card, on the event loop: they need survive only a
+  // crash of the process (on SQLite, no fsync each). An OS crash or a power cut may lose the last of
+  // them: at worst a card posted again, or edited once more. Rules and secrets keep every commit.
+  const cardKeyv = store.keyv('cards', { durability: 'process' });
+  const { cards, states } = createKeyvCardStores({ keyv: cardKeyv, log });
   return { store, secrets, queue, rules, cards, states };
 }

@@ -8,7 +8,7 @@ import { openPostgresBackend } from './open-postgres-backend.ts';
 import { openRedisBackend } from './open-redis-backend.ts';
 import { openSqliteBackend } from './open-sqlite-backend.ts';
 import { parseStoreUrl, type StoreKind, type StoreLocation } from './parse-store-url.ts';
-import type { StoreBackend, StoreErrorSink } from './store-backend.ts';
+import type { Durability, StoreBackend, StoreErrorSink } from './store-backend.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface Store {
@@ -17,14 +17,19 @@ export interface Store {
   readonly sqlitePath: string | undefined;
   /**
    * A Keyv instance whose keys live under `namespace` (e.g. 'secrets', 'rules', 'cards'). It throws
-   * on storage failures rather than answering "missing".
+   * on storage failures rather than answering "missing". A namespace keeps the durability it was
+   * first opened with (default `commit`); asking again for another one is a programming error.
    */
-  keyv(namespace: string): Keyv;
+  keyv(namespace: string, options?: KeyvOptions): Keyv;
   /** Run-once leases for the scheduler, on this store's connection (a table, or Redis keys). */
   leases(options: LeaseStoreOptions): LeaseStore;
   /** Resolves when storage answers; rejects with BotError('store_unavailable') otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface KeyvOptions {
+  durability?: Durability;
 }
 
 export interface CreateStoreOptions {
@@ -45,7 +50,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const onError = createErrorSink(log);
   const backend = openBackend(location, onError);
   const pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
-  const keyvs = new Map<string, Keyv>();
+  const keyvs = new Map<string, { keyv: Keyv; durability: Durability }>();
   let leaseAdapter: KeyvStoreAdapter | undefined;
   let closing: Promise<void> | undefined;
   log.info({ url: location.safeUrl }, 'store opened');
@@ -56,22 +61,29 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   return {
     kind: backend.kind,
     sqlitePath: backend.sqlitePath,
-    keyv(namespace) {
+    keyv(namespace, keyvOptions = {}) {
       if (closing) throw unavailable(undefined, 'store is closed');
       if (!NAMESPACE.test(namespace)) throw new TypeError(`invalid store namespace: ${namespace}`);
-      let keyv = keyvs.get(namespace);
-      if (keyv === undefined) {
-        const store = backend.createAdapter(namespace);
-        keyv = new Keyv({ store, namespace, useKeyPrefix: backend.useKeyPrefix, throwOnErrors: true });
-        keyv.on('error', (error: unknown) => onError(error, namespace));
-        keyvs.set(namespace, keyv);
+      const known = keyvs.get(namespace);
+      if (known !== undefined) {
+        const asked = keyvOptions.durability;
+        if (asked !== undefined && asked !== known.durability)
+          throw new TypeError(
+            `store namespace ${namespace} is already open with durability ${known.durability}`,
+          );
+        return known.keyv;
       }
+      const durability = keyvOptions.durability ?? 'commit';
+      const store = backend.createAdapter(namespace, durability);
+      const keyv = new Keyv({ store, namespace, useKeyPrefix: backend.useKeyPrefix, throwOnErrors: true });
+      keyv.on('error', (error: unknown) => onError(error, namespace));
+      keyvs.set(namespace, { keyv, durability });
       return keyv;
     },
     leases(leaseOptions) {
       if (closing) throw unavailable(undefined, 'store is closed');
       if (leaseAdapter === undefined) {
-        leaseAdapter = backend.createAdapter(LEASE_NAMESPACE);
+        leaseAdapter = backend.createAdapter(LEASE_NAMESPACE, 'commit');
         leaseAdapter.on('error', (error: unknown) => onError(error, LEASE_NAMESPACE));
       }
       return createLeaseStore(leaseAdapter, leaseOptions);

@@ -1,19 +1,33 @@
-import { openSqlite } from '../sqlite/open-sqlite.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { openSqlite, SQLITE_MEMORY } from '../sqlite/open-sqlite.ts';
 import { SqliteKeyvStore } from './sqlite-keyv-store.ts';
 import type { StoreBackend } from './store-backend.ts';
 
-/** One DatabaseSync shared by every namespace; the adapters borrow it and close() closes it. */
+/**
+ * One DatabaseSync shared by every namespace whose writes must reach the disk, and a second
+ * connection to the same file, synchronous=NORMAL, for the namespaces that ask only to survive the
+ * process (`durability: 'process'`), opened on first use. The adapters borrow them; close() closes
+ * both. In memory there is one database, so one connection.
+ */
 export function openSqliteBackend(options: { path: string }): StoreBackend {
   const db = openSqlite(options.path);
+  let relaxed: DatabaseSync | undefined;
+  const relaxedDb = () => {
+    if (options.path === SQLITE_MEMORY) return db;
+    relaxed ??= openSqlite(options.path, { synchronous: 'NORMAL' });
+    return relaxed;
+  };
   return {
     kind: 'sqlite',
     sqlitePath: options.path,
     useKeyPrefix: true,
-    createAdapter: (namespace) => new SqliteKeyvStore({ db, namespace }),
+    createAdapter: (namespace, durability) =>
+      new SqliteKeyvStore({ db: durability === 'process' ? relaxedDb() : db, namespace }),
     probe: async () => {
       db.prepare('SELECT 1').get();
     },
     close: async () => {
+      if (relaxed?.isOpen) relaxed.close();
       if (db.isOpen) db.close();
     },
   };

@@ -1,6 +1,14 @@
 import type { KeyvStoreAdapter } from 'keyv';
 import type { StoreKind } from './parse-store-url.ts';
 
+/**
+ * How sure a namespace's writes are once they return. `commit` (the default): on disk, they survive
+ * a power loss. `process`: they survive the process's crash, but an OS crash or a power loss may lose
+ * the last ones; on SQLite that spares an fsync per write on the event loop (synchronous=NORMAL in
+ * WAL mode). Redis and PostgreSQL ignore it: their durability is the server's.
+ */
+export type Durability = 'commit' | 'process';
+
 /** Reports an adapter or driver error; `namespace` is absent for connection-level errors. */
 export type StoreErrorSink = (error: unknown, namespace?: string) => void;
 
@@ -10,7 +18,8 @@ export interface StoreBackend {
   readonly sqlitePath: string | undefined;
   /** Whether keyv must prefix keys itself (false when the adapter prefixes them natively). */
   readonly useKeyPrefix: boolean;
-  createAdapter(namespace: string): KeyvStoreAdapter;
+  /** `durability` defaults to `commit`. */
+  createAdapter(namespace: string, durability?: Durability): KeyvStoreAdapter;
   /** One round trip to the backend; it may hang, the caller bounds it with a timeout. */
   probe(): Promise<void>;
   close(): Promise<void>;

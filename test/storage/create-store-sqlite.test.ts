@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isBotError } from '../../src/errors.ts';
 import { createStore } from '../../src/storage/create-store.ts';
+import type { SqliteKeyvStore } from '../../src/storage/sqlite-keyv-store.ts';
 import { captureLog } from './capture-log.ts';
 import { describeStoreContract } from './describe-store-contract.ts';
 
@@ -26,6 +27,30 @@ describe('createStore with sqlite', () => {
 
     const reopened = await createStore({ url: `sqlite://${wanted}`, log: captureLog().log });
     expect(await reopened.keyv('secrets').get('webhook')).toBe('abc');
+    await reopened.close();
+  });
+
+  it('writes a namespace that asks only to survive the process without an fsync per commit, in the same file', async () => {
+    const path = join(dir, 'durability.sqlite');
+    const store = await createStore({ url: `sqlite://${path}`, log: captureLog().log });
+    const synchronous = (namespace: string) => {
+      const adapter = store.keyv(namespace).store as SqliteKeyvStore;
+      return Object.values(adapter.db.prepare('PRAGMA synchronous').get() ?? {})[0];
+    };
+    const cards = store.keyv('cards', { durability: 'process' });
+    await cards.set('card:a1', { messageId: 'p1' });
+    await store.keyv('rules').set('r1', 'kept');
+    // NORMAL (1) for the cards, FULL (2) for the rest; both connections share the one WAL file.
+    expect(synchronous('cards')).toBe(1);
+    expect(synchronous('rules')).toBe(2);
+    expect(() => store.keyv('cards', { durability: 'commit' })).toThrow(
+      /already open with durability process/,
+    );
+    await store.close();
+
+    const reopened = await createStore({ url: `sqlite://${path}`, log: captureLog().log });
+    expect(await reopened.keyv('cards').get('card:a1')).toEqual({ messageId: 'p1' });
+    expect(await reopened.keyv('rules').get('r1')).toBe('kept');
     await reopened.close();
   });
 
