@@ -1,10 +1,19 @@
-export type Fault = { kind: 'rate-limit'; retryAfterSeconds: number } | { kind: 'fail'; status: number };
+export type Fault =
+  | { kind: 'rate-limit'; retryAfterSeconds: number }
+  | { kind: 'fail'; status: number }
+  | { kind: 'lose-answer' };
 
 export interface FaultControls {
   /** The next `count` API calls get the rate limiter's 429 (reference §6.7). */
   rateLimitNext(count: number, retryAfterSeconds?: number): void;
   /** The next `count` API calls fail: JSON error, or a proxy's HTML page for 502. */
   failNext(count: number, status?: number): void;
+  /**
+   * The next `count` API calls are carried out (a post is stored), then the connection is reset
+   * before the answer: the bot cannot tell whether it was done, as after a crash between its POST
+   * and recording what it got.
+   */
+  loseAnswerNext(count: number): void;
   /** While down, every connection is reset before an answer. */
   setDown(down: boolean): void;
 }
@@ -25,6 +34,7 @@ export function createFaultInjector(): FaultInjector {
     rateLimitNext: (count, retryAfterSeconds = 1) =>
       enqueue(count, { kind: 'rate-limit', retryAfterSeconds }),
     failNext: (count, status = 503) => enqueue(count, { kind: 'fail', status }),
+    loseAnswerNext: (count) => enqueue(count, { kind: 'lose-answer' }),
     setDown: (value) => {
       down = value;
     },

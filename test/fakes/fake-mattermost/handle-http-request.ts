@@ -114,10 +114,16 @@ function answerApi(
     const { method, body, invalidJson } = call;
     const authorization = request.headers.authorization;
     const query = call.url.searchParams;
-    sendAnswer(
-      response,
-      routeApiRequest(deps.context, { method, segments, query, body, invalidJson, authorization }),
-    );
+    const outcome = routeApiRequest(deps.context, {
+      method,
+      segments,
+      query,
+      body,
+      invalidJson,
+      authorization,
+    });
+    if (fault?.kind === 'lose-answer') request.socket.destroy();
+    else sendAnswer(response, outcome);
   }
 }
 
