@@ -1,7 +1,8 @@
 export type Fault =
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'fail'; status: number }
-  | { kind: 'lose-answer' };
+  | { kind: 'lose-answer' }
+  | { kind: 'hold-answer' };
 
 export interface FaultControls {
   /** The next `count` API calls get the rate limiter's 429 (reference §6.7). */
@@ -14,6 +15,8 @@ export interface FaultControls {
    * and recording what it got.
    */
   loseAnswerNext(count: number): void;
+  /** The next `count` API calls are carried out, then never answered (the caller may die waiting). */
+  holdAnswerNext(count: number): void;
   /** While down, every connection is reset before an answer. */
   setDown(down: boolean): void;
 }
@@ -35,6 +38,7 @@ export function createFaultInjector(): FaultInjector {
       enqueue(count, { kind: 'rate-limit', retryAfterSeconds }),
     failNext: (count, status = 503) => enqueue(count, { kind: 'fail', status }),
     loseAnswerNext: (count) => enqueue(count, { kind: 'lose-answer' }),
+    holdAnswerNext: (count) => enqueue(count, { kind: 'hold-answer' }),
     setDown: (value) => {
       down = value;
     },

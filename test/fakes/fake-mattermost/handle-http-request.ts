@@ -123,7 +123,7 @@ function answerApi(
       authorization,
     });
     if (fault?.kind === 'lose-answer') request.socket.destroy();
-    else sendAnswer(response, outcome);
+    else if (fault?.kind !== 'hold-answer') sendAnswer(response, outcome);
   }
 }
 
