@@ -29,7 +29,7 @@ describe('Bot Connector answers with no body (reference teams.md §3.4)', () => 
       world.connector.answerUpdatesWith({ status, withId: false });
       await world.command('subscribe alert-raised urgency>=high');
       const alert = world.sekoia.addAlert({ urgency: urgency(90) });
-      // The card is posted bare, then updated with its signed buttons.
+      // The card is posted with its signed buttons, in one request.
       await expect.poll(() => shown(world, alert.short_id)).toContain('alert.acknowledge');
       world.sekoia.updateAlert(alert.uuid, { statusName: 'Acknowledged' });
       await expect.poll(() => shown(world, alert.short_id)).toContain('Acknowledged');
@@ -72,9 +72,17 @@ describe('Bot Connector answers with no body (reference teams.md §3.4)', () => 
     await expect.poll(() => failures(log).map((r) => r.msg)).toEqual(['job dead-lettered']);
     await expect.poll(async () => (await world.bot.app.queue.stats()).pending).toBe(0);
     expect(String(failures(log)[0]?.err)).toMatch(/^platform_rejected: Teams posted the card without/);
-    // One card in the channel, bare (no buttons: they are added by the update that could not be made).
+    // One card in the channel. Its buttons came with the post, but it is not the alert's recorded
+    // card: a click on it is refused and changes nothing.
     expect(world.cards()).toHaveLength(1);
-    expect(shown(world, alert.short_id)).not.toContain('alert.acknowledge');
+    const click = await world.connector.sendInvoke({
+      botUrl: `${world.bot.url}/api/messages`,
+      from: world.ana.id,
+      activityId: world.cardOf(alert.short_id)?.id ?? '',
+      verb: 'alert.acknowledge',
+    });
+    expect((click.body as { statusCode?: number }).statusCode).toBe(403);
+    expect(world.sekoia.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
     const posts = world.connector.requests.filter(
       (r) =>
         r.method === 'POST' &&

@@ -5,6 +5,7 @@ import {
   type MattermostClient,
 } from '../../../src/platforms/mattermost/create-mattermost-client.ts';
 import { type FakeMattermost, startFakeMattermost } from '../../fakes/fake-mattermost/index.ts';
+import { freePort } from '../../integration/start-bot.ts';
 
 async function failure(promise: Promise<unknown>): Promise<BotError> {
   try {
@@ -44,6 +45,7 @@ describe('createMattermostClient against the fake Mattermost (Client4 quirks han
       retryable: true,
       retryAfterMs: 7_000,
       details: { status: 429 },
+      nothingDone: true,
     });
   });
 
@@ -53,6 +55,7 @@ describe('createMattermostClient against the fake Mattermost (Client4 quirks han
       code: 'delivery_failed',
       retryable: true,
       details: { status: 502 },
+      nothingDone: false,
     });
     mattermost.failNext(1, 503);
     expect((await failure(client.getMe())).retryable).toBe(true);
@@ -61,14 +64,22 @@ describe('createMattermostClient against the fake Mattermost (Client4 quirks han
       code: 'platform_rejected',
       retryable: false,
       details: { status: 403, mattermostErrorId: 'api.context.permissions.app_error' },
+      nothingDone: true,
     });
   });
 
-  it('reports an unreachable server as retryable', async () => {
+  it('reports an unreachable server as retryable; a reset after sending proves nothing, a refused connection does', async () => {
     mattermost.setDown(true);
     const error = await failure(client.getMe());
     mattermost.setDown(false);
-    expect(error).toMatchObject({ code: 'delivery_failed', retryable: true });
+    expect(error).toMatchObject({ code: 'delivery_failed', retryable: true, nothingDone: false });
+    mattermost.loseAnswerNext(1);
+    const lost = await failure(client.createPost({ channel_id: channelId, message: 'answer lost' }));
+    expect(lost).toMatchObject({ code: 'delivery_failed', retryable: true, nothingDone: false });
+    expect(mattermost.posts(channelId).some((post) => post.message === 'answer lost')).toBe(true);
+    const closed = await freePort();
+    const nowhere = createMattermostClient({ url: `http://127.0.0.1:${closed}`, token: 'x' });
+    expect(await failure(nowhere.getMe())).toMatchObject({ code: 'delivery_failed', nothingDone: true });
   });
 
   it('refuses a wrong token as a failure that will not heal', async () => {
