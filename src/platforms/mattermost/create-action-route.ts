@@ -101,7 +101,9 @@ export function createActionRoute(options: CreateActionRouteOptions) {
       });
     } catch (error) {
       const forbidden = isBotError(error, 'action_forbidden');
-      log.warn({ reason: forbidden ? error.details.reason : 'malformed' }, 'card action refused');
+      // Not a refusal (the card map did not answer): still refused, nothing runs unchecked.
+      const reason = forbidden ? error.details.reason : isBotError(error) ? error.code : 'malformed';
+      log.warn({ reason }, 'card action refused');
       return sendJson(res, 200, { ephemeral_text: REFUSED_CLICK });
     }
     const user: ActingUser = {
