@@ -11,6 +11,7 @@ import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 import { type CompactJob, compactDeliveryJob } from './compact-job.ts';
+import type { StormLedger } from './create-storm-ledger.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 
 /** What the dispatcher needs of the rules (the rule catalog provides it). */
@@ -28,6 +29,8 @@ export interface CreateCardDispatcherOptions {
   log: Logger;
   /** An event of a type with no card was kept (shown by `status`). */
   onKept?: (type: string) => Promise<void>;
+  /** Card budgets: over a channel's budget, a new alert goes into its roll-up instead of a card. */
+  storms?: StormLedger;
 }
 
 /**
@@ -38,13 +41,39 @@ export interface CreateCardDispatcherOptions {
 export function createCardDispatcher(options: CreateCardDispatcherOptions): DeliveryPort {
   const { rules, cards, states, clock, log } = options;
 
+  /**
+   * The matches that get a card: where the alert already has one (it is kept current), and where it
+   * would be new and the channel's budget admits it; over budget the ledger rolls it up instead.
+   */
+  const admitNewCards = async (
+    notification: AlertNotification,
+    matches: Map<string, RuleMatch>,
+    shown: readonly ChannelRef[],
+  ): Promise<RuleMatch[]> => {
+    if (options.storms === undefined) return [...matches.values()];
+    const shownKeys = new Set(shown.map(channelKey));
+    const candidates = [...matches.values()].filter((m) => !shownKeys.has(channelKey(m.channel)));
+    const admitted = new Set(
+      (
+        await options.storms.admit(
+          notification.alert,
+          candidates.map((m) => m.channel),
+        )
+      ).map(channelKey),
+    );
+    return [...matches.values()].filter(
+      (m) => shownKeys.has(channelKey(m.channel)) || admitted.has(channelKey(m.channel)),
+    );
+  };
+
   const deliverAlert = async (notification: AlertNotification) => {
     const { uuid } = notification.alert;
     await states.offer({ notification, activity: null });
     const matches = rules.match(alertFacts(notification));
-    const firstMatch = firstMatchPerChannel(matches);
+    const shown = await cards.channelsOf(uuid);
+    const admitted = await admitNewCards(notification, firstMatchPerChannel(matches), shown);
     const jobs = new Map<string, CardJob>();
-    for (const match of firstMatch.values()) {
+    for (const match of admitted) {
       const { rule } = match;
       jobs.set(channelKey(match.channel), {
         alertUuid: uuid,
@@ -52,7 +81,7 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
         rule: { id: rule.id, name: rule.name ?? null },
       });
     }
-    for (const channel of await cards.channelsOf(uuid)) {
+    for (const channel of shown) {
       const key = channelKey(channel);
       if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
     }

@@ -1,0 +1,46 @@
+import { createKeyedMutex } from '../create-keyed-mutex.ts';
+import type { Logger } from '../log.ts';
+import type { JobHandler } from '../queue/job-kind.ts';
+import { type CardSinks, sinkOf } from './card-sink.ts';
+import type { CardLock } from './create-card-lock.ts';
+import { buildRollupCard } from './rollup-card.ts';
+import type { StormRef } from './rollup-jobs.ts';
+import type { StormStore } from './storm-store.ts';
+import { stormChannelKey } from './storm-store.ts';
+
+/**
+ * Shows a storm's roll-up as it is when the job runs: posts it the first time, edits it after. Jobs of
+ * one roll-up run one at a time, so a repeated job edits rather than posting a second card.
+ */
+export function createRollupJobHandler(options: {
+  sinks: CardSinks;
+  store: StormStore;
+  /** Across replicas (the in-process mutex covers this process only). */
+  lock?: CardLock;
+}): JobHandler<StormRef> {
+  const { store } = options;
+  const mutex = createKeyedMutex();
+
+  const show = async (ref: StormRef, log: Logger) => {
+    const sink = sinkOf(options.sinks, ref.channel.platform);
+    if (sink === undefined)
+      return log.warn({ platform: ref.channel.platform }, 'platform not enabled; roll-up not shown');
+    const state = await store.storm(ref.channel, ref.stormId);
+    if (state === undefined) return log.warn({ stormId: ref.stormId }, 'roll-up gone; nothing to show');
+    const card = buildRollupCard(state);
+    const target = { channel: ref.channel, ruleId: '' };
+    const messageId = await store.rollupMessage(ref.channel, ref.stormId);
+    if (messageId !== undefined) return sink.updateRollup(target, messageId, card);
+    const posted = await sink.postRollup(target, card);
+    log.info({ stormId: ref.stormId, messageId: posted, alerts: state.total }, 'roll-up card posted');
+    await store.putRollupMessage(ref.channel, ref.stormId, posted);
+  };
+
+  return async (ref, _job, log) => {
+    const key = `rollup|${ref.stormId}|${stormChannelKey(ref.channel)}`;
+    const lock = options.lock ?? ((_key, task) => task());
+    await mutex.run(key, () =>
+      lock(key, () => show(ref, log.child({ stormId: ref.stormId, channel: ref.channel.channel }))),
+    );
+  };
+}
