@@ -5,6 +5,7 @@ import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { renderAlertPost } from './render-alert-post.ts';
 import { renderCompactPost } from './render-compact-post.ts';
+import { renderRollupPost } from './render-rollup-post.ts';
 import { renderStatusChange } from './render-thread-reply.ts';
 
 export interface CreateMattermostCardSinkOptions {
@@ -75,6 +76,14 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
         message: body.message,
         props: { ...body.props, sekoia_alert_uuid: card.subject },
       });
+    },
+    async postRollup(target, card) {
+      const body = renderRollupPost(card);
+      const post = await client.createPost({ channel_id: target.channel.channel, ...body });
+      return post.id;
+    },
+    async updateRollup(_target, postId, card) {
+      await client.patchPost({ id: postId, ...renderRollupPost(card) });
     },
   };
 }
