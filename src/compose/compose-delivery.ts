@@ -12,6 +12,7 @@ import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from '../watchers
 import { composeJobs } from './compose-jobs.ts';
 import type { SekoiaSide } from './compose-sekoia.ts';
 import type { Stores } from './compose-stores.ts';
+import { composeStorms } from './compose-storms.ts';
 import type { Queueing } from './compose-worker.ts';
 
 /**
@@ -33,6 +34,8 @@ export function composeDelivery(
   const { store, rules, cards, states, sekoia, workflow, sources, assets } = deps;
   const { enqueue } = deps.queueing;
   const { status, sinks, metrics, clock } = deps;
+  const cardLock = createCardLock({ leases: store.leases({ clock }) });
+  const storms = composeStorms({ config, storms: deps.storms, enqueue, clock, sinks, lock: cardLock });
   const delivery =
     options.delivery ??
     createCardDispatcher({
@@ -43,8 +46,8 @@ export function composeDelivery(
       clock,
       log,
       onKept: (type) => status.eventKept(type),
+      storms: storms.ledger,
     });
-  const cardLock = createCardLock({ leases: store.leases({ clock }) });
   const events = {
     sekoia,
     workflow,
@@ -67,5 +70,6 @@ export function composeDelivery(
   return composeJobs({
     events,
     cards: { sinks, cards, states, clock, lock: cardLock, names: PLATFORM_NAMES },
+    more: storms.jobs,
   });
 }
