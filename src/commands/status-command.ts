@@ -43,7 +43,8 @@ export const statusCommand: Command = {
 
 /** Channels in storm mode: this one by name, the others by platform and id (all a command knows of them). */
 function stormLines(report: StatusReport, here: ChannelRef): string[] {
-  const storms = report.storms ?? [];
+  const storms = report.storms;
+  if (storms === undefined) return [];
   if (storms.length === 0) return ['Storm mode: no channel'];
   return storms.map((storm) => {
     const which =

@@ -25,7 +25,7 @@ export function buildRollupCard(state: RollupState): RollupCard {
   const closed = state.closedAt !== null;
   const alerts = `${state.total} alert${state.total === 1 ? '' : 's'}`;
   const title = closed
-    ? `Storm over: ${alerts} from ${clockTime(state.openedAt)} to ${clockTime(state.lastRolledAt)}`
+    ? `Storm over: ${alerts} from ${hhmm(state.openedAt)} to ${clockTime(state.lastRolledAt)}`
     : `Alert storm: ${alerts} since ${clockTime(state.openedAt)}`;
   const budget = `${state.budget} new card${state.budget === 1 ? '' : 's'} per ${formatDuration(state.windowMs)}`;
   const own = `Alerts of ${state.ownCardAt} urgency${state.ownCardAt === 'high' ? '' : ' and above'} still get their own card.`;
@@ -72,5 +72,7 @@ export function lineText(line: RollupLine): string {
 
 /** `14:02 UTC`: a storm is read the day it happens; the card's post time gives the date. */
 function clockTime(ms: number): string {
-  return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
+  return `${hhmm(ms)} UTC`;
 }
+
+const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
