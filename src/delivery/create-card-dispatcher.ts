@@ -7,6 +7,7 @@ import { alertFacts } from '../rules/alert-facts.ts';
 import type { ChannelRef, RuleMatch } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
 import type { CompactNotification } from '../triggers/trigger-table.ts';
+import { admitNewCards } from './admit-new-cards.ts';
 import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
@@ -41,37 +42,17 @@ export interface CreateCardDispatcherOptions {
 export function createCardDispatcher(options: CreateCardDispatcherOptions): DeliveryPort {
   const { rules, cards, states, clock, log } = options;
 
-  /**
-   * The matches that get a card: where the alert already has one (it is kept current), and where it
-   * would be new and the channel's budget admits it; over budget the ledger rolls it up instead.
-   */
-  const admitNewCards = async (
-    notification: AlertNotification,
-    matches: Map<string, RuleMatch>,
-    shown: readonly ChannelRef[],
-  ): Promise<RuleMatch[]> => {
-    if (options.storms === undefined) return [...matches.values()];
-    const shownKeys = new Set(shown.map(channelKey));
-    const candidates = [...matches.values()].filter((m) => !shownKeys.has(channelKey(m.channel)));
-    const admitted = new Set(
-      (
-        await options.storms.admit(
-          notification.alert,
-          candidates.map((m) => m.channel),
-        )
-      ).map(channelKey),
-    );
-    return [...matches.values()].filter(
-      (m) => shownKeys.has(channelKey(m.channel)) || admitted.has(channelKey(m.channel)),
-    );
-  };
-
   const deliverAlert = async (notification: AlertNotification) => {
     const { uuid } = notification.alert;
     await states.offer({ notification, activity: null });
     const matches = rules.match(alertFacts(notification));
     const shown = await cards.channelsOf(uuid);
-    const admitted = await admitNewCards(notification, firstMatchPerChannel(matches), shown);
+    const admitted = await admitNewCards(
+      options.storms,
+      notification.alert,
+      firstMatchPerChannel(matches),
+      shown,
+    );
     const jobs = new Map<string, CardJob>();
     for (const match of admitted) {
       const { rule } = match;

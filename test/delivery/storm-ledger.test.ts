@@ -4,10 +4,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
 import { createStormLedger, type StormLedger } from '../../src/delivery/create-storm-ledger.ts';
-import { ROLLUP_JOB, STORM_CALM_JOB } from '../../src/delivery/rollup-jobs.ts';
+import {
+  ROLLUP_JOB,
+  rollupDeliveryJob,
+  STORM_CALM_JOB,
+  stormCalmJob,
+} from '../../src/delivery/rollup-jobs.ts';
 import type { StormStore } from '../../src/delivery/storm-store.ts';
 import { createLogger } from '../../src/log.ts';
 import type { NewJob } from '../../src/queue/job-queue.ts';
+import { readJobPayload } from '../../src/queue/read-job-payload.ts';
 import { createKeyvStormStore } from '../../src/storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
 import { stormAlert } from './storm-alerts.ts';
@@ -66,6 +72,19 @@ describe('storm ledger (budgets at dispatch time, real SQLite store)', () => {
     // Ten alerts within one edit slot: one roll-up edit, one calm check.
     expect(distinctKeys(ROLLUP_JOB)).toBe(1);
     expect(distinctKeys(STORM_CALM_JOB)).toBe(1);
+    // What the worker reads back: the storm of the channel, at the end of the slot and one window on.
+    const stormId = (await rollupOf())?.stormId;
+    const [edit, calm] = [ROLLUP_JOB, STORM_CALM_JOB].map((kind) => jobs.find((job) => job.kind === kind));
+    expect(readJobPayload(rollupDeliveryJob, edit?.payload ?? '')).toEqual({
+      ok: true,
+      payload: { channel: SOC, stormId },
+    });
+    expect(readJobPayload(stormCalmJob, calm?.payload ?? '')).toEqual({
+      ok: true,
+      payload: { channel: SOC, stormId },
+    });
+    expect(edit?.runAt).toBe(Date.UTC(2026, 2, 2, 14, 2, 5));
+    expect(calm?.runAt).toBe(Date.UTC(2026, 2, 2, 14, 7, 5));
   });
 
   it('refreshes the line of a rolled-up alert instead of giving it a card; a carded alert keeps its card', async () => {
