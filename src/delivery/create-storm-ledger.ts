@@ -7,7 +7,7 @@ import type { ChannelRef } from '../rules/rule.ts';
 import { admitCard, admittedIn, roomAt } from './budget-window.ts';
 import type { StormRef } from './rollup-jobs.ts';
 import { addToRollup, closeRollup, openRollup, type RollupLevel, refreshInRollup } from './rollup-state.ts';
-import { calmCheck, rollupClosingEdit, rollupEdit } from './schedule-rollup-jobs.ts';
+import { calmCheck, queueRollupJobs, rollupClosingEdit } from './schedule-rollup-jobs.ts';
 import { atOrAbove, budgetInForce, type StormDefaults } from './storm-policy.ts';
 import { type RollupMembership, type StormStore, stormChannelKey } from './storm-store.ts';
 
@@ -40,7 +40,7 @@ export function createStormLedger(options: {
   clock: Clock;
   editMs?: number;
 }): StormLedger {
-  const { store, defaults, clock } = options;
+  const { store, defaults, clock, enqueue } = options;
   const editMs = options.editMs ?? ROLLUP_EDIT_MS;
   const alerts = createKeyedMutex();
   const channels = createKeyedMutex();
@@ -68,9 +68,8 @@ export function createStormLedger(options: {
         alert,
         now,
       );
-      await store.putStorm(state);
-      await options.enqueue(rollupEdit(state, now, editMs));
-      await options.enqueue(calmCheck(state, now + budget.windowMs, editMs));
+      const calmAfterMs = budget.windowMs;
+      await store.putStorm(await queueRollupJobs(state, { now, slotMs: editMs, calmAfterMs, enqueue }));
       const level = alert.urgencyLevel ?? 'unknown';
       return {
         card: false,
@@ -83,8 +82,7 @@ export function createStormLedger(options: {
       const state = await store.storm(open.channel, open.stormId);
       if (state === undefined || state.closedAt !== null) return;
       const next = refreshInRollup(state, alert, was);
-      await store.putStorm(next);
-      await options.enqueue(rollupEdit(next, clock.now(), editMs));
+      await store.putStorm(await queueRollupJobs(next, { now: clock.now(), slotMs: editMs, enqueue }));
     });
 
   return {
@@ -123,12 +121,12 @@ export function createStormLedger(options: {
         if (now < state.lastRolledAt + state.windowMs) return;
         const room = budget && roomAt(await store.window(ref.channel), now, budget);
         if (room !== undefined && room !== null) {
-          await options.enqueue(calmCheck(state, room, editMs));
+          await enqueue(calmCheck(state, room, editMs));
           return;
         }
         const closed = closeRollup(state, now);
         await store.putStorm(closed);
-        await options.enqueue(rollupClosingEdit(closed, now));
+        await enqueue(rollupClosingEdit(closed, now));
         log.info({ stormId: state.stormId, alerts: state.total }, 'storm over; roll-up closed');
       }),
   };

@@ -31,6 +31,9 @@ export const rollupStateSchema = z.strictObject({
   /** When the newest alert went into the roll-up: the storm is over one window after it. */
   lastRolledAt: z.number(),
   closedAt: z.number().nullable(),
+  /** The end of the edit slot whose edit is queued, and the time of the queued calm check. */
+  editSlot: z.number(),
+  calmAt: z.number(),
   budget: z.number().int(),
   windowMs: z.number().int(),
   ownCardAt: z.enum(['low', 'medium', 'high']),
@@ -63,6 +66,8 @@ export function openRollup(
     openedAt: now,
     lastRolledAt: now,
     closedAt: null,
+    editSlot: 0,
+    calmAt: 0,
     total: 0,
     byLevel: { high: 0, medium: 0, low: 0, unknown: 0 },
     byRule: emptyTally(),

@@ -21,6 +21,34 @@ export function rollupEdit(state: RollupState, now: number, slotMs: number): New
   return encodeJob(rollupDeliveryJob, ref, { dedupeKeys: [key], runAt: slot });
 }
 
+/**
+ * Queues what a changed roll-up needs — its slot's edit, and with `calmAfterMs` a calm check one
+ * window on — unless the roll-up records them queued already: a storm costs a queued job per slot,
+ * not per alert. Queued before the caller writes the roll-up back, so a crash in between costs a
+ * duplicate (dropped by its key), never a missing edit.
+ */
+export async function queueRollupJobs(
+  state: RollupState,
+  options: {
+    now: number;
+    slotMs: number;
+    calmAfterMs?: number;
+    enqueue: (job: NewJob) => Promise<unknown>;
+  },
+): Promise<RollupState> {
+  const { now, slotMs } = options;
+  let next = state;
+  if (next.editSlot !== nextSlot(now, slotMs)) {
+    await options.enqueue(rollupEdit(next, now, slotMs));
+    next = { ...next, editSlot: nextSlot(now, slotMs) };
+  }
+  if (options.calmAfterMs !== undefined && next.calmAt !== nextSlot(now + options.calmAfterMs, slotMs)) {
+    await options.enqueue(calmCheck(next, now + options.calmAfterMs, slotMs));
+    next = { ...next, calmAt: nextSlot(now + options.calmAfterMs, slotMs) };
+  }
+  return next;
+}
+
 /** The closing edit, once (its own key: it may come within a slot already edited). */
 export function rollupClosingEdit(state: RollupState, now: number): NewJob {
   const ref = { channel: state.channel, stormId: state.stormId };
