@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stormCommand } from '../../src/commands/storm-command.ts';
 import { addToRollup, openRollup } from '../../src/delivery/rollup-state.ts';
 import { stormAlert } from '../delivery/storm-alerts.ts';
 import { type Harness, OPS, onlyReply, SOC, startHarness } from './command-harness.ts';
@@ -51,6 +52,12 @@ describe('storm command', () => {
     expect(onlyReply(await bot.run('storm')).lines?.[2]).toBe(
       'Storm mode: yes — 3 alerts in the roll-up since 2026-03-02 08:00 UTC (0 high, 1 medium, 2 low)',
     );
+  });
+
+  it('gives examples that are themselves valid commands', async () => {
+    for (const example of stormCommand.examples) {
+      expect(onlyReply(await bot.run(example)).kind, example).not.toBe('error');
+    }
   });
 
   it('quotes the offending word and shows the usage', async () => {
