@@ -41,7 +41,7 @@ export function composeStorms(deps: {
     ledger,
     jobs: [
       defineJob(rollupDeliveryJob, {
-        handle: createRollupJobHandler({ sinks, store, lock }),
+        handle: createRollupJobHandler({ sinks, store, clock, lock }),
         maxAttempts: CARD_JOB_MAX_ATTEMPTS,
       }),
       defineJob(stormCalmJob, { handle: (ref, _job, log) => ledger.calm(ref, log) }),

@@ -41,6 +41,8 @@ export interface CardSink {
   /** A channel's roll-up card during a storm (no buttons; its lines link to Sekoia.io); its message id. */
   postRollup(target: CardTarget, card: RollupCard): Promise<string>;
   updateRollup(target: CardTarget, messageId: string, card: RollupCard): Promise<void>;
+  /** The roll-up of this storm posted in the channel since `sinceMs`, if any (as findCard, after a crash). */
+  findRollup(target: CardTarget, stormId: string, sinceMs: number): Promise<string | undefined>;
 }
 
 /** The enabled platforms' sinks, by platform id. */

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.ts';
 import { createKeyedMutex } from '../create-keyed-mutex.ts';
 import type { Logger } from '../log.ts';
 import type { JobHandler } from '../queue/job-kind.ts';
@@ -10,15 +11,20 @@ import { stormChannelKey } from './storm-store.ts';
 
 /**
  * Shows a storm's roll-up as it is when the job runs: posts it the first time, edits it after. Jobs of
- * one roll-up run one at a time, so a repeated job edits rather than posting a second card.
+ * one roll-up run one at a time, so a repeated job edits rather than posting a second card; a marker
+ * written before the first post makes a try after a crash look for the post before making another.
  */
 export function createRollupJobHandler(options: {
   sinks: CardSinks;
   store: StormStore;
+  clock: Clock;
+  /** How far back to look for a roll-up posted before a crash, before the marker's time. */
+  lookbackMs?: number;
   /** Across replicas (the in-process mutex covers this process only). */
   lock?: CardLock;
 }): JobHandler<StormRef> {
-  const { store } = options;
+  const { store, clock } = options;
+  const lookbackMs = options.lookbackMs ?? 60_000;
   const mutex = createKeyedMutex();
 
   const show = async (ref: StormRef, log: Logger) => {
@@ -29,11 +35,17 @@ export function createRollupJobHandler(options: {
     if (state === undefined) return log.warn({ stormId: ref.stormId }, 'roll-up gone; nothing to show');
     const card = buildRollupCard(state);
     const target = { channel: ref.channel, ruleId: '' };
-    const messageId = await store.rollupMessage(ref.channel, ref.stormId);
-    if (messageId !== undefined) return sink.updateRollup(target, messageId, card);
-    const posted = await sink.postRollup(target, card);
-    log.info({ stormId: ref.stormId, messageId: posted, alerts: state.total }, 'roll-up card posted');
-    await store.putRollupMessage(ref.channel, ref.stormId, posted);
+    const known = await store.rollupMessage(ref.channel, ref.stormId);
+    if (known?.messageId) return sink.updateRollup(target, known.messageId, card);
+    const since = known?.since ?? clock.now();
+    if (known === undefined)
+      await store.putRollupMessage(ref.channel, ref.stormId, { messageId: null, since });
+    // The marker was there: a post was interrupted, and may have been made.
+    const found = known ? await sink.findRollup(target, ref.stormId, since - lookbackMs) : undefined;
+    if (found !== undefined) await sink.updateRollup(target, found, card);
+    const messageId = found ?? (await sink.postRollup(target, card));
+    log.info({ stormId: ref.stormId, messageId, alerts: state.total }, 'roll-up card posted');
+    await store.putRollupMessage(ref.channel, ref.stormId, { messageId, since });
   };
 
   return async (ref, _job, log) => {

@@ -11,6 +11,15 @@ export interface RollupMembership {
   level: RollupLevel;
 }
 
+/**
+ * Where a roll-up is shown. `messageId` null is the marker written before the first post: a crash
+ * leaves it, and the next try looks for the post made since `since` instead of posting again.
+ */
+export interface RollupMessage {
+  messageId: string | null;
+  since: number;
+}
+
 /** A channel in storm mode and its open roll-up. */
 export interface OpenStorm {
   channel: ChannelRef;
@@ -32,9 +41,9 @@ export interface StormStore {
   storm(channel: ChannelRef, stormId: string): Promise<RollupState | undefined>;
   /** Writes the roll-up, and adds it to (open) or removes it from (closed) the open-storm index. */
   putStorm(state: RollupState): Promise<void>;
-  /** The message that shows a storm's roll-up, once posted. */
-  rollupMessage(channel: ChannelRef, stormId: string): Promise<string | undefined>;
-  putRollupMessage(channel: ChannelRef, stormId: string, messageId: string): Promise<void>;
+  /** The message that shows a storm's roll-up: its id once posted, null while being posted. */
+  rollupMessage(channel: ChannelRef, stormId: string): Promise<RollupMessage | undefined>;
+  putRollupMessage(channel: ChannelRef, stormId: string, message: RollupMessage): Promise<void>;
   /** The roll-ups an alert is in. */
   memberships(alertUuid: string): Promise<RollupMembership[]>;
   putMemberships(alertUuid: string, memberships: RollupMembership[]): Promise<void>;

@@ -15,7 +15,7 @@ const openStormsSchema = z.array(z.strictObject({ channel: channelRefSchema, sto
 const membershipsSchema = z.array(
   z.strictObject({ channel: z.string().min(1), stormId: z.string().min(1), level: z.enum(ROLLUP_LEVELS) }),
 );
-const messageSchema = z.strictObject({ messageId: z.string().min(1) });
+const messageSchema = z.strictObject({ messageId: z.string().min(1).nullable(), since: z.number() });
 
 /**
  * Storm records on a keyv namespace (store.keyv('storm')), each parsed with its schema on read: a
@@ -64,10 +64,10 @@ export function createKeyvStormStore(options: { keyv: Keyv; log: Logger; retenti
         await keyv.set(OPEN, next);
       });
     },
-    rollupMessage: async (channel, stormId) =>
-      (await read(`message:${stormChannelKey(channel)}:${stormId}`, messageSchema))?.messageId,
-    async putRollupMessage(channel, stormId, messageId) {
-      await keyv.set(`message:${stormChannelKey(channel)}:${stormId}`, { messageId }, ttl);
+    rollupMessage: (channel, stormId) =>
+      read(`message:${stormChannelKey(channel)}:${stormId}`, messageSchema),
+    async putRollupMessage(channel, stormId, message) {
+      await keyv.set(`message:${stormChannelKey(channel)}:${stormId}`, message, ttl);
     },
     memberships: async (alertUuid) => (await read(`members:${alertUuid}`, membershipsSchema)) ?? [],
     async putMemberships(alertUuid, memberships) {

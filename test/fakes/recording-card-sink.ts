@@ -122,6 +122,11 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
       rollupMessages.push(message);
       return settle(message.id);
     },
+    async findRollup(target, stormId, sinceMs) {
+      return rollupMessages.find(
+        (m) => m.channel === target.channel.channel && m.rollup.stormId === stormId && m.postedAt >= sinceMs,
+      )?.id;
+    },
     async updateRollup(_target, messageId, rollup) {
       const message = rollupMessages.find((m) => m.id === messageId);
       if (message === undefined) throw new Error(`no roll-up message ${messageId}`);

@@ -48,17 +48,10 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
         message: renderStatusChange(note),
       });
     },
-    async findCard(target, alertUuid, sinceMs) {
-      const list = await client.getPostsSince(target.channel.channel, sinceMs);
-      const bot = await client.getMe();
-      const post = Object.values(list.posts).find(
-        (candidate) =>
-          candidate.user_id === bot.id &&
-          candidate.root_id === '' &&
-          candidate.props?.sekoia_alert_uuid === alertUuid,
-      );
-      return post?.id;
-    },
+    findCard: (target, alertUuid, sinceMs) =>
+      findBotPost(client, target, sinceMs, (props) => props?.sekoia_alert_uuid === alertUuid),
+    findRollup: (target, stormId, sinceMs) =>
+      findBotPost(client, target, sinceMs, (props) => props?.sekoia_rollup === stormId),
     async postCompact(target, card) {
       const body = renderCompactPost(card);
       const post = await client.createPost({
@@ -86,6 +79,21 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
       await client.patchPost({ id: postId, ...renderRollupPost(card) });
     },
   };
+}
+
+/** A root post of the bot in the channel since `sinceMs` whose props pass `match`. */
+async function findBotPost(
+  client: MattermostClient,
+  target: CardTarget,
+  sinceMs: number,
+  match: (props: Record<string, unknown> | undefined) => boolean,
+): Promise<string | undefined> {
+  const list = await client.getPostsSince(target.channel.channel, sinceMs);
+  const bot = await client.getMe();
+  const post = Object.values(list.posts).find(
+    (candidate) => candidate.user_id === bot.id && candidate.root_id === '' && match(candidate.props),
+  );
+  return post?.id;
 }
 
 /** The post body of a card, with buttons signed for that post (none before the post exists). */

@@ -121,5 +121,7 @@ export function createTeamsCardSink(options: {
     updateCompact: (target, activityId, card) => replaceCard(target, activityId, renderCompactCard(card)),
     postRollup: (target, card) => postCard(target, renderRollupCard(card)),
     updateRollup: (target, activityId, card) => replaceCard(target, activityId, renderRollupCard(card)),
+    // No way to list a channel's messages (see findCard).
+    findRollup: async () => undefined,
   };
 }
