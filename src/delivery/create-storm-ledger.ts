@@ -106,8 +106,9 @@ export function createStormLedger(options: {
           if (verdict.card) cards.push(channel);
           else kept.push(verdict.membership);
         }
-        if (kept.length > 0 || memberships.length > 0)
-          await store.putMemberships(alert.uuid, kept.slice(-MAX_MEMBERSHIPS));
+        const next = kept.slice(-MAX_MEMBERSHIPS);
+        if (JSON.stringify(next) !== JSON.stringify(memberships))
+          await store.putMemberships(alert.uuid, next);
         return cards;
       }),
 
@@ -117,9 +118,10 @@ export function createStormLedger(options: {
         if (state === undefined || state.closedAt !== null) return;
         const now = clock.now();
         const budget = budgetInForce(await store.setting(ref.channel), defaults);
-        // A newer alert went into the roll-up: its own check comes later.
-        if (now < state.lastRolledAt + state.windowMs) return;
-        const room = budget && roomAt(await store.window(ref.channel), now, budget);
+        const calmAt = state.lastRolledAt + (budget?.windowMs ?? state.windowMs);
+        // Too soon (a newer alert, or `storm budget` changed the window): check again then. The newer
+        // alert's check has the same key when the window did not change, and is dropped as a duplicate.
+        const room = now < calmAt ? calmAt : budget && roomAt(await store.window(ref.channel), now, budget);
         if (room !== undefined && room !== null) {
           await enqueue(calmCheck(state, room, editMs));
           return;

@@ -114,6 +114,20 @@ describe('storm ledger (budgets at dispatch time, real SQLite store)', () => {
     expect((await rollupOf())?.total).toBe(2);
   });
 
+  it('follows a window lengthened mid-storm: the early check queues the next one', async () => {
+    for (let n = 1; n <= 5; n += 1) await admitted(n);
+    const stormId = (await rollupOf())?.stormId ?? '';
+    await storms.setSetting(SOC, { budget: 3, windowMs: 600_000 });
+    clock.advance(305_000);
+    jobs = [];
+    await ledger.calm({ channel: SOC, stormId }, log);
+    expect((await rollupOf())?.closedAt).toBeNull();
+    expect(jobs.map((j) => [j.kind, j.runAt])).toEqual([[STORM_CALM_JOB, Date.UTC(2026, 2, 2, 14, 12, 5)]]);
+    clock.set(Date.UTC(2026, 2, 2, 14, 12, 5));
+    await ledger.calm({ channel: SOC, stormId }, log);
+    expect(await rollupOf()).toBeUndefined();
+  });
+
   it('keeps the window and the roll-up across a restart', async () => {
     for (let n = 1; n <= 5; n += 1) await admitted(n);
     await store.close();
