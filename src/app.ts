@@ -9,6 +9,7 @@ import { composeScheduler } from './compose/compose-scheduler.ts';
 import { composeSekoia } from './compose/compose-sekoia.ts';
 import { composeStatus } from './compose/compose-status.ts';
 import { composeStores } from './compose/compose-stores.ts';
+import { composeStormPanel } from './compose/compose-storms.ts';
 import { composeQueueing, composeWorker } from './compose/compose-worker.ts';
 import { createMetrics } from './metrics/create-metrics.ts';
 import { createRecoveryNotifier } from './queue/create-recovery-notifier.ts';
@@ -41,7 +42,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { signer, actions } = composeActions(options, { ...built, queueing });
   const scheduler = composeScheduler({ ...built, enqueue: queueing.enqueueAndWake });
   const status = composeStatus({ ...built, scheduler });
-  const services = { rules, clock, random: options.random ?? Math.random, status };
+  const storms = composeStormPanel(built);
+  const services = { rules, clock, random: options.random ?? Math.random, status, storms };
   const { commandDeadlineMs } = options;
   const platforms = composePlatforms({ ...built, signer, actions, services, commandDeadlineMs, recovery });
   const jobs = composeDelivery(options, { ...built, queueing, status, sinks: platforms.sinks });

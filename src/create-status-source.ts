@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { StatusReport, StatusSource } from './commands/command.ts';
 import { createKeyedMutex } from './create-keyed-mutex.ts';
+import type { RollupView } from './delivery/create-storm-panel.ts';
 import type { Logger } from './log.ts';
 import type { JobQueue } from './queue/job-queue.ts';
 import type { SekoiaApi } from './sekoia/sekoia-api.ts';
@@ -41,6 +42,8 @@ export function createStatusSource(options: {
   pingTimeoutMs?: number;
   /** The scheduler's view of its jobs. */
   jobs?: () => Promise<{ name: string; lastRunAt: number | null; result: string }[]>;
+  /** The channels in storm mode. */
+  storms?: () => Promise<RollupView[]>;
 }): StatusTracker {
   const { records, clock } = options;
   let lastWritten = 0;
@@ -69,7 +72,7 @@ export function createStatusSource(options: {
         await records.set(KEPT_TYPES, next);
       }),
     async read(): Promise<StatusReport> {
-      const [reachable, last, stats, keptTypes, jobs] = await Promise.all([
+      const [reachable, last, stats, keptTypes, jobs, storms] = await Promise.all([
         withTimeout(options.sekoia.ping(), options.pingTimeoutMs ?? 3_000).then(
           () => true,
           () => false,
@@ -78,6 +81,10 @@ export function createStatusSource(options: {
         options.queue.stats().catch(() => undefined),
         readKept(records),
         options.jobs?.().catch(() => []) ?? Promise.resolve([]),
+        options.storms?.().catch((error: unknown) => {
+          options.log.warn({ err: error }, 'could not read the storms');
+          return [];
+        }) ?? Promise.resolve([]),
       ]);
       return {
         sekoiaReachable: reachable,
@@ -85,6 +92,7 @@ export function createStatusSource(options: {
         pendingDeliveries: stats?.pending ?? null,
         keptTypes,
         jobs,
+        storms,
       };
     },
   };

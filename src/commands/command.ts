@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import type { RollupView, StormPanel } from '../delivery/create-storm-panel.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -12,6 +13,8 @@ export interface StatusReport {
   keptTypes?: readonly { type: string; count: number; lastAt: number }[];
   /** Scheduled jobs: last run and its result. */
   jobs?: readonly { name: string; lastRunAt: number | null; result: string }[];
+  /** Channels in storm mode, with their roll-ups. */
+  storms?: readonly RollupView[];
 }
 
 export interface StatusSource {
@@ -25,6 +28,8 @@ export interface CommandServices {
   /** Uniform in [0, 1), for rule ids. */
   random: () => number;
   status: StatusSource;
+  /** Card budgets and roll-ups (`storm`). */
+  storms: StormPanel;
 }
 
 export interface Command {

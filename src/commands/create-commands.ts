@@ -4,6 +4,7 @@ import { createHelpCommand } from './help-command.ts';
 import { muteCommand } from './mute-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
+import { stormCommand } from './storm-command.ts';
 import { subscribeCommand } from './subscribe-command.ts';
 import { unmuteCommand } from './unmute-command.ts';
 import { unsubscribeCommand } from './unsubscribe-command.ts';
@@ -19,6 +20,7 @@ export function createCommands(): CommandRegistry {
     muteCommand,
     unmuteCommand,
     statusCommand,
+    stormCommand,
   );
   return createCommandRegistry(commands);
 }

@@ -1,12 +1,14 @@
+import { stormChannelKey } from '../delivery/storm-store.ts';
 import { formatTime } from '../format-time.ts';
-import type { Command } from './command.ts';
+import type { ChannelRef } from '../rules/rule.ts';
+import type { Command, StatusReport } from './command.ts';
 import { readWords } from './read-words.ts';
 import { info } from './reply-helpers.ts';
 
 export const statusCommand: Command = {
   name: 'status',
   usage: 'status',
-  summary: 'Sekoia.io reachability, last WebHook, rules and pending deliveries',
+  summary: 'Sekoia.io reachability, last WebHook, rules, pending deliveries, channels in storm mode',
   examples: ['status'],
   async run(ctx, args, services) {
     readWords(args, { command: 'status', min: 0, max: 0, names: [] });
@@ -30,6 +32,7 @@ export const statusCommand: Command = {
         (job) =>
           `Job ${job.name}: ${job.lastRunAt === null ? 'not run yet' : `${job.result} at ${formatTime(job.lastRunAt)}`}`,
       ),
+      ...stormLines(report, ctx.channel),
       ...(report.keptTypes ?? []).map(
         (kept) => `Kept without a card: ${kept.type} ×${kept.count} (last ${formatTime(kept.lastAt)})`,
       ),
@@ -37,3 +40,18 @@ export const statusCommand: Command = {
     await ctx.reply(info('Status', { lines }));
   },
 };
+
+/** Channels in storm mode: this one by name, the others by platform and id (all a command knows of them). */
+function stormLines(report: StatusReport, here: ChannelRef): string[] {
+  const storms = report.storms;
+  if (storms === undefined) return [];
+  if (storms.length === 0) return ['Storm mode: no channel'];
+  return storms.map((storm) => {
+    const which =
+      stormChannelKey(storm.channel) === stormChannelKey(here)
+        ? 'this channel'
+        : `${storm.channel.platform} channel ${storm.channel.channel}`;
+    const { high, medium, low } = storm.byLevel;
+    return `Storm mode: ${which}, ${storm.alerts} alerts in its roll-up since ${formatTime(storm.since)} (${high} high, ${medium} medium, ${low} low)`;
+  });
+}

@@ -12,6 +12,7 @@ import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from '../watchers
 import { composeJobs } from './compose-jobs.ts';
 import type { SekoiaSide } from './compose-sekoia.ts';
 import type { Stores } from './compose-stores.ts';
+import { composeStorms } from './compose-storms.ts';
 import type { Queueing } from './compose-worker.ts';
 
 /**
@@ -34,6 +35,17 @@ export function composeDelivery(
   const { store, rules, cards, states, sekoia, workflow, sources, assets } = deps;
   const { enqueue } = deps.queueing;
   const { status, sinks, metrics, clock } = deps;
+  // On SQLite one process owns the file, and the handlers' in-process mutex already serialises a
+  // card: a lease would only add two commits per card. Replicas share Redis or PostgreSQL.
+  const cardLock = store.kind === 'sqlite' ? undefined : createCardLock({ leases: store.leases({ clock }) });
+  const storms = composeStorms({
+    config,
+    storms: deps.storms,
+    enqueue,
+    clock,
+    sinks,
+    ...(cardLock ? { lock: cardLock } : {}),
+  });
   const delivery =
     options.delivery ??
     createCardDispatcher({
@@ -44,10 +56,8 @@ export function composeDelivery(
       clock,
       log,
       onKept: (type) => status.eventKept(type),
+      storms: storms.ledger,
     });
-  // On SQLite one process owns the file, and the handlers' in-process mutex already serialises a
-  // card: a lease would only add two commits per card. Replicas share Redis or PostgreSQL.
-  const cardLock = store.kind === 'sqlite' ? undefined : createCardLock({ leases: store.leases({ clock }) });
   const events = {
     sekoia,
     workflow,
@@ -70,5 +80,6 @@ export function composeDelivery(
   return composeJobs({
     events,
     cards: { sinks, cards, states, clock, names: PLATFORM_NAMES, ...(cardLock ? { lock: cardLock } : {}) },
+    more: storms.jobs,
   });
 }

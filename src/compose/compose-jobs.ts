@@ -9,7 +9,7 @@ import { createCompactJobHandler } from '../delivery/create-compact-job-handler.
 import { createEventJobHandlers, type EventJobOptions } from '../delivery/create-event-job-handlers.ts';
 import { defineWatchJobs } from '../delivery/define-watch-jobs.ts';
 import { sekoiaEventJob } from '../ingress/stored-event.ts';
-import { defineJob, defineJobs, type JobTable } from '../queue/define-jobs.ts';
+import { defineJob, defineJobs, type JobTable, type JobTableEntry } from '../queue/define-jobs.ts';
 import { type CompactNotification, TRIGGER_TABLE } from '../triggers/trigger-table.ts';
 
 /** Card jobs outlive a chat outage: with the 5-minute backoff cap this is about a day of trying. */
@@ -19,7 +19,12 @@ export const CARD_JOB_MAX_ATTEMPTS = 300;
  * The job table: every kind the worker runs, its payload schema (declared beside its producer) and
  * its handler. The worker checks each payload against the schema before the handler sees it.
  */
-export function composeJobs(deps: { events: EventJobOptions; cards: CreateCardJobHandlerOptions }): JobTable {
+export function composeJobs(deps: {
+  events: EventJobOptions;
+  cards: CreateCardJobHandlerOptions;
+  /** Kinds composed elsewhere (the roll-up cards'). */
+  more?: readonly JobTableEntry[];
+}): JobTable {
   const events = createEventJobHandlers(deps.events);
   const { sinks, cards, clock, lock } = deps.cards;
   return defineJobs([
@@ -38,5 +43,6 @@ export function composeJobs(deps: { events: EventJobOptions; cards: CreateCardJo
       handle: createCompactJobHandler({ sinks, cards, clock, ...(lock ? { lock } : {}) }),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
+    ...(deps.more ?? []),
   ]);
 }

@@ -1,10 +1,13 @@
 import type { Clock } from '../clock.ts';
+import type { Config } from '../config/load-config.ts';
 import { createStatusSource, type StatusTracker } from '../create-status-source.ts';
+import type { StormStore } from '../delivery/storm-store.ts';
 import type { Logger } from '../log.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import type { Scheduler } from '../scheduler/create-scheduler.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import type { Store } from '../storage/create-store.ts';
+import { composeStormPanel } from './compose-storms.ts';
 
 /** What `status` shows: Sekoia.io reachability, the last WebHook, the queue and the scheduled jobs. */
 export function composeStatus(deps: {
@@ -14,8 +17,11 @@ export function composeStatus(deps: {
   scheduler: Scheduler;
   clock: Clock;
   log: Logger;
+  config: Readonly<Config>;
+  storms: StormStore;
 }): StatusTracker {
   const { sekoia, queue, store, scheduler, clock, log } = deps;
+  const storms = composeStormPanel(deps);
   return createStatusSource({
     sekoia,
     queue,
@@ -23,6 +29,7 @@ export function composeStatus(deps: {
     clock,
     log,
     jobs: () => scheduledJobsForStatus(scheduler),
+    storms: () => storms.inProgress(),
   });
 }
 

@@ -3,11 +3,13 @@ import type { Clock } from '../clock.ts';
 import { resolveSecrets, type Secrets } from '../config/resolve-secrets.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardStore } from '../delivery/card-store.ts';
+import type { StormStore } from '../delivery/storm-store.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { openQueue } from '../queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../rules/create-rule-catalog.ts';
 import { createKeyvCardStores } from '../storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from '../storage/create-keyv-rule-store.ts';
+import { createKeyvStormStore } from '../storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../storage/create-store.ts';
 
 /** How often a replica looks for rule changes made by another. */
@@ -27,6 +29,8 @@ export interface Stores {
   /** Where each alert's cards were posted, and what the alert looks like now. */
   cards: CardStore;
   states: AlertStateStore;
+  /** Card budgets, budget windows and roll-ups, per channel. */
+  storms: StormStore;
 }
 
 /** What the app keeps: opened (and the rules loaded) before anything else is built on them. */
@@ -47,5 +51,6 @@ export async function composeStores(options: AppOptions, clock: Clock): Promise<
   // them: at worst a card posted again, or edited once more. Rules and secrets keep every commit.
   const cardKeyv = store.keyv('cards', { durability: 'process' });
   const { cards, states } = createKeyvCardStores({ keyv: cardKeyv, log });
-  return { store, secrets, queue, rules, cards, states };
+  const storms = createKeyvStormStore({ keyv: store.keyv('storm'), log });
+  return { store, secrets, queue, rules, cards, states, storms };
 }

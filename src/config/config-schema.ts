@@ -1,5 +1,8 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import { BotError } from '../errors.ts';
+import { parseDuration } from '../rules/parse-duration.ts';
+import { STORM_BUDGET_LIMITS, STORM_WINDOW_LIMITS } from '../rules/storm-limits.ts';
 import { DEFAULT_SCHEDULES } from '../scheduler/scheduled-jobs.ts';
 import { SEKOIA_REQUESTS_PER_SECOND } from '../sekoia/create-sekoia-pacer.ts';
 
@@ -33,6 +36,20 @@ const cronExpression = (fallback: string) =>
         code: 'custom',
         message: `"${value.slice(0, 100)}" is not a cron expression (${why}); use 5 fields, or 6 with seconds first, e.g. "${fallback}"`,
       });
+    });
+
+/** A duration as the commands write it (`5m`, `1h`), within `limits`; the problem is the command's message. */
+const durationText = (fallback: string) =>
+  optionalText
+    .transform((value) => value ?? fallback)
+    .transform((value, ctx) => {
+      try {
+        return parseDuration(value, STORM_WINDOW_LIMITS);
+      } catch (error) {
+        if (!(error instanceof BotError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
     });
 
 const STORE_URL_PATTERN = /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres:\/\/.+|postgresql:\/\/.+)$/;
@@ -71,6 +88,12 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   RULES_CATALOG_POLL_CRON: cronExpression(DEFAULT_SCHEDULES.rulesCatalogPoll),
   INTAKE_SILENCE_CHECK_CRON: cronExpression(DEFAULT_SCHEDULES.intakeSilenceCheck),
+  /** New alert cards per channel per STORM_WINDOW before a roll-up card takes over (spec §3 "storm budget"). */
+  STORM_BUDGET: z.coerce.number().int().min(STORM_BUDGET_LIMITS.min).max(STORM_BUDGET_LIMITS.max).default(20),
+  /** The sliding window of the budget, in ms once read (`5m`, `1h`: 1 minute to 24 hours). */
+  STORM_WINDOW: durationText('5m'),
+  /** Alerts at or above this urgency always get their own card, storm or not. */
+  STORM_OWN_CARD_URGENCY: z.enum(['low', 'medium', 'high']).default('high'),
 });
 
 /**

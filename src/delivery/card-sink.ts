@@ -2,6 +2,7 @@ import type { PlatformId } from '../rules/platform-id.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 import type { AlertCard } from './alert-card.ts';
 import type { CompactCard } from './compact-card.ts';
+import type { RollupCard } from './rollup-card.ts';
 
 /** Where a card goes: the channel and the rule it was posted for (Mute acts on that rule). */
 export interface CardTarget {
@@ -37,6 +38,11 @@ export interface CardSink {
   /** A compact card (no buttons but its link); resolves with its message id. */
   postCompact(target: CardTarget, card: CompactCard): Promise<string>;
   updateCompact(target: CardTarget, messageId: string, card: CompactCard): Promise<void>;
+  /** A channel's roll-up card during a storm (no buttons; its lines link to Sekoia.io); its message id. */
+  postRollup(target: CardTarget, card: RollupCard): Promise<string>;
+  updateRollup(target: CardTarget, messageId: string, card: RollupCard): Promise<void>;
+  /** The roll-up of this storm posted in the channel since `sinceMs`, if any (as findCard, after a crash). */
+  findRollup(target: CardTarget, stormId: string, sinceMs: number): Promise<string | undefined>;
 }
 
 /** The enabled platforms' sinks, by platform id. */

@@ -7,10 +7,12 @@ import { alertFacts } from '../rules/alert-facts.ts';
 import type { ChannelRef, RuleMatch } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
 import type { CompactNotification } from '../triggers/trigger-table.ts';
+import { admitNewCards } from './admit-new-cards.ts';
 import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 import { type CompactJob, compactDeliveryJob } from './compact-job.ts';
+import type { StormLedger } from './create-storm-ledger.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 
 /** What the dispatcher needs of the rules (the rule catalog provides it). */
@@ -28,6 +30,8 @@ export interface CreateCardDispatcherOptions {
   log: Logger;
   /** An event of a type with no card was kept (shown by `status`). */
   onKept?: (type: string) => Promise<void>;
+  /** Card budgets: over a channel's budget, a new alert goes into its roll-up instead of a card. */
+  storms?: StormLedger;
 }
 
 /**
@@ -42,9 +46,15 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
     const { uuid } = notification.alert;
     await states.offer({ notification, activity: null });
     const matches = rules.match(alertFacts(notification));
-    const firstMatch = firstMatchPerChannel(matches);
+    const shown = await cards.channelsOf(uuid);
+    const admitted = await admitNewCards(
+      options.storms,
+      notification.alert,
+      firstMatchPerChannel(matches),
+      shown,
+    );
     const jobs = new Map<string, CardJob>();
-    for (const match of firstMatch.values()) {
+    for (const match of admitted) {
       const { rule } = match;
       jobs.set(channelKey(match.channel), {
         alertUuid: uuid,
@@ -52,7 +62,7 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
         rule: { id: rule.id, name: rule.name ?? null },
       });
     }
-    for (const channel of await cards.channelsOf(uuid)) {
+    for (const channel of shown) {
       const key = channelKey(channel);
       if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
     }

@@ -6,9 +6,12 @@ import type { CommandServices, StatusReport } from '../../src/commands/command.t
 import type { CommandContext, Reply } from '../../src/commands/command-context.ts';
 import { createCommands } from '../../src/commands/create-commands.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
+import { createStormPanel } from '../../src/delivery/create-storm-panel.ts';
+import type { StormStore } from '../../src/delivery/storm-store.ts';
 import { createRuleCatalog, type RuleCatalog } from '../../src/rules/create-rule-catalog.ts';
 import type { ChannelRef, UserRef } from '../../src/rules/rule.ts';
 import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
+import { createKeyvStormStore } from '../../src/storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
 import { seededRandom } from '../rules/seeded-random.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
@@ -30,6 +33,8 @@ export interface Harness {
   clock: ManualClock;
   captured: CapturedLog;
   status: StatusReport;
+  /** Card budgets and roll-ups, on the same store (default budget 20 per 5m, high urgency gets its card). */
+  storms: StormStore;
   /** Runs a line as `user` in `channel` and returns what was recorded. */
   run(line: string, channel?: ChannelRef, user?: UserRef): Promise<RecordingContext>;
   close(): Promise<void>;
@@ -45,11 +50,16 @@ export async function startHarness(seed = 1): Promise<Harness> {
   const rules = createRuleCatalog({ store: ruleStore, clock, refreshMs: 60_000, onRefreshError: () => {} });
   await rules.start();
   const status: StatusReport = { sekoiaReachable: null, lastWebhookAt: null, pendingDeliveries: null };
+  const storms = createKeyvStormStore({ keyv: store.keyv('storm'), log: captured.log });
   const services: CommandServices = {
     rules,
     clock,
     random: seededRandom(seed),
     status: { read: async () => status },
+    storms: createStormPanel({
+      store: storms,
+      defaults: { budget: 20, windowMs: 300_000, ownCardAt: 'high' },
+    }),
   };
   const registry = createCommands();
   return {
@@ -58,6 +68,7 @@ export async function startHarness(seed = 1): Promise<Harness> {
     clock,
     captured,
     status,
+    storms,
     async run(line, channel = SOC, user = ALICE) {
       const ctx = recordingContext(channel, user, captured);
       await runCommand(ctx, line, { registry, services });

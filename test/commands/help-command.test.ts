@@ -21,6 +21,7 @@ describe('help', () => {
       'mute',
       'unmute',
       'status',
+      'storm',
     ]);
     expect(reply.lines).toEqual(commands.map((c) => `${c.usage} — ${c.summary}`));
   });

@@ -91,6 +91,24 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('short');
   });
 
+  it('reads the storm budget: STORM_BUDGET 1–1000 cards per STORM_WINDOW 1m–24h, STORM_OWN_CARD_URGENCY', () => {
+    expect(loadConfig({})).toMatchObject({
+      STORM_BUDGET: 20,
+      STORM_WINDOW: 300_000,
+      STORM_OWN_CARD_URGENCY: 'high',
+    });
+    expect(
+      loadConfig({ STORM_BUDGET: '50', STORM_WINDOW: '1h30m', STORM_OWN_CARD_URGENCY: 'medium' }),
+    ).toMatchObject({ STORM_BUDGET: 50, STORM_WINDOW: 90 * 60_000, STORM_OWN_CARD_URGENCY: 'medium' });
+    const problems = problemsOf({ STORM_BUDGET: '0', STORM_WINDOW: '2d', STORM_OWN_CARD_URGENCY: 'max' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'STORM_BUDGET',
+      'STORM_OWN_CARD_URGENCY',
+      'STORM_WINDOW',
+    ]);
+    expect(problems.join('\n')).toContain('STORM_WINDOW: "window" must be between 1m and 24h, got "2d"');
+  });
+
   it('takes the schedules from RULES_CATALOG_POLL_CRON and INTAKE_SILENCE_CHECK_CRON, 5 or 6 fields', () => {
     expect(loadConfig({})).toMatchObject({
       RULES_CATALOG_POLL_CRON: '*/15 * * * *',

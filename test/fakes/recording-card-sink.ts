@@ -1,6 +1,7 @@
 import type { AlertCard } from '../../src/delivery/alert-card.ts';
 import type { CardSink, CardTarget, StatusNote } from '../../src/delivery/card-sink.ts';
 import type { CompactCard } from '../../src/delivery/compact-card.ts';
+import type { RollupCard } from '../../src/delivery/rollup-card.ts';
 
 export interface SinkMessage {
   id: string;
@@ -21,12 +22,22 @@ export interface CompactSinkMessage {
   postedAt: number;
 }
 
+/** A storm's roll-up card as posted, then edited. */
+export interface RollupSinkMessage {
+  id: string;
+  channel: string;
+  rollup: RollupCard;
+  versions: number;
+  postedAt: number;
+}
+
 /** A platform stand-in for the delivery core: keeps messages, can fail, can be slow. */
 export interface RecordingCardSink extends CardSink {
   /** Alert cards. */
   readonly messages: SinkMessage[];
   /** Compact cards; their ids and the alert cards' come from one sequence, as a channel's would. */
   readonly compactMessages: CompactSinkMessage[];
+  readonly rollupMessages: RollupSinkMessage[];
   /** The next post() or postCompact() stores the message and then throws (the reply was lost). */
   loseNextPostReply(): void;
   /** The next post() or postCompact() throws `error` without posting (a 429, a refused connection). */
@@ -41,6 +52,7 @@ export interface RecordingCardSink extends CardSink {
 export function createRecordingCardSink(now: () => number): RecordingCardSink {
   const messages: SinkMessage[] = [];
   const compactMessages: CompactSinkMessage[] = [];
+  const rollupMessages: RollupSinkMessage[] = [];
   let loseReply = false;
   let refusal: Error | undefined;
   let lookups = 0;
@@ -52,7 +64,7 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
     refusal = undefined;
     if (error !== undefined) throw error;
   };
-  const nextId = () => `m${messages.length + compactMessages.length + 1}`;
+  const nextId = () => `m${messages.length + compactMessages.length + rollupMessages.length + 1}`;
   const settle = async (id: string) => {
     if (loseReply) {
       loseReply = false;
@@ -63,6 +75,7 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
   const sink: RecordingCardSink = {
     messages,
     compactMessages,
+    rollupMessages,
     delayMs: 0,
     loseNextPostReply() {
       loseReply = true;
@@ -123,6 +136,29 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
       const message = compactMessages.find((m) => m.id === messageId);
       if (message === undefined) throw new Error(`no compact message ${messageId}`);
       message.compact = compact;
+      message.versions += 1;
+    },
+    async postRollup(target, rollup) {
+      await new Promise((resolve) => setTimeout(resolve, sink.delayMs));
+      const message: RollupSinkMessage = {
+        id: nextId(),
+        channel: target.channel.channel,
+        rollup,
+        versions: 1,
+        postedAt: now(),
+      };
+      rollupMessages.push(message);
+      return settle(message.id);
+    },
+    async findRollup(target, stormId, sinceMs) {
+      return rollupMessages.find(
+        (m) => m.channel === target.channel.channel && m.rollup.stormId === stormId && m.postedAt >= sinceMs,
+      )?.id;
+    },
+    async updateRollup(_target, messageId, rollup) {
+      const message = rollupMessages.find((m) => m.id === messageId);
+      if (message === undefined) throw new Error(`no roll-up message ${messageId}`);
+      message.rollup = rollup;
       message.versions += 1;
     },
   };

@@ -95,6 +95,8 @@ describe('asset names and criticality on Mattermost cards (real HTTP)', () => {
   it('reads an asset once for a storm of 50 alerts on it, and matches asset= on its name', async () => {
     const { server } = addAssets(world.sekoia);
     await subscribe('asset="srv-db-01"');
+    // Every alert gets its card here: the budget's roll-up is tested in storm-rollup.test.ts.
+    expect(await world.command('storm off')).toContain('Storm budget off');
     const alerts = Array.from({ length: 50 }, () => world.sekoia.addAlert({ assets: [server.uuid] }));
     world.sekoia.addAlert({ assets: [] });
     await world.sekoia.settleWebhooks();

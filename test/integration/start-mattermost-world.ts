@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Clock } from '../../src/clock.ts';
 import type { Logger } from '../../src/log.ts';
 import {
@@ -22,6 +25,8 @@ export interface MattermostWorld {
   /** The bot's cards (root posts with an alert) in a channel. */
   cards(channelId?: string): FakePost[];
   cardOf(alertUuid: string, channelId?: string): FakePost | undefined;
+  /** Stops the bot and starts a new one on the same store, port and fakes (a restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,8 +50,11 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
   const other = mattermost.addChannel({ name: 'soc-other', teamId: 'team1', members: [alice.id] });
   if (options.mattermostDown) mattermost.setDown(true);
   const port = await freePort();
-  const bot = await startBot({
+  // The world owns the store's directory, so that a restarted bot finds what the first one kept.
+  const dataDir = mkdtempSync(join(tmpdir(), 'mm-world-'));
+  const botOptions: StartBotOptions = {
     port,
+    dataDir,
     realDelivery: true,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.actionDeadlineMs === undefined ? {} : { actionDeadlineMs: options.actionDeadlineMs }),
@@ -62,7 +70,8 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
       MATTERMOST_COMMAND_TOKENS: `other-token,${FAKE_MATTERMOST_COMMAND_TOKEN}`,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
-  });
+  };
+  let bot = await startBot(botOptions);
   sekoia.setWebhookUrl(bot.webhookUrl);
   const cards = (channelId = channel.id) =>
     mattermost
@@ -71,7 +80,9 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
   return {
     sekoia,
     mattermost,
-    bot,
+    get bot() {
+      return bot;
+    },
     channelId: channel.id,
     otherChannelId: other.id,
     alice: { id: alice.id, username: alice.username },
@@ -87,10 +98,15 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
     cards,
     cardOf: (alertUuid, channelId) =>
       cards(channelId).find((post) => post.props.sekoia_alert_uuid === alertUuid),
+    async restart() {
+      await bot.stop();
+      bot = await startBot(botOptions);
+    },
     async close() {
       await bot.stop();
       await mattermost.close();
       await sekoia.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Clock } from '../../src/clock.ts';
 import type { Logger } from '../../src/log.ts';
 import {
@@ -7,7 +10,7 @@ import {
   startFakeBotConnector,
 } from '../fakes/fake-bot-connector/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
-import { type StartBotOptions, startBot, type TestBot } from './start-bot.ts';
+import { freePort, type StartBotOptions, startBot, type TestBot } from './start-bot.ts';
 
 export interface TeamsWorld {
   sekoia: FakeSekoia;
@@ -23,6 +26,8 @@ export interface TeamsWorld {
   cards(channelId?: string): FakeTeamsMessage[];
   /** By the alert short id (it is in the card title). */
   cardOf(shortId: string, channelId?: string): FakeTeamsMessage | undefined;
+  /** Stops the bot and starts a new one on the same store, port and fakes (a restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,7 +57,11 @@ export async function startTeamsWorld(
     channels: [{ name: 'soc-alerts' }, { name: 'soc-other' }],
   });
   const ana = connector.addUser({ name: 'Ana Analyst' });
-  const bot = await startBot({
+  // The world owns the store's directory and the port, so that a restarted bot takes over.
+  const dataDir = mkdtempSync(join(tmpdir(), 'teams-world-'));
+  const botOptions: StartBotOptions = {
+    port: await freePort(),
+    dataDir,
     realDelivery: true,
     ...(options.log ? { log: options.log } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -64,7 +73,8 @@ export async function startTeamsWorld(
       SEKOIA_APP_URL: sekoia.appUrl,
       ...options.env,
     },
-  });
+  };
+  let bot = await startBot(botOptions);
   sekoia.setWebhookUrl(bot.webhookUrl);
   const botUrl = `${bot.url}/api/messages`;
   const [channel, other] = team.channels;
@@ -82,7 +92,9 @@ export async function startTeamsWorld(
   return {
     sekoia,
     connector,
-    bot,
+    get bot() {
+      return bot;
+    },
     teamId: team.id,
     channelId: channel.id,
     otherChannelId: other.id,
@@ -100,10 +112,15 @@ export async function startTeamsWorld(
     cards,
     cardOf: (shortId, channelId) =>
       cards(channelId).find((m) => JSON.stringify(m.activity).includes(shortId)),
+    async restart() {
+      await bot.stop();
+      bot = await startBot(botOptions);
+    },
     async close() {
       await bot.stop();
       await connector.close();
       await sekoia.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

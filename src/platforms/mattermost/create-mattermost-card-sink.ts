@@ -5,6 +5,7 @@ import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { renderAlertPost } from './render-alert-post.ts';
 import { renderCompactPost } from './render-compact-post.ts';
+import { renderRollupPost } from './render-rollup-post.ts';
 import { renderStatusChange } from './render-thread-reply.ts';
 
 export interface CreateMattermostCardSinkOptions {
@@ -47,17 +48,10 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
         message: renderStatusChange(note),
       });
     },
-    async findCard(target, alertUuid, sinceMs) {
-      const list = await client.getPostsSince(target.channel.channel, sinceMs);
-      const bot = await client.getMe();
-      const post = Object.values(list.posts).find(
-        (candidate) =>
-          candidate.user_id === bot.id &&
-          candidate.root_id === '' &&
-          candidate.props?.sekoia_alert_uuid === alertUuid,
-      );
-      return post?.id;
-    },
+    findCard: (target, alertUuid, sinceMs) =>
+      findBotPost(client, target, sinceMs, (props) => props?.sekoia_alert_uuid === alertUuid),
+    findRollup: (target, stormId, sinceMs) =>
+      findBotPost(client, target, sinceMs, (props) => props?.sekoia_rollup === stormId),
     async postCompact(target, card) {
       const body = renderCompactPost(card);
       const post = await client.createPost({
@@ -76,7 +70,30 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
         props: { ...body.props, sekoia_alert_uuid: card.subject },
       });
     },
+    async postRollup(target, card) {
+      const body = renderRollupPost(card);
+      const post = await client.createPost({ channel_id: target.channel.channel, ...body });
+      return post.id;
+    },
+    async updateRollup(_target, postId, card) {
+      await client.patchPost({ id: postId, ...renderRollupPost(card) });
+    },
   };
+}
+
+/** A root post of the bot in the channel since `sinceMs` whose props pass `match`. */
+async function findBotPost(
+  client: MattermostClient,
+  target: CardTarget,
+  sinceMs: number,
+  match: (props: Record<string, unknown> | undefined) => boolean,
+): Promise<string | undefined> {
+  const list = await client.getPostsSince(target.channel.channel, sinceMs);
+  const bot = await client.getMe();
+  const post = Object.values(list.posts).find(
+    (candidate) => candidate.user_id === bot.id && candidate.root_id === '' && match(candidate.props),
+  );
+  return post?.id;
 }
 
 /** The post body of a card, with buttons signed for its alert in its channel. */

@@ -6,6 +6,7 @@ import { BotError } from '../../errors.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { renderAlertCard } from './render-alert-card.ts';
 import { renderCompactCard } from './render-compact-card.ts';
+import { renderRollupCard } from './render-rollup-card.ts';
 import { renderStatusChangeText } from './render-thread-text.ts';
 import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
 
@@ -117,5 +118,9 @@ export function createTeamsCardSink(options: {
     findCard: async () => undefined,
     postCompact: (target, card) => postCard(target, renderCompactCard(card)),
     updateCompact: (target, activityId, card) => replaceCard(target, activityId, renderCompactCard(card)),
+    postRollup: (target, card) => postCard(target, renderRollupCard(card)),
+    updateRollup: (target, activityId, card) => replaceCard(target, activityId, renderRollupCard(card)),
+    // No way to list a channel's messages (see findCard).
+    findRollup: async () => undefined,
   };
 }

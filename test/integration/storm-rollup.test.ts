@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createManualClock, type ManualClock } from '../../src/clock.ts';
+import { buildAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import type { TestBot } from './start-bot.ts';
+import { startMattermostWorld } from './start-mattermost-world.ts';
+import { cardContent, startTeamsWorld } from './start-teams-world.ts';
+
+/** A card's JSON as read: without the word joiners and markdown escapes the renderers insert. */
+const shown = (json: string) => json.replaceAll('\u2060', '').replaceAll('\\\\', '');
+
+interface Shown {
+  id: string;
+  /** As read (see `shown`). */
+  text: string;
+  /** Edits after the post. */
+  edits: number;
+}
+
+/** The same storm on both platforms: how to type a command and where the cards are. */
+interface StormWorld {
+  sekoia: FakeSekoia;
+  readonly bot: TestBot;
+  command(text: string): Promise<string>;
+  alertCards(): Shown[];
+  rollups(): Shown[];
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function mattermostWorld(clock: ManualClock): Promise<StormWorld> {
+  const world = await startMattermostWorld({ clock });
+  const edits = (id: string) =>
+    world.mattermost.requests.filter((r) => r.method === 'PUT' && r.path.startsWith(`/api/v4/posts/${id}`))
+      .length;
+  const posts = () => world.mattermost.posts(world.channelId).filter((post) => post.root_id === '');
+  const view = (post: { id: string; props: unknown }) => ({
+    id: post.id,
+    text: shown(JSON.stringify(post.props)),
+    edits: edits(post.id),
+  });
+  return {
+    sekoia: world.sekoia,
+    get bot() {
+      return world.bot;
+    },
+    command: (text) => world.command(text),
+    alertCards: () => world.cards().map(view),
+    rollups: () =>
+      posts()
+        .filter((post) => post.props.sekoia_rollup !== undefined)
+        .map(view),
+    restart: () => world.restart(),
+    close: () => world.close(),
+  };
+}
+
+async function teamsWorld(clock: ManualClock): Promise<StormWorld> {
+  const world = await startTeamsWorld({ clock });
+  const view = (message: { id: string; versions: unknown[] }) => ({
+    id: message.id,
+    text: shown(JSON.stringify(cardContent(message as never) ?? {})),
+    edits: message.versions.length - 1,
+  });
+  return {
+    sekoia: world.sekoia,
+    get bot() {
+      return world.bot;
+    },
+    command: async (text) => JSON.stringify((await world.command(text)).map((m) => m.activity)),
+    alertCards: () => world.cards().map(view),
+    rollups: () =>
+      world.connector
+        .messages(world.channelId)
+        .filter((m) => m.replyToId === undefined)
+        .map(view)
+        .filter((m) => /"(Alert storm|Storm over): /.test(m.text)),
+    restart: () => world.restart(),
+    close: () => world.close(),
+  };
+}
+
+const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
+const STORM_START = Date.UTC(2026, 10, 30, 14, 2, 0);
+
+describe.each([
+  ['Mattermost', mattermostWorld],
+  ['Teams', teamsWorld],
+])('alert storms in %s: budget, roll-up card, calm down (injected time)', (_platform, start) => {
+  let clock: ManualClock;
+  let world: StormWorld;
+
+  beforeEach(async () => {
+    clock = createManualClock(STORM_START);
+    world = await start(clock);
+    expect(await world.command('storm budget 3 per 5m')).toContain('Storm budget set');
+    expect(await world.command('subscribe alert-raised')).toMatch(/Rule \S+ created/);
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  /** Nothing due is left to run (jobs due later wait for the clock) and nothing runs. */
+  const idle = async () => {
+    await world.sekoia.settleWebhooks();
+    await expect
+      .poll(
+        async () => {
+          const queue = world.bot.app.queue;
+          const [due, stats] = await Promise.all([queue.nextDueAt(), queue.stats()]);
+          return stats.running === 0 && (due === undefined || due > clock.now());
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  };
+  const advance = async (ms: number) => {
+    clock.advance(ms);
+    await idle();
+  };
+  const rollup = () => {
+    const all = world.rollups();
+    expect(all).toHaveLength(1);
+    return all[0] as Shown;
+  };
+  const storm = async (count: number) => {
+    const alerts = [];
+    for (let i = 0; i < count; i += 1)
+      alerts.push(world.sekoia.addAlert({ title: `Port scan ${i}`, urgency: urgency(30) }));
+    await idle();
+    return alerts;
+  };
+
+  it('budget 3, 10 alerts: 3 cards and one roll-up of 7; an urgent alert still gets its card; the roll-up closes', async () => {
+    const alerts = await storm(10);
+    expect(world.alertCards()).toHaveLength(3);
+    // The roll-up's first showing waits for the end of its edit slot.
+    expect(world.rollups()).toHaveLength(0);
+    await advance(5_000);
+    expect(rollup().text).toContain('Alert storm: 7 alerts since 14:02 UTC');
+    expect(rollup().text).toMatch(/0 high · 0 medium · 7 low/);
+    expect(rollup().text).toContain('Alerts of high urgency still get their own card');
+    const rolled = alerts.slice(3);
+    for (const alert of rolled.slice(-5)) expect(rollup().text).toContain(alert.short_id);
+    expect(rollup().text).toContain(`${world.sekoia.appUrl}/operations/alerts/${rolled[6]?.short_id}`);
+    expect(rollup().edits).toBe(0);
+
+    const high = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: urgency(90) });
+    await idle();
+    expect(world.alertCards()).toHaveLength(4);
+    expect(world.alertCards().some((card) => card.text.includes(high.short_id))).toBe(true);
+
+    // An update of a rolled-up alert edits its line in the roll-up, not a card.
+    const updated = rolled[6];
+    world.sekoia.updateAlert(updated?.uuid ?? '', { statusName: 'Acknowledged', urgency: urgency(60) });
+    await advance(5_000);
+    await advance(5_000);
+    expect(world.alertCards()).toHaveLength(4);
+    expect(rollup().text).toMatch(/0 high · 1 medium · 6 low/);
+    expect(rollup().text).toMatch(new RegExp(`${updated?.short_id}[^"]*Acknowledged`));
+
+    // Forty more in two edit slots: a handful of edits, not forty.
+    const editsBefore = rollup().edits;
+    await storm(20);
+    await advance(2_500);
+    await storm(20);
+    await advance(5_000);
+    await advance(5_000);
+    expect(world.alertCards()).toHaveLength(4);
+    expect(rollup().text).toContain('Alert storm: 47 alerts since 14:02 UTC');
+    expect(rollup().edits - editsBefore).toBeLessThanOrEqual(3);
+
+    // `status` and `storm` say the channel is in storm mode.
+    expect(shown(await world.command('status'))).toMatch(/Storm mode: this channel, 47 alerts/);
+    expect(shown(await world.command('storm'))).toMatch(/Storm mode: yes — 47 alerts/);
+
+    // One window with nothing new for the roll-up: closed with a summary.
+    await advance(5 * 60_000);
+    await advance(5_000);
+    expect(rollup().text).toContain('Storm over: 47 alerts from 14:02 to 14:02 UTC');
+    expect(shown(await world.command('status'))).toContain('Storm mode: no channel');
+
+    // The next alert has room again: a card of its own; the next storm opens a new roll-up.
+    world.sekoia.addAlert({ title: 'After the storm', urgency: urgency(30) });
+    await idle();
+    expect(world.alertCards()).toHaveLength(5);
+    await storm(3);
+    await advance(5_000);
+    expect(world.rollups()).toHaveLength(2);
+    expect(world.rollups()[1]?.text).toContain('Alert storm: 1 alert since');
+  });
+
+  it('keeps the counts and the roll-up card across a restart mid-storm', async () => {
+    await storm(6);
+    await advance(5_000);
+    expect(rollup().text).toContain('Alert storm: 3 alerts');
+    await world.restart();
+    await storm(4);
+    await advance(5_000);
+    expect(world.alertCards()).toHaveLength(3);
+    expect(rollup().text).toContain('Alert storm: 7 alerts');
+    expect(rollup().edits).toBe(1);
+    await advance(5 * 60_000 + 5_000);
+    expect(rollup().text).toContain('Storm over: 7 alerts');
+  });
+});
