@@ -1,12 +1,15 @@
 import type { PlatformId } from '../rules/platform-id.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 import type { AlertCard } from './alert-card.ts';
+import type { CardLane } from './card-lane.ts';
 import type { CompactCard } from './compact-card.ts';
 
 /** Where a card goes: the channel and the rule it was posted for (Mute acts on that rule). */
 export interface CardTarget {
   channel: ChannelRef;
   ruleId: string;
+  /** Its turn at a rate-limited platform (card-lane.ts); `update` when unset. */
+  lane?: CardLane | undefined;
 }
 
 /** A short reply in a card's thread when the alert's status changes. */
