@@ -26,9 +26,10 @@ export interface PlatformGateOptions {
   refusalStops: 'platform' | 'scope';
   /**
    * `while-headers`: the platform limiter applies until an answer without rate-limit headers shows
-   * the platform has none (Mattermost's is off by default), and again from the next one with them.
+   * the platform has none (Mattermost's is off by default), and again from the next one with them or
+   * a 429. `never`: only 429s pause (the operator turned pacing off). Default `always`.
    */
-  pacing?: 'always' | 'while-headers';
+  pacing?: 'always' | 'while-headers' | 'never';
   /** A refused request is sent again this many times in the gate before its call fails (default 3). */
   maxRefusals?: number;
   /** Pause after a 429 that says for how long neither by Retry-After nor by Reset (default 1 s). */
@@ -67,7 +68,7 @@ export function createPlatformGate(options: PlatformGateOptions): PlatformGate {
   const calls = new AsyncLocalStorage<CallContext>();
   const scopes = new Map<string, RateLimiter>();
   const waiting = createLaneQueue();
-  let paced = true;
+  let paced = options.pacing !== 'never';
   // A 429 that stops the platform holds even while unpaced (a proxy may limit without headers).
   let pausedUntil = Number.NEGATIVE_INFINITY;
   let cancelTimer: (() => void) | undefined;
