@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { AlertNotification } from '../normalize/notification.ts';
 import { encodeJob } from '../queue/encode-job.ts';
-import type { NewJob } from '../queue/job-queue.ts';
+import { JOB_PRIORITY, type NewJob } from '../queue/job-queue.ts';
 import { alertFacts } from '../rules/alert-facts.ts';
 import type { ChannelRef, RuleMatch } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
@@ -11,6 +11,7 @@ import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 import { type CompactJob, compactDeliveryJob } from './compact-job.ts';
+import { createFirstCardMeter, type FirstCardMeter } from './create-first-card-meter.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 
 /** What the dispatcher needs of the rules (the rule catalog provides it). */
@@ -28,6 +29,8 @@ export interface CreateCardDispatcherOptions {
   log: Logger;
   /** An event of a type with no card was kept (shown by `status`). */
   onKept?: (type: string) => Promise<void>;
+  /** Which new cards are a channel's first after a quiet spell (default: 3 per minute and channel). */
+  firstCards?: FirstCardMeter;
 }
 
 /**
@@ -37,6 +40,7 @@ export interface CreateCardDispatcherOptions {
  */
 export function createCardDispatcher(options: CreateCardDispatcherOptions): DeliveryPort {
   const { rules, cards, states, clock, log } = options;
+  const firstCards = options.firstCards ?? createFirstCardMeter();
 
   const deliverAlert = async (notification: AlertNotification) => {
     const { uuid } = notification.alert;
@@ -52,14 +56,19 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
         rule: { id: rule.id, name: rule.name ?? null },
       });
     }
+    const shown = new Set<string>();
     for (const channel of await cards.channelsOf(uuid)) {
       const key = channelKey(channel);
+      shown.add(key);
       if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
     }
     for (const [key, job] of jobs) {
+      // A quiet channel's new card goes before a storm's backlog (claimed sooner, served sooner).
+      const first = job.rule !== null && !shown.has(key) && firstCards.admit(key, clock.now());
       await options.enqueue(
-        encodeJob(cardDeliveryJob, job, {
+        encodeJob(cardDeliveryJob, first ? { ...job, lane: 'first' } : job, {
           dedupeKeys: [`card:${notification.event.id}:${notification.enriched ? 'api' : 'hook'}:${key}`],
+          priority: first ? JOB_PRIORITY.high : JOB_PRIORITY.low,
         }),
       );
     }

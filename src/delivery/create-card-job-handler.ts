@@ -52,7 +52,7 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
       status: null,
       shownAt: 0,
     };
-    const target: CardTarget = { channel: job.channel, ruleId: record.ruleId };
+    const target: CardTarget = { channel: job.channel, ruleId: record.ruleId, lane: job.lane };
     const card = renderCard(state, record, names);
     if (record.messageId === null) {
       if (existing === undefined) await cards.put(record);

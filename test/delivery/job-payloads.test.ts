@@ -146,7 +146,7 @@ describe('job payloads: each kind reads back what its producer writes', () => {
       shownAt: 0,
     });
     await createCardRefresher({ cards, enqueue })(alertUuid);
-    expect(readBack(cardDeliveryJob, queued[3])).toEqual({ alertUuid, channel, rule: null });
+    expect(readBack(cardDeliveryJob, queued[3])).toEqual({ alertUuid, channel, rule: null, lane: 'click' });
   });
 
   it('rule-added: what the Rules Catalog watcher enqueues', async () => {
