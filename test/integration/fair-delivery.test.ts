@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
+
+/**
+ * Fair, rate-limit-aware delivery against the fake's Mattermost limiter (GCRA, reference
+ * mattermost.md §6.7), with the bot told the same limit: a storm in one channel neither starves a
+ * quiet channel's first card nor draws 429s, and every card is posted once.
+ */
+const LIMIT = { perSec: 20, maxBurst: 10 };
+const STORM = 30;
+
+describe('fair delivery at the platform’s rate limit', () => {
+  let world: MattermostWorld | undefined;
+
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  it('posts a quiet channel’s first card before most of a storm elsewhere, with no 429 and no duplicate', async () => {
+    world = await startMattermostWorld({
+      env: { MATTERMOST_RATE_LIMIT: String(LIMIT.perSec), MATTERMOST_RATE_BURST: String(LIMIT.maxBurst) },
+    });
+    const w = world;
+    expect(await w.command('subscribe alert-raised urgency>=high')).toContain('created');
+    expect(await w.command('subscribe alert-raised urgency<40', w.otherChannelId)).toContain('created');
+    w.mattermost.enableRateLimit(LIMIT);
+    w.mattermost.resetRequestStats();
+
+    const urgent = { ...buildAlert().urgency, current_value: 90 };
+    const storm = Array.from({ length: STORM }, () => w.sekoia.addAlert({ urgency: urgent }));
+    const quiet = w.sekoia.addAlert({ urgency: { ...urgent, current_value: 10 } });
+    await w.sekoia.settleWebhooks();
+    await expect.poll(() => w.cards().length, { timeout: 15_000, interval: 50 }).toBe(STORM);
+    await expect.poll(() => w.cards(w.otherChannelId).length).toBe(1);
+
+    // Every card once, in its channel.
+    expect(new Set(w.cards().map((post) => post.props.sekoia_alert_uuid))).toEqual(
+      new Set(storm.map((alert) => alert.uuid)),
+    );
+    expect(w.cardOf(quiet.uuid, w.otherChannelId)).toBeDefined();
+    // The quiet card came before most of the storm's (posts are kept in creation order).
+    const order = w.mattermost
+      .posts()
+      .filter((post) => post.root_id === '' && post.props.sekoia_alert_uuid !== undefined)
+      .map((post) => post.props.sekoia_alert_uuid);
+    expect(order.indexOf(quiet.uuid)).toBeLessThan(STORM / 3);
+    // Paced at the limit: at most one refusal.
+    expect(w.mattermost.requestStats().rateLimited).toBeLessThanOrEqual(1);
+  }, 30_000);
+});
