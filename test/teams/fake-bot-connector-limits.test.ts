@@ -33,7 +33,7 @@ describe('fake Bot Connector limits', () => {
   });
 
   it('allows 7 sends a second and 8 in two to one conversation, threads included, the others unaffected', async () => {
-    fake.enableRateLimits();
+    fake.enableRateLimit();
     const channel = '19:a@thread.tacv2';
     expect(await statuses(`${channel};messageid=1`, 8)).toEqual([...Array(7).fill('ok'), 429]);
     const refused = await send(channel);
@@ -48,7 +48,7 @@ describe('fake Bot Connector limits', () => {
   });
 
   it('allows 60 sends in 30 seconds to one conversation', async () => {
-    fake.enableRateLimits();
+    fake.enableRateLimit();
     let accepted = 0;
     for (let second = 0; second < 30; second += 1) {
       for (const status of await statuses('19:c@thread.tacv2', 3)) if (status === 'ok') accepted += 1;

@@ -50,8 +50,8 @@ export interface FakeBotConnector extends FakeBotConnectorControls, ConnectorFau
    * Turns on Teams' documented limits (reference teams.md §6.1), off by default: per conversation
    * 7/1 s, 8/2 s, 60/30 s, 1800/h for sends and creations, 50/s per app; over them 429 with Retry-After.
    */
-  enableRateLimits(): void;
-  disableRateLimits(): void;
+  enableRateLimit(): void;
+  disableRateLimit(): void;
   /** `/v3/…` requests received, served and refused with 429 since the start (or the last reset). */
   requestStats(): ConnectorRequestStats;
   resetRequestStats(): void;
@@ -98,8 +98,8 @@ export async function startFakeBotConnector(
   return {
     ...createConnectorControls(context),
     ...faultControls,
-    enableRateLimits: () => limits.enable(),
-    disableRateLimits: () => limits.disable(),
+    enableRateLimit: () => limits.enable(),
+    disableRateLimit: () => limits.disable(),
     requestStats: () => ({ ...limits.stats }),
     resetRequestStats: () => {
       Object.assign(limits.stats, { requests: 0, served: 0, rateLimited: 0 });
