@@ -12,8 +12,14 @@ export interface WindowLimit {
  * longest window, oldest first: a request may go when, in every window, the `max`-th newest send
  * has left it.
  */
-export function createWindowLimiter(limits: readonly WindowLimit[]): RateLimiter {
-  const longest = Math.max(...limits.map((limit) => limit.windowMs));
+export function createWindowLimiter(
+  limits: readonly WindowLimit[],
+  options: { slackMs?: number } = {},
+): RateLimiter {
+  // The service counts a request when it arrives, after a latency that varies: a request counted
+  // here `windowMs` after another may reach it a little sooner. Each window is kept this much longer.
+  const slackMs = options.slackMs ?? 0;
+  const longest = Math.max(...limits.map((limit) => limit.windowMs)) + slackMs;
   const largest = Math.max(...limits.map((limit) => limit.max));
   let sent: number[] = [];
   let pausedUntil = Number.NEGATIVE_INFINITY;
@@ -30,8 +36,8 @@ export function createWindowLimiter(limits: readonly WindowLimit[]): RateLimiter
       let wait = Math.max(0, pausedUntil - now);
       for (const { windowMs, max } of limits) {
         const leaving = sent[sent.length - max];
-        if (leaving !== undefined && leaving > now - windowMs)
-          wait = Math.max(wait, leaving + windowMs - now);
+        const span = windowMs + slackMs;
+        if (leaving !== undefined && leaving > now - span) wait = Math.max(wait, leaving + span - now);
       }
       return wait;
     },

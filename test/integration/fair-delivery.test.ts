@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildAlert } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
+import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
 /**
  * Fair, rate-limit-aware delivery against the fake's Mattermost limiter (GCRA, reference
@@ -48,5 +49,37 @@ describe('fair delivery at the platform’s rate limit', () => {
     expect(order.indexOf(quiet.uuid)).toBeLessThan(STORM / 3);
     // Paced at the limit: at most one refusal.
     expect(w.mattermost.requestStats().rateLimited).toBeLessThanOrEqual(1);
+  }, 30_000);
+});
+
+describe('fair delivery within Teams’ documented limits', () => {
+  let world: TeamsWorld | undefined;
+
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  it('keeps a busy conversation within its limits without a 429, and another conversation unaffected', async () => {
+    world = await startTeamsWorld();
+    const w = world;
+    expect(JSON.stringify(await w.command('subscribe alert-raised urgency>=high'))).toContain('created');
+    expect(JSON.stringify(await w.command('subscribe alert-raised urgency<40', w.otherChannelId))).toContain(
+      'created',
+    );
+    w.connector.enableRateLimit();
+    w.connector.resetRequestStats();
+    const urgent = { ...buildAlert().urgency, current_value: 90 };
+    // Two requests a card: 12 to one conversation, past its 7 a second and 8 in two.
+    const storm = Array.from({ length: 6 }, () => w.sekoia.addAlert({ urgency: urgent }));
+    const quiet = w.sekoia.addAlert({ urgency: { ...urgent, current_value: 10 } });
+    await w.sekoia.settleWebhooks();
+    await expect.poll(() => w.cardOf(quiet.short_id, w.otherChannelId), { timeout: 2_000 }).toBeDefined();
+    const hasButtons = (shortId: string) =>
+      JSON.stringify(cardContent(w.cardOf(shortId)) ?? {}).includes('alert.acknowledge');
+    for (const alert of storm)
+      await expect.poll(() => hasButtons(alert.short_id), { timeout: 10_000, interval: 50 }).toBe(true);
+    expect(w.cards()).toHaveLength(storm.length);
+    expect(w.connector.requestStats().rateLimited).toBe(0);
   }, 30_000);
 });

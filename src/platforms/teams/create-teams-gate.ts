@@ -13,6 +13,9 @@ export const TEAMS_CONVERSATION_LIMITS: readonly WindowLimit[] = [
 /** Per app and tenant, every call: 50 requests per second in the current docs (reference teams.md §6.1). */
 export const TEAMS_APP_LIMITS: readonly WindowLimit[] = [{ windowMs: 1_000, max: 50 }];
 
+/** How much longer each window is kept than documented, for the latency between our count and Teams'. */
+export const TEAMS_WINDOW_SLACK_MS = 200;
+
 /**
  * Teams sends no rate-limit headers, only 429s: the bot keeps to the documented limits, per
  * conversation (a channel and the threads of its cards count as one: the safe reading) and per app;
@@ -21,8 +24,8 @@ export const TEAMS_APP_LIMITS: readonly WindowLimit[] = [{ windowMs: 1_000, max:
 export function createTeamsGate(options: { clock: Clock }): PlatformGate {
   return createPlatformGate({
     clock: options.clock,
-    platform: createWindowLimiter(TEAMS_APP_LIMITS),
-    scopeLimiter: () => createWindowLimiter(TEAMS_CONVERSATION_LIMITS),
+    platform: createWindowLimiter(TEAMS_APP_LIMITS, { slackMs: TEAMS_WINDOW_SLACK_MS }),
+    scopeLimiter: () => createWindowLimiter(TEAMS_CONVERSATION_LIMITS, { slackMs: TEAMS_WINDOW_SLACK_MS }),
     refusalStops: 'scope',
   });
 }
