@@ -63,7 +63,9 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
       if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
     }
     for (const [key, job] of jobs) {
-      // A quiet channel's new card goes before a storm's backlog (claimed sooner, served sooner).
+      // A quiet channel's new card goes before a storm's backlog (claimed sooner, served sooner); the
+      // other card jobs come after waiting events, so that a quiet channel's event is not stuck
+      // behind the cards a storm queued before it.
       const first = job.rule !== null && !shown.has(key) && firstCards.admit(key, clock.now());
       await options.enqueue(
         encodeJob(cardDeliveryJob, first ? { ...job, lane: 'first' } : job, {
