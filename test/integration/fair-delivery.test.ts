@@ -50,6 +50,47 @@ describe('fair delivery at the platform’s rate limit', () => {
     // Paced at the limit: at most one refusal.
     expect(w.mattermost.requestStats().rateLimited).toBeLessThanOrEqual(1);
   }, 30_000);
+  it('puts a card refresh caused by a click before the storm’s backlog', async () => {
+    world = await startMattermostWorld({
+      env: { MATTERMOST_RATE_LIMIT: String(LIMIT.perSec), MATTERMOST_RATE_BURST: String(LIMIT.maxBurst) },
+    });
+    const w = world;
+    expect(await w.command('subscribe alert-raised urgency>=high')).toContain('created');
+    expect(await w.command('subscribe alert-raised urgency<40', w.otherChannelId)).toContain('created');
+    const urgent = { ...buildAlert().urgency, current_value: 90 };
+    const quiet = w.sekoia.addAlert({ urgency: { ...urgent, current_value: 10 } });
+    await expect.poll(() => w.cardOf(quiet.uuid, w.otherChannelId)).toBeDefined();
+    const quietCard = w.cardOf(quiet.uuid, w.otherChannelId)?.id ?? '';
+    w.mattermost.enableRateLimit(LIMIT);
+
+    Array.from({ length: STORM }, () => w.sekoia.addAlert({ urgency: urgent }));
+    await w.sekoia.settleWebhooks();
+    await expect.poll(() => w.cards().length, { interval: 20 }).toBeGreaterThanOrEqual(3);
+    const clickedAt = w.mattermost.requests.length;
+    const click = await w.mattermost.clickButton({
+      postId: quietCard,
+      actionId: 'acknowledge',
+      userId: w.alice.id,
+    });
+    expect(click.status).toBe(200);
+    await expect.poll(() => w.cards().length, { timeout: 15_000, interval: 50 }).toBe(STORM);
+
+    const after = w.mattermost.requests.slice(clickedAt);
+    const refresh = after.findIndex(
+      (r) => r.method === 'PUT' && r.path === `/api/v4/posts/${quietCard}/patch`,
+    );
+    expect(refresh).toBeGreaterThanOrEqual(0);
+    const stormPostsBefore = after
+      .slice(0, refresh)
+      .filter((r) => r.method === 'POST' && r.path === '/api/v4/posts');
+    const stormPostsAfter = after
+      .slice(refresh)
+      .filter((r) => r.method === 'POST' && r.path === '/api/v4/posts');
+    // Served next to the few calls already under way, ahead of the storm's remaining cards.
+    expect(stormPostsBefore.length).toBeLessThanOrEqual(5);
+    expect(stormPostsAfter.length).toBeGreaterThan(STORM / 2);
+    expect(w.mattermost.requestStats().rateLimited).toBeLessThanOrEqual(1);
+  }, 30_000);
 });
 
 describe('fair delivery within Teams’ documented limits', () => {
