@@ -1,5 +1,6 @@
 import { createCommands } from '../commands/create-commands.ts';
 import type { CardSink, CardSinks } from '../delivery/card-sink.ts';
+import { gateCardSink } from '../delivery/gate-card-sink.ts';
 import type { PlatformDeps } from '../platforms/chat-platform.ts';
 import { CHAT_PLATFORMS, PLATFORM_NAMES } from '../platforms/platform-list.ts';
 import type { Route } from '../server/create-server.ts';
@@ -14,7 +15,8 @@ export function composePlatforms(deps: Omit<PlatformDeps, 'names' | 'registry'>)
   const routes: Route[] = [];
   for (const platform of CHAT_PLATFORMS.filter((each) => each.enabled(deps.config))) {
     const parts = platform.create(shared);
-    sinks[platform.id] = parts.sink;
+    // Card calls carry their lane and channel to the gate that paces the platform's requests.
+    sinks[platform.id] = parts.gate ? gateCardSink(parts.sink, parts.gate) : parts.sink;
     routes.push(...parts.routes);
   }
   return { sinks, routes };

@@ -33,7 +33,8 @@ export function composeStorms(deps: {
   enqueue: (job: NewJob) => Promise<unknown>;
   clock: Clock;
   sinks: CardSinks;
-  lock?: CardLock;
+  /** Across replicas; none on SQLite (one process owns the file). */
+  lock: CardLock | undefined;
 }): { ledger: StormLedger; jobs: JobTableEntry[] } {
   const { storms: store, sinks, lock, enqueue, clock } = deps;
   const ledger = createStormLedger({ store, defaults: stormDefaults(deps.config), enqueue, clock });

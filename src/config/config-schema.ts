@@ -54,6 +54,12 @@ const durationText = (fallback: string) =>
 
 const STORE_URL_PATTERN = /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres:\/\/.+|postgresql:\/\/.+)$/;
 
+/**
+ * Mattermost's own limiter defaults (`RateLimitSettings`: PerSec 10, MaxBurst 100, reference
+ * mattermost.md §6.7): the bot keeps to them unless told the server's settings.
+ */
+export const MATTERMOST_RATE_DEFAULTS = { perSec: 10, burst: 100 } as const;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const configSchema = z.object({
@@ -76,6 +82,10 @@ export const configSchema = z.object({
         .map((token) => token.trim())
         .filter((token) => token !== ''),
     ),
+  /** Requests per second the bot allows itself per Mattermost token (0: no pacing, 429s still pause it). */
+  MATTERMOST_RATE_LIMIT: z.coerce.number().min(0).max(10_000).default(MATTERMOST_RATE_DEFAULTS.perSec),
+  /** Requests above the rate at once from a full bucket (Mattermost's MaxBurst). */
+  MATTERMOST_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(MATTERMOST_RATE_DEFAULTS.burst),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),

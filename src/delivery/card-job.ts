@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jobType } from '../queue/job-type.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
 import type { ChannelRef } from '../rules/rule.ts';
+import { cardLaneSchema } from './card-lane.ts';
 
 /** Job kind that brings one alert's card in one channel up to date (posting it first if needed). */
 export const CARD_JOB = 'card-delivery';
@@ -15,6 +16,8 @@ export const cardJobSchema = z.strictObject({
   }),
   /** The channel's rule that matched; null when the job only updates a card already posted. */
   rule: z.strictObject({ id: z.string().min(1), name: z.string().nullable() }).nullable(),
+  /** Its turn at the platform (card-lane.ts): a click's refresh, a channel's first card; else `update`. */
+  lane: cardLaneSchema.optional(),
 });
 
 export type CardJob = z.infer<typeof cardJobSchema>;

@@ -1,6 +1,7 @@
 import type { PlatformId } from '../rules/platform-id.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 import type { AlertCard } from './alert-card.ts';
+import type { CardLane } from './card-lane.ts';
 import type { CompactCard } from './compact-card.ts';
 import type { RollupCard } from './rollup-card.ts';
 
@@ -8,6 +9,8 @@ import type { RollupCard } from './rollup-card.ts';
 export interface CardTarget {
   channel: ChannelRef;
   ruleId: string;
+  /** Its turn at a rate-limited platform (card-lane.ts); `update` when unset. */
+  lane?: CardLane | undefined;
 }
 
 /** A short reply in a card's thread when the alert's status changes. */

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { AlertNotification } from '../normalize/notification.ts';
 import { encodeJob } from '../queue/encode-job.ts';
-import type { NewJob } from '../queue/job-queue.ts';
+import { JOB_PRIORITY, type NewJob } from '../queue/job-queue.ts';
 import { alertFacts } from '../rules/alert-facts.ts';
 import type { ChannelRef, RuleMatch } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
@@ -12,6 +12,7 @@ import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 import { type CompactJob, compactDeliveryJob } from './compact-job.ts';
+import { createFirstCardMeter, type FirstCardMeter } from './create-first-card-meter.ts';
 import type { StormLedger } from './create-storm-ledger.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 
@@ -32,6 +33,8 @@ export interface CreateCardDispatcherOptions {
   onKept?: (type: string) => Promise<void>;
   /** Card budgets: over a channel's budget, a new alert goes into its roll-up instead of a card. */
   storms?: StormLedger;
+  /** Which new cards are a channel's first after a quiet spell (default: 3 per minute and channel). */
+  firstCards?: FirstCardMeter;
 }
 
 /**
@@ -41,6 +44,7 @@ export interface CreateCardDispatcherOptions {
  */
 export function createCardDispatcher(options: CreateCardDispatcherOptions): DeliveryPort {
   const { rules, cards, states, clock, log } = options;
+  const firstCards = options.firstCards ?? createFirstCardMeter();
 
   const deliverAlert = async (notification: AlertNotification) => {
     const { uuid } = notification.alert;
@@ -62,14 +66,21 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
         rule: { id: rule.id, name: rule.name ?? null },
       });
     }
+    const shownKeys = new Set<string>();
     for (const channel of shown) {
       const key = channelKey(channel);
+      shownKeys.add(key);
       if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
     }
     for (const [key, job] of jobs) {
+      // A quiet channel's new card goes before a storm's backlog (claimed sooner, served sooner); the
+      // other card jobs come after waiting events, so that a quiet channel's event is not stuck
+      // behind the cards a storm queued before it.
+      const first = job.rule !== null && !shownKeys.has(key) && firstCards.admit(key, clock.now());
       await options.enqueue(
-        encodeJob(cardDeliveryJob, job, {
+        encodeJob(cardDeliveryJob, first ? { ...job, lane: 'first' } : job, {
           dedupeKeys: [`card:${notification.event.id}:${notification.enriched ? 'api' : 'hook'}:${key}`],
+          priority: first ? JOB_PRIORITY.high : JOB_PRIORITY.low,
         }),
       );
     }

@@ -53,7 +53,7 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
       status: null,
       shownAt: 0,
     };
-    const target: CardTarget = { channel: job.channel, ruleId: record.ruleId };
+    const target: CardTarget = { channel: job.channel, ruleId: record.ruleId, lane: job.lane };
     const card = renderCard(state, record, names);
     if (record.messageId === null) {
       const { messageId, recovered } = await postOrRecover({

@@ -1,5 +1,5 @@
 import { encodeJob } from '../queue/encode-job.ts';
-import type { NewJob } from '../queue/job-queue.ts';
+import { JOB_PRIORITY, type NewJob } from '../queue/job-queue.ts';
 import { type CardJob, cardDeliveryJob } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 
@@ -12,8 +12,9 @@ export function createCardRefresher(options: {
 }): CardRefresher {
   return async (alertUuid) => {
     for (const channel of await options.cards.channelsOf(alertUuid)) {
-      const job: CardJob = { alertUuid, channel, rule: null };
-      await options.enqueue(encodeJob(cardDeliveryJob, job));
+      // Someone clicked and waits for the card: claimed first, and first at the platform.
+      const job: CardJob = { alertUuid, channel, rule: null, lane: 'click' };
+      await options.enqueue(encodeJob(cardDeliveryJob, job, { priority: JOB_PRIORITY.urgent }));
     }
   };
 }

@@ -7,6 +7,7 @@ import type { Config } from '../config/load-config.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardSink } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
+import type { PlatformGate } from '../delivery/create-platform-gate.ts';
 import type { PlatformLabel, PlatformNames } from '../delivery/platform-names.ts';
 import type { Logger } from '../log.ts';
 import type { RecoveryNotifier } from '../queue/create-recovery-notifier.ts';
@@ -38,6 +39,8 @@ export interface PlatformDeps {
 export interface PlatformParts {
   sink: CardSink;
   routes: Route[];
+  /** The gate its client's requests pass: every sink call is then run in it, with its lane. */
+  gate?: PlatformGate;
 }
 
 /**

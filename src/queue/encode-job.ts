@@ -2,7 +2,7 @@ import type { NewJob } from './job-queue.ts';
 import type { JobType } from './job-type.ts';
 
 /** What a producer may add to a job besides its payload. */
-export type JobOptions = Pick<NewJob, 'dedupeKeys' | 'runAt'>;
+export type JobOptions = Pick<NewJob, 'dedupeKeys' | 'runAt' | 'priority'>;
 
 /**
  * The one way a payload is written to the queue: typed by its job type, stored as JSON (undefined

@@ -13,7 +13,15 @@ export interface NewJob {
   dedupeKeys?: readonly string[];
   /** Not before this time (epoch ms); defaults to now. */
   runAt?: number;
+  /** Claim order among due jobs: lower first (JOB_PRIORITY); defaults to `normal`. */
+  priority?: number;
 }
+
+/**
+ * Due jobs are claimed by priority, then by due time: a card refresh caused by a click, or a quiet
+ * channel's first card, must not wait behind hundreds of storm jobs that were queued before it.
+ */
+export const JOB_PRIORITY = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
 export interface EnqueueResult {
   jobId: string;

@@ -6,12 +6,12 @@ export function prepareQueueStatements(db: DatabaseSync) {
     findKey: db.prepare('SELECT job_id FROM queue_dedupe WHERE key = ?'),
     upsertKey: db.prepare('INSERT OR REPLACE INTO queue_dedupe (key, job_id, created_at) VALUES (?, ?, ?)'),
     insertJob: db.prepare(
-      `INSERT INTO queue_jobs (kind, payload, state, attempts, run_at, created_at, dedupe_keys)
-     VALUES (?, ?, 'pending', 0, ?, ?, ?) RETURNING id`,
+      `INSERT INTO queue_jobs (kind, payload, state, attempts, run_at, created_at, dedupe_keys, priority)
+     VALUES (?, ?, 'pending', 0, ?, ?, ?, ?) RETURNING id`,
     ),
     due: db.prepare(
       `SELECT id, kind, dedupe_keys FROM queue_jobs WHERE state = 'pending' AND run_at <= ?
-     AND (lease_until IS NULL OR lease_until <= ?) ORDER BY run_at, id LIMIT ?`,
+     AND (lease_until IS NULL OR lease_until <= ?) ORDER BY priority, run_at, id LIMIT ?`,
     ),
     lease: db.prepare(
       `UPDATE queue_jobs SET lease_until = ?, lease_owner = ?, attempts = attempts + 1 WHERE id = ?

@@ -1,5 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Claimed, DeadJob, EnqueueResult, Job, NewJob, QueueStats } from './job-queue.ts';
+import {
+  type Claimed,
+  type DeadJob,
+  type EnqueueResult,
+  JOB_PRIORITY,
+  type Job,
+  type NewJob,
+  type QueueStats,
+} from './job-queue.ts';
 import { prepareQueueStatements } from './prepare-queue-statements.ts';
 import { migrateQueueSchema } from './sqlite-queue-schema.ts';
 
@@ -43,7 +51,9 @@ export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
         jobs.map(({ job, now }) => {
           const keys =
             job.dedupeKeys && job.dedupeKeys.length > 0 ? JSON.stringify([...new Set(job.dedupeKeys)]) : null;
-          const { id } = sql.insertJob.get(job.kind, job.payload, job.runAt ?? now, now, keys) as {
+          const priority = job.priority ?? JOB_PRIORITY.normal;
+          const runAt = job.runAt ?? now;
+          const { id } = sql.insertJob.get(job.kind, job.payload, runAt, now, keys, priority) as {
             id: number;
           };
           return { jobId: String(id) };

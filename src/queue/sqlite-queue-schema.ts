@@ -20,7 +20,9 @@ export function migrateQueueSchema(db: DatabaseSync): void {
       -- only appends, instead of touching a random index page per key.
       dedupe_keys TEXT,
       -- The dependency a retried job waits for ('sekoia', 'platform:mattermost'…), see wake().
-      waiting_for TEXT
+      waiting_for TEXT,
+      -- Claim order among due jobs, lower first (JOB_PRIORITY in job-queue.ts).
+      priority INTEGER NOT NULL DEFAULT 2
     );
     CREATE INDEX IF NOT EXISTS queue_jobs_due ON queue_jobs (state, run_at);
     CREATE TABLE IF NOT EXISTS queue_dedupe (
@@ -34,4 +36,9 @@ export function migrateQueueSchema(db: DatabaseSync): void {
   const columns = db.prepare('PRAGMA table_info(queue_jobs)').all() as { name: string }[];
   if (!columns.some((column) => column.name === 'waiting_for'))
     db.exec('ALTER TABLE queue_jobs ADD COLUMN waiting_for TEXT');
+  // …and priority (2: normal), before its index is created.
+  if (!columns.some((column) => column.name === 'priority'))
+    db.exec('ALTER TABLE queue_jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 2');
+  // The claim walks due jobs in (priority, run_at) order: a few priorities, each in time order.
+  db.exec('CREATE INDEX IF NOT EXISTS queue_jobs_claim ON queue_jobs (state, priority, run_at, id)');
 }

@@ -12,7 +12,7 @@ import { readStoredEvent, sekoiaEventJob, storedEventPayload } from '../../src/i
 import { createLogger } from '../../src/log.ts';
 import { normalizeAlert } from '../../src/normalize/normalize-alert.ts';
 import { encodeJob } from '../../src/queue/encode-job.ts';
-import type { NewJob } from '../../src/queue/job-queue.ts';
+import { JOB_PRIORITY, type NewJob } from '../../src/queue/job-queue.ts';
 import type { JobType } from '../../src/queue/job-type.ts';
 import { readJobPayload } from '../../src/queue/read-job-payload.ts';
 import type { Rule } from '../../src/rules/rule.ts';
@@ -133,6 +133,9 @@ describe('job payloads: each kind reads back what its producer writes', () => {
     };
     await dispatcher.deliver(normalizeIntakeSilence({ event, silence, appUrl }));
     const alertUuid = readBack(cardDeliveryJob, queued[0]).alertUuid;
+    // A channel's first card: its own lane, claimed before ordinary jobs.
+    expect(readBack(cardDeliveryJob, queued[0]).lane).toBe('first');
+    expect(queued[0]?.priority).toBe(JOB_PRIORITY.high);
     expect(readBack(compactDeliveryJob, queued[1]).trigger).toBe('rule-added');
     expect(readBack(compactDeliveryJob, queued[2]).summary.badge).toBeDefined();
     await cards.put({
@@ -146,7 +149,8 @@ describe('job payloads: each kind reads back what its producer writes', () => {
       shownAt: 0,
     });
     await createCardRefresher({ cards, enqueue })(alertUuid);
-    expect(readBack(cardDeliveryJob, queued[3])).toEqual({ alertUuid, channel, rule: null });
+    expect(readBack(cardDeliveryJob, queued[3])).toEqual({ alertUuid, channel, rule: null, lane: 'click' });
+    expect(queued[3]?.priority).toBe(JOB_PRIORITY.urgent);
   });
 
   it('rule-added: what the Rules Catalog watcher enqueues', async () => {

@@ -39,6 +39,8 @@ export interface MattermostWorldOptions {
   /** The fake resets every connection as the bot starts, until `mattermost.setDown(false)`. */
   mattermostDown?: boolean;
   worker?: StartBotOptions['worker'];
+  /** More of the bot's environment (e.g. MATTERMOST_RATE_LIMIT). */
+  env?: Record<string, string>;
 }
 
 /** Bot + fake Sekoia.io + fake Mattermost on loopback, one team, two channels, alice in both. */
@@ -69,6 +71,7 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
       MATTERMOST_BOT_TOKEN: mattermost.botToken,
       MATTERMOST_COMMAND_TOKENS: `other-token,${FAKE_MATTERMOST_COMMAND_TOKEN}`,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...options.env,
     },
   };
   let bot = await startBot(botOptions);

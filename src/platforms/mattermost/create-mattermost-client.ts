@@ -1,7 +1,9 @@
 import { Client4 } from '@mattermost/client';
+import type { PlatformGate } from '../../delivery/create-platform-gate.ts';
 import { BotError } from '../../errors.ts';
 import { failedBeforeSending } from '../../http/failed-before-sending.ts';
 import { parseRetryAfter } from '../../http/parse-retry-after.ts';
+import { readRateLimit } from './read-rate-limit.ts';
 
 interface FetchResult {
   response: Response;
@@ -41,6 +43,8 @@ export interface CreateMattermostClientOptions {
   userAgent?: string;
   /** Called on every answered request (2xx): a recovery notifier learns that Mattermost is back. */
   onSuccess?: () => void;
+  /** Paces every request and learns from every answer's rate-limit headers (create-platform-gate.ts). */
+  gate?: Pick<PlatformGate, 'beforeRequest' | 'afterAnswer'>;
 }
 
 /**
@@ -57,22 +61,30 @@ export function createMattermostClient(options: CreateMattermostClientOptions): 
   // doFetchWithResponse is private in the typings but an instance property at runtime (reference §7).
   const hooks = client as unknown as { doFetchWithResponse: FetchWithResponse };
   const original = hooks.doFetchWithResponse;
+  const { gate } = options;
   hooks.doFetchWithResponse = async (url, init) => {
-    let result: FetchResult;
-    try {
-      result = await original(url, { ...init, ignoreStatus: true });
-    } catch (cause) {
-      throw new BotError('delivery_failed', {
-        message: 'Mattermost could not be reached',
-        cause,
-        details: { platform: 'mattermost' },
-        retryable: true,
-        nothingDone: failedBeforeSending(cause),
-      });
+    for (;;) {
+      await gate?.beforeRequest();
+      let result: FetchResult;
+      try {
+        result = await original(url, { ...init, ignoreStatus: true });
+      } catch (cause) {
+        throw new BotError('delivery_failed', {
+          message: 'Mattermost could not be reached',
+          cause,
+          details: { platform: 'mattermost' },
+          retryable: true,
+          nothingDone: failedBeforeSending(cause),
+        });
+      }
+      // A 429 comes from the limiter, before any handler: the request did nothing and may go again.
+      const again = gate?.afterAnswer(readRateLimit(result.response, Date.now())) ?? false;
+      if (result.response.ok) {
+        options.onSuccess?.();
+        return result;
+      }
+      if (!again) throw mattermostError(result);
     }
-    if (!result.response.ok) throw mattermostError(result);
-    options.onSuccess?.();
-    return result;
   };
   return client;
 }

@@ -6,6 +6,8 @@ import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
+import type { GcraLimit } from '../../delivery/create-gcra-limiter.ts';
+import type { PlatformGate } from '../../delivery/create-platform-gate.ts';
 import type { PlatformNames } from '../../delivery/platform-names.ts';
 import type { Logger } from '../../log.ts';
 import type { Route } from '../../server/create-server.ts';
@@ -15,6 +17,7 @@ import { createCommandRoute } from './create-command-route.ts';
 import { createDialogRoute } from './create-dialog-route.ts';
 import { createCardRenderer, createMattermostCardSink } from './create-mattermost-card-sink.ts';
 import { createMattermostClient } from './create-mattermost-client.ts';
+import { createMattermostGate } from './create-mattermost-gate.ts';
 import { createResponseUrlResolver } from './create-response-url-resolver.ts';
 
 export interface CreateMattermostPlatformOptions {
@@ -34,20 +37,26 @@ export interface CreateMattermostPlatformOptions {
   commandDeadlineMs?: number;
   /** Called on every answered Mattermost request (recovery that notices). */
   onSuccess?: () => void;
+  /** The token's rate limit as the bot keeps it (perSec 0: no pacing); default Mattermost's own. */
+  rateLimit?: GcraLimit;
 }
 
 export interface MattermostPlatform {
   sink: CardSink;
   routes: Route[];
+  gate: PlatformGate;
 }
 
 /** Everything Mattermost: the card sink for delivery and the three inbound routes of spec §4. */
 export function createMattermostPlatform(options: CreateMattermostPlatformOptions): MattermostPlatform {
   const log = options.log.child({ platform: 'mattermost' });
   const base = options.publicUrl.replace(/\/+$/, '');
+  // Pacing is against the server's wall clock, whatever clock the rest of the bot is given.
+  const gate = createMattermostGate({ clock: systemClock, limit: options.rateLimit });
   const client = createMattermostClient({
     url: options.url,
     token: options.botToken,
+    gate,
     ...(options.onSuccess ? { onSuccess: options.onSuccess } : {}),
   });
   const renderer = { signer: options.signer, actionUrl: `${base}/mattermost/actions` };
@@ -83,6 +92,7 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
   const dialog = createDialogRoute({ verifier, actions: options.actions, client, tell, log });
   return {
     sink: createMattermostCardSink({ client, ...renderer }),
+    gate,
     routes: [
       { method: 'post', path: '/mattermost/command', handler: command },
       { method: 'get', path: '/mattermost/command', handler: command },

@@ -47,6 +47,7 @@ export const mattermostPlatform: ChatPlatform = {
       services: deps.services,
       log: deps.log,
       clock: deps.clock,
+      rateLimit: { perSec: config.MATTERMOST_RATE_LIMIT, burst: config.MATTERMOST_RATE_BURST },
       onSuccess: () => deps.recovery?.succeeded(platformDependency('mattermost')),
       ...(deps.commandDeadlineMs === undefined ? {} : { commandDeadlineMs: deps.commandDeadlineMs }),
     });

@@ -1,6 +1,8 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { BotError } from '../../errors.ts';
+import type { PlatformGate } from '../../delivery/create-platform-gate.ts';
+import { BotError, isBotError } from '../../errors.ts';
 import { failedBeforeSending } from '../../http/failed-before-sending.ts';
+import { conversationScope } from './create-teams-gate.ts';
 import { answerId, readConnectorAnswer } from './read-connector-answer.ts';
 
 export interface TeamsCredentials {
@@ -51,6 +53,8 @@ export function createConnectorClient(options: {
   timeoutMs?: number;
   /** Called on every answered request (2xx): a recovery notifier learns that Teams is back. */
   onSuccess?: () => void;
+  /** Paces every request by conversation and app, and hears of every 429 (create-teams-gate.ts). */
+  gate?: Pick<PlatformGate, 'beforeRequest' | 'afterAnswer'>;
 }): ConnectorClient {
   const factory = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: options.credentials.MicrosoftAppId ?? '',
@@ -69,8 +73,32 @@ export function createConnectorClient(options: {
     return { Authorization: `Bearer ${await credentials.getToken()}` };
   };
 
-  /** The JSON object Teams answered, or undefined for no body (or not an object): either way, done. */
+  /**
+   * One request in the gate's turn, sent again while the gate says so after a 429 (a refused request
+   * did nothing, reference teams.md §6.1); the conversation it counts against is its scope.
+   */
   const call = async (
+    method: string,
+    url: string,
+    body: unknown,
+    conversationId: string,
+  ): Promise<Record<string, unknown> | undefined> => {
+    const scope = conversationScope(conversationId);
+    for (;;) {
+      await options.gate?.beforeRequest(scope);
+      try {
+        return await send(method, url, body);
+      } catch (error) {
+        const refused = isBotError(error) && error.details.status === 429;
+        const again =
+          refused && options.gate?.afterAnswer({ status: 429, retryAfterMs: error.retryAfterMs }, scope);
+        if (!again) throw error;
+      }
+    }
+  };
+
+  /** The JSON object Teams answered, or undefined for no body (or not an object): either way, done. */
+  const send = async (
     method: string,
     url: string,
     body: unknown,
@@ -104,11 +132,16 @@ export function createConnectorClient(options: {
 
   return {
     async createChannelPost(serviceUrl, input) {
-      const result = await call('POST', `${serviceUrl.replace(/\/+$/, '')}/v3/conversations`, {
-        isGroup: true,
-        channelData: { channel: { id: input.channelId }, tenant: { id: input.tenantId } },
-        activity: input.activity,
-      });
+      const result = await call(
+        'POST',
+        `${serviceUrl.replace(/\/+$/, '')}/v3/conversations`,
+        {
+          isGroup: true,
+          channelData: { channel: { id: input.channelId }, tenant: { id: input.tenantId } },
+          activity: input.activity,
+        },
+        input.channelId,
+      );
       const conversationId = answerId(result, 'id');
       const activityId = answerId(result, 'activityId');
       return conversationId && activityId ? { conversationId, activityId } : undefined;
@@ -118,6 +151,7 @@ export function createConnectorClient(options: {
         'POST',
         `${conversationUrl(serviceUrl, conversationId)}/activities`,
         activity,
+        conversationId,
       );
       return answerId(result, 'id');
     },
@@ -129,6 +163,7 @@ export function createConnectorClient(options: {
           ...activity,
           id: activityId,
         },
+        conversationId,
       );
     },
   };

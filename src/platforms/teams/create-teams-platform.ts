@@ -3,12 +3,13 @@ import type { Request, Response } from 'restify';
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import { createClickVerifier } from '../../actions/create-click-verifier.ts';
-import type { Clock } from '../../clock.ts';
+import { type Clock, systemClock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
 import type { CardSink } from '../../delivery/card-sink.ts';
 import type { CardStore } from '../../delivery/card-store.ts';
+import type { PlatformGate } from '../../delivery/create-platform-gate.ts';
 import type { PlatformNames } from '../../delivery/platform-names.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
@@ -19,6 +20,7 @@ import { createTeamsClickerNotice } from './create-clicker-notice.ts';
 import { createConnectorClient, type TeamsCredentials } from './create-connector-client.ts';
 import { TeamsBot } from './create-teams-bot.ts';
 import { createTeamsCardRenderer, createTeamsCardSink } from './create-teams-card-sink.ts';
+import { createTeamsGate } from './create-teams-gate.ts';
 import { handleCardInvoke } from './handle-card-invoke.ts';
 import type { TeamsConversationStore } from './teams-conversation.ts';
 
@@ -43,6 +45,7 @@ export interface TeamsPlatform {
   routes: Route[];
   /** No app id: the endpoint accepts unauthenticated activities (local use only). */
   unauthenticated: boolean;
+  gate: PlatformGate;
 }
 
 /**
@@ -64,8 +67,11 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
   adapter.onTurnError = async (ctx: TurnContext, error: unknown) => {
     log.error({ err: error, activityType: ctx.activity.type }, 'Teams turn failed');
   };
+  // Pacing is against the service's wall clock, whatever clock the rest of the bot is given.
+  const gate = createTeamsGate({ clock: systemClock });
   const connector = createConnectorClient({
     credentials,
+    gate,
     ...(options.onSuccess ? { onSuccess: options.onSuccess } : {}),
   });
   const render = createTeamsCardRenderer(options.signer);
@@ -116,5 +122,6 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
       { method: 'head', path: '/api/messages', handler: answerMessagesProbe },
     ],
     unauthenticated,
+    gate,
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { ConnectorContext } from './connector-context.ts';
 import { badSyntax, injectedError, routeNotFound, tooManyRequests } from './connector-error.ts';
 import type { ConnectorAnswer } from './connector-route.ts';
+import { type FakeConversationLimits, limitedConversation } from './fake-conversation-limits.ts';
 import type { ConnectorFault, ConnectorFaultInjector } from './fault-injector.ts';
 import { routeConnectorRequest } from './route-connector-request.ts';
 import { sendEmpty, sendError, sendJson } from './send-response.ts';
@@ -25,6 +26,7 @@ export interface HttpDependencies {
   context: ConnectorContext;
   faults: ConnectorFaultInjector;
   requests: RecordedConnectorRequest[];
+  limits: FakeConversationLimits;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -74,9 +76,15 @@ export async function handleHttpRequest(
     return;
   }
   if (segments?.[0] !== 'v3') return sendError(response, routeNotFound());
-  // Injected faults come first, as a throttling front end answers before the service.
-  const fault = deps.faults.take();
+  const { stats } = deps.limits;
+  stats.requests += 1;
+  // Limits and injected faults come first, as a throttling front end answers before the service.
+  const retryAfterSeconds = deps.limits.check(limitedConversation(method, segments, body));
+  const fault =
+    retryAfterSeconds === undefined ? deps.faults.take() : { kind: 'rate-limit' as const, retryAfterSeconds };
+  if (fault?.kind === 'rate-limit') stats.rateLimited += 1;
   if (fault?.kind === 'rate-limit' || fault?.kind === 'fail') return sendFault(response, fault);
+  stats.served += 1;
   if (invalidJson) return sendError(response, badSyntax('The request body is not JSON.'));
   const outcome = routeConnectorRequest(deps.context, { method, segments, query: url.searchParams, body });
   if (fault?.kind === 'accept-but-fail') return sendError(response, injectedError(fault.status));

@@ -9,6 +9,7 @@ export type {
   FakeTeamsUser,
   TeamsConversationType,
 } from './connector-model.ts';
+export type { ConnectorRequestStats } from './fake-conversation-limits.ts';
 export type { ConnectorFaultControls } from './fault-injector.ts';
 export type { RecordedConnectorRequest } from './handle-http-request.ts';
 export { messagingEndpoint } from './post-to-bot.ts';

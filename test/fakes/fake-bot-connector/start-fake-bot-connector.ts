@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../../../src/clock.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { createConnectorControls, type FakeBotConnectorControls } from './connector-controls.ts';
+import { type ConnectorRequestStats, createFakeConversationLimits } from './fake-conversation-limits.ts';
 import { type ConnectorFaultControls, createConnectorFaultInjector } from './fault-injector.ts';
 import { handleHttpRequest, type RecordedConnectorRequest } from './handle-http-request.ts';
 import { type SendInstallInput, type SendInstallResult, sendInstall } from './send-install.ts';
@@ -45,6 +46,15 @@ export interface FakeBotConnector extends FakeBotConnectorControls, ConnectorFau
   sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
   sendInstall(input: SendInstallInput): Promise<SendInstallResult>;
   sendInvoke(input: SendInvokeInput): Promise<SendInvokeResult>;
+  /**
+   * Turns on Teams' documented limits (reference teams.md §6.1), off by default: per conversation
+   * 7/1 s, 8/2 s, 60/30 s, 1800/h for sends and creations, 50/s per app; over them 429 with Retry-After.
+   */
+  enableRateLimit(): void;
+  disableRateLimit(): void;
+  /** `/v3/…` requests received, served and refused with 429 since the start (or the last reset). */
+  requestStats(): ConnectorRequestStats;
+  resetRequestStats(): void;
   close(): Promise<void>;
 }
 
@@ -74,8 +84,9 @@ export async function startFakeBotConnector(
   const context = createContext(options);
   const faults = createConnectorFaultInjector();
   const requests: RecordedConnectorRequest[] = [];
+  const limits = createFakeConversationLimits(context.clock);
   const server = createServer((request, response) => {
-    handleHttpRequest({ context, faults, requests }, request, response).catch((error: unknown) => {
+    handleHttpRequest({ context, faults, requests, limits }, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
       const message = error instanceof Error ? error.message : 'fake failure';
       response.end(JSON.stringify({ error: { code: 'ServiceError', message } }));
@@ -87,6 +98,12 @@ export async function startFakeBotConnector(
   return {
     ...createConnectorControls(context),
     ...faultControls,
+    enableRateLimit: () => limits.enable(),
+    disableRateLimit: () => limits.disable(),
+    requestStats: () => ({ ...limits.stats }),
+    resetRequestStats: () => {
+      Object.assign(limits.stats, { requests: 0, served: 0, rateLimited: 0 });
+    },
     serviceUrl: context.serviceUrl,
     botId: context.botId,
     tenantId: context.tenantId,

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiAnswer } from './api-route.ts';
 import type { FakeContext } from './fake-context.ts';
+import type { FakeRateLimiter } from './fake-rate-limiter.ts';
 import type { FaultInjector } from './fault-injector.ts';
 import { handleCommandHook } from './handle-command-hook.ts';
 import { bodyTooLarge, routeNotFound } from './mattermost-error.ts';
@@ -26,6 +27,7 @@ export interface HttpDependencies {
   context: FakeContext;
   faults: FaultInjector;
   requests: RecordedRequest[];
+  limiter: FakeRateLimiter;
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -97,7 +99,10 @@ interface ApiCall {
   tooLarge: boolean;
 }
 
-/** `/api/v4`: injected faults first (the rate limiter wraps the router), then the body limit, then routes. */
+/**
+ * `/api/v4`: the rate limiter first (it wraps the router, and its headers go on every answer when it
+ * is on, reference §6.7), then injected faults, then the body limit, then routes.
+ */
 function answerApi(
   deps: HttpDependencies,
   call: ApiCall,
@@ -105,13 +110,36 @@ function answerApi(
   response: ServerResponse,
 ): void {
   const segments = call.url.pathname.startsWith('/api/v4/') ? apiSegments(call.url.pathname) : undefined;
-  const fault = segments === undefined ? undefined : deps.faults.take();
-  if (segments === undefined) sendError(response, routeNotFound());
-  else if (fault?.kind === 'rate-limit') sendRateLimited(response, fault.retryAfterSeconds);
-  else if (fault?.kind === 'fail') sendInjectedFailure(response, fault.status);
-  else if (call.tooLarge) sendError(response, bodyTooLarge());
+  if (segments === undefined) {
+    sendError(response, routeNotFound());
+    return;
+  }
+  const { stats } = deps.limiter;
+  stats.requests += 1;
+  const decision = deps.limiter.check();
+  if (decision?.limited) {
+    stats.rateLimited += 1;
+    sendRateLimited(response, decision.retryAfterSeconds, decision.headers);
+  } else answerAdmitted(deps, { ...call, segments }, request, response, decision?.headers ?? {});
+}
+
+function answerAdmitted(
+  deps: HttpDependencies,
+  call: ApiCall & { segments: string[] },
+  request: IncomingMessage,
+  response: ServerResponse,
+  limitHeaders: Record<string, string>,
+): void {
+  const { stats } = deps.limiter;
+  const fault = deps.faults.take();
+  if (fault?.kind === 'rate-limit') {
+    stats.rateLimited += 1;
+    sendRateLimited(response, fault.retryAfterSeconds);
+  } else if (fault?.kind === 'fail') sendInjectedFailure(response, fault.status, limitHeaders);
+  else if (call.tooLarge) sendError(response, bodyTooLarge(), limitHeaders);
   else {
-    const { method, body, invalidJson } = call;
+    stats.served += 1;
+    const { method, body, invalidJson, segments } = call;
     const authorization = request.headers.authorization;
     const query = call.url.searchParams;
     const outcome = routeApiRequest(deps.context, {
@@ -123,11 +151,15 @@ function answerApi(
       authorization,
     });
     if (fault?.kind === 'lose-answer') request.socket.destroy();
-    else if (fault?.kind !== 'hold-answer') sendAnswer(response, outcome);
+    else if (fault?.kind !== 'hold-answer') sendAnswer(response, outcome, limitHeaders);
   }
 }
 
-function sendAnswer(response: ServerResponse, outcome: ApiAnswer): void {
-  if ('error' in outcome) sendError(response, outcome.error);
-  else sendJson(response, outcome.status, outcome.body, outcome.headers);
+function sendAnswer(
+  response: ServerResponse,
+  outcome: ApiAnswer,
+  limitHeaders: Record<string, string>,
+): void {
+  if ('error' in outcome) sendError(response, outcome.error, limitHeaders);
+  else sendJson(response, outcome.status, outcome.body, { ...limitHeaders, ...outcome.headers });
 }

@@ -12,6 +12,7 @@ export type {
   FakeUser,
   OpenedDialog,
 } from './fake-model.ts';
+export type { RateLimitSettings, RequestStats } from './fake-rate-limiter.ts';
 export type { FaultControls } from './fault-injector.ts';
 export type { RecordedRequest } from './handle-http-request.ts';
 export { MAX_REQUEST_BODY_BYTES } from './handle-http-request.ts';

@@ -32,7 +32,11 @@ export function sendJson(
 }
 
 /** The AppError JSON of reference §6.6, its `request_id` matching the header. */
-export function sendError(response: ServerResponse, error: MattermostError): void {
+export function sendError(
+  response: ServerResponse,
+  error: MattermostError,
+  extraHeaders: Record<string, string> = {},
+): void {
   const requestId = newId();
   const body = {
     id: error.id,
@@ -41,7 +45,7 @@ export function sendError(response: ServerResponse, error: MattermostError): voi
     request_id: requestId,
     status_code: error.status,
   };
-  const headers = { ...standardHeaders(requestId), 'Content-Type': 'application/json' };
+  const headers = { ...standardHeaders(requestId), 'Content-Type': 'application/json', ...extraHeaders };
   write(response, error.status, headers, JSON.stringify(body));
 }
 
@@ -49,18 +53,27 @@ export function sendText(response: ServerResponse, status: number, text: string,
   write(response, status, { ...standardHeaders(newId()), 'Content-Type': contentType }, text);
 }
 
-/** The rate limiter answers before any handler, with Go's `http.Error` (reference §6.7). */
-export function sendRateLimited(response: ServerResponse, retryAfterSeconds: number): void {
+/**
+ * The rate limiter answers before any handler, with Go's `http.Error` (reference §6.7); `limitHeaders`
+ * are the limiter's own when it refused (an injected refusal makes up the defaults').
+ */
+export function sendRateLimited(
+  response: ServerResponse,
+  retryAfterSeconds: number,
+  limitHeaders?: Record<string, string>,
+): void {
   write(
     response,
     429,
     {
       'Content-Type': 'text/plain; charset=utf-8',
       'X-Content-Type-Options': 'nosniff',
-      'X-RateLimit-Limit': '101',
-      'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': String(retryAfterSeconds),
-      'Retry-After': String(retryAfterSeconds),
+      ...(limitHeaders ?? {
+        'X-Ratelimit-Limit': '101',
+        'X-Ratelimit-Remaining': '0',
+        'X-Ratelimit-Reset': String(retryAfterSeconds),
+        'Retry-After': String(retryAfterSeconds),
+      }),
     },
     'limit exceeded\n',
   );
@@ -70,17 +83,25 @@ const PROXY_502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** An injected failure: a reverse proxy's HTML page for 502, a server error JSON otherwise. */
-export function sendInjectedFailure(response: ServerResponse, status: number): void {
+export function sendInjectedFailure(
+  response: ServerResponse,
+  status: number,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (status === 502) {
     write(response, 502, { 'Content-Type': 'text/html' }, PROXY_502);
     return;
   }
   const busy = status === 503;
-  sendError(response, {
-    status,
-    id: busy ? 'api.context.server_busy.app_error' : 'app.fake.injected_failure.app_error',
-    message: busy
-      ? 'Server is busy, non-critical services are temporarily unavailable.'
-      : 'Injected failure.',
-  });
+  sendError(
+    response,
+    {
+      status,
+      id: busy ? 'api.context.server_busy.app_error' : 'app.fake.injected_failure.app_error',
+      message: busy
+        ? 'Server is busy, non-critical services are temporarily unavailable.'
+        : 'Injected failure.',
+    },
+    extraHeaders,
+  );
 }

@@ -5,6 +5,7 @@ import { type ActionResult, type ClickInput, clickButton } from './click-button.
 import type { FakeContext } from './fake-context.ts';
 import { createFakeMattermostControls, type FakeMattermostControls } from './fake-mattermost-controls.ts';
 import type { FakeUser } from './fake-model.ts';
+import { createFakeRateLimiter, type RateLimitSettings, type RequestStats } from './fake-rate-limiter.ts';
 import { createFaultInjector, type FaultControls } from './fault-injector.ts';
 import { handleHttpRequest, type RecordedRequest } from './handle-http-request.ts';
 import { newId } from './new-id.ts';
@@ -57,6 +58,15 @@ export interface FakeMattermost extends FakeMattermostControls, FaultControls {
   sendSlashCommand(input: SlashCommandInput): Promise<SlashCommandResult>;
   clickButton(input: ClickInput): Promise<ActionResult>;
   submitDialog(input: DialogSubmitInput): Promise<DialogResult>;
+  /**
+   * Turns Mattermost's rate limiter on (off by default, like the server's `RateLimitSettings.Enable`):
+   * GCRA over every `/api/v4` request, defaults PerSec 10 and MaxBurst 100 (reference §6.7).
+   */
+  enableRateLimit(settings?: RateLimitSettings): void;
+  disableRateLimit(): void;
+  /** `/api/v4` requests received, served and refused with 429 since the start (or the last reset). */
+  requestStats(): RequestStats;
+  resetRequestStats(): void;
   close(): Promise<void>;
 }
 
@@ -97,8 +107,9 @@ export async function startFakeMattermost(options: StartFakeMattermostOptions = 
   const context = createContext(options);
   const faults = createFaultInjector();
   const requests: RecordedRequest[] = [];
+  const limiter = createFakeRateLimiter(context.clock);
   const server = createServer((request, response) => {
-    handleHttpRequest({ context, faults, requests }, request, response).catch((error: unknown) => {
+    handleHttpRequest({ context, faults, requests, limiter }, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ message: error instanceof Error ? error.message : 'fake failure' }));
     });
@@ -127,6 +138,12 @@ export async function startFakeMattermost(options: StartFakeMattermostOptions = 
     sendSlashCommand: (input) => sendSlashCommand(context, input),
     clickButton: (input) => clickButton(context, input),
     submitDialog: (input) => submitDialog(context, input),
+    enableRateLimit: (settings) => limiter.enable(settings),
+    disableRateLimit: () => limiter.disable(),
+    requestStats: () => ({ ...limiter.stats }),
+    resetRequestStats: () => {
+      Object.assign(limiter.stats, { requests: 0, served: 0, rateLimited: 0 });
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
