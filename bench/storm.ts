@@ -84,14 +84,14 @@ function cardsByAlert(world: StormWorld) {
   return cards;
 }
 
-/** Roll-up cards and how many alerts each stands for. */
+/** Roll-up cards and how many alerts each stands for (from its title: "Alert storm: 412 alerts since…"). */
 function rollups(world: StormWorld): { id: string; count: number; updateAt: number }[] {
   return world
     .rootPosts()
-    .filter((post) => post.props.sekoia_rollup !== undefined)
+    .filter((post) => typeof post.props.sekoia_rollup === 'string')
     .map((post) => {
-      const rollup = post.props.sekoia_rollup as { count?: unknown };
-      return { id: post.id, count: Number(rollup.count ?? 0), updateAt: post.update_at };
+      const count = /(\d+) alerts? (?:since|from)/.exec(JSON.stringify(post.props))?.[1];
+      return { id: post.id, count: Number(count ?? 0), updateAt: post.update_at };
     });
 }
 
