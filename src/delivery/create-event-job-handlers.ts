@@ -58,7 +58,7 @@ export interface EventJobHandlers {
 export function createEventJobHandlers(options: EventJobOptions): EventJobHandlers {
   const enrichAttempts = options.enrichAttempts ?? 4;
   const normalizeNonAlert = createNonAlertNormalizer({ ...options, enrichAttempts });
-  const coalesceMs = options.coalesceMs ?? 1_000;
+  const coalesceMs = options.coalesceMs ?? 2_000;
   const reads = createReadCoalescer<Enrichment>({ now: () => options.clock.now() });
 
   const deliver = async (notification: Notification) => {
