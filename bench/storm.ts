@@ -143,7 +143,9 @@ async function noStormLatency(rows: Row[], peaks: number[]) {
       await sleep(250);
     }
     await waitUntil(() => cardsByAlert(world).size >= sent.size, 30_000);
-    const latencies = [...cardsByAlert(world)].map(([uuid, cards]) => (cards[0]?.createAt ?? 0) - (sent.get(uuid) ?? 0));
+    const latencies = [...cardsByAlert(world)].map(
+      ([uuid, cards]) => (cards[0]?.createAt ?? 0) - (sent.get(uuid) ?? 0),
+    );
     rows.push({
       measure: 'no storm: WebHook → card p50 / p95 (40 alerts, 4/s)',
       value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
@@ -204,7 +206,9 @@ async function stormDrain(rows: Row[], peaks: number[]) {
       const perChannel = new Set(list.map((card) => card.channel));
       return sum + list.length - perChannel.size;
     }, 0);
-    const quietLatencies = [...quietSent].map(([uuid, at]) => (cards.get(uuid)?.[0]?.createAt ?? Number.NaN) - at);
+    const quietLatencies = [...quietSent].map(
+      ([uuid, at]) => (cards.get(uuid)?.[0]?.createAt ?? Number.NaN) - at,
+    );
     const requests = world.mattermost.requests.filter((request) => request.path.startsWith('/api/v4/'));
     const first = requests[0]?.at ?? started;
     const last = requests.at(-1)?.at ?? first;
@@ -223,7 +227,9 @@ async function stormDrain(rows: Row[], peaks: number[]) {
       },
       {
         measure: 'storm: all alerts shown (cards + roll-up counts), from the first WebHook',
-        value: drained ? s(Math.max(last, ...rollupCards.map((rollup) => rollup.updateAt)) - started) : 'not drained',
+        value: drained
+          ? s(Math.max(last, ...rollupCards.map((rollup) => rollup.updateAt)) - started)
+          : 'not drained',
         target: '—',
       },
       {
@@ -277,14 +283,12 @@ async function sekoiaOutage(rows: Row[], peaks: number[]) {
     world.mattermost.clearRequests();
     const uuids = new Set(alerts.map((alert) => alert.uuid));
     const enrichedCards = () =>
-      world
-        .rootPosts()
-        .filter(
-          (post) =>
-            uuids.has(String(post.props.sekoia_alert_uuid)) &&
-            // A card from the API names the alert's rule; one from the WebHook alone cannot.
-            JSON.stringify(post.props).includes(alerts[0]?.rule.name ?? '\u0000'),
-        );
+      world.rootPosts().filter(
+        (post) =>
+          uuids.has(String(post.props.sekoia_alert_uuid)) &&
+          // A card from the API names the alert's rule; one from the WebHook alone cannot.
+          JSON.stringify(post.props).includes(alerts[0]?.rule?.name ?? '\u0000'),
+      );
     await waitUntil(() => enrichedCards().length >= alerts.length, 120_000);
     await waitQuiet(world, 3_000, 60_000);
     const lastChange = Math.max(...enrichedCards().map((post) => Math.max(post.create_at, post.update_at)));
@@ -315,7 +319,7 @@ async function rapidUpdates(rows: Row[], peaks: number[]) {
     const statuses = ['Acknowledged', 'Ongoing'] as const;
     for (let i = 0; i < 50; i += 1) {
       const urgency = 40 + (i % 20);
-      const statusName = i === 49 ? 'Closed' : statuses[Math.floor(i / 25)];
+      const statusName = i === 49 ? 'Closed' : (statuses[Math.floor(i / 25)] ?? 'Ongoing');
       const updated = world.sekoia.updateAlert(
         alert.uuid,
         { statusName, urgency: { ...alert.urgency, current_value: urgency, value: urgency } },
@@ -334,7 +338,8 @@ async function rapidUpdates(rows: Row[], peaks: number[]) {
     const replies = world.mattermost.thread(postId).length;
     const final = JSON.stringify(world.mattermost.getPost(postId)?.props ?? {}).includes('Closed');
     rows.push({
-      measure: '50 updates of one alert in 5 s: Sekoia.io reads / card edits / thread notes; final state shown',
+      measure:
+        '50 updates of one alert in 5 s: Sekoia.io reads / card edits / thread notes; final state shown',
       value: `${reads} / ${edits} / ${replies}; ${final ? 'yes' : 'NO'}`,
       target: '≤ 5 / ≤ 5',
     });
@@ -398,7 +403,11 @@ for (const [name, run] of Object.entries(scenarios)) {
   await run(rows, peaks);
   process.stderr.write(`${name}: ${s(Date.now() - begun)}\n`);
 }
-rows.push({ measure: 'peak RSS of the bot process (VmHWM), worst scenario', value: `${Math.round(Math.max(...peaks))} MB`, target: '< 300 MB' });
+rows.push({
+  measure: 'peak RSS of the bot process (VmHWM), worst scenario',
+  value: `${Math.round(Math.max(...peaks))} MB`,
+  target: '< 300 MB',
+});
 
 const table = [
   '| measure | figure | target |',
