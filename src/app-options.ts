@@ -23,6 +23,8 @@ export interface AppOptions {
   /** Process-wide metrics (CPU, memory); off when a test builds many apps in one process. */
   defaultMetrics?: boolean;
   worker?: {
+    /** Jobs run at once (DEFAULT_WORKER_CONCURRENCY). */
+    concurrency?: number;
     pollMs?: number;
     maxAttempts?: number;
     enrichAttempts?: number;

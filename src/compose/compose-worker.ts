@@ -58,6 +58,7 @@ export function composeWorker(
     clock,
     log,
     ...(options.random ? { random: options.random } : {}),
+    ...(options.worker?.concurrency ? { concurrency: options.worker.concurrency } : {}),
     ...(options.worker?.pollMs ? { pollMs: options.worker.pollMs } : {}),
     ...(options.worker?.maxAttempts ? { maxAttempts: options.worker.maxAttempts } : {}),
     ...(options.worker?.backoffBaseMs

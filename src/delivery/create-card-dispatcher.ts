@@ -72,18 +72,21 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
       shownKeys.add(key);
       if (!jobs.has(key)) jobs.set(key, { alertUuid: uuid, channel, rule: null });
     }
-    for (const [key, job] of jobs) {
-      // A quiet channel's new card goes before a storm's backlog (claimed sooner, served sooner); the
-      // other card jobs come after waiting events, so that a quiet channel's event is not stuck
-      // behind the cards a storm queued before it.
-      const first = job.rule !== null && !shownKeys.has(key) && firstCards.admit(key, clock.now());
-      await options.enqueue(
-        encodeJob(cardDeliveryJob, first ? { ...job, lane: 'first' } : job, {
-          dedupeKeys: [`card:${notification.event.id}:${notification.enriched ? 'api' : 'hook'}:${key}`],
-          priority: first ? JOB_PRIORITY.high : JOB_PRIORITY.low,
-        }),
-      );
-    }
+    // All at once: the queue stores them in one commit rather than one commit per channel.
+    await Promise.all(
+      [...jobs].map(([key, job]) => {
+        // A quiet channel's new card goes before a storm's backlog (claimed sooner, served sooner);
+        // the other card jobs come after waiting events, so that a quiet channel's event is not
+        // stuck behind the cards a storm queued before it.
+        const first = job.rule !== null && !shownKeys.has(key) && firstCards.admit(key, clock.now());
+        return options.enqueue(
+          encodeJob(cardDeliveryJob, first ? { ...job, lane: 'first' } : job, {
+            dedupeKeys: [`card:${notification.event.id}:${notification.enriched ? 'api' : 'hook'}:${key}`],
+            priority: first ? JOB_PRIORITY.high : JOB_PRIORITY.low,
+          }),
+        );
+      }),
+    );
     log.info(
       {
         notification: {

@@ -32,8 +32,12 @@ export interface WorkerOptions {
   onWaiting?: (dependency: string) => void;
 }
 
-/** Jobs run at once by one worker. */
-export const DEFAULT_WORKER_CONCURRENCY = 4;
+/**
+ * Jobs run at once by one worker. A job mostly waits: on Sekoia.io's pacer, on a platform's gate, on
+ * a commit. The pacers and gates bound the rates; enough jobs in flight keep them busy, and let a
+ * quiet channel's card through while a storm's jobs wait for their turn.
+ */
+export const DEFAULT_WORKER_CONCURRENCY = 16;
 
 export interface Worker {
   start(): void;

@@ -13,6 +13,16 @@ export function prepareQueueStatements(db: DatabaseSync) {
       `SELECT id, kind, dedupe_keys FROM queue_jobs WHERE state = 'pending' AND run_at <= ?
      AND (lease_until IS NULL OR lease_until <= ?) ORDER BY priority, run_at, id LIMIT ?`,
     ),
+    // The same, newest first within a priority (see BACKLOG_FOR_NEWEST_FIRST).
+    dueNewest: db.prepare(
+      `SELECT id, kind, dedupe_keys FROM queue_jobs WHERE state = 'pending' AND run_at <= ?
+     AND (lease_until IS NULL OR lease_until <= ?) ORDER BY priority, run_at DESC, id DESC LIMIT ?`,
+    ),
+    // Whether at least OFFSET + 1 jobs are due: a walk of the index that stops there, not a count.
+    backlog: db.prepare(
+      `SELECT 1 AS due FROM queue_jobs WHERE state = 'pending' AND run_at <= ?
+     AND (lease_until IS NULL OR lease_until <= ?) ORDER BY priority, run_at, id LIMIT 1 OFFSET ?`,
+    ),
     lease: db.prepare(
       `UPDATE queue_jobs SET lease_until = ?, lease_owner = ?, attempts = attempts + 1 WHERE id = ?
      RETURNING id, kind, payload, attempts, created_at, last_error`,

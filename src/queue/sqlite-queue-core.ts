@@ -28,10 +28,20 @@ interface DueRow {
 
 export type SqliteQueueCore = ReturnType<typeof createSqliteQueueCore>;
 
+/**
+ * With at least this many jobs due, every other claim takes the newest due jobs of the highest
+ * priority first (adaptive LIFO): during a storm of hundreds of alerts, one that arrives now is
+ * handled in seconds rather than after the whole backlog, which the other claims keep draining
+ * oldest first. Below it the queue is first in, first out.
+ */
+export const BACKLOG_FOR_NEWEST_FIRST = 100;
+
 /** The embedded queue's synchronous operations on one SQLite connection. */
 export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
   migrateQueueSchema(db);
   const sql = prepareQueueStatements(db);
+  // Alternates between claims while a backlog lasts (BACKLOG_FOR_NEWEST_FIRST).
+  let newestTurn = false;
 
   /** The earlier job that carried one of these keys, or undefined (and the keys are now this job's). */
   const firstCarrier = (row: DueRow, now: number): number | undefined => {
@@ -62,7 +72,11 @@ export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
     claim: (limit: number, leaseMs: number, now: number): Claimed =>
       transaction(db, 'NORMAL', () => {
         const claimed: Claimed = { jobs: [], duplicates: [] };
-        for (const row of sql.due.all(now, now, limit) as unknown as DueRow[]) {
+        newestTurn = !newestTurn;
+        const newest =
+          newestTurn && sql.backlog.get(now, now, BACKLOG_FOR_NEWEST_FIRST - 1) !== undefined;
+        const due = newest ? sql.dueNewest : sql.due;
+        for (const row of due.all(now, now, limit) as unknown as DueRow[]) {
           const original = firstCarrier(row, now);
           if (original === undefined) {
             claimed.jobs.push(toJob(sql.lease.get(now + leaseMs, ownerPid, row.id) as unknown as JobRow));

@@ -22,6 +22,9 @@ describe('fair delivery at the platform’s rate limit', () => {
   it('posts a quiet channel’s first card before most of a storm elsewhere, with no 429 and no duplicate', async () => {
     world = await startMattermostWorld({
       env: { MATTERMOST_RATE_LIMIT: String(LIMIT.perSec), MATTERMOST_RATE_BURST: String(LIMIT.maxBurst) },
+      // Few jobs at once, so that what comes last (the quiet alert, the click) is handled while most
+      // of the storm's cards still wait for the platform: this test is about the platform side.
+      worker: { concurrency: 4 },
     });
     const w = world;
     expect(await w.command('subscribe alert-raised urgency>=high')).toContain('created');
@@ -53,6 +56,9 @@ describe('fair delivery at the platform’s rate limit', () => {
   it('puts a card refresh caused by a click before the storm’s backlog', async () => {
     world = await startMattermostWorld({
       env: { MATTERMOST_RATE_LIMIT: String(LIMIT.perSec), MATTERMOST_RATE_BURST: String(LIMIT.maxBurst) },
+      // Few jobs at once, so that what comes last (the quiet alert, the click) is handled while most
+      // of the storm's cards still wait for the platform: this test is about the platform side.
+      worker: { concurrency: 4 },
     });
     const w = world;
     expect(await w.command('subscribe alert-raised urgency>=high')).toContain('created');

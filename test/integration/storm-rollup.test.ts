@@ -139,9 +139,16 @@ describe.each([
     expect(rollup().text).toContain('Alert storm: 7 alerts since 14:02 UTC');
     expect(rollup().text).toMatch(/0 high · 0 medium · 7 low/);
     expect(rollup().text).toContain('Alerts of high urgency still get their own card');
-    const rolled = alerts.slice(3);
-    for (const alert of rolled.slice(-5)) expect(rollup().text).toContain(alert.short_id);
-    expect(rollup().text).toContain(`${world.sekoia.appUrl}/operations/alerts/${rolled[6]?.short_id}`);
+    // Notifications are handled several at once: which 3 got a card is not fixed, the split is.
+    const carded = alerts.filter((alert) =>
+      world.alertCards().some((card) => card.text.includes(alert.short_id)),
+    );
+    expect(carded).toHaveLength(3);
+    const rolled = alerts.filter((alert) => !carded.includes(alert));
+    for (const alert of carded) expect(rollup().text).not.toContain(alert.short_id);
+    const listed = rolled.filter((alert) => rollup().text.includes(alert.short_id));
+    expect(listed.length).toBeGreaterThanOrEqual(5);
+    expect(rollup().text).toContain(`${world.sekoia.appUrl}/operations/alerts/${listed[0]?.short_id}`);
     expect(rollup().edits).toBe(0);
 
     const high = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: urgency(90) });
@@ -150,7 +157,7 @@ describe.each([
     expect(world.alertCards().some((card) => card.text.includes(high.short_id))).toBe(true);
 
     // An update of a rolled-up alert edits its line in the roll-up, not a card.
-    const updated = rolled[6];
+    const updated = listed[0];
     world.sekoia.updateAlert(updated?.uuid ?? '', { statusName: 'Acknowledged', urgency: urgency(60) });
     await advance(5_000);
     await advance(5_000);

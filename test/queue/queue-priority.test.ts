@@ -7,6 +7,7 @@ import { createLogger } from '../../src/log.ts';
 import { createSqliteQueue } from '../../src/queue/create-sqlite-queue.ts';
 import { createThreadedSqliteQueue } from '../../src/queue/create-threaded-sqlite-queue.ts';
 import { JOB_PRIORITY, type JobQueue } from '../../src/queue/job-queue.ts';
+import { BACKLOG_FOR_NEWEST_FIRST } from '../../src/queue/sqlite-queue-core.ts';
 import { openSqlite } from '../../src/sqlite/open-sqlite.ts';
 
 type OpenQueue = (path: string, clock: ManualClock) => Promise<JobQueue>;
@@ -53,6 +54,22 @@ describe.each(implementations)('queue priority %s', (_name, open) => {
     await queue.enqueue({ kind: 'card', payload: 'click', priority: JOB_PRIORITY.urgent });
     expect(await claimed(3)).toEqual(['click', 'first', 'event']);
     expect(await claimed(10)).toEqual(['storm-0', 'storm-1', 'storm-2', 'storm-3', 'storm-4']);
+  });
+
+  it('takes the newest job first on every other claim while a backlog lasts, first in first out below it', async () => {
+    for (let n = 0; n < BACKLOG_FOR_NEWEST_FIRST + 20; n += 1) {
+      await queue.enqueue({ kind: 'event', payload: `e${n}` });
+      clock.advance(1);
+    }
+    const newest = `e${BACKLOG_FOR_NEWEST_FIRST + 19}`;
+    const claims = [await claimed(1), await claimed(1), await claimed(1), await claimed(1)];
+    expect(claims).toEqual([[newest], ['e0'], [`e${BACKLOG_FOR_NEWEST_FIRST + 18}`], ['e1']]);
+    // Drain down to a short queue: from there on, strictly oldest first.
+    await claimed(BACKLOG_FOR_NEWEST_FIRST + 20 - 4 - 10);
+    const rest = [];
+    for (let n = 0; n < 10; n += 1) rest.push(...(await claimed(1)));
+    expect(rest).toEqual([...rest].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+    expect(rest).toHaveLength(10);
   });
 
   it('does not claim an urgent job before its time', async () => {
