@@ -73,8 +73,7 @@ export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
       transaction(db, 'NORMAL', () => {
         const claimed: Claimed = { jobs: [], duplicates: [] };
         newestTurn = !newestTurn;
-        const newest =
-          newestTurn && sql.backlog.get(now, now, BACKLOG_FOR_NEWEST_FIRST - 1) !== undefined;
+        const newest = newestTurn && sql.backlog.get(now, now, BACKLOG_FOR_NEWEST_FIRST - 1) !== undefined;
         const due = newest ? sql.dueNewest : sql.due;
         for (const row of due.all(now, now, limit) as unknown as DueRow[]) {
           const original = firstCarrier(row, now);
