@@ -17,6 +17,8 @@ import {
 import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
 
 const SECRET = 'bench-storm-webhook-secret-0123456789';
+/** The V8 heap settings `npm start` runs the bot with (package.json). */
+const START_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=512'];
 const ROOT = join(import.meta.dirname, '..');
 
 export interface StormWorld {
@@ -78,7 +80,7 @@ export async function startStormWorld(options: StormWorldOptions): Promise<Storm
   const dir = mkdtempSync(join(tmpdir(), 'bench-storm-'));
   const port = await freePort();
   const botUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, [...START_FLAGS, join(ROOT, 'src/main.ts')], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

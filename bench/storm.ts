@@ -14,6 +14,7 @@ const STORM_CHANNELS = 20;
 const STORM_ALERTS = Number(process.env.BENCH_STORM_ALERTS ?? 2_000);
 /** Channels outside the storm, each getting one alert (its first card) while the storm drains. */
 const QUIET_CHANNELS = 15;
+const DRAIN_ALERTS = Number(process.env.BENCH_DRAIN_ALERTS ?? 600);
 const quietNames = Array.from({ length: QUIET_CHANNELS }, (_, i) => `quiet-${i}`);
 const LIMIT = { perSec: 10, maxBurst: 100 };
 /** The fake Sekoia.io has no rate limit; the bot's own pacer is set to its highest allowed rate. */
@@ -257,7 +258,9 @@ async function stormDrain(rows: Row[], peaks: number[]) {
       {
         measure: `storm: Mattermost requests while cards waited (first request → last card posted) vs what the limiter allows then (burst ${LIMIT.maxBurst + 1} + ${LIMIT.perSec}/s)`,
         value: `${backlogServed} in ${backlogS.toFixed(1)} s = ${Math.round((backlogServed / (LIMIT.maxBurst + 1 + LIMIT.perSec * backlogS)) * 100)} %`,
-        target: '≥ 90 %',
+        // Reading 2,000 alerts from Sekoia.io (two requests each at 100/s) takes longer than posting
+        // what the budgets let through: the drain at the limit is measured by drainAtLimit.
+        target: '— (Sekoia.io reads are the bound here)',
       },
       {
         measure:
@@ -276,6 +279,46 @@ async function stormDrain(rows: Row[], peaks: number[]) {
         target: 'p95 < 2 s',
       },
     );
+    peaks.push(world.peakRssMb());
+  } finally {
+    await world.close();
+  }
+}
+
+/** Budgets off, so that every alert is a card: the platform's limit is what holds the work back. */
+async function drainAtLimit(rows: Row[], peaks: number[]) {
+  const world = await startStormWorld({ channelNames: stormNames, env: { SEKOIA_API_RATE: SEKOIA_RATE } });
+  try {
+    world.mattermost.enableRateLimit(LIMIT);
+    await subscribe(world, stormNames, (name) => `alert-raised entity="${name}"`);
+    for (const name of stormNames) await world.command(world.channels.get(name) ?? '', 'storm off');
+    world.mattermost.clearRequests();
+    const statsBefore = world.mattermost.requestStats();
+    const alerts = Array.from({ length: DRAIN_ALERTS }, (_, i) =>
+      addAlert(world, stormNames[i % STORM_CHANNELS] ?? '', 40),
+    );
+    await pool(alerts, 20, async (alert) => {
+      await notify(world, alert, 'created');
+    });
+    const count = () =>
+      world.mattermost.requests.filter(
+        (request) =>
+          request.method === 'POST' &&
+          request.path === '/api/v4/posts' &&
+          !(request.body as { root_id?: string } | undefined)?.root_id,
+      ).length;
+    await waitUntil(() => count() >= DRAIN_ALERTS, 300_000);
+    const requests = world.mattermost.requests.filter((request) => request.path.startsWith('/api/v4/'));
+    const refused = world.mattermost.requestStats().rateLimited - statsBefore.rateLimited;
+    const served = requests.length - refused;
+    const windowS = Math.max(0.001, ((requests.at(-1)?.at ?? 0) - (requests[0]?.at ?? 0)) / 1_000);
+    const allowed = LIMIT.maxBurst + 1 + LIMIT.perSec * windowS;
+    const duplicates = [...cardsByAlert(world).values()].filter((list) => list.length > 1).length;
+    rows.push({
+      measure: `drain at the limit: ${DRAIN_ALERTS} alerts over ${STORM_CHANNELS} channels, budgets off (every alert a card): requests served vs what the limiter allows (burst ${LIMIT.maxBurst + 1} + ${LIMIT.perSec}/s); 429s; duplicates`,
+      value: `${served} in ${windowS.toFixed(1)} s = ${Math.round((served / allowed) * 100)} %; ${refused} (${((refused / Math.max(1, requests.length)) * 100).toFixed(2)} %); ${duplicates}`,
+      target: '≥ 90 %; < 1 %; 0',
+    });
     peaks.push(world.peakRssMb());
   } finally {
     await world.close();
@@ -414,7 +457,7 @@ async function burstLatency(rows: Row[], peaks: number[]) {
 const rows: Row[] = [];
 const peaks: number[] = [];
 const peakNames: string[] = [];
-const scenarios = { noStormLatency, stormDrain, sekoiaOutage, rapidUpdates, burstLatency };
+const scenarios = { noStormLatency, stormDrain, drainAtLimit, sekoiaOutage, rapidUpdates, burstLatency };
 const only = process.env.BENCH_STORM_ONLY?.split(',');
 for (const [name, run] of Object.entries(scenarios)) {
   if (only && !only.includes(name)) continue;
