@@ -98,6 +98,31 @@ function rollups(world: StormWorld): { id: string; count: number; updateAt: numb
     });
 }
 
+/** Root posts the bot sent (cards and roll-ups), from the fake's request log: listing its posts would copy every one. */
+function rootPostRequests(world: StormWorld): number {
+  return world.mattermost.requests.filter(
+    (request) =>
+      request.method === 'POST' &&
+      request.path === '/api/v4/posts' &&
+      !(request.body as { root_id?: string } | undefined)?.root_id,
+  ).length;
+}
+
+/** A fresh bot and fakes for one scenario; the bot's peak RSS is noted, everything closed after. */
+async function inWorld(
+  channelNames: readonly string[],
+  peaks: number[],
+  scenario: (world: StormWorld) => Promise<void>,
+): Promise<void> {
+  const world = await startStormWorld({ channelNames, env: { SEKOIA_API_RATE: SEKOIA_RATE } });
+  try {
+    await scenario(world);
+    peaks.push(world.peakRssMb());
+  } finally {
+    await world.close();
+  }
+}
+
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -132,11 +157,7 @@ interface Row {
 
 /** WebHook → card with no storm: a few alerts, one at a time. */
 async function noStormLatency(rows: Row[], peaks: number[]) {
-  const world = await startStormWorld({
-    channelNames: stormNames,
-    env: { SEKOIA_API_RATE: SEKOIA_RATE },
-  });
-  try {
+  await inWorld(stormNames, peaks, async (world) => {
     world.mattermost.enableRateLimit(LIMIT);
     await subscribe(world, stormNames, (name) => `alert-raised entity="${name}"`);
     const sent = new Map<string, number>();
@@ -154,19 +175,12 @@ async function noStormLatency(rows: Row[], peaks: number[]) {
       value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
       target: '—',
     });
-    peaks.push(world.peakRssMb());
-  } finally {
-    await world.close();
-  }
+  });
 }
 
 /** 2,000 alerts over 20 channels as fast as the WebHook takes them, plus a quiet channel. */
 async function stormDrain(rows: Row[], peaks: number[]) {
-  const world = await startStormWorld({
-    channelNames: [...stormNames, ...quietNames],
-    env: { SEKOIA_API_RATE: SEKOIA_RATE },
-  });
-  try {
+  await inWorld([...stormNames, ...quietNames], peaks, async (world) => {
     world.mattermost.enableRateLimit(LIMIT);
     await subscribe(world, [...stormNames, ...quietNames], (name) => `alert-raised entity="${name}"`);
     world.mattermost.clearRequests();
@@ -279,16 +293,12 @@ async function stormDrain(rows: Row[], peaks: number[]) {
         target: 'p95 < 2 s',
       },
     );
-    peaks.push(world.peakRssMb());
-  } finally {
-    await world.close();
-  }
+  });
 }
 
 /** Budgets off, so that every alert is a card: the platform's limit is what holds the work back. */
 async function drainAtLimit(rows: Row[], peaks: number[]) {
-  const world = await startStormWorld({ channelNames: stormNames, env: { SEKOIA_API_RATE: SEKOIA_RATE } });
-  try {
+  await inWorld(stormNames, peaks, async (world) => {
     world.mattermost.enableRateLimit(LIMIT);
     await subscribe(world, stormNames, (name) => `alert-raised entity="${name}"`);
     for (const name of stormNames) await world.command(world.channels.get(name) ?? '', 'storm off');
@@ -300,14 +310,7 @@ async function drainAtLimit(rows: Row[], peaks: number[]) {
     await pool(alerts, 20, async (alert) => {
       await notify(world, alert, 'created');
     });
-    const count = () =>
-      world.mattermost.requests.filter(
-        (request) =>
-          request.method === 'POST' &&
-          request.path === '/api/v4/posts' &&
-          !(request.body as { root_id?: string } | undefined)?.root_id,
-      ).length;
-    await waitUntil(() => count() >= DRAIN_ALERTS, 300_000);
+    await waitUntil(() => rootPostRequests(world) >= DRAIN_ALERTS, 300_000);
     const requests = world.mattermost.requests.filter((request) => request.path.startsWith('/api/v4/'));
     const refused = world.mattermost.requestStats().rateLimited - statsBefore.rateLimited;
     const served = requests.length - refused;
@@ -319,16 +322,12 @@ async function drainAtLimit(rows: Row[], peaks: number[]) {
       value: `${served} in ${windowS.toFixed(1)} s = ${Math.round((served / allowed) * 100)} %; ${refused} (${((refused / Math.max(1, requests.length)) * 100).toFixed(2)} %); ${duplicates}`,
       target: '≥ 90 %; < 1 %; 0',
     });
-    peaks.push(world.peakRssMb());
-  } finally {
-    await world.close();
-  }
+  });
 }
 
 /** Alerts arriving while Sekoia.io is down for 20 s: time from its return to the last card. */
 async function sekoiaOutage(rows: Row[], peaks: number[]) {
-  const world = await startStormWorld({ channelNames: stormNames, env: { SEKOIA_API_RATE: SEKOIA_RATE } });
-  try {
+  await inWorld(stormNames, peaks, async (world) => {
     world.mattermost.enableRateLimit(LIMIT);
     await subscribe(world, stormNames, (name) => `alert-raised entity="${name}"`);
     world.sekoia.setDown(true);
@@ -358,16 +357,12 @@ async function sekoiaOutage(rows: Row[], peaks: number[]) {
       value: s(lastChange - back),
       target: '≤ 15 s',
     });
-    peaks.push(world.peakRssMb());
-  } finally {
-    await world.close();
-  }
+  });
 }
 
 /** One alert updated 50 times in 5 s: Sekoia.io reads and card edits. */
 async function rapidUpdates(rows: Row[], peaks: number[]) {
-  const world = await startStormWorld({ channelNames: ['soc'], env: { SEKOIA_API_RATE: SEKOIA_RATE } });
-  try {
+  await inWorld(['soc'], peaks, async (world) => {
     world.mattermost.enableRateLimit(LIMIT);
     await subscribe(world, ['soc'], () => 'alert-raised');
     const alert = addAlert(world, 'Lyon HQ', 40);
@@ -404,16 +399,12 @@ async function rapidUpdates(rows: Row[], peaks: number[]) {
       value: `${reads} / ${edits} / ${replies}; ${final ? 'yes' : 'NO'}`,
       target: '≤ 5 / ≤ 5',
     });
-    peaks.push(world.peakRssMb());
-  } finally {
-    await world.close();
-  }
+  });
 }
 
 /** 200 alerts × 20 channels at 20 alerts/s, no rate limit, budgets off. */
 async function burstLatency(rows: Row[], peaks: number[]) {
-  const world = await startStormWorld({ channelNames: stormNames, env: { SEKOIA_API_RATE: SEKOIA_RATE } });
-  try {
+  await inWorld(stormNames, peaks, async (world) => {
     await subscribe(world, stormNames, () => 'alert-raised entity="Burst"');
     for (const name of stormNames) await world.command(world.channels.get(name) ?? '', 'storm off');
     const sent = new Map<string, number>();
@@ -429,15 +420,7 @@ async function burstLatency(rows: Row[], peaks: number[]) {
     }
     await Promise.all(sends);
     const expected = 200 * STORM_CHANNELS;
-    // Counting requests costs the fake nothing; listing its posts copies every one of them.
-    const count = () =>
-      world.mattermost.requests.filter(
-        (request) =>
-          request.method === 'POST' &&
-          request.path === '/api/v4/posts' &&
-          !(request.body as { root_id?: string } | undefined)?.root_id,
-      ).length;
-    await waitUntil(() => count() >= expected, 300_000);
+    await waitUntil(() => rootPostRequests(world) >= expected, 300_000);
     await waitQuiet(world, 2_000, 60_000);
     const latencies: number[] = [];
     for (const [uuid, cards] of cardsByAlert(world)) {
@@ -448,10 +431,7 @@ async function burstLatency(rows: Row[], peaks: number[]) {
       value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))} (${latencies.length} cards)`,
       target: 'p95 < 1 s',
     });
-    peaks.push(world.peakRssMb());
-  } finally {
-    await world.close();
-  }
+  });
 }
 
 const rows: Row[] = [];
