@@ -9,6 +9,7 @@ import { openQueue } from '../queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../rules/create-rule-catalog.ts';
 import { createKeyvCardStores } from '../storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from '../storage/create-keyv-rule-store.ts';
+import { createKeyvSecretStore } from '../storage/create-keyv-secret-store.ts';
 import { createKeyvStormStore } from '../storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../storage/create-store.ts';
 
@@ -37,7 +38,7 @@ export interface Stores {
 export async function composeStores(options: AppOptions, clock: Clock): Promise<Stores> {
   const { config, log } = options;
   const store: Store = await createStore({ url: config.STORE_URL, log });
-  const secrets = await resolveSecrets({ config, store: store.keyv('secrets') });
+  const secrets = await resolveSecrets({ config, store: createKeyvSecretStore(store.keyv('secrets')) });
   const queue = await openQueue(store.sqlitePath ?? LOCAL_QUEUE_PATH, clock, log, options.onFatal);
   const rules = createRuleCatalog({
     store: createKeyvRuleStore({ keyv: store.keyv('rules'), log }),
