@@ -13,6 +13,12 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REPLICAS = 10;
 
+function firstOf(stores: Store[]): Store {
+  const [first] = stores;
+  if (first === undefined) throw new Error('no store opened');
+  return first;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'set-if-absent-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,7 +52,7 @@ const engines: Array<[string, OpenReplicas]> = [
 describe.each(engines)('setIfAbsent on %s', (_engine, open) => {
   it('writes into an empty key, then keeps the first value and returns it to later callers', async () => {
     const { stores, close } = await open(1);
-    const keyv = stores[0]!.keyv(uniqueNamespace('secrets'));
+    const keyv = firstOf(stores).keyv(uniqueNamespace('secrets'));
     try {
       expect(await setIfAbsent(keyv, 'k', 'first')).toBe('first');
       expect(await setIfAbsent(keyv, 'k', 'second')).toBe('first');
@@ -85,11 +91,11 @@ describe.each(engines)('setIfAbsent on %s', (_engine, open) => {
       expect(generated).toEqual(['ACTION_SIGNING_KEY', 'SEKOIA_WEBHOOK_SECRET']);
       const restarted = await resolveSecrets({
         config: {},
-        store: createKeyvSecretStore(stores[0]!.keyv(namespace)),
+        store: createKeyvSecretStore(firstOf(stores).keyv(namespace)),
       });
       expect(restarted).toEqual({ ...first, generated: [] });
     } finally {
-      await stores[0]!.keyv(namespace).clear();
+      await firstOf(stores).keyv(namespace).clear();
       await close();
     }
   });
