@@ -1,5 +1,6 @@
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
+import { DEFAULT_QUEUE_PATH } from '../config/config-schema.ts';
 import { resolveSecrets, type Secrets } from '../config/resolve-secrets.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardStore } from '../delivery/card-store.ts';
@@ -9,20 +10,21 @@ import { openQueue } from '../queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../rules/create-rule-catalog.ts';
 import { createKeyvCardStores } from '../storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from '../storage/create-keyv-rule-store.ts';
+import { createKeyvSecretStore } from '../storage/create-keyv-secret-store.ts';
 import { createKeyvStormStore } from '../storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../storage/create-store.ts';
 
 /** How often a replica looks for rule changes made by another. */
 export const RULE_REFRESH_MS = 5_000;
 
-/** Where the embedded queue lives when the key–value store is Redis or PostgreSQL. */
-export const LOCAL_QUEUE_PATH = './data/sekoia-chatops-queue.sqlite';
+/** Where the embedded queue lives by default when the key–value store is Redis or PostgreSQL. */
+export const LOCAL_QUEUE_PATH = DEFAULT_QUEUE_PATH;
 
 export interface Stores {
   /** The key–value store (SQLite, Redis or PostgreSQL); every other store is a namespace of it. */
   store: Store;
   secrets: Secrets;
-  /** The durable job queue: beside a SQLite store, in its file; else in LOCAL_QUEUE_PATH. */
+  /** The durable job queue: beside a SQLite store, in its file; else in QUEUE_PATH. */
   queue: JobQueue;
   /** The routing rules, loaded and refreshed every RULE_REFRESH_MS. */
   rules: RuleCatalog;
@@ -37,8 +39,8 @@ export interface Stores {
 export async function composeStores(options: AppOptions, clock: Clock): Promise<Stores> {
   const { config, log } = options;
   const store: Store = await createStore({ url: config.STORE_URL, log });
-  const secrets = await resolveSecrets({ config, store: store.keyv('secrets') });
-  const queue = await openQueue(store.sqlitePath ?? LOCAL_QUEUE_PATH, clock, log, options.onFatal);
+  const secrets = await resolveSecrets({ config, store: createKeyvSecretStore(store.keyv('secrets')) });
+  const queue = await openQueue(store.sqlitePath ?? config.QUEUE_PATH, clock, log, options.onFatal);
   const rules = createRuleCatalog({
     store: createKeyvRuleStore({ keyv: store.keyv('rules'), log }),
     clock,

@@ -52,6 +52,28 @@ const durationText = (fallback: string) =>
       }
     });
 
+/** Where the embedded queue lives when STORE_URL is Redis or PostgreSQL and QUEUE_PATH is unset. */
+export const DEFAULT_QUEUE_PATH = './data/sekoia-chatops-queue.sqlite';
+
+/**
+ * The queue's SQLite file (relative to the working directory, or absolute). It holds every event
+ * answered 202 until delivered, so it must be a file on a lasting disk: not ':memory:', not a URL.
+ */
+const queuePath = optionalText
+  .transform((value) => value ?? DEFAULT_QUEUE_PATH)
+  .superRefine((value, ctx) => {
+    const problem = queuePathProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+function queuePathProblem(path: string): string | undefined {
+  if (path === ':memory:') return 'must be a file: the queue keeps the events answered 202 across restarts';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path))
+    return 'is a file path, not a URL (e.g. ./data/queue.sqlite or /var/lib/sekoia-chatops/queue.sqlite)';
+  if (/[/\\]$/.test(path) || path.includes('\0')) return 'must name a file, e.g. ./data/queue.sqlite';
+  return undefined;
+}
+
 const STORE_URL_PATTERN = /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres:\/\/.+|postgresql:\/\/.+)$/;
 
 /**
@@ -94,6 +116,8 @@ export const configSchema = z.object({
     .string()
     .regex(STORE_URL_PATTERN, 'must start with sqlite://, redis://, rediss://, postgres:// or postgresql://')
     .default('sqlite://./data/sekoia-chatops.sqlite'),
+  /** The embedded queue's file with a Redis or PostgreSQL STORE_URL (on SQLite it shares the store's). */
+  QUEUE_PATH: queuePath,
   ACTION_SIGNING_KEY: secretText.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   RULES_CATALOG_POLL_CRON: cronExpression(DEFAULT_SCHEDULES.rulesCatalogPoll),
@@ -123,6 +147,11 @@ export function crossVariableProblems(env: Readonly<Record<string, string | unde
   }
   if (appType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId: required for SingleTenant');
+  }
+  if (set('QUEUE_PATH') && !/^(redis|rediss|postgres|postgresql):\/\//i.test((env.STORE_URL ?? '').trim())) {
+    problems.push(
+      "QUEUE_PATH: only used with a redis:// or postgres:// STORE_URL; on SQLite the queue lives in the store's file",
+    );
   }
   return problems;
 }

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { BotError } from '../errors.ts';
 import type { Config } from './load-config.ts';
 
 /** The part of a key–value store this needs (a Keyv namespace fits). */
 export interface SecretStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: string): Promise<unknown>;
+  /**
+   * Stores `value` unless a value is already there, atomically, and returns what is stored then
+   * (`value`, or what another replica stored first).
+   */
+  setIfAbsent(key: string, value: string): Promise<unknown>;
 }
 
 export type GeneratedSecretName = 'SEKOIA_WEBHOOK_SECRET' | 'ACTION_SIGNING_KEY';
@@ -20,7 +26,8 @@ const VALID = /^[A-Za-z0-9_-]{24,256}$/;
 
 /**
  * Secrets the operator did not set are generated on first start, stored, and reused after a
- * restart, so WebHook URLs and signed buttons keep working.
+ * restart, so WebHook URLs and signed buttons keep working. Replicas starting together on an empty
+ * store each propose one; the store keeps the first, and every replica uses the one kept.
  */
 export async function resolveSecrets(options: {
   config: Pick<Config, GeneratedSecretName>;
@@ -35,9 +42,22 @@ export async function resolveSecrets(options: {
     const stored = await options.store.get(name);
     if (typeof stored === 'string' && VALID.test(stored)) return stored;
     const fresh = generate();
-    await options.store.set(name, fresh);
-    generated.push(name);
-    return fresh;
+    if (stored !== undefined) {
+      // An invalid value was left there (edited by hand?): it is overwritten, not raced for, so
+      // replicas starting together on it may disagree; an empty store is the case that matters.
+      await options.store.set(name, fresh);
+      generated.push(name);
+      return fresh;
+    }
+    const kept = await options.store.setIfAbsent(name, fresh);
+    if (typeof kept !== 'string' || !VALID.test(kept)) {
+      throw new BotError('config_invalid', {
+        message: `the stored ${name} is not a valid secret`,
+        details: { name },
+      });
+    }
+    if (kept === fresh) generated.push(name);
+    return kept;
   };
   const webhookSecret = await resolve('SEKOIA_WEBHOOK_SECRET');
   const actionSigningKey = await resolve('ACTION_SIGNING_KEY');

@@ -7,6 +7,7 @@ export interface KeyvStatements {
   get: StatementSync;
   getMany: StatementSync;
   set: StatementSync;
+  insert: StatementSync;
   delete: StatementSync;
   deleteMany: StatementSync;
   deleteRange: StatementSync;
@@ -30,6 +31,12 @@ export function prepareKeyvStatements(db: DatabaseSync, table: string): KeyvStat
     set: db.prepare(
       `INSERT INTO ${t} (key, value, expires) VALUES (?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires`,
+    ),
+    // Writes only where no live value is: an expired row counts as absent, as get() sees it.
+    insert: db.prepare(
+      `INSERT INTO ${t} (key, value, expires) VALUES (?1, ?2, NULL)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires
+       WHERE ${t}.expires IS NOT NULL AND ${t}.expires <= ?3`,
     ),
     delete: db.prepare(`DELETE FROM ${t} WHERE key = ?`),
     deleteMany: db.prepare(`DELETE FROM ${t} WHERE ${inList}`),

@@ -79,6 +79,11 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     }
   }
 
+  /** Writes `value` (already serialized by keyv) unless a live value is there; true when written. */
+  insertIfAbsent(key: string, value: string): boolean {
+    return Number(this.#statements.insert.run(key, value, this.#clock.now()).changes) === 1;
+  }
+
   async delete(key: string): Promise<boolean> {
     return Number(this.#statements.delete.run(key).changes) > 0;
   }

@@ -91,6 +91,27 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('short');
   });
 
+  it('reads QUEUE_PATH with a Redis or PostgreSQL store, defaults it, and refuses what is not a lasting file', () => {
+    expect(loadConfig({}).QUEUE_PATH).toBe('./data/sekoia-chatops-queue.sqlite');
+    expect(
+      loadConfig({ STORE_URL: 'redis://r:6379', QUEUE_PATH: ' /var/lib/bot/queue.sqlite ' }).QUEUE_PATH,
+    ).toBe('/var/lib/bot/queue.sqlite');
+    expect(loadConfig({ STORE_URL: 'postgres://p/db', QUEUE_PATH: 'q.sqlite' }).QUEUE_PATH).toBe('q.sqlite');
+    expect(loadConfig({ STORE_URL: 'redis://r:6379', QUEUE_PATH: '' }).QUEUE_PATH).toBe(
+      './data/sekoia-chatops-queue.sqlite',
+    );
+    for (const bad of [':memory:', 'sqlite://./q.sqlite', './data/', 'a\0b']) {
+      const problems = problemsOf({ STORE_URL: 'redis://r:6379', QUEUE_PATH: bad });
+      expect(problems, bad).toHaveLength(1);
+      expect(problems[0]).toMatch(/^QUEUE_PATH/);
+    }
+    // On SQLite the queue shares the store's file: a QUEUE_PATH there would be silently ignored.
+    expect(problemsOf({ QUEUE_PATH: './q.sqlite' })).toEqual([
+      expect.stringMatching(/^QUEUE_PATH: only used with a redis:\/\/ or postgres:\/\/ STORE_URL/),
+    ]);
+    expect(problemsOf({ STORE_URL: 'sqlite://./b.sqlite', QUEUE_PATH: './q.sqlite' })).toHaveLength(1);
+  });
+
   it('reads the storm budget: STORM_BUDGET 1–1000 cards per STORM_WINDOW 1m–24h, STORM_OWN_CARD_URGENCY', () => {
     expect(loadConfig({})).toMatchObject({
       STORM_BUDGET: 20,

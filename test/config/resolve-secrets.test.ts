@@ -7,6 +7,10 @@ function memoryStore() {
     map,
     get: async (key: string) => map.get(key),
     set: async (key: string, value: string) => map.set(key, value),
+    setIfAbsent: async (key: string, value: string) => {
+      if (!map.has(key)) map.set(key, value);
+      return map.get(key);
+    },
   };
 }
 

@@ -52,6 +52,22 @@ describe('SqliteKeyvStore', () => {
     expect(store.deleteExpired()).toBe(0);
   });
 
+  it('inserts only where no live value is: an expired one counts as absent', async () => {
+    const clock = createManualClock();
+    const store = new SqliteKeyvStore({ clock });
+    expect(store.insertIfAbsent('ns:k', 'first')).toBe(true);
+    expect(store.insertIfAbsent('ns:k', 'second')).toBe(false);
+    expect(await store.get('ns:k')).toBe('first');
+    await store.set('ns:short', 'old', 1_000);
+    expect(store.insertIfAbsent('ns:short', 'new')).toBe(false);
+    clock.advance(1_000);
+    expect(store.insertIfAbsent('ns:short', 'new')).toBe(true);
+    clock.advance(1_000_000);
+    // What it inserts never expires.
+    expect(await store.get('ns:short')).toBe('new');
+    void store.disconnect();
+  });
+
   it('clears only its own namespace, case-sensitively', async () => {
     const db = openSqlite(':memory:');
     const rules = new Keyv({ store: new SqliteKeyvStore({ db }), namespace: 'rules' });
