@@ -28,6 +28,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { store, secrets, queue, rules } = stores;
   const metrics = createMetrics({
     queueStats: () => queue.stats(),
+    queueStatsByKind: () => queue.statsByKind(),
     defaultMetrics: options.defaultMetrics ?? true,
   });
   const pause =

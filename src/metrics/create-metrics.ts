@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { QueueStats } from '../queue/job-queue.ts';
+import type { KindStats, QueueStats } from '../queue/job-queue.ts';
+import { registerQueueKindGauges } from './register-queue-kind-gauges.ts';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -16,6 +17,8 @@ export interface Metrics {
 
 export interface MetricsOptions {
   queueStats: () => Promise<QueueStats>;
+  /** The queue per job kind; without it, the per-kind gauges are not registered. */
+  queueStatsByKind?: () => Promise<readonly KindStats[]>;
   /** Process metrics (CPU, memory, event loop); off in tests that build many apps. */
   defaultMetrics?: boolean;
 }
@@ -37,6 +40,8 @@ export function createMetrics(options: MetricsOptions): Metrics {
       this.set({ state: 'dead' }, stats.dead);
     },
   });
+  if (options.queueStatsByKind)
+    registerQueueKindGauges({ registry, prefix, statsByKind: options.queueStatsByKind });
   return {
     registry,
     eventsReceived: counter(registry, `${prefix}events_received_total`, 'WebHook events accepted.', 'type'),

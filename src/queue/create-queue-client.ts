@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
-import type { Claimed, DeadJob, EnqueueResult, JobQueue, QueueStats } from './job-queue.ts';
+import type { Claimed, DeadJob, EnqueueResult, JobQueue, KindStats, QueueStats } from './job-queue.ts';
 import type { SendQueueRequest } from './queue-request.ts';
 
 /** The JobQueue port over a request channel (in-process or to the queue's thread). */
@@ -26,6 +26,7 @@ export function createQueueClient(options: {
     bury: (jobId, error) => send<void>({ op: 'bury', jobId, error }),
     nextDueAt: () => send<number | undefined>({ op: 'nextDueAt' }),
     stats: () => send<QueueStats>({ op: 'stats', now: clock.now() }),
+    statsByKind: () => send<KindStats[]>({ op: 'statsByKind', now: clock.now() }),
     deadLetters: (limit) => send<DeadJob[]>({ op: 'deadLetters', limit }),
     pruneDedupe: (beforeMs) => send<number>({ op: 'pruneDedupe', beforeMs }),
     ping: () => send<void>({ op: 'ping' }),

@@ -72,6 +72,8 @@ function run(core: SqliteQueueCore, request: Exclude<QueueRequest, { op: 'enqueu
       return core.nextDueAt();
     case 'stats':
       return core.stats(request.now);
+    case 'statsByKind':
+      return core.statsByKind(request.now);
     case 'deadLetters':
       return core.deadLetters(request.limit);
     case 'pruneDedupe':

@@ -61,6 +61,25 @@ export interface QueueStats {
   dead: number;
 }
 
+/**
+ * One job kind's share of the queue, for metrics that every engine can provide (SQLite, BullMQ's
+ * job timestamps, pg-boss's job table): counts, and how late its oldest unfinished job is.
+ */
+export interface KindStats {
+  kind: string;
+  /** Pending jobs that no worker holds now, due or not. */
+  waiting: number;
+  /** Pending jobs whose lease is held by a worker right now. */
+  running: number;
+  dead: number;
+  /**
+   * How long the oldest unfinished job of the kind has been owed, 0 when none is: since it came due
+   * if it was never tried (a job scheduled for later does not count before then), since it was
+   * created once it has been tried (a job in backoff is late work).
+   */
+  oldestAgeMs: number;
+}
+
 export interface JobQueue {
   /** Resolves once the job is durably stored (or recognised as a duplicate). */
   enqueue(job: NewJob): Promise<EnqueueResult>;
@@ -85,6 +104,8 @@ export interface JobQueue {
   /** Earliest time a job becomes due (epoch ms), if any job waits. */
   nextDueAt(): Promise<number | undefined>;
   stats(): Promise<QueueStats>;
+  /** The same, per job kind (kinds with no job left are absent). */
+  statsByKind(): Promise<KindStats[]>;
   deadLetters(limit: number): Promise<DeadJob[]>;
   /** Forgets dedupe keys older than `beforeMs`. */
   pruneDedupe(beforeMs: number): Promise<number>;

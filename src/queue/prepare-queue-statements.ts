@@ -47,6 +47,17 @@ export function prepareQueueStatements(db: DatabaseSync) {
        SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END) AS dead
      FROM queue_jobs`,
     ),
+    // One pass over the table, like `stats`; a never-tried job is owed from its due time (run_at is
+    // only moved by a retry, after a try), a tried one from its creation.
+    statsByKind: db.prepare(
+      `SELECT kind,
+       SUM(CASE WHEN state = 'pending' AND (lease_until IS NULL OR lease_until <= ?) THEN 1 ELSE 0 END) AS waiting,
+       SUM(CASE WHEN state = 'pending' AND lease_until > ? THEN 1 ELSE 0 END) AS running,
+       SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END) AS dead,
+       MIN(CASE WHEN state = 'pending' AND attempts > 0 THEN created_at
+                WHEN state = 'pending' AND run_at <= ? THEN run_at END) AS owed_since
+     FROM queue_jobs GROUP BY kind ORDER BY kind`,
+    ),
     dead: db.prepare(
       `SELECT id, kind, payload, attempts, created_at, last_error FROM queue_jobs
      WHERE state = 'dead' ORDER BY created_at DESC LIMIT ?`,

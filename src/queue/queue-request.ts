@@ -13,6 +13,7 @@ export type QueueRequest =
   | { op: 'bury'; jobId: string; error: string }
   | { op: 'nextDueAt' }
   | { op: 'stats'; now: number }
+  | { op: 'statsByKind'; now: number }
   | { op: 'deadLetters'; limit: number }
   | { op: 'pruneDedupe'; beforeMs: number }
   | { op: 'ping' };

@@ -5,6 +5,7 @@ import {
   type EnqueueResult,
   JOB_PRIORITY,
   type Job,
+  type KindStats,
   type NewJob,
   type QueueStats,
 } from './job-queue.ts';
@@ -24,6 +25,14 @@ interface DueRow {
   id: number;
   kind: string;
   dedupe_keys: string | null;
+}
+
+interface KindStatsRow {
+  kind: string;
+  waiting: number;
+  running: number;
+  dead: number;
+  owed_since: number | null;
 }
 
 export type SqliteQueueCore = ReturnType<typeof createSqliteQueueCore>;
@@ -103,6 +112,14 @@ export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
       const row = sql.stats.get(now) as Record<keyof QueueStats, number | null>;
       return { pending: row.pending ?? 0, running: row.running ?? 0, dead: row.dead ?? 0 };
     },
+    statsByKind: (now: number): KindStats[] =>
+      (sql.statsByKind.all(now, now, now) as unknown as KindStatsRow[]).map((row) => ({
+        kind: row.kind,
+        waiting: row.waiting,
+        running: row.running,
+        dead: row.dead,
+        oldestAgeMs: row.owed_since === null ? 0 : Math.max(0, now - row.owed_since),
+      })),
     deadLetters: (limit: number): DeadJob[] =>
       (sql.dead.all(limit) as unknown as JobRow[]).map((row) => ({
         ...toJob(row),
