@@ -1,0 +1,76 @@
+import { createListenerSets } from './create-listener-sets.ts';
+import type { NoticeHub } from './notice-hub.ts';
+
+/** What the hub needs of a node-redis client (the one @keyv/redis exports), on either side. */
+export interface RedisNoticeClient {
+  publish(channel: string, message: string): Promise<unknown>;
+  duplicate(): RedisSubscriber;
+}
+
+interface RedisSubscriber {
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  on(event: 'ready', listener: () => void): unknown;
+  connect(): Promise<unknown>;
+  subscribe(channel: string, listener: () => void): Promise<unknown>;
+  unsubscribe(channel: string): Promise<unknown>;
+  readonly isOpen: boolean;
+  destroy(): void;
+}
+
+/**
+ * Redis PUBLISH on the shared client, SUBSCRIBE on a connection of its own (a subscribed
+ * connection serves nothing else), opened on the first subscription. The client re-subscribes by
+ * itself after a reconnection; notices published while it was away are lost, so every listener is
+ * called again once it is back. Pub/sub channels are server-wide: they ignore the database number.
+ */
+export function createRedisNoticeHub(
+  client: RedisNoticeClient,
+  onError: (error: unknown) => void,
+): NoticeHub {
+  const listeners = createListenerSets(onError);
+  let subscriber: RedisSubscriber | undefined;
+  let readyBefore = false;
+
+  const openSubscriber = (): RedisSubscriber => {
+    if (subscriber !== undefined) return subscriber;
+    const opened = client.duplicate();
+    // An unheard 'error' would kill the process: a dropped subscriber is logged and reconnects.
+    opened.on('error', onError);
+    opened.on('ready', () => {
+      // The first 'ready' precedes the queued SUBSCRIBE, whose own answer tells the listeners.
+      if (readyBefore) listeners.callAll();
+      readyBefore = true;
+    });
+    opened.connect().catch(onError);
+    subscriber = opened;
+    return opened;
+  };
+
+  return {
+    publish: async (channel) => {
+      await client.publish(channel, '');
+    },
+    subscribe(channel, listener) {
+      let subscribed = true;
+      if (listeners.add(channel, listener)) {
+        openSubscriber()
+          .subscribe(channel, () => listeners.call(channel))
+          .then(() => listeners.call(channel), onError);
+      } else {
+        setImmediate(() => {
+          if (subscribed) listener();
+        });
+      }
+      return () => {
+        subscribed = false;
+        if (listeners.remove(channel, listener)) subscriber?.unsubscribe(channel).catch(onError);
+      };
+    },
+    close: async () => {
+      listeners.clear();
+      const opened = subscriber;
+      subscriber = undefined;
+      if (opened?.isOpen) opened.destroy();
+    },
+  };
+}
