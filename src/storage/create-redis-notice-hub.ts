@@ -4,7 +4,7 @@ import type { NoticeHub } from './notice-hub.ts';
 /** What the hub needs of a node-redis client (the one @keyv/redis exports), on either side. */
 export interface RedisNoticeClient {
   publish(channel: string, message: string): Promise<unknown>;
-  duplicate(): RedisSubscriber;
+  duplicate(overrides: { name: string }): RedisSubscriber;
 }
 
 interface RedisSubscriber {
@@ -16,6 +16,9 @@ interface RedisSubscriber {
   readonly isOpen: boolean;
   destroy(): void;
 }
+
+/** The subscriber connection's CLIENT SETNAME. */
+export const SUBSCRIBER_NAME = 'sekoia-chatops-notices';
 
 /**
  * Redis PUBLISH on the shared client, SUBSCRIBE on a connection of its own (a subscribed
@@ -33,7 +36,8 @@ export function createRedisNoticeHub(
 
   const openSubscriber = (): RedisSubscriber => {
     if (subscriber !== undefined) return subscriber;
-    const opened = client.duplicate();
+    // Named, so that an operator can tell it in CLIENT LIST (its last command stays SUBSCRIBE).
+    const opened = client.duplicate({ name: SUBSCRIBER_NAME });
     // An unheard 'error' would kill the process: a dropped subscriber is logged and reconnects.
     opened.on('error', onError);
     opened.on('ready', () => {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openSqlite, SQLITE_MEMORY } from '../sqlite/open-sqlite.ts';
 import { createLocalNoticeHub } from './create-local-notice-hub.ts';
@@ -18,7 +20,9 @@ export function openSqliteBackend(options: { path: string; onError: StoreErrorSi
     relaxed ??= openSqlite(options.path, { synchronous: 'NORMAL' });
     return relaxed;
   };
-  const notices = createLocalNoticeHub((error) => options.onError(error));
+  // Each in-memory database is private to its connection: its notices are too.
+  const database = options.path === SQLITE_MEMORY ? `memory:${randomUUID()}` : resolve(options.path);
+  const notices = createLocalNoticeHub(database, (error) => options.onError(error));
   return {
     kind: 'sqlite',
     sqlitePath: options.path,
