@@ -30,7 +30,12 @@ export function createRedisNoticeHub(
   client: RedisNoticeClient,
   onError: (error: unknown) => void,
 ): NoticeHub {
-  const listeners = createListenerSets(onError);
+  let closed = false;
+  // What fails once closed (a pending SUBSCRIBE cut by close()) is the shutdown, not a fault.
+  const report = (error: unknown) => {
+    if (!closed) onError(error);
+  };
+  const listeners = createListenerSets(report);
   let subscriber: RedisSubscriber | undefined;
   let readyBefore = false;
 
@@ -39,13 +44,13 @@ export function createRedisNoticeHub(
     // Named, so that an operator can tell it in CLIENT LIST (its last command stays SUBSCRIBE).
     const opened = client.duplicate({ name: SUBSCRIBER_NAME });
     // An unheard 'error' would kill the process: a dropped subscriber is logged and reconnects.
-    opened.on('error', onError);
+    opened.on('error', report);
     opened.on('ready', () => {
       // The first 'ready' precedes the queued SUBSCRIBE, whose own answer tells the listeners.
       if (readyBefore) listeners.callAll();
       readyBefore = true;
     });
-    opened.connect().catch(onError);
+    opened.connect().catch(report);
     subscriber = opened;
     return opened;
   };
@@ -59,7 +64,7 @@ export function createRedisNoticeHub(
       if (listeners.add(channel, listener)) {
         openSubscriber()
           .subscribe(channel, () => listeners.call(channel))
-          .then(() => listeners.call(channel), onError);
+          .then(() => listeners.call(channel), report);
       } else {
         setImmediate(() => {
           if (subscribed) listener();
@@ -67,10 +72,11 @@ export function createRedisNoticeHub(
       }
       return () => {
         subscribed = false;
-        if (listeners.remove(channel, listener)) subscriber?.unsubscribe(channel).catch(onError);
+        if (listeners.remove(channel, listener)) subscriber?.unsubscribe(channel).catch(report);
       };
     },
     close: async () => {
+      closed = true;
       listeners.clear();
       const opened = subscriber;
       subscriber = undefined;
