@@ -25,6 +25,8 @@ export function createPostgresNoticeHub(options: CreatePostgresNoticeHubOptions)
   const firstRetryMs = options.retryMs ?? 100;
   const listeners = createListenerSets(onError);
   let active: Client | undefined;
+  /** Channels the active client LISTENs to: a listener added later is live at once. */
+  const live = new Set<string>();
   let connecting = false;
   let retryMs = firstRetryMs;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +40,10 @@ export function createPostgresNoticeHub(options: CreatePostgresNoticeHubOptions)
     client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
 
   const drop = (client: Client) => {
-    if (active === client) active = undefined;
+    if (active === client) {
+      active = undefined;
+      live.clear();
+    }
     client.removeAllListeners('end');
     client.end().catch(() => {});
     schedule();
@@ -70,10 +75,10 @@ export function createPostgresNoticeHub(options: CreatePostgresNoticeHubOptions)
     });
     client.on('end', () => drop(client));
     inTurn(async () => {
+      const listened = new Set<string>();
       try {
         await client.connect();
         // Channels subscribed while this runs are LISTENed too, before the client counts as active.
-        const listened = new Set<string>();
         const unheard = () => listeners.channels().filter((channel) => !listened.has(channel));
         for (let pending = unheard(); pending.length > 0; pending = unheard()) {
           for (const channel of pending) {
@@ -93,6 +98,7 @@ export function createPostgresNoticeHub(options: CreatePostgresNoticeHubOptions)
         return;
       }
       active = client;
+      for (const channel of listened) live.add(channel);
       retryMs = firstRetryMs;
       listeners.callAll();
     });
@@ -105,9 +111,11 @@ export function createPostgresNoticeHub(options: CreatePostgresNoticeHubOptions)
     subscribe(channel, listener) {
       let subscribed = true;
       if (!listeners.add(channel, listener)) {
-        setImmediate(() => {
-          if (subscribed) listener();
-        });
+        // Otherwise the LISTEN on its way calls it once answered.
+        if (live.has(channel))
+          setImmediate(() => {
+            if (subscribed) listener();
+          });
       } else if (active === undefined) {
         // A connection on its way LISTENs to every channel known by then, this one included.
         connect();
@@ -115,17 +123,23 @@ export function createPostgresNoticeHub(options: CreatePostgresNoticeHubOptions)
         inTurn(async () => {
           const client = active;
           if (client === undefined) return;
-          await listen(client, channel).catch((error: unknown) => {
+          try {
+            await listen(client, channel);
+          } catch (error) {
             onError(error);
             drop(client);
-          });
+            return;
+          }
+          if (active === client) live.add(channel);
           listeners.call(channel);
         });
       }
       return () => {
         subscribed = false;
         const client = active;
-        if (listeners.remove(channel, listener) && client !== undefined)
+        if (!listeners.remove(channel, listener)) return;
+        live.delete(channel);
+        if (client !== undefined)
           inTurn(async () => {
             await client.query(`UNLISTEN ${client.escapeIdentifier(channel)}`);
           });

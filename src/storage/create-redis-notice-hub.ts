@@ -38,6 +38,8 @@ export function createRedisNoticeHub(
   const listeners = createListenerSets(report);
   let subscriber: RedisSubscriber | undefined;
   let readyBefore = false;
+  /** Channels whose SUBSCRIBE was answered: a listener added later is live at once. */
+  const live = new Set<string>();
 
   const openSubscriber = (): RedisSubscriber => {
     if (subscriber !== undefined) return subscriber;
@@ -64,20 +66,26 @@ export function createRedisNoticeHub(
       if (listeners.add(channel, listener)) {
         openSubscriber()
           .subscribe(channel, () => listeners.call(channel))
-          .then(() => listeners.call(channel), report);
-      } else {
+          .then(() => {
+            live.add(channel);
+            listeners.call(channel);
+          }, report);
+      } else if (live.has(channel)) {
         setImmediate(() => {
           if (subscribed) listener();
         });
       }
       return () => {
         subscribed = false;
-        if (listeners.remove(channel, listener)) subscriber?.unsubscribe(channel).catch(report);
+        if (!listeners.remove(channel, listener)) return;
+        live.delete(channel);
+        subscriber?.unsubscribe(channel).catch(report);
       };
     },
     close: async () => {
       closed = true;
       listeners.clear();
+      live.clear();
       const opened = subscriber;
       subscriber = undefined;
       if (opened?.isOpen) opened.destroy();

@@ -30,7 +30,14 @@ export function openRedisBackend(options: { url: string; onError: StoreErrorSink
   // Created at once so the client always has an 'error' listener (an unheard one kills Node).
   const probe = createAdapter(PROBE_NAMESPACE);
   probe.on('error', (error: unknown) => options.onError(error));
-  const notices = createRedisNoticeHub(client, (error) => options.onError(error));
+  const notices = createRedisNoticeHub(
+    {
+      // Through the adapter, which opens the shared client when no command has yet.
+      publish: async (channel, message) => (await probe.getClient()).publish(channel, message),
+      duplicate: (overrides) => client.duplicate(overrides),
+    },
+    (error) => options.onError(error),
+  );
   return {
     kind: 'redis',
     sqlitePath: undefined,
