@@ -17,6 +17,8 @@ interface RedisSubscriber {
   destroy(): void;
 }
 
+const RESUBSCRIBE_MS = 500;
+
 /** The subscriber connection's CLIENT SETNAME. */
 export const SUBSCRIBER_NAME = 'sekoia-chatops-notices';
 
@@ -57,6 +59,24 @@ export function createRedisNoticeHub(
     return opened;
   };
 
+  // A SUBSCRIBE cut by a dropped connection is forgotten by the client (it re-subscribes only the
+  // channels whose SUBSCRIBE was answered): it is sent again a moment later.
+  const subscribeChannel = (channel: string) => {
+    openSubscriber()
+      .subscribe(channel, () => listeners.call(channel))
+      .then(
+        () => {
+          live.add(channel);
+          listeners.call(channel);
+        },
+        (error: unknown) => {
+          report(error);
+          if (closed || !listeners.channels().includes(channel)) return;
+          setTimeout(() => subscribeChannel(channel), RESUBSCRIBE_MS).unref();
+        },
+      );
+  };
+
   return {
     publish: async (channel) => {
       await client.publish(channel, '');
@@ -64,12 +84,7 @@ export function createRedisNoticeHub(
     subscribe(channel, listener) {
       let subscribed = true;
       if (listeners.add(channel, listener)) {
-        openSubscriber()
-          .subscribe(channel, () => listeners.call(channel))
-          .then(() => {
-            live.add(channel);
-            listeners.call(channel);
-          }, report);
+        subscribeChannel(channel);
       } else if (live.has(channel)) {
         setImmediate(() => {
           if (subscribed) listener();
