@@ -14,8 +14,11 @@ import { createKeyvSecretStore } from '../storage/create-keyv-secret-store.ts';
 import { createKeyvStormStore } from '../storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../storage/create-store.ts';
 
-/** How often a replica looks for rule changes made by another. */
-export const RULE_REFRESH_MS = 5_000;
+/**
+ * How often a replica looks for rule changes anyway: each change is announced on the store's
+ * change notices and reloaded at once; this catches one lost while a connection was down.
+ */
+export const RULE_REFRESH_MS = 60_000;
 
 /** Where the embedded queue lives by default when the key–value store is Redis or PostgreSQL. */
 export const LOCAL_QUEUE_PATH = DEFAULT_QUEUE_PATH;
@@ -26,7 +29,7 @@ export interface Stores {
   secrets: Secrets;
   /** The durable job queue: beside a SQLite store, in its file; else in QUEUE_PATH. */
   queue: JobQueue;
-  /** The routing rules, loaded and refreshed every RULE_REFRESH_MS. */
+  /** The routing rules, reloaded on each change notice (and every RULE_REFRESH_MS). */
   rules: RuleCatalog;
   /** Where each alert's cards were posted, and what the alert looks like now. */
   cards: CardStore;
@@ -44,8 +47,10 @@ export async function composeStores(options: AppOptions, clock: Clock): Promise<
   const rules = createRuleCatalog({
     store: createKeyvRuleStore({ keyv: store.keyv('rules'), log }),
     clock,
+    notices: store.changes('rules'),
     refreshMs: RULE_REFRESH_MS,
     onRefreshError: (error) => log.warn({ err: error }, 'could not refresh the rules'),
+    onNoticeError: (error) => log.warn({ err: error }, 'could not announce a rule change'),
   });
   await rules.start();
   // Card and alert-state writes come several per card, on the event loop: they need survive only a

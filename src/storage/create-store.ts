@@ -1,6 +1,7 @@
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { ChangeNotices } from '../rules/change-notices.ts';
 import type { LeaseStore } from '../scheduler/lease-store.ts';
 import { createErrorSink } from './create-error-sink.ts';
 import { createLeaseStore, type LeaseStoreOptions } from './create-lease-store.ts';
@@ -23,6 +24,12 @@ export interface Store {
   keyv(namespace: string, options?: KeyvOptions): Keyv;
   /** Run-once leases for the scheduler, on this store's connection (a table, or Redis keys). */
   leases(options: LeaseStoreOptions): LeaseStore;
+  /**
+   * Change notices on `channel` (same syntax as a namespace) between every replica on this store:
+   * Redis pub/sub, PostgreSQL LISTEN/NOTIFY, or in-process on SQLite. The subscriber connection
+   * is opened on the first subscription, and close() ends it.
+   */
+  changes(channel: string): ChangeNotices;
   /** Resolves when storage answers; rejects with BotError('store_unavailable') otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -40,6 +47,9 @@ export interface CreateStoreOptions {
 
 /** Letters, digits, '.' and '-': no ':' (keyv's separator) and nothing LIKE or SCAN would expand. */
 const NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
+
+/** Before every change channel: the server's channels are shared with whatever else uses it. */
+const CHANGES_PREFIX = 'sekoia-chatops.changes.';
 
 /** The adapter whose connection the leases borrow (they never read or write its keyv keys). */
 const LEASE_NAMESPACE = 'scheduler-leases';
@@ -88,6 +98,17 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       }
       return createLeaseStore(leaseAdapter, leaseOptions);
     },
+    changes(channel) {
+      if (!NAMESPACE.test(channel)) throw new TypeError(`invalid change channel: ${channel}`);
+      const name = `${CHANGES_PREFIX}${channel}`;
+      return {
+        publish: async () => {
+          if (closing) throw unavailable(undefined, 'store is closed');
+          await backend.notices.publish(name);
+        },
+        subscribe: (listener) => backend.notices.subscribe(name, listener),
+      };
+    },
     async ping() {
       if (closing) throw unavailable(undefined, 'store is closed');
       const timedOut = () => unavailable(undefined, `store did not answer within ${pingTimeoutMs} ms`);
@@ -104,7 +125,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
 
 function openBackend(location: StoreLocation, onError: StoreErrorSink): StoreBackend {
   try {
-    if (location.kind === 'sqlite') return openSqliteBackend({ path: location.path });
+    if (location.kind === 'sqlite') return openSqliteBackend({ path: location.path, onError });
     if (location.kind === 'redis') return openRedisBackend({ url: location.url, onError });
     return openPostgresBackend({ url: location.url, onError });
   } catch (cause) {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { KeyvPostgres } from '@keyv/postgres';
+import { createPostgresNoticeHub } from './create-postgres-notice-hub.ts';
 import type { StoreBackend, StoreErrorSink } from './store-backend.ts';
 
 const CONNECT_TIMEOUT_MS = 2_000;
@@ -30,18 +31,27 @@ export function openPostgresBackend(options: { url: string; onError: StoreErrorS
   // Created at once: its table creation may fail before any Keyv listens, and it is the probe.
   const probe = createAdapter(PROBE_NAMESPACE);
   probe.on('error', (error: unknown) => options.onError(error));
+  const notices = createPostgresNoticeHub({
+    url: options.url,
+    // The probe's query runs on the shared pool, once its table exists.
+    query: (sql, values) => probe.query(sql, values),
+    onError: (error) => options.onError(error),
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
+  });
   let ended = false;
   return {
     kind: 'postgres',
     sqlitePath: undefined,
     useKeyPrefix: true,
     createAdapter,
+    notices,
     probe: async () => {
       await probe.get(`${PROBE_NAMESPACE}:ping`);
     },
     close: async () => {
       if (ended) return;
       ended = true;
+      await notices.close();
       await probe.disconnect();
     },
   };

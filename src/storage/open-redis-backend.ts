@@ -1,4 +1,5 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
+import { createRedisNoticeHub } from './create-redis-notice-hub.ts';
 import type { StoreBackend, StoreErrorSink } from './store-backend.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -29,15 +30,25 @@ export function openRedisBackend(options: { url: string; onError: StoreErrorSink
   // Created at once so the client always has an 'error' listener (an unheard one kills Node).
   const probe = createAdapter(PROBE_NAMESPACE);
   probe.on('error', (error: unknown) => options.onError(error));
+  const notices = createRedisNoticeHub(
+    {
+      // Through the adapter, which opens the shared client when no command has yet.
+      publish: async (channel, message) => (await probe.getClient()).publish(channel, message),
+      duplicate: (overrides) => client.duplicate(overrides),
+    },
+    (error) => options.onError(error),
+  );
   return {
     kind: 'redis',
     sqlitePath: undefined,
     useKeyPrefix: false,
     createAdapter,
+    notices,
     probe: async () => {
       await probe.get('ping');
     },
     close: async () => {
+      await notices.close();
       if (client.isReady) {
         // QUIT lets pending replies arrive; a server that stopped answering gets cut off instead.
         await withTimeout(client.close(), CONNECT_TIMEOUT_MS, () => new Error('redis close timed out')).catch(

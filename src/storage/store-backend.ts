@@ -1,4 +1,5 @@
 import type { KeyvStoreAdapter } from 'keyv';
+import type { NoticeHub } from './notice-hub.ts';
 import type { StoreKind } from './parse-store-url.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface StoreBackend {
   readonly useKeyPrefix: boolean;
   /** `durability` defaults to `commit`. */
   createAdapter(namespace: string, durability?: Durability): KeyvStoreAdapter;
+  /** Change notices between the replicas on this store; close() ends its subscriber connection. */
+  readonly notices: NoticeHub;
   /** One round trip to the backend; it may hang, the caller bounds it with a timeout. */
   probe(): Promise<void>;
   close(): Promise<void>;

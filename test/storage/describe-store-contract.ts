@@ -90,6 +90,29 @@ export function describeStoreContract(url: string, kind: Store['kind']): void {
       expect([await keyv.has('short'), await keyv.has('long')]).toEqual([false, true]);
     });
 
+    it('carries change notices to every listener of a channel, and to none of another', async () => {
+      const channel = uniqueNamespace('changes');
+      const heard = { first: 0, second: 0, other: 0 };
+      const stops = [
+        store.changes(channel).subscribe(() => heard.first++),
+        store.changes(channel).subscribe(() => heard.second++),
+        store.changes(uniqueNamespace('other')).subscribe(() => heard.other++),
+      ];
+      // Each listener is called once its subscription is live (notices before it are lost).
+      await expect.poll(() => [heard.first, heard.second, heard.other]).toEqual([1, 1, 1]);
+      await store.changes(channel).publish();
+      await expect.poll(() => [heard.first, heard.second]).toEqual([2, 2]);
+      for (const stop of stops) stop();
+      await store.changes(channel).publish();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toEqual({ first: 2, second: 2, other: 1 });
+      expect(() => store.changes('a:b')).toThrow(TypeError);
+      await store.close();
+      await expect(store.changes(channel).publish()).rejects.toSatisfy((e) =>
+        isBotError(e, 'store_unavailable'),
+      );
+    });
+
     it('refuses a namespace that would need escaping', () => {
       for (const bad of ['', 'a:b', 'a_b', 'a%', 'a*', 'é', 'x'.repeat(65)]) {
         expect(() => store.keyv(bad)).toThrow(TypeError);

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/storage/create-store.ts';
+import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
+import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { captureLog } from '../storage/capture-log.ts';
+import { freePort, startBot, type TestBot } from './start-bot.ts';
+import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
+
+// A real Redis server (override with TEST_REDIS_URL), on a database of its own: the bot's
+// namespaces are fixed ('rules', 'cards', …), so this test empties them before and after.
+const STORE_URL = `${process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'}/11`;
+const NAMESPACES = ['rules', 'cards', 'storm'];
+
+async function emptyBotNamespaces(): Promise<void> {
+  const store = await createStore({ url: STORE_URL, log: captureLog().log });
+  await Promise.all(NAMESPACES.map((namespace) => store.keyv(namespace).clear()));
+  await store.close();
+}
+
+describe('two bots on one Redis store (replicas)', () => {
+  let world: MattermostWorld;
+  let botB: TestBot;
+
+  beforeAll(async () => {
+    await emptyBotNamespaces();
+    world = await startMattermostWorld({ env: { STORE_URL } });
+    const port = await freePort();
+    const { sekoia, mattermost } = world;
+    botB = await startBot({
+      port,
+      realDelivery: true,
+      env: {
+        STORE_URL,
+        SEKOIA_API_URL: sekoia.url,
+        SEKOIA_API_KEY: sekoia.apiKey,
+        SEKOIA_APP_URL: sekoia.appUrl,
+        MATTERMOST_URL: mattermost.url,
+        MATTERMOST_BOT_TOKEN: mattermost.botToken,
+        MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
+    });
+  });
+  afterAll(async () => {
+    await botB?.stop();
+    await world?.close();
+    await emptyBotNamespaces();
+  });
+
+  it('posts the card from bot B for a rule subscribed on bot A a moment before (no poll in between)', async () => {
+    // B loaded the rules when it started, before this one existed: only a change notice tells it.
+    const answer = await world.command('subscribe alert-raised urgency>=high');
+    expect(answer).toMatch(/Rule \S+ created/);
+    // A is gone: what B does, it does on its own rules and its own queue.
+    await world.bot.stop();
+    world.sekoia.setWebhookUrl(botB.webhookUrl);
+    const alert = world.sekoia.addAlert({
+      title: 'Mimikatz on WS-114',
+      urgency: { ...buildAlert().urgency, current_value: 90 },
+    });
+    await world.sekoia.settleWebhooks();
+    await expect
+      .poll(() => world.cardOf(alert.uuid)?.props.sekoia_alert_uuid, { timeout: 2_000 })
+      .toBe(alert.uuid);
+  });
+});
