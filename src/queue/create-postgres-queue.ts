@@ -115,8 +115,8 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
 
   /**
    * The earlier job that carried one of the row's keys, or undefined (and the keys are now the
-   * row's). Inserting first makes a concurrent claim of a job sharing a key wait for this one's
-   * commit, so exactly one of them runs.
+   * row's). Claims that meet keys hold one advisory lock until they commit (sql.dedupeTurn), so a
+   * concurrent claim of a job sharing a key sees this one's outcome: exactly one of them runs.
    */
   const firstCarrier = async (client: PoolClient, row: DueRow, now: number) => {
     const keys = row.dedupe_keys ?? [];
@@ -150,6 +150,8 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
         const due = await client.query<DueRow>(sql.due, [now, limit]);
         const leased: string[] = [];
         const dropped: string[] = [];
+        if (due.rows.some((row) => (row.dedupe_keys?.length ?? 0) > 0))
+          await client.query(sql.dedupeTurn, [`sekoia-chatops-queue-dedupe:${schema}`]);
         for (const row of due.rows) {
           const original = await firstCarrier(client, row, now);
           if (original === undefined) leased.push(row.id);

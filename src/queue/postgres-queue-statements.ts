@@ -9,6 +9,9 @@ export function postgresQueueStatements(schema: string) {
     // SKIP LOCKED: replicas claiming at once each take other rows instead of waiting on each other.
     due: `SELECT id, kind, dedupe_keys FROM ${jobs} WHERE ${due}
       ORDER BY priority, run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    // Claims that meet keys take their turn: two claims inserting shared keys in opposite orders
+    // would otherwise deadlock (and PostgreSQL would abort one after deadlock_timeout).
+    dedupeTurn: 'SELECT pg_advisory_xact_lock(hashtext($1))',
     // Blocks on a key another claim inserted and has not committed yet, then sees its outcome.
     insertKeys: `INSERT INTO ${dedupe} (key, job_id, created_at) SELECT unnest($1::text[]), $2, $3
       ON CONFLICT (key) DO NOTHING`,

@@ -189,6 +189,21 @@ describe('PostgreSQL queue', () => {
     }
   });
 
+  it('does not deadlock when two replicas claim jobs sharing keys in opposite orders', async () => {
+    const other = await open();
+    const started = Date.now();
+    for (let round = 0; round < 30; round += 1) {
+      await queue.enqueue({ kind: 'e', payload: 'a', dedupeKeys: [`x${round}`, `y${round}`] });
+      await queue.enqueue({ kind: 'e', payload: 'c', dedupeKeys: [`y${round}`, `x${round}`] });
+      // Each takes one of the pair (SKIP LOCKED) and inserts the keys in its own order.
+      const claims = await Promise.all([queue.claim(1, LEASE_MS), other.claim(1, LEASE_MS)]);
+      expect(claims.flatMap((c) => c.jobs)).toHaveLength(1);
+      expect(claims.flatMap((c) => c.duplicates)).toHaveLength(1);
+    }
+    // A deadlock would cost deadlock_timeout (1 s by default) and fail one claim.
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
   it('creates its schema once when replicas start together', async () => {
     schema = `queue_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const replicas = await Promise.all([open(), open(), open()]);
