@@ -11,6 +11,7 @@ import {
 } from './job-queue.ts';
 import { isQueueSchemaName, migratePostgresQueueSchema } from './postgres-queue-schema.ts';
 import { postgresQueueStatements } from './postgres-queue-statements.ts';
+import { sortOutDuplicates } from './sort-out-duplicates.ts';
 
 export interface PostgresQueueOptions {
   /** postgres://… of the database every replica shares. */
@@ -113,19 +114,25 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
     throw new BotError('store_unavailable', { message: 'cannot prepare the PostgreSQL queue', cause: error });
   }
 
-  /**
-   * The earlier job that carried one of the row's keys, or undefined (and the keys are now the
-   * row's). Claims that meet keys hold one advisory lock until they commit (sql.dedupeTurn), so a
-   * concurrent claim of a job sharing a key sees this one's outcome: exactly one of them runs.
-   */
-  const firstCarrier = async (client: PoolClient, row: DueRow, now: number) => {
-    const keys = row.dedupe_keys ?? [];
-    if (keys.length === 0) return undefined;
-    await client.query(sql.insertKeys, [keys, row.id, now]);
-    const seen = await client.query<{ job_id: string }>(sql.firstCarrier, [keys, row.id]);
-    const original = seen.rows[0]?.job_id;
-    if (original !== undefined) await client.query(sql.forgetKeys, [keys, row.id]);
-    return original;
+  /** Drops the due jobs whose keys an earlier job carried; the others' keys become theirs. */
+  const sortOut = async (client: PoolClient, rows: DueRow[], now: number) => {
+    const due = rows.map((row) => ({
+      id: String(row.id),
+      kind: row.kind,
+      dedupeKeys: row.dedupe_keys ?? [],
+    }));
+    const keys = [...new Set(due.flatMap((job) => job.dedupeKeys))];
+    if (keys.length === 0) return sortOutDuplicates(due, new Map());
+    await client.query(sql.dedupeTurn, [`sekoia-chatops-queue-dedupe:${schema}`]);
+    const seen = await client.query<{ key: string; job_id: string }>(sql.carriers, [keys]);
+    const sorted = sortOutDuplicates(due, new Map(seen.rows.map((row) => [row.key, String(row.job_id)])));
+    if (sorted.carried.length > 0)
+      await client.query(sql.carryKeys, [
+        sorted.carried.map((carried) => carried.key),
+        sorted.carried.map((carried) => carried.jobId),
+        now,
+      ]);
+    return sorted;
   };
 
   return {
@@ -148,25 +155,18 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
         const now = clock.now();
         const claimed: Claimed = { jobs: [], duplicates: [] };
         const due = await client.query<DueRow>(sql.due, [now, limit]);
-        const leased: string[] = [];
-        const dropped: string[] = [];
-        if (due.rows.some((row) => (row.dedupe_keys?.length ?? 0) > 0))
-          await client.query(sql.dedupeTurn, [`sekoia-chatops-queue-dedupe:${schema}`]);
-        for (const row of due.rows) {
-          const original = await firstCarrier(client, row, now);
-          if (original === undefined) leased.push(row.id);
-          else {
-            dropped.push(row.id);
-            claimed.duplicates.push({ id: String(row.id), kind: row.kind, duplicateOf: String(original) });
-          }
-        }
+        const { fresh, duplicates } = await sortOut(client, due.rows, now);
+        const leased = fresh.map((job) => job.id);
+        const dropped = duplicates.map(({ job }) => job.id);
+        for (const { job, duplicateOf } of duplicates)
+          claimed.duplicates.push({ id: job.id, kind: job.kind, duplicateOf });
         if (dropped.length > 0) await client.query(sql.deleteJobs, [dropped]);
         if (leased.length > 0) {
           const { rows } = await client.query<JobRow>(sql.lease, [now + leaseMs, leased]);
           // RETURNING has no order: hand jobs out in claim order (priority, then due time).
           const byId = new Map(rows.map((row) => [String(row.id), toJob(row)]));
           for (const id of leased) {
-            const job = byId.get(String(id));
+            const job = byId.get(id);
             if (job) claimed.jobs.push(job);
           }
         }

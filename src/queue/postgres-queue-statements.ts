@@ -9,16 +9,15 @@ export function postgresQueueStatements(schema: string) {
     // SKIP LOCKED: replicas claiming at once each take other rows instead of waiting on each other.
     due: `SELECT id, kind, dedupe_keys FROM ${jobs} WHERE ${due}
       ORDER BY priority, run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-    // Claims that meet keys take their turn: two claims inserting shared keys in opposite orders
-    // would otherwise deadlock (and PostgreSQL would abort one after deadlock_timeout).
+    // Claims that meet keys take their turn, from reading the remembered keys to their commit:
+    // a concurrent claim of a job sharing a key then sees this one's outcome, so exactly one runs.
     dedupeTurn: 'SELECT pg_advisory_xact_lock(hashtext($1))',
-    // Blocks on a key another claim inserted and has not committed yet, then sees its outcome.
-    insertKeys: `INSERT INTO ${dedupe} (key, job_id, created_at) SELECT unnest($1::text[]), $2, $3
-      ON CONFLICT (key) DO NOTHING`,
-    firstCarrier: `SELECT job_id FROM ${dedupe} WHERE key = ANY($1::text[]) AND job_id <> $2
-      ORDER BY job_id LIMIT 1`,
-    // A duplicate leaves no key behind: a later job carrying its other keys is not its duplicate.
-    forgetKeys: `DELETE FROM ${dedupe} WHERE key = ANY($1::text[]) AND job_id = $2`,
+    carriers: `SELECT key, job_id FROM ${dedupe} WHERE key = ANY($1::text[])`,
+    // A job's own key (a retry) is refreshed, like the embedded queue's INSERT OR REPLACE.
+    carryKeys: `INSERT INTO ${dedupe} (key, job_id, created_at)
+      SELECT unnest($1::text[]), unnest($2::bigint[]), $3
+      ON CONFLICT (key) DO UPDATE SET created_at = EXCLUDED.created_at
+      WHERE ${dedupe}.job_id = EXCLUDED.job_id`,
     lease: `UPDATE ${jobs} SET lease_until = $1, attempts = attempts + 1 WHERE id = ANY($2::bigint[])
       RETURNING id, kind, payload, attempts, created_at, run_at, priority`,
     deleteJobs: `DELETE FROM ${jobs} WHERE id = ANY($1::bigint[])`,
