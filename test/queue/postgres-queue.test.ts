@@ -205,6 +205,8 @@ describe('PostgreSQL queue', () => {
   });
 
   it('creates its schema once when replicas start together', async () => {
+    // Not the schema beforeEach created: these replicas find none.
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     schema = `queue_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const replicas = await Promise.all([open(), open(), open()]);
     await Promise.all(replicas.map((q) => q.ping()));
