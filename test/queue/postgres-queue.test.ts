@@ -232,6 +232,15 @@ describe('PostgreSQL queue', () => {
     await q.close();
   });
 
+  it('fails with a coded, retryable error when PostgreSQL cannot be reached', async () => {
+    const refused = await createPostgresQueue({
+      url: 'postgres://postgres@127.0.0.1:1/test',
+      connectTimeoutMs: 500,
+    }).catch((error: unknown) => error);
+    expect(isBotError(refused, 'store_unavailable')).toBe(true);
+    expect((refused as { retryable?: boolean }).retryable).toBe(true);
+  });
+
   it('refuses a schema name that is not a plain identifier', async () => {
     const refused = await createPostgresQueue({ url: POSTGRES_URL, schema: 'x; DROP TABLE y' }).catch(
       (error: unknown) => error,
