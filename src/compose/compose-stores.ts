@@ -6,13 +6,13 @@ import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardStore } from '../delivery/card-store.ts';
 import type { StormStore } from '../delivery/storm-store.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { openQueue } from '../queue/open-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../rules/create-rule-catalog.ts';
 import { createKeyvCardStores } from '../storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from '../storage/create-keyv-rule-store.ts';
 import { createKeyvSecretStore } from '../storage/create-keyv-secret-store.ts';
 import { createKeyvStormStore } from '../storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../storage/create-store.ts';
+import { openAppQueue } from './open-app-queue.ts';
 
 /**
  * How often a replica looks for rule changes anyway: each change is announced on the store's
@@ -27,7 +27,7 @@ export interface Stores {
   /** The key–value store (SQLite, Redis or PostgreSQL); every other store is a namespace of it. */
   store: Store;
   secrets: Secrets;
-  /** The durable job queue: beside a SQLite store, in its file; else in QUEUE_PATH. */
+  /** The durable job queue (open-app-queue.ts): in the SQLite store's file, in PostgreSQL, or in QUEUE_PATH. */
   queue: JobQueue;
   /** The routing rules, reloaded on each change notice (and every RULE_REFRESH_MS). */
   rules: RuleCatalog;
@@ -43,7 +43,7 @@ export async function composeStores(options: AppOptions, clock: Clock): Promise<
   const { config, log } = options;
   const store: Store = await createStore({ url: config.STORE_URL, log });
   const secrets = await resolveSecrets({ config, store: createKeyvSecretStore(store.keyv('secrets')) });
-  const queue = await openQueue(store.sqlitePath ?? config.QUEUE_PATH, clock, log, options.onFatal);
+  const queue = await openAppQueue(options, store, clock);
   const rules = createRuleCatalog({
     store: createKeyvRuleStore({ keyv: store.keyv('rules'), log }),
     clock,

@@ -52,7 +52,7 @@ const durationText = (fallback: string) =>
       }
     });
 
-/** Where the embedded queue lives when STORE_URL is Redis or PostgreSQL and QUEUE_PATH is unset. */
+/** Where the embedded queue lives when STORE_URL is Redis and QUEUE_PATH is unset. */
 export const DEFAULT_QUEUE_PATH = './data/sekoia-chatops-queue.sqlite';
 
 /**
@@ -148,9 +148,9 @@ export function crossVariableProblems(env: Readonly<Record<string, string | unde
   if (appType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId: required for SingleTenant');
   }
-  if (set('QUEUE_PATH') && !/^(redis|rediss|postgres|postgresql):\/\//i.test((env.STORE_URL ?? '').trim())) {
+  if (set('QUEUE_PATH') && !/^(redis|rediss):\/\//i.test((env.STORE_URL ?? '').trim())) {
     problems.push(
-      "QUEUE_PATH: only used with a redis:// or postgres:// STORE_URL; on SQLite the queue lives in the store's file",
+      "QUEUE_PATH: only used with a redis:// STORE_URL; on SQLite the queue lives in the store's file, on PostgreSQL in its database",
     );
   }
   return problems;

@@ -96,7 +96,9 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ STORE_URL: 'redis://r:6379', QUEUE_PATH: ' /var/lib/bot/queue.sqlite ' }).QUEUE_PATH,
     ).toBe('/var/lib/bot/queue.sqlite');
-    expect(loadConfig({ STORE_URL: 'postgres://p/db', QUEUE_PATH: 'q.sqlite' }).QUEUE_PATH).toBe('q.sqlite');
+    expect(loadConfig({ STORE_URL: 'rediss://r:6380', QUEUE_PATH: 'q.sqlite' }).QUEUE_PATH).toBe('q.sqlite');
+    // On PostgreSQL the queue is in the database, shared by the replicas.
+    expect(problemsOf({ STORE_URL: 'postgres://p/db', QUEUE_PATH: 'q.sqlite' })).toHaveLength(1);
     expect(loadConfig({ STORE_URL: 'redis://r:6379', QUEUE_PATH: '' }).QUEUE_PATH).toBe(
       './data/sekoia-chatops-queue.sqlite',
     );
@@ -107,7 +109,7 @@ describe('loadConfig', () => {
     }
     // On SQLite the queue shares the store's file: a QUEUE_PATH there would be silently ignored.
     expect(problemsOf({ QUEUE_PATH: './q.sqlite' })).toEqual([
-      expect.stringMatching(/^QUEUE_PATH: only used with a redis:\/\/ or postgres:\/\/ STORE_URL/),
+      expect.stringMatching(/^QUEUE_PATH: only used with a redis:\/\/ STORE_URL/),
     ]);
     expect(problemsOf({ STORE_URL: 'sqlite://./b.sqlite', QUEUE_PATH: './q.sqlite' })).toHaveLength(1);
   });

@@ -1,0 +1,80 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
+import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { freePort, startBot, type TestBot } from './start-bot.ts';
+import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
+
+// A real PostgreSQL server with trust auth (override with TEST_POSTGRES_URL), on a database made for
+// this file and dropped after it: the bot's tables and queue schema have fixed names.
+const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE = `chatops_replicas_${process.pid}`;
+const STORE_URL = Object.assign(new URL(SERVER_URL), { pathname: `/${DATABASE}` }).toString();
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('two bots on one PostgreSQL store share one work queue', () => {
+  let world: MattermostWorld;
+  let botB: TestBot | undefined;
+
+  beforeAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
+    await admin(`CREATE DATABASE ${DATABASE}`);
+    // Quick retries, so that the job bot A leaves behind comes due again within the test.
+    world = await startMattermostWorld({ env: { STORE_URL }, worker: { backoffBaseMs: 200, pollMs: 100 } });
+  });
+  afterAll(async () => {
+    await botB?.stop();
+    await world?.close();
+    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  });
+
+  it('a notification bot A answered 202 and then left unfinished is delivered by bot B', async () => {
+    expect(await world.command('subscribe alert-raised urgency>=high')).toMatch(/Rule \S+ created/);
+    // Sekoia.io is down: A takes the notification (202), fails to read the alert, queues a retry.
+    world.sekoia.setDown(true);
+    const alert = world.sekoia.addAlert({
+      title: 'Mimikatz on WS-114',
+      urgency: { ...buildAlert().urgency, current_value: 90 },
+    });
+    await world.sekoia.settleWebhooks();
+    expect(world.sekoia.webhooks.at(-1)?.status).toBe(202);
+    await expect
+      .poll(() => world.sekoia.requests.filter((request) => request.path.includes(alert.uuid)).length)
+      .toBeGreaterThan(0);
+    // A stops for good with the retry still queued; with a queue local to A it would wait for A.
+    await world.bot.stop();
+    world.sekoia.setDown(false);
+    const port = await freePort();
+    const { sekoia, mattermost } = world;
+    botB = await startBot({
+      port,
+      realDelivery: true,
+      worker: { backoffBaseMs: 200, pollMs: 100 },
+      env: {
+        STORE_URL,
+        SEKOIA_API_URL: sekoia.url,
+        SEKOIA_API_KEY: sekoia.apiKey,
+        SEKOIA_APP_URL: sekoia.appUrl,
+        MATTERMOST_URL: mattermost.url,
+        MATTERMOST_BOT_TOKEN: mattermost.botToken,
+        MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
+    });
+    await expect
+      .poll(() => world.cardOf(alert.uuid)?.props.sekoia_alert_uuid, { timeout: 10_000 })
+      .toBe(alert.uuid);
+    // Read from the API (not from the WebHook alone), once.
+    expect(world.cards()).toHaveLength(1);
+    expect(JSON.stringify(world.cardOf(alert.uuid)?.props)).toContain('Mimikatz on WS-114');
+  });
+});
