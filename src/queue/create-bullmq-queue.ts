@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
 import { Job as BullJob, createNodeRedisClient, ErrorCode, Queue, Worker } from 'bullmq';
 import { BotError } from '../errors.ts';
+import { withTimeout } from '../storage/with-timeout.ts';
 import { CLAIM_DEDUPE_KEYS, PRUNE_DEDUPE_KEYS, TAKE_WAITING_FOR } from './bullmq-side-scripts.ts';
 import {
   type Claimed,
@@ -90,7 +91,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   });
   queue.on('error', onError);
   worker.on('error', onError);
-  const ready = queue.waitUntilReady().then(() => worker.waitUntilReady());
+  let connected = false;
+  const ready = queue
+    .waitUntilReady()
+    .then(() => worker.waitUntilReady())
+    .then(() => {
+      connected = true;
+    });
   ready.catch(onError);
   void ready.then(() => worker.startStalledCheckTimer()).catch(onError);
 
@@ -105,7 +112,14 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
 
   const guard = async () => {
     if (closed) throw new BotError('shutting_down', { message: 'the queue is closed' });
-    await ready;
+    // Before the first connection, an operation waits for it a little, then fails like one made
+    // while Redis is away (the offline queue is off): a WebHook is answered 503, never left hanging.
+    if (!connected)
+      await withTimeout(
+        ready,
+        CONNECT_TIMEOUT_MS,
+        () => new BotError('store_unavailable', { message: 'the work queue cannot reach Redis' }),
+      );
   };
 
   /**
