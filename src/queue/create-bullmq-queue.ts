@@ -78,7 +78,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   // One adapter shared by the Queue and the Worker: one connection for both, plus the Worker's own
   // blocking connection (never used for a blocking wait here, since claims do not block).
   const connection = createNodeRedisClient(raw);
-  const shared = { connection, prefix, skipMetasUpdate: false };
+  const shared = { connection, prefix };
   const queue = new Queue<JobData, unknown, string>(queueName, shared);
   const worker = new Worker<JobData, unknown, string>(queueName, null, {
     ...shared,

@@ -70,6 +70,14 @@ describe('BullMQ queue on Redis', () => {
     expect((await claim(10)).map((job) => job.payload)).toEqual(['storm-0', 'storm-1', 'storm-2']);
   });
 
+  it('keeps the priority of a scheduled job once it is due', async () => {
+    const runAt = Date.now() + 100;
+    await queue.enqueue({ kind: 'card', payload: 'click', priority: JOB_PRIORITY.urgent, runAt });
+    await queue.enqueue({ kind: 'event', payload: 'event' });
+    await sleep(runAt - Date.now() + 10);
+    expect((await claim(2)).map((job) => job.payload)).toEqual(['click', 'event']);
+  });
+
   it('tries a retried job again at its time, counting the attempt', async () => {
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
     await claim(1);
