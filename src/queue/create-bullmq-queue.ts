@@ -25,7 +25,8 @@ export interface BullmqQueueOptions {
   defaultLeaseMs?: number;
   /**
    * How often a replica looks for jobs whose lease ran out (BullMQ's stalled check): such a job is
-   * handed out again within its lease plus this interval.
+   * handed out again within its lease plus this interval. Give every replica the same value: the
+   * replica that looks holds BullMQ's guard key for its own interval, and the others skip meanwhile.
    */
   stalledCheckMs?: number;
   /** Errors of the connections and of the stalled check, which no caller awaits. */

@@ -15,8 +15,10 @@ describe('BullMQ queue on Redis', () => {
   let opened: JobQueue[];
   let queue: JobQueue;
 
-  const open = (options: { stalledCheckMs?: number } = {}) => {
-    const created = createBullmqQueue({ url: REDIS_URL, prefix, ...options });
+  // Every replica looks for lost leases at the same short interval: the one that looks holds BullMQ's
+  // guard key for its own interval, so a replica with a longer one would delay the others' looks.
+  const open = () => {
+    const created = createBullmqQueue({ url: REDIS_URL, prefix, stalledCheckMs: 50 });
     opened.push(created);
     return created;
   };
@@ -174,7 +176,7 @@ describe('BullMQ queue on Redis', () => {
   });
 
   it('hands a job out again when its lease runs out (the claimer died)', async () => {
-    const survivor = open({ stalledCheckMs: 50 });
+    const survivor = open();
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
     expect((await queue.claim(1, 150)).jobs).toMatchObject([{ id: jobId, attempts: 1 }]);
     await sleep(50);
