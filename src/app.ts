@@ -18,7 +18,7 @@ export type { App, AppOptions } from './app-options.ts';
 export { BODY_BUDGET_BYTES } from './compose/compose-http.ts';
 export { CARD_JOB_MAX_ATTEMPTS } from './compose/compose-jobs.ts';
 export { DEDUPE_RETENTION_MS } from './compose/compose-scheduler.ts';
-export { LOCAL_QUEUE_PATH, RULE_REFRESH_MS } from './compose/compose-stores.ts';
+export { RULE_REFRESH_MS } from './compose/compose-stores.ts';
 
 /** The composition root: builds the parts in src/compose/ in order and wires them, no logic of its own. */
 export async function createApp(options: AppOptions): Promise<App> {

@@ -1,6 +1,5 @@
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
-import { DEFAULT_QUEUE_PATH } from '../config/config-schema.ts';
 import { resolveSecrets, type Secrets } from '../config/resolve-secrets.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardStore } from '../delivery/card-store.ts';
@@ -19,9 +18,6 @@ import { openAppQueue } from './open-app-queue.ts';
  * change notices and reloaded at once; this catches one lost while a connection was down.
  */
 export const RULE_REFRESH_MS = 60_000;
-
-/** Where the embedded queue lives by default when the key–value store is Redis or PostgreSQL. */
-export const LOCAL_QUEUE_PATH = DEFAULT_QUEUE_PATH;
 
 export interface Stores {
   /** The key–value store (SQLite, Redis or PostgreSQL); every other store is a namespace of it. */

@@ -3,12 +3,13 @@ import type { Clock } from '../clock.ts';
 import { createPostgresQueue } from '../queue/create-postgres-queue.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { openQueue } from '../queue/open-queue.ts';
+import { createBullmqQueue } from '../storage/create-bullmq-queue.ts';
 import type { Store } from '../storage/create-store.ts';
 
 /**
- * The durable work queue for the store: on PostgreSQL, in the same database, shared by every replica
- * (`create-postgres-queue.ts`); on SQLite, in the store's own file; on Redis, in a local SQLite file
- * (QUEUE_PATH) until the queue on Redis lands.
+ * The durable work queue for the store, shared by every replica on Redis (BullMQ,
+ * `create-bullmq-queue.ts`) and PostgreSQL (`create-postgres-queue.ts`); on SQLite, in the store's own
+ * file. On Redis, QUEUE_PATH asks for a local SQLite queue per replica instead.
  */
 export async function openAppQueue(options: AppOptions, store: Store, clock: Clock): Promise<JobQueue> {
   const { config, log } = options;
@@ -19,5 +20,13 @@ export async function openAppQueue(options: AppOptions, store: Store, clock: Clo
       onError: (error) => log.warn({ err: error }, 'a queue connection to PostgreSQL failed'),
     });
   }
-  return openQueue(store.sqlitePath ?? config.QUEUE_PATH, clock, log, options.onFatal);
+  if (store.kind === 'redis' && config.QUEUE_PATH === undefined) {
+    return createBullmqQueue({
+      url: config.STORE_URL,
+      onError: (error) => log.warn({ err: error }, 'a queue connection to Redis failed'),
+    });
+  }
+  const path = store.sqlitePath ?? config.QUEUE_PATH;
+  if (path === undefined) throw new Error('no queue for this store');
+  return openQueue(path, clock, log, options.onFatal);
 }

@@ -52,19 +52,15 @@ const durationText = (fallback: string) =>
       }
     });
 
-/** Where the embedded queue lives when STORE_URL is Redis and QUEUE_PATH is unset. */
-export const DEFAULT_QUEUE_PATH = './data/sekoia-chatops-queue.sqlite';
-
 /**
  * The queue's SQLite file (relative to the working directory, or absolute). It holds every event
  * answered 202 until delivered, so it must be a file on a lasting disk: not ':memory:', not a URL.
  */
-const queuePath = optionalText
-  .transform((value) => value ?? DEFAULT_QUEUE_PATH)
-  .superRefine((value, ctx) => {
-    const problem = queuePathProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const queuePath = optionalText.superRefine((value, ctx) => {
+  if (value === undefined) return;
+  const problem = queuePathProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 function queuePathProblem(path: string): string | undefined {
   if (path === ':memory:') return 'must be a file: the queue keeps the events answered 202 across restarts';

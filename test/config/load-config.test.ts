@@ -92,16 +92,15 @@ describe('loadConfig', () => {
   });
 
   it('reads QUEUE_PATH with a Redis or PostgreSQL store, defaults it, and refuses what is not a lasting file', () => {
-    expect(loadConfig({}).QUEUE_PATH).toBe('./data/sekoia-chatops-queue.sqlite');
+    // Unset: the queue is the store's (SQLite file, BullMQ on Redis, PostgreSQL).
+    expect(loadConfig({}).QUEUE_PATH).toBeUndefined();
     expect(
       loadConfig({ STORE_URL: 'redis://r:6379', QUEUE_PATH: ' /var/lib/bot/queue.sqlite ' }).QUEUE_PATH,
     ).toBe('/var/lib/bot/queue.sqlite');
     expect(loadConfig({ STORE_URL: 'rediss://r:6380', QUEUE_PATH: 'q.sqlite' }).QUEUE_PATH).toBe('q.sqlite');
     // On PostgreSQL the queue is in the database, shared by the replicas.
     expect(problemsOf({ STORE_URL: 'postgres://p/db', QUEUE_PATH: 'q.sqlite' })).toHaveLength(1);
-    expect(loadConfig({ STORE_URL: 'redis://r:6379', QUEUE_PATH: '' }).QUEUE_PATH).toBe(
-      './data/sekoia-chatops-queue.sqlite',
-    );
+    expect(loadConfig({ STORE_URL: 'redis://r:6379', QUEUE_PATH: '' }).QUEUE_PATH).toBeUndefined();
     for (const bad of [':memory:', 'sqlite://./q.sqlite', './data/', 'a\0b']) {
       const problems = problemsOf({ STORE_URL: 'redis://r:6379', QUEUE_PATH: bad });
       expect(problems, bad).toHaveLength(1);

@@ -1,20 +1,22 @@
+import { createClient } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../src/storage/create-store.ts';
 import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
 import { buildAlert } from '../fakes/fake-sekoia/index.ts';
-import { captureLog } from '../storage/capture-log.ts';
 import { freePort, startBot, type TestBot } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
-// A real Redis server (override with TEST_REDIS_URL), on a database of its own: the bot's
-// namespaces are fixed ('rules', 'cards', …), so this test empties them before and after.
+// A real Redis server (override with TEST_REDIS_URL), on a database of its own, emptied before and
+// after: the bot's namespaces and its queue's keys have fixed names.
 const STORE_URL = `${process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'}/11`;
-const NAMESPACES = ['rules', 'cards', 'storm'];
 
 async function emptyBotNamespaces(): Promise<void> {
-  const store = await createStore({ url: STORE_URL, log: captureLog().log });
-  await Promise.all(NAMESPACES.map((namespace) => store.keyv(namespace).clear()));
-  await store.close();
+  const client = createClient({ url: STORE_URL });
+  await client.connect();
+  try {
+    await client.flushDb();
+  } finally {
+    await client.close();
+  }
 }
 
 describe('two bots on one Redis store (replicas)', () => {

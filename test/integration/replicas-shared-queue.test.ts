@@ -1,3 +1,4 @@
+import { createClient } from '@keyv/redis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
@@ -5,11 +6,13 @@ import { buildAlert } from '../fakes/fake-sekoia/index.ts';
 import { freePort, startBot, type TestBot } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
-// A real PostgreSQL server with trust auth (override with TEST_POSTGRES_URL), on a database made for
-// this file and dropped after it: the bot's tables and queue schema have fixed names.
+// Real servers with trust auth (override with TEST_POSTGRES_URL / TEST_REDIS_URL). PostgreSQL: a
+// database made for this file and dropped after it; Redis: a database of its own, emptied before and
+// after (the bot's namespaces, tables and queue keys have fixed names).
 const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASE = `chatops_replicas_${process.pid}`;
-const STORE_URL = Object.assign(new URL(SERVER_URL), { pathname: `/${DATABASE}` }).toString();
+const POSTGRES_URL = Object.assign(new URL(SERVER_URL), { pathname: `/${DATABASE}` }).toString();
+const REDIS_URL = `${process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'}/12`;
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: SERVER_URL });
@@ -21,20 +24,51 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-describe('two bots on one PostgreSQL store share one work queue', () => {
+async function flushRedis(): Promise<void> {
+  const client = createClient({ url: REDIS_URL });
+  await client.connect();
+  try {
+    await client.flushDb();
+  } finally {
+    await client.close();
+  }
+}
+
+interface Engine {
+  storeUrl: string;
+  setUp(): Promise<void>;
+  tearDown(): Promise<void>;
+}
+
+const engines: [string, Engine][] = [
+  [
+    'PostgreSQL',
+    {
+      storeUrl: POSTGRES_URL,
+      setUp: async () => {
+        await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
+        await admin(`CREATE DATABASE ${DATABASE}`);
+      },
+      tearDown: () => admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`),
+    },
+  ],
+  ['Redis (BullMQ)', { storeUrl: REDIS_URL, setUp: flushRedis, tearDown: flushRedis }],
+];
+
+describe.each(engines)('two bots on one %s store share one work queue', (_name, engine) => {
+  const STORE_URL = engine.storeUrl;
   let world: MattermostWorld;
   let botB: TestBot | undefined;
 
   beforeAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
-    await admin(`CREATE DATABASE ${DATABASE}`);
+    await engine.setUp();
     // Quick retries, so that the job bot A leaves behind comes due again within the test.
     world = await startMattermostWorld({ env: { STORE_URL }, worker: { backoffBaseMs: 200, pollMs: 100 } });
   });
   afterAll(async () => {
     await botB?.stop();
     await world?.close();
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await engine.tearDown();
   });
 
   it('a notification bot A answered 202 and then left unfinished is delivered by bot B', async () => {

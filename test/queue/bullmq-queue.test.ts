@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from '@keyv/redis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBullmqQueue } from '../../src/queue/create-bullmq-queue.ts';
 import { JOB_PRIORITY, type JobQueue } from '../../src/queue/job-queue.ts';
+import { createBullmqQueue } from '../../src/storage/create-bullmq-queue.ts';
 
 // A real Redis server on the default port (override with TEST_REDIS_URL); each test has its own
 // key prefix, deleted afterwards. Real time: BullMQ reads the wall clock, so delays are kept short.

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
 import { Job as BullJob, createNodeRedisClient, ErrorCode, Queue, Worker } from 'bullmq';
 import { BotError } from '../errors.ts';
-import { withTimeout } from '../storage/with-timeout.ts';
-import { CLAIM_DEDUPE_KEYS, PRUNE_DEDUPE_KEYS, TAKE_WAITING_FOR } from './bullmq-side-scripts.ts';
 import {
   type Claimed,
   type DeadJob,
@@ -12,7 +10,9 @@ import {
   type Job,
   type JobQueue,
   type KindStats,
-} from './job-queue.ts';
+} from '../queue/job-queue.ts';
+import { CLAIM_DEDUPE_KEYS, PRUNE_DEDUPE_KEYS, TAKE_WAITING_FOR } from './bullmq-side-scripts.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export interface BullmqQueueOptions {
   /** redis://… (the STORE_URL). */
