@@ -175,14 +175,19 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   return {
     enqueue: async (newJob) => {
       await guard();
-      const keys = newJob.dedupeKeys && newJob.dedupeKeys.length > 0 ? [...new Set(newJob.dedupeKeys)] : undefined;
-      const added = await queue.add(newJob.kind, keys ? { p: newJob.payload, k: keys } : { p: newJob.payload }, {
-        // BullMQ runs jobs without priority before all prioritized ones: every job gets one (1..4).
-        priority: (newJob.priority ?? JOB_PRIORITY.normal) + 1,
-        delay: Math.max(0, (newJob.runAt ?? 0) - Date.now()),
-        removeOnComplete: true,
-        removeOnFail: false,
-      });
+      const keys =
+        newJob.dedupeKeys && newJob.dedupeKeys.length > 0 ? [...new Set(newJob.dedupeKeys)] : undefined;
+      const added = await queue.add(
+        newJob.kind,
+        keys ? { p: newJob.payload, k: keys } : { p: newJob.payload },
+        {
+          // BullMQ runs jobs without priority before all prioritized ones: every job gets one (1..4).
+          priority: (newJob.priority ?? JOB_PRIORITY.normal) + 1,
+          delay: Math.max(0, (newJob.runAt ?? 0) - Date.now()),
+          removeOnComplete: true,
+          removeOnFail: false,
+        },
+      );
       return { jobId: added.id as string };
     },
 
