@@ -1,8 +1,7 @@
 import { createClient } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
 import { buildAlert } from '../fakes/fake-sekoia/index.ts';
-import { freePort, startBot, type TestBot } from './start-bot.ts';
+import type { TestBot } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
 // A real Redis server (override with TEST_REDIS_URL), on a database of its own, emptied before and
@@ -26,22 +25,7 @@ describe('two bots on one Redis store (replicas)', () => {
   beforeAll(async () => {
     await emptyBotNamespaces();
     world = await startMattermostWorld({ env: { STORE_URL } });
-    const port = await freePort();
-    const { sekoia, mattermost } = world;
-    botB = await startBot({
-      port,
-      realDelivery: true,
-      env: {
-        STORE_URL,
-        SEKOIA_API_URL: sekoia.url,
-        SEKOIA_API_KEY: sekoia.apiKey,
-        SEKOIA_APP_URL: sekoia.appUrl,
-        MATTERMOST_URL: mattermost.url,
-        MATTERMOST_BOT_TOKEN: mattermost.botToken,
-        MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-      },
-    });
+    botB = await world.startReplica();
   });
   afterAll(async () => {
     await botB?.stop();

@@ -1,9 +1,8 @@
 import { createClient } from '@keyv/redis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
 import { buildAlert } from '../fakes/fake-sekoia/index.ts';
-import { freePort, startBot, type TestBot } from './start-bot.ts';
+import type { TestBot } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
 // Real servers with trust auth (override with TEST_POSTGRES_URL / TEST_REDIS_URL). PostgreSQL: a
@@ -87,23 +86,7 @@ describe.each(engines)('two bots on one %s store share one work queue', (_name, 
     // A stops for good with the retry still queued; with a queue local to A it would wait for A.
     await world.bot.stop();
     world.sekoia.setDown(false);
-    const port = await freePort();
-    const { sekoia, mattermost } = world;
-    botB = await startBot({
-      port,
-      realDelivery: true,
-      worker: { backoffBaseMs: 200, pollMs: 100 },
-      env: {
-        STORE_URL,
-        SEKOIA_API_URL: sekoia.url,
-        SEKOIA_API_KEY: sekoia.apiKey,
-        SEKOIA_APP_URL: sekoia.appUrl,
-        MATTERMOST_URL: mattermost.url,
-        MATTERMOST_BOT_TOKEN: mattermost.botToken,
-        MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-      },
-    });
+    botB = await world.startReplica({ backoffBaseMs: 200, pollMs: 100 });
     await expect
       .poll(() => world.cardOf(alert.uuid)?.props.sekoia_alert_uuid, { timeout: 10_000 })
       .toBe(alert.uuid);

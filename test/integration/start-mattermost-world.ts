@@ -28,6 +28,8 @@ export interface MattermostWorld {
   /** Stops the bot and starts a new one on the same store, port and fakes (a restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
+  /** Another bot on the same fakes and environment (STORE_URL included), its own port and data. */
+  startReplica(worker?: StartBotOptions['worker']): Promise<TestBot>;
 }
 
 export interface MattermostWorldOptions {
@@ -104,6 +106,15 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
     async restart() {
       await bot.stop();
       bot = await startBot(botOptions);
+    },
+    async startReplica(worker) {
+      const replicaPort = await freePort();
+      return startBot({
+        port: replicaPort,
+        realDelivery: true,
+        ...(worker ? { worker } : {}),
+        env: { ...botOptions.env, PUBLIC_URL: `http://127.0.0.1:${replicaPort}` },
+      });
     },
     async close() {
       await bot.stop();
