@@ -1,6 +1,7 @@
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
 import { createPostgresQueue } from '../queue/create-postgres-queue.ts';
+import { DEFAULT_LEASE_MS } from '../queue/create-worker.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { openQueue } from '../queue/open-queue.ts';
 import { createBullmqQueue } from '../storage/create-bullmq-queue.ts';
@@ -23,6 +24,7 @@ export async function openAppQueue(options: AppOptions, store: Store, clock: Clo
   if (store.kind === 'redis' && config.QUEUE_PATH === undefined) {
     return createBullmqQueue({
       url: config.STORE_URL,
+      defaultLeaseMs: DEFAULT_LEASE_MS,
       onError: (error) => log.warn({ err: error }, 'a queue connection to Redis failed'),
     });
   }

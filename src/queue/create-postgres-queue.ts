@@ -172,6 +172,9 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
         }
         return claimed;
       }),
+    extendLease: async (jobId, leaseMs) => {
+      await query(sql.extendLease, [jobId, clock.now() + leaseMs]);
+    },
     complete: async (jobId) => {
       await query(sql.complete, [jobId]);
     },

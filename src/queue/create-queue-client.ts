@@ -20,6 +20,7 @@ export function createQueueClient(options: {
     enqueue: (job) => send<EnqueueResult>({ op: 'enqueue', job, now: clock.now() }),
     claim: (limit, leaseMs) => send<Claimed>({ op: 'claim', limit, leaseMs, now: clock.now() }),
     complete: (jobId) => send<void>({ op: 'complete', jobId }),
+    extendLease: (jobId, leaseMs) => send<void>({ op: 'extendLease', jobId, leaseMs, now: clock.now() }),
     retry: (jobId, { runAt, error, waitingFor }) =>
       send<void>({ op: 'retry', jobId, runAt, error, waitingFor }),
     wake: (waitingFor) => send<number>({ op: 'wake', waitingFor, now: clock.now() }),

@@ -62,6 +62,8 @@ function run(core: SqliteQueueCore, request: Exclude<QueueRequest, { op: 'enqueu
       return core.claim(request.limit, request.leaseMs, request.now);
     case 'complete':
       return core.complete(request.jobId);
+    case 'extendLease':
+      return core.extendLease(request.jobId, request.now + request.leaseMs);
     case 'retry':
       return core.retry(request.jobId, request.runAt, request.error, request.waitingFor);
     case 'wake':

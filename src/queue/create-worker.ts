@@ -33,6 +33,12 @@ export interface WorkerOptions {
 }
 
 /**
+ * A claimed job's lease, renewed every third of it while its handler runs: a replica that dies holds
+ * its jobs at most this long before another takes them (a handler slower than this keeps its job).
+ */
+export const DEFAULT_LEASE_MS = 60_000;
+
+/**
  * Jobs run at once by one worker. A job mostly waits: on Sekoia.io's pacer, on a platform's gate, on
  * a commit. The pacers and gates bound the rates; enough jobs in flight keep them busy, and let a
  * quiet channel's card through while a storm's jobs wait for their turn.
@@ -52,7 +58,7 @@ export interface Worker {
 export function createWorker(options: WorkerOptions): Worker {
   const { queue, clock, log } = options;
   const concurrency = options.concurrency ?? DEFAULT_WORKER_CONCURRENCY;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? 10;
   const pollMs = options.pollMs ?? 1_000;
   const random = options.random ?? Math.random;
@@ -75,6 +81,24 @@ export function createWorker(options: WorkerOptions): Worker {
       onWaiting: options.onWaiting,
     });
 
+  /** Runs `task` while renewing the job's lease; a failed renewal is logged, the task goes on. */
+  const keepingLease = async (jobId: string, task: () => Promise<void>): Promise<void> => {
+    const beat = setInterval(
+      () => {
+        queue.extendLease(jobId, leaseMs).catch((error: unknown) => {
+          log.warn({ err: error, jobId }, 'could not renew a job lease');
+        });
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    beat.unref();
+    try {
+      await task();
+    } finally {
+      clearInterval(beat);
+    }
+  };
+
   const runJob = async (job: Job): Promise<void> => {
     const jobLog = log.child({ jobId: job.id, kind: job.kind });
     const entry = options.jobs.get(job.kind);
@@ -89,7 +113,7 @@ export function createWorker(options: WorkerOptions): Worker {
           details: { issues: accepted.issues },
           retryable: false,
         });
-      await accepted.run(jobLog);
+      await keepingLease(job.id, () => accepted.run(jobLog));
       await queue.complete(job.id);
       options.events?.onCompleted?.(job);
     } catch (error) {

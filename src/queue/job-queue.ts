@@ -90,6 +90,12 @@ export interface JobQueue {
   claim(limit: number, leaseMs: number): Promise<Claimed>;
   complete(jobId: string): Promise<void>;
   /**
+   * Keeps a claimed job's lease for `leaseMs` more from now while its handler runs (the worker's
+   * heartbeat): a replica that dies stops renewing, and its jobs are handed out again soon after.
+   * A job no longer leased (completed, or handed out again) is left alone.
+   */
+  extendLease(jobId: string, leaseMs: number): Promise<void>;
+  /**
    * Tries the job again at `runAt`. `waitingFor` names the dependency it waits for (`sekoia`,
    * `platform:mattermost`…): `wake` brings it forward when that dependency answers again.
    */

@@ -22,6 +22,7 @@ export function postgresQueueStatements(schema: string) {
       RETURNING id, kind, payload, attempts, created_at, run_at, priority`,
     deleteJobs: `DELETE FROM ${jobs} WHERE id = ANY($1::bigint[])`,
     complete: `DELETE FROM ${jobs} WHERE id = $1`,
+    extendLease: `UPDATE ${jobs} SET lease_until = $2 WHERE id = $1 AND state = 'pending' AND lease_until IS NOT NULL`,
     retry: `UPDATE ${jobs} SET run_at = $1, lease_until = NULL, last_error = $2, waiting_for = $3
       WHERE id = $4 AND state = 'pending'`,
     // A job in flight (leased) is left alone: its own outcome decides what comes next.

@@ -28,6 +28,9 @@ export function prepareQueueStatements(db: DatabaseSync) {
      RETURNING id, kind, payload, attempts, created_at, last_error`,
     ),
     complete: db.prepare('DELETE FROM queue_jobs WHERE id = ?'),
+    extendLease: db.prepare(
+      `UPDATE queue_jobs SET lease_until = ? WHERE id = ? AND state = 'pending' AND lease_until IS NOT NULL`,
+    ),
     retry: db.prepare(
       'UPDATE queue_jobs SET run_at = ?, lease_until = NULL, last_error = ?, waiting_for = ? WHERE id = ?',
     ),

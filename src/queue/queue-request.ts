@@ -8,6 +8,7 @@ export type QueueRequest =
   | { op: 'enqueue'; job: NewJob; now: number }
   | { op: 'claim'; limit: number; leaseMs: number; now: number }
   | { op: 'complete'; jobId: string }
+  | { op: 'extendLease'; jobId: string; leaseMs: number; now: number }
   | { op: 'retry'; jobId: string; runAt: number; error: string; waitingFor?: string | undefined }
   | { op: 'wake'; waitingFor: string; now: number }
   | { op: 'bury'; jobId: string; error: string }

@@ -98,6 +98,9 @@ export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
     complete: (jobId: string): void => {
       transaction(db, 'NORMAL', () => sql.complete.run(Number(jobId)));
     },
+    extendLease: (jobId: string, leaseUntil: number): void => {
+      transaction(db, 'NORMAL', () => sql.extendLease.run(leaseUntil, Number(jobId)));
+    },
     retry: (jobId: string, runAt: number, error: string, waitingFor?: string): void => {
       transaction(db, 'NORMAL', () => sql.retry.run(runAt, error, waitingFor ?? null, Number(jobId)));
     },

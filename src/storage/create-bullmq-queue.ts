@@ -220,6 +220,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       return claimed;
     },
 
+    extendLease: async (jobId, leaseMs) => {
+      await guard();
+      const mine = held.get(jobId);
+      // Not ours any more (settled, or handed back by the stalled check): nothing to keep.
+      if (mine) await mine.job.extendLock(mine.token, leaseMs).catch(() => undefined);
+    },
+
     complete: async (jobId) => {
       const outcome = await transition(jobId, (job, token) => job.moveToCompleted(null, token, false));
       // Handed back by the stalled check meanwhile: done all the same, as in the embedded queue.

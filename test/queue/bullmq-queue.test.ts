@@ -175,6 +175,24 @@ describe('BullMQ queue on Redis', () => {
     expect(claims.flatMap((c) => c.duplicates)).toHaveLength(9);
   });
 
+  it("keeps a job whose lease is renewed from another replica's lost-lease check", async () => {
+    const survivor = open();
+    const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
+    expect((await queue.claim(1, 150)).jobs).toMatchObject([{ id: jobId, attempts: 1 }]);
+    const renewing = setInterval(() => void queue.extendLease(jobId, 150), 50);
+    try {
+      const until = Date.now() + 600;
+      while (Date.now() < until) {
+        expect((await survivor.claim(1, LEASE)).jobs).toEqual([]);
+        await sleep(25);
+      }
+    } finally {
+      clearInterval(renewing);
+    }
+    await queue.complete(jobId);
+    expect(await survivor.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
+  });
+
   it('hands a job out again when its lease runs out (the claimer died)', async () => {
     const survivor = open();
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });

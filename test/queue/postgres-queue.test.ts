@@ -156,6 +156,17 @@ describe('PostgreSQL queue', () => {
     expect(await queue.claim(1, 80)).toMatchObject({ jobs: [{ id: jobId, attempts: 2 }] });
   });
 
+  it('keeps a job whose lease is renewed, and hands it out once renewals stop', async () => {
+    const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
+    await queue.claim(1, 150);
+    await sleep(100);
+    await queue.extendLease(jobId, 150);
+    await sleep(100);
+    expect((await queue.claim(1, 150)).jobs).toEqual([]);
+    await sleep(100);
+    expect(await queue.claim(1, 150)).toMatchObject({ jobs: [{ id: jobId, attempts: 2 }] });
+  });
+
   it('never hands the same job to two replicas claiming at once', async () => {
     const other = await open();
     const ids = new Set<string>();

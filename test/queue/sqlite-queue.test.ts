@@ -109,6 +109,21 @@ describe.each(implementations)('embedded SQLite queue %s', (_name, open) => {
     expect(await claim(1)).toMatchObject([{ id: jobId, attempts: 2 }]);
   });
 
+  it('keeps a job whose lease is renewed, and hands it out once renewals stop', async () => {
+    const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
+    await claim(1);
+    clock.advance(50_000);
+    await queue.extendLease(jobId, 60_000);
+    clock.advance(50_000);
+    expect(await claim(1)).toEqual([]);
+    clock.advance(10_000);
+    expect(await claim(1)).toMatchObject([{ id: jobId, attempts: 2 }]);
+    // A completed job is not brought back by a late renewal.
+    await queue.complete(jobId);
+    await queue.extendLease(jobId, 60_000);
+    expect(await queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
+  });
+
   it('holds a retried job until its time and reports when it is due', async () => {
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
     await claim(1);

@@ -67,6 +67,25 @@ describe('queue worker', () => {
     expect(await queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
   });
 
+  it('renews the lease of a job whose handler outlasts it, so that no other replica takes it', async () => {
+    const takenMeanwhile: unknown[] = [];
+    const worker = workerWith(
+      async () => {
+        // 200 ms of the queue's time against a 90 ms lease, renewed every 30 ms (real time).
+        for (let step = 0; step < 5; step += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 45));
+          clock.advance(40);
+          takenMeanwhile.push(...(await queue.claim(1, 90)).jobs);
+        }
+      },
+      { leaseMs: 90 },
+    );
+    await queue.enqueue(encodeJob(eventJob, 'slow'));
+    expect(await worker.runDue()).toBe(1);
+    expect(takenMeanwhile).toEqual([]);
+    expect(await queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
+  });
+
   it('retries a failing job with backoff until it succeeds', async () => {
     let calls = 0;
     const worker = workerWith(async () => {
