@@ -12,6 +12,7 @@ import {
   type KindStats,
 } from '../queue/job-queue.ts';
 import { CLAIM_DEDUPE_KEYS, PRUNE_DEDUPE_KEYS, TAKE_WAITING_FOR } from './bullmq-side-scripts.ts';
+import { storeFailuresAsUnavailable } from './store-failures-as-unavailable.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface BullmqQueueOptions {
@@ -172,7 +173,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     return typeof seen === 'string' ? seen : undefined;
   };
 
-  return {
+  const port: JobQueue = {
     enqueue: async (newJob) => {
       await guard();
       const keys =
@@ -320,12 +321,20 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       if (closed) return;
       closed = true;
       held.clear();
-      await worker.close().catch(onError);
-      await queue.close().catch(onError);
-      if (raw.isOpen) await raw.close().catch(onError);
+      // Each step bounded: with Redis away, a polite close waits for a reconnection that may never
+      // come, and a shutdown during an outage must not hang. Nothing is lost: what was not settled
+      // is handed out again once its lease runs out.
+      const bounded = (step: Promise<unknown>) =>
+        withTimeout(step, CONNECT_TIMEOUT_MS, () => new Error('closing the work queue timed out')).catch(
+          onError,
+        );
+      await bounded(worker.close(!raw.isReady));
+      await bounded(queue.close());
+      if (raw.isOpen && raw.isReady) await bounded(raw.close());
       if (raw.isOpen) raw.destroy();
     },
   };
+  return storeFailuresAsUnavailable(port, 'the work queue on Redis failed');
 }
 
 function toJob(job: BullmqJob): Job {
