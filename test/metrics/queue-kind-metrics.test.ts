@@ -3,26 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { createLogger } from '../../src/log.ts';
 import { createMetrics, type Metrics } from '../../src/metrics/create-metrics.ts';
-import { createSqliteQueue } from '../../src/queue/create-sqlite-queue.ts';
-import { createThreadedSqliteQueue } from '../../src/queue/create-threaded-sqlite-queue.ts';
 import type { JobQueue } from '../../src/queue/job-queue.ts';
-import { openSqlite } from '../../src/sqlite/open-sqlite.ts';
 import { startBot } from '../integration/start-bot.ts';
+import { SQLITE_QUEUE_IMPLEMENTATIONS } from '../queue/sqlite-queue-implementations.ts';
 
-type OpenQueue = (path: string, clock: ManualClock) => Promise<JobQueue>;
-
-const implementations: [string, OpenQueue][] = [
-  [
-    'on the calling thread',
-    async (path, clock) => createSqliteQueue({ db: openSqlite(path), clock, ownsDb: true }),
-  ],
-  [
-    'in its own thread',
-    (path, clock) => createThreadedSqliteQueue({ path, clock, log: createLogger({ level: 'silent' }) }),
-  ],
-];
+const implementations = SQLITE_QUEUE_IMPLEMENTATIONS;
 
 /** The sample lines of a /metrics text whose name starts with `prefix`, as `name{labels} value`. */
 const samples = (text: string, prefix: string) =>
