@@ -9,9 +9,9 @@ import {
   JOB_PRIORITY,
   type Job,
   type JobQueue,
-  type KindStats,
 } from '../queue/job-queue.ts';
 import { CLAIM_DEDUPE_KEYS, PRUNE_DEDUPE_KEYS, TAKE_WAITING_FOR } from './bullmq-side-scripts.ts';
+import { readBullmqStatsByKind } from './read-bullmq-stats-by-kind.ts';
 import { storeFailuresAsUnavailable } from './store-failures-as-unavailable.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -45,9 +45,6 @@ type BullmqJob = BullJob<JobData, unknown, string>;
 const CONNECT_TIMEOUT_MS = 2_000;
 /** Jobs fetched at once by a claim (each fetch is one script; a batch is one pipelined round trip). */
 const CLAIM_BATCH = 32;
-/** Jobs read per state by statsByKind: the figures describe at most this many of each. */
-const STATS_SCAN_LIMIT = 20_000;
-const STATS_CHUNK = 1_000;
 
 /**
  * The JobQueue port on BullMQ over Redis: several replicas share one queue. Pull model: the app's
@@ -297,7 +294,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
 
     statsByKind: async () => {
       await guard();
-      return readStatsByKind(raw, queue);
+      return readBullmqStatsByKind(raw, queue);
     },
 
     deadLetters: async (limit) => {
@@ -345,67 +342,4 @@ function toJob(job: BullmqJob): Job {
     attempts: job.attemptsStarted,
     createdAt: job.timestamp,
   };
-}
-
-/** The few reads statsByKind makes on the raw client. */
-interface StatsReader {
-  lRange(key: string, start: number, stop: number): Promise<string[]>;
-  zRange(key: string, start: number, stop: number): Promise<string[]>;
-  hmGet(key: string, fields: string[]): Promise<(string | null)[]>;
-}
-
-/**
- * Per kind, from the job hashes (at most STATS_SCAN_LIMIT jobs per state, read in pipelined chunks):
- * BullMQ counts by state only, and one queue holds every kind.
- */
-async function readStatsByKind(
-  raw: StatsReader,
-  queue: Queue<JobData, unknown, string>,
-): Promise<KindStats[]> {
-  const { keys } = queue;
-  const last = STATS_SCAN_LIMIT - 1;
-  const [waiting, prioritized, delayed, active, failed] = await Promise.all([
-    raw.lRange(keys.wait as string, 0, last),
-    raw.zRange(keys.prioritized as string, 0, last),
-    raw.zRange(keys.delayed as string, 0, last),
-    raw.lRange(keys.active as string, 0, last),
-    raw.zRange(keys.failed as string, 0, last),
-  ]);
-  const now = Date.now();
-  const byKind = new Map<string, KindStats & { owedSince: number | undefined }>();
-  const entry = (kind: string) => {
-    let stats = byKind.get(kind);
-    if (!stats) {
-      stats = { kind, waiting: 0, running: 0, dead: 0, oldestAgeMs: 0, owedSince: undefined };
-      byKind.set(kind, stats);
-    }
-    return stats;
-  };
-  const visit = async (ids: string[], state: 'waiting' | 'running' | 'dead') => {
-    for (let start = 0; start < ids.length; start += STATS_CHUNK) {
-      const chunk = ids.slice(start, start + STATS_CHUNK);
-      const rows = await Promise.all(
-        chunk.map((id) => raw.hmGet(queue.toKey(id), ['name', 'timestamp', 'delay', 'ats'])),
-      );
-      for (const [name, timestamp, delay, ats] of rows) {
-        if (!name) continue;
-        const stats = entry(name);
-        stats[state] += 1;
-        if (state === 'dead') continue;
-        // Owed since created once tried (a job in backoff is late work), else since it came due.
-        const created = Number(timestamp ?? now);
-        const owed = Number(ats ?? 0) > 0 ? created : created + Number(delay ?? 0);
-        if (owed <= now && (stats.owedSince === undefined || owed < stats.owedSince)) stats.owedSince = owed;
-      }
-    }
-  };
-  await visit([...waiting, ...prioritized, ...delayed], 'waiting');
-  await visit(active, 'running');
-  await visit(failed, 'dead');
-  return [...byKind.values()]
-    .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
-    .map(({ owedSince, ...stats }) => ({
-      ...stats,
-      oldestAgeMs: owedSince === undefined ? 0 : Math.max(0, now - owedSince),
-    }));
 }
