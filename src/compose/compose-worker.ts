@@ -58,6 +58,7 @@ export function composeWorker(
     clock,
     log,
     ...(options.random ? { random: options.random } : {}),
+    leaseMs: options.config.QUEUE_LEASE_SECONDS * 1_000,
     ...(options.worker?.concurrency ? { concurrency: options.worker.concurrency } : {}),
     ...(options.worker?.pollMs ? { pollMs: options.worker.pollMs } : {}),
     ...(options.worker?.maxAttempts ? { maxAttempts: options.worker.maxAttempts } : {}),

@@ -1,7 +1,6 @@
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
 import { createPostgresQueue } from '../queue/create-postgres-queue.ts';
-import { DEFAULT_LEASE_MS } from '../queue/create-worker.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { openQueue } from '../queue/open-queue.ts';
 import { createBullmqQueue } from '../storage/create-bullmq-queue.ts';
@@ -24,7 +23,9 @@ export async function openAppQueue(options: AppOptions, store: Store, clock: Clo
   if (store.kind === 'redis' && config.QUEUE_PATH === undefined) {
     return createBullmqQueue({
       url: config.STORE_URL,
-      defaultLeaseMs: DEFAULT_LEASE_MS,
+      defaultLeaseMs: config.QUEUE_LEASE_SECONDS * 1_000,
+      // A dead replica's job goes to another within its lease and a sixth of it more (10 s by default).
+      stalledCheckMs: Math.min(10_000, (config.QUEUE_LEASE_SECONDS * 1_000) / 6),
       onError: (error) => log.warn({ err: error }, 'a queue connection to Redis failed'),
     });
   }

@@ -1,6 +1,7 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { BotError } from '../errors.ts';
+import { DEFAULT_LEASE_MS, QUEUE_LEASE_LIMITS_S } from '../queue/job-lease.ts';
 import { parseDuration } from '../rules/parse-duration.ts';
 import { STORM_BUDGET_LIMITS, STORM_WINDOW_LIMITS } from '../rules/storm-limits.ts';
 import { DEFAULT_SCHEDULES } from '../scheduler/scheduled-jobs.ts';
@@ -114,6 +115,16 @@ export const configSchema = z.object({
     .default('sqlite://./data/sekoia-chatops.sqlite'),
   /** The embedded queue's file with a Redis or PostgreSQL STORE_URL (on SQLite it shares the store's). */
   QUEUE_PATH: queuePath,
+  /**
+   * How long a claimed job stays with its replica without a heartbeat (renewed every third of it):
+   * the longest a dead replica's jobs wait before another replica takes them.
+   */
+  QUEUE_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(QUEUE_LEASE_LIMITS_S.min)
+    .max(QUEUE_LEASE_LIMITS_S.max)
+    .default(DEFAULT_LEASE_MS / 1_000),
   ACTION_SIGNING_KEY: secretText.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   RULES_CATALOG_POLL_CRON: cronExpression(DEFAULT_SCHEDULES.rulesCatalogPoll),

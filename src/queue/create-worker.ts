@@ -3,6 +3,7 @@ import type { BackoffPolicy } from '../compute-backoff.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { JobTable } from './define-jobs.ts';
+import { DEFAULT_LEASE_MS } from './job-lease.ts';
 import type { Claimed, DuplicateJob, Job, JobQueue } from './job-queue.ts';
 import { settleFailedJob } from './settle-failed-job.ts';
 
@@ -21,6 +22,7 @@ export interface WorkerOptions {
   log: Logger;
   random?: () => number;
   concurrency?: number;
+  /** A claimed job's lease (default DEFAULT_LEASE_MS), renewed every third of it. */
   leaseMs?: number;
   /** Attempts before the dead-letter list, for kinds of the table that set none. */
   maxAttempts?: number;
@@ -31,12 +33,6 @@ export interface WorkerOptions {
   /** Told which dependency a retried job waits for (see create-recovery-notifier.ts). */
   onWaiting?: (dependency: string) => void;
 }
-
-/**
- * A claimed job's lease, renewed every third of it while its handler runs: a replica that dies holds
- * its jobs at most this long before another takes them (a handler slower than this keeps its job).
- */
-export const DEFAULT_LEASE_MS = 60_000;
 
 /**
  * Jobs run at once by one worker. A job mostly waits: on Sekoia.io's pacer, on a platform's gate, on

@@ -113,6 +113,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ STORE_URL: 'sqlite://./b.sqlite', QUEUE_PATH: './q.sqlite' })).toHaveLength(1);
   });
 
+  it('reads QUEUE_LEASE_SECONDS: 60 by default, 5 to 600 whole seconds', () => {
+    expect(loadConfig({}).QUEUE_LEASE_SECONDS).toBe(60);
+    expect(loadConfig({ QUEUE_LEASE_SECONDS: '15' }).QUEUE_LEASE_SECONDS).toBe(15);
+    for (const bad of ['4', '601', '7.5', 'ten']) {
+      expect(problemsOf({ QUEUE_LEASE_SECONDS: bad })).toEqual([expect.stringMatching(/^QUEUE_LEASE_SECONDS: /)]);
+    }
+  });
+
   it('reads the storm budget: STORM_BUDGET 1–1000 cards per STORM_WINDOW 1m–24h, STORM_OWN_CARD_URGENCY', () => {
     expect(loadConfig({})).toMatchObject({
       STORM_BUDGET: 20,
