@@ -117,7 +117,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}).QUEUE_LEASE_SECONDS).toBe(60);
     expect(loadConfig({ QUEUE_LEASE_SECONDS: '15' }).QUEUE_LEASE_SECONDS).toBe(15);
     for (const bad of ['4', '601', '7.5', 'ten']) {
-      expect(problemsOf({ QUEUE_LEASE_SECONDS: bad })).toEqual([expect.stringMatching(/^QUEUE_LEASE_SECONDS: /)]);
+      expect(problemsOf({ QUEUE_LEASE_SECONDS: bad })).toEqual([
+        expect.stringMatching(/^QUEUE_LEASE_SECONDS: /),
+      ]);
     }
   });
 
