@@ -82,8 +82,11 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   const worker = new Worker<JobData, unknown, string>(queueName, null, {
     ...shared,
     autorun: false,
-    lockDuration: defaultLeaseMs,
-    stalledInterval: options.stalledCheckMs ?? 10_000,
+    // Whole milliseconds: BullMQ hands both to Redis (`SET … PX`), which refuses a fraction with
+    // "value is not an integer": the stalled check would then fail every time, and a dead
+    // replica's jobs would never be handed out again.
+    lockDuration: Math.round(defaultLeaseMs),
+    stalledInterval: Math.max(1, Math.round(options.stalledCheckMs ?? 10_000)),
     // The port counts attempts (every hand-out, a stalled one included) and the app's worker buries
     // a job after its last attempt: BullMQ must not fail a job for stalling on its own.
     maxStalledCount: Number.MAX_SAFE_INTEGER,

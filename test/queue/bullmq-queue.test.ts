@@ -17,8 +17,8 @@ describe('BullMQ queue on Redis', () => {
 
   // Every replica looks for lost leases at the same short interval: the one that looks holds BullMQ's
   // guard key for its own interval, so a replica with a longer one would delay the others' looks.
-  const open = () => {
-    const created = createBullmqQueue({ url: REDIS_URL, prefix, stalledCheckMs: 50 });
+  const open = (stalledCheckMs = 50) => {
+    const created = createBullmqQueue({ url: REDIS_URL, prefix, stalledCheckMs });
     opened.push(created);
     return created;
   };
@@ -193,8 +193,16 @@ describe('BullMQ queue on Redis', () => {
     expect(await survivor.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
   });
 
-  it('hands a job out again when its lease runs out (the claimer died)', async () => {
-    const survivor = open();
+  // A fraction of a millisecond (QUEUE_LEASE_SECONDS / 6) once made every stalled check fail in
+  // Redis (`SET … PX 833.33`: "value is not an integer"), and a dead replica's jobs stayed lost.
+  it.each([
+    ['', 50],
+    [', with a check interval in fractions of a millisecond', 50.5],
+  ])('hands a job out again when its lease runs out (the claimer died)%s', async (_, stalledCheckMs) => {
+    // Only queues with this interval look for lost leases.
+    await queue.close();
+    queue = open(stalledCheckMs);
+    const survivor = open(stalledCheckMs);
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'x' });
     expect((await queue.claim(1, 150)).jobs).toMatchObject([{ id: jobId, attempts: 1 }]);
     await sleep(50);
