@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { type Clock, systemClock } from '../clock.ts';
 import { BotError, isBotError } from '../errors.ts';
+import { withPoolClient } from './check-out-pg-client.ts';
 import {
   type Claimed,
   type DeadJob,
@@ -70,8 +71,9 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     application_name: options.applicationName ?? 'sekoia-chatops-queue',
   });
+  const onError = options.onError ?? (() => {});
   // Without a listener, an idle connection dropped by the server would crash the process.
-  pool.on('error', options.onError ?? (() => {}));
+  pool.on('error', onError);
   let closed = false;
 
   /** Runs one piece of work on the database; its failures become the store's coded error. */
@@ -87,28 +89,22 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
   const query = <R>(text: string, values: unknown[] = []) => run(() => pool.query<R>(text, values));
 
   const transaction = <T>(work: (client: PoolClient) => Promise<T>): Promise<T> =>
-    run(async () => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+    run(() =>
+      withPoolClient(pool, onError, async (client) => {
+        try {
+          await client.query('BEGIN');
+          const result = await work(client);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      }),
+    );
 
   try {
-    const client = await pool.connect();
-    try {
-      await migratePostgresQueueSchema(client, schema);
-    } finally {
-      client.release();
-    }
+    await withPoolClient(pool, onError, (client) => migratePostgresQueueSchema(client, schema));
   } catch (error) {
     await pool.end().catch(() => {});
     throw new BotError('store_unavailable', { message: 'cannot prepare the PostgreSQL queue', cause: error });

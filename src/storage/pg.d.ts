@@ -41,6 +41,8 @@ declare module 'pg' {
   export interface PoolClient {
     query<R = unknown>(sql: string, values?: unknown[]): Promise<QueryResult<R>>;
     release(error?: Error | boolean): void;
+    on(event: 'error', listener: (error: Error) => void): this;
+    off(event: 'error', listener: (error: Error) => void): this;
   }
 
   export class Pool extends EventEmitter {

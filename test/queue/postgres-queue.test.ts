@@ -258,4 +258,37 @@ describe('PostgreSQL queue', () => {
     );
     expect(isBotError(refused, 'config_invalid')).toBe(true);
   });
+  // A client checked out of the pool for a transaction is not heard by the pool: when PostgreSQL
+  // dropped it mid-transaction (a restart), its 'error' went unheard and killed the process.
+  it('loses its server in the middle of a claim: the claim fails as store_unavailable, the next one works', async () => {
+    const applicationName = `queue-test-${randomUUID().slice(0, 8)}`;
+    const q = await open({ applicationName });
+    await q.enqueue({ kind: 'e', payload: 'x' });
+    const locker = new Client({ connectionString: POSTGRES_URL });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${schema}.queue_jobs IN ACCESS EXCLUSIVE MODE`);
+      const claiming = q.claim(1, LEASE_MS).then(
+        () => 'claimed',
+        (error: unknown) => error,
+      );
+      const waiting = async () => {
+        const { rows } = await admin.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+          [applicationName],
+        );
+        return (rows[0] as { n: number }).n;
+      };
+      await expect.poll(waiting).toBe(1);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+        applicationName,
+      ]);
+      expect(isBotError(await claiming, 'store_unavailable')).toBe(true);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expect(await claim(1, q)).toMatchObject([{ kind: 'e', attempts: 1 }]);
+  });
 });
