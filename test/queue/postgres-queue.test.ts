@@ -281,9 +281,10 @@ describe('PostgreSQL queue', () => {
         return (rows[0] as { n: number }).n;
       };
       await expect.poll(waiting).toBe(1);
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
-        applicationName,
-      ]);
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+        [applicationName],
+      );
       expect(isBotError(await claiming, 'store_unavailable')).toBe(true);
     } finally {
       await locker.query('ROLLBACK');
