@@ -7,12 +7,35 @@ export function isQueueSchemaName(name: string): boolean {
   return SCHEMA_NAME.test(name);
 }
 
+/** Every table and index the statements below create, each checked by name at start. */
+const QUEUE_RELATIONS = [
+  'queue_jobs',
+  'queue_jobs_claim',
+  'queue_jobs_waiting',
+  'queue_jobs_dead',
+  'queue_dedupe',
+  'queue_dedupe_age',
+] as const;
+
+async function isComplete(client: PoolClient, schema: string): Promise<boolean> {
+  const { rows } = await client.query<{ present: number }>(
+    'SELECT count(*)::int AS present FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NOT NULL',
+    [QUEUE_RELATIONS.map((name) => `${schema}.${name}`)],
+  );
+  return rows[0]?.present === QUEUE_RELATIONS.length;
+}
+
 /**
  * Creates the queue's schema and tables if they are not there yet. Replicas start together: an
  * advisory lock taken for the transaction serialises them, since concurrent `CREATE … IF NOT
  * EXISTS` statements can still collide on PostgreSQL's catalog.
+ *
+ * When everything is there (a replica starting while the others work), nothing is run: even
+ * `CREATE INDEX IF NOT EXISTS` locks its table against writes before it finds the index, and two
+ * of them in one transaction deadlock with the others' claims, which write both tables.
  */
 export async function migratePostgresQueueSchema(client: PoolClient, schema: string): Promise<void> {
+  if (await isComplete(client, schema)) return;
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sekoia-chatops-queue:${schema}`]);

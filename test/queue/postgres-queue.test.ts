@@ -292,4 +292,21 @@ describe('PostgreSQL queue', () => {
     }
     expect(await claim(1, q)).toMatchObject([{ kind: 'e', attempts: 1 }]);
   });
+  // A replica restarted under load once deadlocked with the others' claims: its CREATE INDEX IF NOT
+  // EXISTS statements lock the tables against writes even when the indexes are there.
+  it('opens without waiting on the tables when its schema is complete (a replica starting under load)', async () => {
+    const writer = new Client({ connectionString: POSTGRES_URL });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      // What a claim in flight holds on both tables.
+      await writer.query(`LOCK TABLE ${schema}.queue_jobs, ${schema}.queue_dedupe IN ROW EXCLUSIVE MODE`);
+      const opened = open().then(() => 'opened');
+      const late = sleep(3_000).then(() => 'blocked');
+      expect(await Promise.race([opened, late])).toBe('opened');
+    } finally {
+      await writer.query('ROLLBACK');
+      await writer.end();
+    }
+  });
 });
