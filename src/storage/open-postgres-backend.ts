@@ -54,9 +54,11 @@ export function openPostgresBackend(options: { url: string; onError: StoreErrorS
     close: async () => {
       if (ended) return;
       ended = true;
+      // Counted before waiting: of two closing at once, exactly one is the last.
       openBackends -= 1;
+      const last = openBackends === 0;
       await notices.close();
-      if (openBackends === 0) await probe.disconnect();
+      if (last) await probe.disconnect();
     },
   };
 }
