@@ -12,6 +12,8 @@ export async function rereadAlert(
   previous: AlertNotification | undefined,
 ): Promise<AlertNotification> {
   const { sekoia, clock, log } = services;
+  // When the read starts, not when it ends: a slow answer may be older than a quicker read started later.
+  const observedAt = clock.now();
   const alert = await sekoia.getAlert(alertUuid, INTERACTIVE);
   const read = summarizeAlert(alert, services.appUrl);
   const summary = services.assets ? await services.assets.resolve(read) : read;
@@ -35,6 +37,6 @@ export async function rereadAlert(
     changes: ['status'],
     enriched: true,
     workflow: allowedWorkflowActions(workflow?.actions, summary.status),
-    observedAt: clock.now(),
+    observedAt,
   };
 }

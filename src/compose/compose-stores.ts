@@ -53,7 +53,9 @@ export async function composeStores(options: AppOptions, clock: Clock): Promise<
   // crash of the process (on SQLite, no fsync each). An OS crash or a power cut may lose the last of
   // them: at worst a card posted again, or edited once more. Rules and secrets keep every commit.
   const cardKeyv = store.keyv('cards', { durability: 'process' });
-  const { cards, states } = createKeyvCardStores({ keyv: cardKeyv, log });
+  // Replicas share Redis or PostgreSQL: an alert's channel list and newest state are leased there.
+  const shared = store.kind === 'sqlite' ? {} : { leases: store.leases({ clock }) };
+  const { cards, states } = createKeyvCardStores({ keyv: cardKeyv, log, ...shared });
   const storms = createKeyvStormStore({ keyv: store.keyv('storm'), log });
   return { store, secrets, queue, rules, cards, states, storms };
 }

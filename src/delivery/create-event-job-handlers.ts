@@ -123,9 +123,10 @@ export function createEventJobHandlers(options: EventJobOptions): EventJobHandle
   };
 
   const handleRefresh: JobHandler<AlertRefreshJob> = async ({ stored, eventId }, _job, log) => {
+    // When the read starts, not when it ends: see createReadCoalescer.
+    const observedAt = options.clock.now();
     const alert = await options.sekoia.getAlert(stored.event.attributes.uuid ?? '');
     const workflow = await readWorkflow(alert, log);
-    const observedAt = options.clock.now();
     await deliver(
       await withAssets(
         normalizeAlert({ stored, eventId, alert, workflow, appUrl: options.appUrl, observedAt }),

@@ -1,4 +1,8 @@
-/** A read of one alert: what it returned and when it started. */
+/**
+ * A read of one alert: what it returned and when it started. It shows the alert at least as it was
+ * when it started, so its start is when it observed the alert: of two reads, the one started later
+ * is the newer, whichever answers first.
+ */
 interface SharedRead<T> {
   startedAt: number;
   result: Promise<{ value: T; observedAt: number }>;
@@ -36,9 +40,10 @@ export function createReadCoalescer<T>(options: { now: () => number; maxKeys?: n
     read(key, since, load) {
       const shared = reads.get(key);
       if (shared !== undefined && shared.startedAt > since) return shared.result;
+      const startedAt = options.now();
       const read: SharedRead<T> = {
-        startedAt: options.now(),
-        result: load().then((value) => ({ value, observedAt: options.now() })),
+        startedAt,
+        result: load().then((value) => ({ value, observedAt: startedAt })),
       };
       remember(key, read);
       read.result.catch(() => {

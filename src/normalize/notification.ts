@@ -62,7 +62,7 @@ export interface AlertNotification {
   enriched: boolean;
   /** Workflow actions allowed from the current status (Sekoia's workflow), in button order. */
   workflow: readonly WorkflowActionKey[];
-  /** Epoch ms at which the alert was read (or the WebHook received): newer reads win. */
+  /** Epoch ms at which the read of the alert started (or the card fell back on the WebHook): newer reads win. */
   observedAt: number;
 }
 

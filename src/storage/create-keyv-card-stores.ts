@@ -3,7 +3,10 @@ import { createKeyedMutex } from '../create-keyed-mutex.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardStore } from '../delivery/card-store.ts';
 import type { Logger } from '../log.ts';
+import type { ChannelRef } from '../rules/rule.ts';
+import type { LeaseStore } from '../scheduler/lease-store.ts';
 import { cardRecordSchema, channelListSchema, parseAlertState } from './card-schemas.ts';
+import { createLeaseGuard, type LeaseGuard } from './create-lease-guard.ts';
 
 /** Cards and alert states are kept this long after their last change (older alerts get a new card). */
 export const CARD_RETENTION_MS = 90 * 24 * 3_600_000;
@@ -13,12 +16,14 @@ export interface CreateKeyvCardStoresOptions {
   keyv: Keyv;
   log: Logger;
   retentionMs?: number;
+  /** Shared with other replicas (Redis, PostgreSQL): their read-modify-writes are then leased. */
+  leases?: LeaseStore;
 }
 
 /**
  * The card-per-alert map and the newest alert states on keyv. Read-modify-writes (the channel list of
- * an alert, keeping the newest state) are serialized per alert in this process; card jobs of one card
- * are already serialized by the job handler.
+ * an alert, keeping the newest state) are serialized per alert in this process and, given leases,
+ * across replicas; card jobs of one card are already serialized by the job handler.
  */
 export function createKeyvCardStores(options: CreateKeyvCardStoresOptions): {
   cards: CardStore;
@@ -27,6 +32,9 @@ export function createKeyvCardStores(options: CreateKeyvCardStoresOptions): {
   const { keyv, log } = options;
   const ttl = options.retentionMs ?? CARD_RETENTION_MS;
   const mutex = createKeyedMutex();
+  const serialize: LeaseGuard = options.leases
+    ? createLeaseGuard({ leases: options.leases })
+    : (key, task) => mutex.run(key, task);
   // Channel ids are unique per platform; the team is left out because a click in a direct message
   // carries no team while the command that made the rule did.
   const cardKey = (alertUuid: string, channel: { platform: string; channel: string }) =>
@@ -50,13 +58,16 @@ export function createKeyvCardStores(options: CreateKeyvCardStoresOptions): {
     },
     async put(record) {
       await keyv.set(cardKey(record.alertUuid, record.channel), record, ttl);
-      await mutex.run(listKey(record.alertUuid), async () => {
-        const channels = await readChannels(record.alertUuid);
-        const known = channels.some(
+      const listed = (channels: ChannelRef[]) =>
+        channels.some(
           (channel) =>
             channel.platform === record.channel.platform && channel.channel === record.channel.channel,
         );
-        if (known) return;
+      // Most puts edit a card already listed: no lease for them.
+      if (listed(await readChannels(record.alertUuid))) return;
+      await serialize(`cards:${listKey(record.alertUuid)}`, async () => {
+        const channels = await readChannels(record.alertUuid);
+        if (listed(channels)) return;
         await keyv.set(listKey(record.alertUuid), [...channels, record.channel], ttl);
       });
     },
@@ -72,7 +83,7 @@ export function createKeyvCardStores(options: CreateKeyvCardStoresOptions): {
       return state;
     },
     offer: (state) =>
-      mutex.run(stateKey(state.notification.alert.uuid), async () => {
+      serialize(`cards:${stateKey(state.notification.alert.uuid)}`, async () => {
         const current = await states.get(state.notification.alert.uuid);
         if (current !== undefined && current.notification.observedAt > state.notification.observedAt) {
           return current;

@@ -8,9 +8,11 @@ const PROBE_NAMESPACE = 'store-health';
 
 /**
  * @keyv/postgres keeps ONE pg.Pool per process, keyed by URI and shared by every KeyvPostgres,
- * and any adapter's disconnect() ends it: so the adapters share it, and close() ends it once.
- * Hence one PostgreSQL store open at a time per process.
+ * and any adapter's disconnect() ends it: so the adapters share it, and the last backend of the
+ * process to close ends it (two replicas in one test process share it).
  */
+let openBackends = 0;
+
 export function openPostgresBackend(options: { url: string; onError: StoreErrorSink }): StoreBackend {
   const listened = new WeakSet<EventEmitter>();
   // The pool is private to @keyv/postgres, but pg-pool calls its `log` option as a method of the
@@ -39,6 +41,7 @@ export function openPostgresBackend(options: { url: string; onError: StoreErrorS
     connectTimeoutMs: CONNECT_TIMEOUT_MS,
   });
   let ended = false;
+  openBackends += 1;
   return {
     kind: 'postgres',
     sqlitePath: undefined,
@@ -51,8 +54,11 @@ export function openPostgresBackend(options: { url: string; onError: StoreErrorS
     close: async () => {
       if (ended) return;
       ended = true;
+      // Counted before waiting: of two closing at once, exactly one is the last.
+      openBackends -= 1;
+      const last = openBackends === 0;
       await notices.close();
-      await probe.disconnect();
+      if (last) await probe.disconnect();
     },
   };
 }

@@ -1,58 +1,10 @@
-import { createClient } from '@keyv/redis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { sharedStoreEngines } from './shared-store-engines.ts';
 import type { TestBot } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
-// Real servers with trust auth (override with TEST_POSTGRES_URL / TEST_REDIS_URL). PostgreSQL: a
-// database made for this file and dropped after it; Redis: a database of its own, emptied before and
-// after (the bot's namespaces, tables and queue keys have fixed names).
-const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const DATABASE = `chatops_replicas_${process.pid}`;
-const POSTGRES_URL = Object.assign(new URL(SERVER_URL), { pathname: `/${DATABASE}` }).toString();
-const REDIS_URL = `${process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'}/12`;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function flushRedis(): Promise<void> {
-  const client = createClient({ url: REDIS_URL });
-  await client.connect();
-  try {
-    await client.flushDb();
-  } finally {
-    await client.close();
-  }
-}
-
-interface Engine {
-  storeUrl: string;
-  setUp(): Promise<void>;
-  tearDown(): Promise<void>;
-}
-
-const engines: [string, Engine][] = [
-  [
-    'PostgreSQL',
-    {
-      storeUrl: POSTGRES_URL,
-      setUp: async () => {
-        await admin(`DROP DATABASE IF EXISTS ${DATABASE}`);
-        await admin(`CREATE DATABASE ${DATABASE}`);
-      },
-      tearDown: () => admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`),
-    },
-  ],
-  ['Redis (BullMQ)', { storeUrl: REDIS_URL, setUp: flushRedis, tearDown: flushRedis }],
-];
+const engines = sharedStoreEngines({ database: `chatops_replicas_${process.pid}`, redisDb: 12 });
 
 describe.each(engines)('two bots on one %s store share one work queue', (_name, engine) => {
   const STORE_URL = engine.storeUrl;

@@ -6,7 +6,8 @@ import { captureLog, uniqueNamespace } from './capture-log.ts';
 import { describeStoreContract } from './describe-store-contract.ts';
 
 // A real PostgreSQL server with trust auth (override with TEST_POSTGRES_URL); tests use fresh namespaces.
-// @keyv/postgres holds one pool per process, so these tests open one store at a time.
+// @keyv/postgres holds one pool per process, so these tests open one store at a time (but the one on
+// two stores open at once).
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface PostgresAdapter {
@@ -41,6 +42,19 @@ describe('createStore with postgres', () => {
     await keyv.clear();
     await store.close();
     expect(lines.join('\n')).not.toContain('hunter2');
+  });
+
+  it('two stores open at once (replicas in one process) share the pool: the first closed leaves the other working, the last ends it', async () => {
+    const { log } = captureLog();
+    const first = await createStore({ url: POSTGRES_URL, log });
+    const second = await createStore({ url: POSTGRES_URL, log });
+    const keyv = second.keyv(uniqueNamespace('shared'));
+    await first.close();
+    await keyv.set('k', 1);
+    expect(await keyv.get('k')).toBe(1);
+    const third = await createStore({ url: POSTGRES_URL, log });
+    await keyv.clear();
+    await expect(Promise.all([second.close(), third.close()])).resolves.toBeDefined();
   });
 
   it('rejects ping with store_unavailable when PostgreSQL is unreachable, and never leaks the password', async () => {
