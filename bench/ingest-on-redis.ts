@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobQueue } from '../src/queue/job-queue.ts';
 import { createBullmqQueue } from '../src/storage/create-bullmq-queue.ts';
+import { startPrivateRedis } from '../test/faults/private-redis.ts';
 import { type LoadFigures, type LoadOptions, loadFromProcess, loadSpread } from './load-from-process.ts';
 import { readProcessedCount } from './read-processed-count.ts';
 import { type BotProcess, spawnBotProcess } from './spawn-bot-process.ts';
-import { startPrivateRedis } from './start-private-redis.ts';
 
 export interface RedisIngestOptions extends LoadOptions {
   api: { url: string; apiKey: string };
@@ -28,7 +28,8 @@ export interface RedisIngestFigures {
 }
 
 export async function benchIngestOnRedis(options: RedisIngestOptions): Promise<RedisIngestFigures> {
-  const redis = await startPrivateRedis();
+  // AOF with fsync every second, as compose.yaml runs it: a 202 is durable to the engine.
+  const redis = await startPrivateRedis({ appendfsync: 'everysec' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-redis-'));
   const bots: BotProcess[] = [];
   // The bench's own look at the shared queue (the queue port's stats, as the in-process run uses):
@@ -65,7 +66,7 @@ export async function benchIngestOnRedis(options: RedisIngestOptions): Promise<R
   } finally {
     await Promise.all(bots.map((bot) => bot.stop()));
     await queue.close();
-    await redis.stop();
+    await redis.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
