@@ -11,7 +11,7 @@ const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: va
  */
 describe('who may act on Mattermost', () => {
   let world: MattermostWorld;
-  let users: Record<'guest' | 'member' | 'channelAdmin' | 'teamAdmin', string>;
+  let users: Record<'guest' | 'member' | 'channelAdmin' | 'teamAdmin' | 'systemAdmin', string>;
 
   beforeEach(async () => {
     world = await startMattermostWorld();
@@ -23,11 +23,13 @@ describe('who may act on Mattermost', () => {
       member: add('mel'),
       channelAdmin: add('cara'),
       teamAdmin: add('tom'),
+      systemAdmin: add('sam', 'system_user system_admin'),
     };
     mattermost.addMember(channelId, users.guest);
     mattermost.addMember(channelId, users.member);
     mattermost.addMember(channelId, users.channelAdmin, { admin: true });
     mattermost.addMember(channelId, users.teamAdmin);
+    mattermost.addMember(channelId, users.systemAdmin);
     mattermost.setTeamAdmin('team1', users.teamAdmin);
   });
   afterEach(async () => {
@@ -106,6 +108,8 @@ describe('who may act on Mattermost', () => {
     expect(world.sekoia.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
     expect(await commandAs(users.channelAdmin, 'subscribe alert-raised')).toMatch(/Rule \w+ created/);
     expect(await commandAs(users.member, 'access')).toContain('Access in this channel: admins');
+    expect(await commandAs(users.systemAdmin, 'access everyone')).toContain('Access set to everyone');
+    expect(await commandAs(users.member, 'subscribe alert-raised')).toMatch(/Rule \w+ created/);
   });
 
   it('refuses, with a word to try again, when Mattermost cannot say who the clicker is', async () => {
