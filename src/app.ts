@@ -25,7 +25,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, log } = options;
   const clock = options.clock ?? systemClock;
   const stores = await composeStores(options, clock);
-  const { store, secrets, queue, rules } = stores;
+  const { store, secrets, queue, rules, access } = stores;
   const metrics = createMetrics({
     queueStats: () => queue.stats(),
     queueStatsByKind: () => queue.statsByKind(),
@@ -44,7 +44,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const scheduler = composeScheduler({ ...built, enqueue: queueing.enqueueAndWake });
   const status = composeStatus({ ...built, scheduler });
   const storms = composeStormPanel(built);
-  const services = { rules, clock, random: options.random ?? Math.random, status, storms };
+  const services = { rules, clock, random: options.random ?? Math.random, status, storms, access };
   const { commandDeadlineMs } = options;
   const platforms = composePlatforms({ ...built, signer, actions, services, commandDeadlineMs, recovery });
   const jobs = composeDelivery(options, { ...built, queueing, status, sinks: platforms.sinks });

@@ -29,6 +29,7 @@ export type BotErrorCode =
   | 'request_invalid'
   | 'action_forbidden'
   | 'action_not_allowed'
+  | 'access_lookup_failed'
   | 'platform_rejected';
 
 export interface BotErrorOptions {
@@ -68,6 +69,7 @@ const RETRYABLE_BY_DEFAULT: ReadonlySet<BotErrorCode> = new Set<BotErrorCode>([
   'sekoia_rate_limited',
   'sekoia_unavailable',
   'delivery_failed',
+  'access_lookup_failed',
 ]);
 
 export class BotError extends Error {

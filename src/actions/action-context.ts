@@ -1,3 +1,4 @@
+import type { MemberRoles } from '../access/member-roles.ts';
 import type { ActionGrant } from './action-grant.ts';
 import type { ActingUser, ActionOutcome } from './action-outcome.ts';
 
@@ -19,6 +20,8 @@ export interface ThreadNote {
 export interface ActionContext {
   grant: ActionGrant;
   user: ActingUser;
+  /** The clicker's roles in the card's channel, as the platform says (cached there). */
+  readRoles(): Promise<MemberRoles>;
   /** What the user wrote, for a button that takes text (`needsText`). */
   text?: string;
   /** Posts to the card's channel, for everyone. */

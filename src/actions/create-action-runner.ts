@@ -1,3 +1,5 @@
+import type { AccessGuard } from '../access/create-access-guard.ts';
+import { describeAccessRefusal } from '../access/describe-access-refusal.ts';
 import type { CardRefresher } from '../delivery/create-card-refresher.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -22,12 +24,22 @@ export const FAILED_ON_OUR_SIDE =
 export type ClickAnswer = { settled: true; outcome: ActionOutcome } | { settled: false; message: string };
 
 export interface ActionRunner {
-  /** Runs the click's action (ACTION_TABLE[grant.action]); never throws for the action's own failure. */
+  /**
+   * Runs the click's action (ACTION_TABLE[grant.action]) if the channel's access policy lets the
+   * clicker act, refuses it otherwise; never throws for the action's own failure.
+   */
   run(ctx: ActionContext): Promise<ClickAnswer>;
+  /**
+   * The refusal to give the clicker, or undefined when they may act: for a button that asks for
+   * text before it runs (the dialog is not opened for someone who may not act). `run` checks again.
+   */
+  refusal(ctx: Pick<ActionContext, 'grant' | 'readRoles'>): Promise<string | undefined>;
 }
 
 export interface CreateActionRunnerOptions {
   services: ActionServices;
+  /** Who may act in the card's channel: every click passes it first. */
+  access: AccessGuard;
   /** Kind → handler; ACTION_TABLE unless a test stands in its own. */
   table?: Readonly<Record<CardActionKey, CardAction>>;
   /** Brings every card of the alert up to date (the clicked one included) after a status change. */
@@ -87,8 +99,23 @@ export function createActionRunner(options: CreateActionRunnerOptions): ActionRu
     await action.follow?.(ctx, outcome).catch(warn('could not follow up a card action'));
   };
 
+  const refusal = async (ctx: Pick<ActionContext, 'grant' | 'readRoles'>) => {
+    const { grant } = ctx;
+    const verdict = await options.access.check({
+      channel: { platform: grant.platform, channel: grant.channel },
+      need: 'act',
+      readRoles: ctx.readRoles,
+      log: log.child({ action: grant.action, alertUuid: grant.alertUuid }),
+    });
+    return verdict.allowed ? undefined : describeAccessRefusal(verdict, 'click');
+  };
+
   return {
+    refusal,
     async run(ctx) {
+      // A refused click changes nothing: no Sekoia.io call, no card refresh, no announcement.
+      const refused = await refusal(ctx);
+      if (refused !== undefined) return { settled: true, outcome: { ok: false, message: refused } };
       const work = perform(ctx);
       const within = await settleWithin(work, deadlineMs);
       if (within.inTime) return { settled: true, outcome: within.value };

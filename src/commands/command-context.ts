@@ -1,3 +1,4 @@
+import type { MemberRoles } from '../access/member-roles.ts';
 import type { Logger } from '../log.ts';
 import type { PlatformId } from '../rules/platform-id.ts';
 import type { ChannelRef, UserRef } from '../rules/rule.ts';
@@ -22,6 +23,8 @@ export interface CommandContext {
   channel: ChannelRef;
   user: UserRef;
   log: Logger;
+  /** The user's roles in the channel, as the platform says (cached there). */
+  readRoles(): Promise<MemberRoles>;
   /** Answers only the person who typed the command (ephemeral where the platform allows it). */
   reply(message: Reply): Promise<void>;
   /** Posts to the whole channel: rule changes are visible to all. */

@@ -1,3 +1,5 @@
+import type { AccessNeed } from '../access/access-level.ts';
+import type { AccessGuard } from '../access/create-access-guard.ts';
 import type { Clock } from '../clock.ts';
 import type { RollupView, StormPanel } from '../delivery/create-storm-panel.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
@@ -30,6 +32,8 @@ export interface CommandServices {
   status: StatusSource;
   /** Card budgets and roll-ups (`storm`). */
   storms: StormPanel;
+  /** Who may act in each channel: checked by runCommand, read and set by `access`. */
+  access: AccessGuard;
 }
 
 export interface Command {
@@ -38,6 +42,12 @@ export interface Command {
   usage: string;
   summary: string;
   examples: readonly string[];
+  /**
+   * What running it with these arguments asks of the channel's access policy: `act` for what
+   * changes things, `govern` for changing the policy itself; open to every member when absent or
+   * undefined (what only reads). runCommand checks it before `run`.
+   */
+  needs?(args: string): AccessNeed | undefined;
   /** `args` is the text after the command name. */
   run(ctx: CommandContext, args: string, services: CommandServices): Promise<void>;
 }

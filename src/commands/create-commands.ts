@@ -1,3 +1,4 @@
+import { accessCommand } from './access-command.ts';
 import type { Command } from './command.ts';
 import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
 import { createHelpCommand } from './help-command.ts';
@@ -21,6 +22,7 @@ export function createCommands(): CommandRegistry {
     unmuteCommand,
     statusCommand,
     stormCommand,
+    accessCommand,
   );
   return createCommandRegistry(commands);
 }

@@ -14,6 +14,7 @@ export const muteCommand: Command = {
   usage: 'mute <rule-id> <duration> [reason]',
   summary: 'pauses a rule for up to 7 days (30m, 2h, 1d)',
   examples: ['mute r7k2 2h maintenance window', 'mute r7k2 1d'],
+  needs: () => 'act',
   async run(ctx, args, services) {
     const [, head = '', reasonText = ''] = /^(\S*\s*\S*)\s*([\s\S]*)$/.exec(args) ?? [];
     const names = ['a rule id', 'a duration like 2h'];

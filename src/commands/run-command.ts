@@ -1,3 +1,4 @@
+import { describeAccessRefusal } from '../access/describe-access-refusal.ts';
 import { isBotError } from '../errors.ts';
 import { MAX_ARGUMENTS_LENGTH } from '../rules/parse-subscription.ts';
 import { didYouMean } from '../rules/suggest-word.ts';
@@ -32,12 +33,35 @@ export async function runCommand(
       await ctx.reply(unknownCommand(name, options.registry));
       return;
     }
+    const refusal = await checkAccess(ctx, command, args.trim(), options.services);
+    if (refusal !== undefined) {
+      await ctx.reply({ kind: 'error', text: refusal });
+      return;
+    }
     await command.run(ctx, args.trim(), options.services);
   } catch (error) {
     await ctx.reply(describeFailure(ctx, error, command)).catch((replyError: unknown) => {
       ctx.log.error({ err: replyError }, 'could not send the error reply');
     });
   }
+}
+
+/** The one access check of every command: what the command needs, against the channel's policy. */
+async function checkAccess(
+  ctx: CommandContext,
+  command: Command,
+  args: string,
+  services: CommandServices,
+): Promise<string | undefined> {
+  const need = command.needs?.(args);
+  if (need === undefined) return undefined;
+  const verdict = await services.access.check({
+    channel: ctx.channel,
+    need,
+    readRoles: () => ctx.readRoles(),
+    log: ctx.log.child({ command: command.name }),
+  });
+  return verdict.allowed ? undefined : describeAccessRefusal(verdict, 'command');
 }
 
 function unknownCommand(name: string, registry: CommandRegistry): Reply {

@@ -13,6 +13,8 @@ export const stormCommand: Command = {
   usage: 'storm [budget <N> per <window> | off]',
   summary: "this channel's card budget before a roll-up card takes over",
   examples: ['storm', 'storm budget 20 per 5m', 'storm off'],
+  // Showing the budget only reads; setting it changes what the channel gets.
+  needs: (args) => (args === '' ? undefined : 'act'),
   async run(ctx, args, services) {
     const names = ['budget or off', 'a number of cards', 'per', 'a window like 5m'];
     const words = readWords(args, { command: 'storm', min: 0, max: 4, names });

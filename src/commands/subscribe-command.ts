@@ -15,6 +15,7 @@ export const subscribeCommand: Command = {
     'subscribe report tlp=amber,red flint=true',
     'subscribe intake-silent intake="Firewall EU" for=2h',
   ],
+  needs: () => 'act',
   async run(ctx, args, services) {
     const draft = parseSubscription(args);
     const id = await createRuleId({

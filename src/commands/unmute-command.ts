@@ -8,6 +8,7 @@ export const unmuteCommand: Command = {
   usage: 'unmute <rule-id>',
   summary: 'ends the pause of a rule',
   examples: ['unmute r7k2'],
+  needs: () => 'act',
   async run(ctx, args, services) {
     const [word = ''] = readWords(args, { command: 'unmute', min: 1, max: 1, names: ['a rule id'] });
     const rule = await findChannelRule(ctx, word, services);

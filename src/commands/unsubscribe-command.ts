@@ -9,6 +9,7 @@ export const unsubscribeCommand: Command = {
   usage: 'unsubscribe <rule-id>',
   summary: 'deletes a rule of this channel',
   examples: ['unsubscribe r7k2'],
+  needs: () => 'act',
   async run(ctx, args, services) {
     const [word = ''] = readWords(args, { command: 'unsubscribe', min: 1, max: 1, names: ['a rule id'] });
     const rule = await findChannelRule(ctx, word, services);

@@ -21,7 +21,7 @@ export function composeActions(
   deps: Stores & SekoiaSide & { queueing: Queueing; clock: Clock },
 ): CardButtons {
   const { config, log } = options;
-  const { secrets, rules, cards, states, sekoia, workflow, assets, clock } = deps;
+  const { secrets, rules, cards, states, sekoia, workflow, assets, clock, access } = deps;
   const { enqueueAndWake } = deps.queueing;
   const refreshCards = createCardRefresher({ cards, enqueue: enqueueAndWake });
   const signer = createActionSigner({ key: secrets.actionSigningKey, clock });
@@ -30,6 +30,7 @@ export function composeActions(
       ...{ sekoia, workflow, states, rules, clock, platforms: PLATFORM_NAMES },
       ...{ appUrl: config.SEKOIA_APP_URL, log, assets },
     },
+    access,
     refreshCards,
     ...(options.actionDeadlineMs === undefined ? {} : { deadlineMs: options.actionDeadlineMs }),
     log,

@@ -1,3 +1,4 @@
+import { type AccessGuard, createAccessGuard } from '../access/create-access-guard.ts';
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
 import { resolveSecrets, type Secrets } from '../config/resolve-secrets.ts';
@@ -6,6 +7,7 @@ import type { CardStore } from '../delivery/card-store.ts';
 import type { StormStore } from '../delivery/storm-store.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../rules/create-rule-catalog.ts';
+import { createKeyvAccessStore } from '../storage/create-keyv-access-store.ts';
 import { createKeyvCardStores } from '../storage/create-keyv-card-stores.ts';
 import { createKeyvRuleStore } from '../storage/create-keyv-rule-store.ts';
 import { createKeyvSecretStore } from '../storage/create-keyv-secret-store.ts';
@@ -32,6 +34,8 @@ export interface Stores {
   states: AlertStateStore;
   /** Card budgets, budget windows and roll-ups, per channel. */
   storms: StormStore;
+  /** Who may act in each channel, over its stored level. */
+  access: AccessGuard;
 }
 
 /** What the app keeps: opened (and the rules loaded) before anything else is built on them. */
@@ -57,5 +61,6 @@ export async function composeStores(options: AppOptions, clock: Clock): Promise<
   const shared = store.kind === 'sqlite' ? {} : { leases: store.leases({ clock }) };
   const { cards, states } = createKeyvCardStores({ keyv: cardKeyv, log, ...shared });
   const storms = createKeyvStormStore({ keyv: store.keyv('storm'), log });
-  return { store, secrets, queue, rules, cards, states, storms };
+  const access = createAccessGuard({ store: createKeyvAccessStore({ keyv: store.keyv('access'), log }) });
+  return { store, secrets, queue, rules, cards, states, storms, access };
 }

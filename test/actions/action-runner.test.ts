@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createAccessGuard } from '../../src/access/create-access-guard.ts';
+import type { MemberRoles } from '../../src/access/member-roles.ts';
 import type { ActionGrant } from '../../src/actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../src/actions/action-outcome.ts';
 import { ACTION_TABLE, type CardActionKey } from '../../src/actions/action-table.ts';
@@ -6,6 +8,7 @@ import type { ActionServices, CardAction } from '../../src/actions/card-action.t
 import { createActionRunner, FAILED_ON_OUR_SIDE } from '../../src/actions/create-action-runner.ts';
 import { createLogger } from '../../src/log.ts';
 import { PLATFORM_NAMES } from '../../src/platforms/platform-list.ts';
+import { createMemoryAccessStore, GUEST, MEMBER } from '../access/memory-access-store.ts';
 
 const log = createLogger({ level: 'silent' });
 const user: ActingUser = { id: 'u1', name: 'alice', platform: 'mattermost' };
@@ -57,9 +60,10 @@ function tableWith(breakAfter: boolean): Record<CardActionKey, CardAction> {
   return { ...ACTION_TABLE, comment, mute };
 }
 
-function runner(sekoia: ActionServices['sekoia'], breakAfter = false) {
+function runner(sekoia: ActionServices['sekoia'], breakAfter = false, store = createMemoryAccessStore()) {
   const unused = () => Promise.reject(new Error('not used here'));
   return createActionRunner({
+    access: createAccessGuard({ store }),
     services: {
       sekoia,
       workflow: { read: unused },
@@ -78,7 +82,11 @@ function runner(sekoia: ActionServices['sekoia'], breakAfter = false) {
 }
 
 /** The chat side of a click that nothing here looks at. */
-const quiet = { announce: async () => undefined, noteInThread: async () => undefined };
+const quiet = {
+  announce: async () => undefined,
+  noteInThread: async () => undefined,
+  readRoles: async (): Promise<MemberRoles> => MEMBER,
+};
 
 describe('the click runner', () => {
   it('answers with the outcome when the action ends within the deadline', async () => {
@@ -134,5 +142,75 @@ describe('the click runner', () => {
       tellLater: async () => undefined,
     });
     expect(answer).toEqual({ settled: true, outcome: { ok: false, message: FAILED_ON_OUR_SIDE } });
+  });
+
+  it("refuses a guest's click before anything runs: no Sekoia.io call, no note, the reason told", async () => {
+    const calls: string[] = [];
+    const sekoia = {
+      ...sekoiaPort({ delayMs: 0 }),
+      postComment: async () => {
+        calls.push('postComment');
+        return { uuid: 'c-1', content: 'x', author: 'alice', date: 0 };
+      },
+    };
+    const answer = await runner(sekoia).run({
+      ...quiet,
+      readRoles: async () => GUEST,
+      grant: grant('comment'),
+      user,
+      text: 'hello',
+      noteInThread: async () => {
+        calls.push('note');
+      },
+      tellLater: async () => undefined,
+    });
+    expect(answer).toEqual({
+      settled: true,
+      outcome: { ok: false, message: 'Guests cannot act on alerts.' },
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses, and says to try again, when the platform cannot say who the clicker is (fail closed)', async () => {
+    const answer = await runner(sekoiaPort({ delayMs: 0 })).run({
+      ...quiet,
+      readRoles: () => Promise.reject(new Error('Mattermost down')),
+      grant: grant('comment'),
+      user,
+      text: 'hello',
+      tellLater: async () => undefined,
+    });
+    expect(answer).toEqual({
+      settled: true,
+      outcome: {
+        ok: false,
+        message: expect.stringMatching(/^Could not check your role .* Try again in a moment\.$/),
+      },
+    });
+  });
+
+  it('lets only admins act in a channel set to admins', async () => {
+    const store = createMemoryAccessStore();
+    await store.set({ platform: 'mattermost', channel: 'c1' }, 'admins');
+    const click = (roles: MemberRoles) =>
+      runner(sekoiaPort({ delayMs: 0 }), false, store).run({
+        ...quiet,
+        readRoles: async () => roles,
+        grant: grant('comment'),
+        user,
+        text: 'hello',
+        tellLater: async () => undefined,
+      });
+    expect(await click(MEMBER)).toEqual({
+      settled: true,
+      outcome: {
+        ok: false,
+        message: 'Only channel admins can act on alerts in this channel (access: admins).',
+      },
+    });
+    expect(await click({ ...MEMBER, admin: true })).toEqual({
+      settled: true,
+      outcome: { ok: true, message: 'Comment added in Sekoia.io.' },
+    });
   });
 });

@@ -11,7 +11,7 @@ import {
 const SRC = join(import.meta.dirname, '..', '..', 'src');
 
 /** The pure core: it declares ports, and platforms/ and storage/ implement them. */
-const CORE = ['normalize/', 'triggers/', 'rules/', 'delivery/', 'commands/', 'actions/', 'queue/'];
+const CORE = ['normalize/', 'triggers/', 'rules/', 'delivery/', 'commands/', 'actions/', 'queue/', 'access/'];
 
 describe('import boundaries (style: ports in the core, SDKs at the edge)', () => {
   const files = readSourceFiles(SRC);

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type AccessGuard, createAccessGuard } from '../../src/access/create-access-guard.ts';
+import type { MemberRoles } from '../../src/access/member-roles.ts';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
 import type { CommandServices, StatusReport } from '../../src/commands/command.ts';
 import type { CommandContext, Reply } from '../../src/commands/command-context.ts';
@@ -10,6 +12,7 @@ import { createStormPanel } from '../../src/delivery/create-storm-panel.ts';
 import type { StormStore } from '../../src/delivery/storm-store.ts';
 import { createRuleCatalog, type RuleCatalog } from '../../src/rules/create-rule-catalog.ts';
 import type { ChannelRef, UserRef } from '../../src/rules/rule.ts';
+import { createKeyvAccessStore } from '../../src/storage/create-keyv-access-store.ts';
 import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
 import { createKeyvStormStore } from '../../src/storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
@@ -35,6 +38,10 @@ export interface Harness {
   status: StatusReport;
   /** Card budgets and roll-ups, on the same store (default budget 20 per 5m, high urgency gets its card). */
   storms: StormStore;
+  /** Who may act, on the same store. */
+  access: AccessGuard;
+  /** Each user's roles, by user id (a plain member when not listed); a function throws like a platform that is down. */
+  roles: Map<string, MemberRoles | (() => never)>;
   /** Runs a line as `user` in `channel` and returns what was recorded. */
   run(line: string, channel?: ChannelRef, user?: UserRef): Promise<RecordingContext>;
   close(): Promise<void>;
@@ -51,6 +58,10 @@ export async function startHarness(seed = 1): Promise<Harness> {
   await rules.start();
   const status: StatusReport = { sekoiaReachable: null, lastWebhookAt: null, pendingDeliveries: null };
   const storms = createKeyvStormStore({ keyv: store.keyv('storm'), log: captured.log });
+  const access = createAccessGuard({
+    store: createKeyvAccessStore({ keyv: store.keyv('access'), log: captured.log }),
+  });
+  const roles: Harness['roles'] = new Map();
   const services: CommandServices = {
     rules,
     clock,
@@ -60,6 +71,7 @@ export async function startHarness(seed = 1): Promise<Harness> {
       store: storms,
       defaults: { budget: 20, windowMs: 300_000, ownCardAt: 'high' },
     }),
+    access,
   };
   const registry = createCommands();
   return {
@@ -69,8 +81,13 @@ export async function startHarness(seed = 1): Promise<Harness> {
     captured,
     status,
     storms,
+    access,
+    roles,
     async run(line, channel = SOC, user = ALICE) {
-      const ctx = recordingContext(channel, user, captured);
+      const ctx = recordingContext(channel, user, captured, async () => {
+        const known = roles.get(user.id) ?? { member: true, guest: false, admin: false };
+        return typeof known === 'function' ? known() : known;
+      });
       await runCommand(ctx, line, { registry, services });
       return ctx;
     },
@@ -82,7 +99,12 @@ export async function startHarness(seed = 1): Promise<Harness> {
   };
 }
 
-function recordingContext(channel: ChannelRef, user: UserRef, captured: CapturedLog): RecordingContext {
+function recordingContext(
+  channel: ChannelRef,
+  user: UserRef,
+  captured: CapturedLog,
+  readRoles: () => Promise<MemberRoles>,
+): RecordingContext {
   const replies: Reply[] = [];
   const announcements: Reply[] = [];
   return {
@@ -90,6 +112,7 @@ function recordingContext(channel: ChannelRef, user: UserRef, captured: Captured
     channel,
     user,
     log: captured.log,
+    readRoles,
     replies,
     announcements,
     reply: async (message) => {

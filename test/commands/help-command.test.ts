@@ -22,6 +22,7 @@ describe('help', () => {
       'unmute',
       'status',
       'storm',
+      'access',
     ]);
     expect(reply.lines).toEqual(commands.map((c) => `${c.usage} — ${c.summary}`));
   });

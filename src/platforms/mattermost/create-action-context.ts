@@ -1,3 +1,4 @@
+import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionContext, ActionNews } from '../../actions/action-context.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
@@ -15,6 +16,7 @@ function newsText(news: ActionNews): string {
 export function createActionContext(input: {
   client: MattermostClient;
   tell: ClickerNotice;
+  members: MemberDirectory;
   grant: ActionGrant;
   user: ActingUser;
   text?: string;
@@ -23,6 +25,7 @@ export function createActionContext(input: {
   return {
     grant,
     user,
+    readRoles: () => input.members.readMemberRoles(grant.channel, user.id),
     ...(input.text === undefined ? {} : { text: input.text }),
     async announce(news) {
       const message = renderAnnouncement({ kind: 'info', text: newsText(news) });

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
 import { ACTION_TABLE } from '../../actions/action-table.ts';
@@ -26,6 +27,8 @@ export interface CreateActionRouteOptions {
   render: ReturnType<typeof createCardRenderer>;
   client: MattermostClient;
   tell: ClickerNotice;
+  /** Who the clicker is in the channel, for the access policy the runner applies. */
+  members: MemberDirectory;
   /** `PUBLIC_URL/mattermost/dialogs` */
   dialogUrl: string;
   log: Logger;
@@ -81,10 +84,17 @@ export function createActionRoute(options: CreateActionRouteOptions) {
     }
   };
 
+  const contextOf = (grant: ActionGrant, user: ActingUser) =>
+    createActionContext({
+      client: options.client,
+      tell: options.tell,
+      members: options.members,
+      grant,
+      user,
+    });
+
   const run = async (grant: ActionGrant, user: ActingUser, log: Logger): Promise<ActionAnswer> => {
-    const answer = await actions.run(
-      createActionContext({ client: options.client, tell: options.tell, grant, user }),
-    );
+    const answer = await actions.run(contextOf(grant, user));
     return answer.settled ? answerFor(grant, answer.outcome, log) : { ephemeral_text: answer.message };
   };
 
@@ -114,6 +124,9 @@ export function createActionRoute(options: CreateActionRouteOptions) {
     try {
       // A button that takes text opens a dialog; its submission (create-dialog-route.ts) runs the action.
       if (!ACTION_TABLE[grant.action].needsText) return sendJson(res, 200, await run(grant, user, log));
+      // Someone who may not act gets no dialog to fill in (its submission would be refused anyway).
+      const refused = await actions.refusal(contextOf(grant, user));
+      if (refused !== undefined) return sendJson(res, 200, { ephemeral_text: refused });
       const opened = await openCommentDialog({
         client: options.client,
         url: options.dialogUrl,

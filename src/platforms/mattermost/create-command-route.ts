@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandContext, Reply } from '../../commands/command-context.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
@@ -18,6 +19,8 @@ export interface CreateCommandRouteOptions {
   registry: CommandRegistry;
   services: CommandServices;
   client: MattermostClient;
+  /** Who the user is in the channel, for the access policy runCommand applies. */
+  members: MemberDirectory;
   /** Which `response_url`s are the configured server's, and where to send their late answers. */
   responseUrls: Pick<ResponseUrlResolver, 'resolve'>;
   log: Logger;
@@ -63,6 +66,7 @@ export function createCommandRoute(options: CreateCommandRouteOptions) {
       channel: { platform: 'mattermost', team: command.team_id, channel: command.channel_id },
       user: { id: command.user_id, name: command.user_name },
       log: log.child({ channelId: command.channel_id, userId: command.user_id }),
+      readRoles: () => options.members.readMemberRoles(command.channel_id, command.user_id),
       reply: async (reply) => {
         if (answered) await followUp(reply);
         else replies.push(reply);

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
 import { MAX_COMMENT_LENGTH } from '../../actions/comment-action.ts';
@@ -20,6 +21,7 @@ export interface CreateDialogRouteOptions {
   actions: ActionRunner;
   client: MattermostClient;
   tell: ClickerNotice;
+  members: MemberDirectory;
   log: Logger;
 }
 
@@ -55,7 +57,8 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
   const comment = async (grant: ActionGrant, userId: string, text: string) => {
     const profile = await client.getUser(userId);
     const user: ActingUser = { id: userId, name: profile.username, platform: 'mattermost' };
-    return actions.run(createActionContext({ client, tell: options.tell, grant, user, text }));
+    const { tell, members } = options;
+    return actions.run(createActionContext({ client, tell, members, grant, user, text }));
   };
 
   return async (req: Request, res: Response): Promise<void> => {

@@ -1,3 +1,4 @@
+import { cacheMemberRoles } from '../../access/cache-member-roles.ts';
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import { createClickVerifier } from '../../actions/create-click-verifier.ts';
@@ -18,6 +19,7 @@ import { createDialogRoute } from './create-dialog-route.ts';
 import { createCardRenderer, createMattermostCardSink } from './create-mattermost-card-sink.ts';
 import { createMattermostClient } from './create-mattermost-client.ts';
 import { createMattermostGate } from './create-mattermost-gate.ts';
+import { createMattermostMemberDirectory } from './create-mattermost-member-directory.ts';
 import { createResponseUrlResolver } from './create-response-url-resolver.ts';
 
 export interface CreateMattermostPlatformOptions {
@@ -67,7 +69,12 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     log,
   });
   responseUrls.start();
+  // A burst of clicks asks Mattermost once per user and channel (cached briefly, bounded).
+  const members = cacheMemberRoles(createMattermostMemberDirectory(client), {
+    clock: options.clock ?? systemClock,
+  });
   const command = createCommandRoute({
+    members,
     tokens: options.commandTokens,
     registry: options.registry,
     services: options.services,
@@ -86,10 +93,11 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     render: createCardRenderer(renderer),
     client,
     tell,
+    members,
     dialogUrl: `${base}/mattermost/dialogs`,
     log,
   });
-  const dialog = createDialogRoute({ verifier, actions: options.actions, client, tell, log });
+  const dialog = createDialogRoute({ verifier, actions: options.actions, client, tell, members, log });
   return {
     sink: createMattermostCardSink({ client, ...renderer }),
     gate,

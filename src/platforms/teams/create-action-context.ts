@@ -1,3 +1,4 @@
+import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionContext, ActionNews } from '../../actions/action-context.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
@@ -16,6 +17,7 @@ function newsText(news: ActionNews): string {
 export function createActionContext(input: {
   connector: ConnectorClient;
   tell: TeamsClickerNotice;
+  members: MemberDirectory;
   conversation: TeamsConversation;
   grant: ActionGrant;
   user: ActingUser;
@@ -26,6 +28,7 @@ export function createActionContext(input: {
   return {
     grant,
     user,
+    readRoles: () => input.members.readMemberRoles(conversation.id, user.id),
     text: input.text,
     async announce(news) {
       const message = markdown(newsText(news));

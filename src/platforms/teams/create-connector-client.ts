@@ -37,6 +37,8 @@ export interface ConnectorClient {
     activityId: string,
     activity: OutgoingActivity,
   ): Promise<void>;
+  /** One member of a conversation (`GET v3/conversations/{id}/members/{memberId}`): a TeamsChannelAccount. */
+  getMember(serviceUrl: string, conversationId: string, memberId: string): Promise<Record<string, unknown>>;
 }
 
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
@@ -108,7 +110,7 @@ export function createConnectorClient(options: {
       response = await fetch(url, {
         method,
         headers: { 'Content-Type': 'application/json; charset=utf-8', ...(await authorization()) },
-        body: JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         redirect: 'error',
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
@@ -165,6 +167,10 @@ export function createConnectorClient(options: {
         },
         conversationId,
       );
+    },
+    async getMember(serviceUrl, conversationId, memberId) {
+      const url = `${conversationUrl(serviceUrl, conversationId)}/members/${encodeURIComponent(memberId)}`;
+      return (await call('GET', url, undefined, conversationId)) ?? {};
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
+import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandContext, Reply } from '../../commands/command-context.ts';
@@ -28,6 +29,8 @@ export interface TeamsBotOptions {
   services: CommandServices;
   conversations: TeamsConversationStore;
   connector: ConnectorClient;
+  /** Who the user is in the conversation, for the access policy runCommand applies. */
+  members: MemberDirectory;
   onCardAction: ReturnType<typeof handleCardInvoke>;
   /** True when no app id is configured: serviceUrls are then only accepted from loopback. */
   unauthenticated: boolean;
@@ -85,7 +88,7 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   async #command(ctx: TurnContext, conversation: TeamsConversation): Promise<void> {
-    const { log, connector } = this.#options;
+    const { log, connector, members } = this.#options;
     const text = readCommandText(TurnContext.removeRecipientMention(ctx.activity) ?? '');
     const replies: Reply[] = [];
     const commandContext: CommandContext = {
@@ -93,6 +96,7 @@ export class TeamsBot extends TeamsActivityHandler {
       channel: teamsChannelRef(conversation),
       user: { id: ctx.activity.from.id, name: ctx.activity.from.name ?? ctx.activity.from.id },
       log: log.child({ conversationId: conversation.id.slice(0, 80) }),
+      readRoles: () => members.readMemberRoles(conversation.id, ctx.activity.from.id),
       reply: async (reply) => {
         replies.push(reply);
       },

@@ -1,5 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
+import { cacheMemberRoles } from '../../access/cache-member-roles.ts';
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import { createClickVerifier } from '../../actions/create-click-verifier.ts';
@@ -21,6 +22,7 @@ import { createConnectorClient, type TeamsCredentials } from './create-connector
 import { TeamsBot } from './create-teams-bot.ts';
 import { createTeamsCardRenderer, createTeamsCardSink } from './create-teams-card-sink.ts';
 import { createTeamsGate } from './create-teams-gate.ts';
+import { createTeamsMemberDirectory } from './create-teams-member-directory.ts';
 import { handleCardInvoke } from './handle-card-invoke.ts';
 import type { TeamsConversationStore } from './teams-conversation.ts';
 
@@ -75,7 +77,10 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
     ...(options.onSuccess ? { onSuccess: options.onSuccess } : {}),
   });
   const render = createTeamsCardRenderer(options.signer);
+  const directory = createTeamsMemberDirectory({ connector, conversations: options.conversations });
+  const members = cacheMemberRoles(directory, { clock: options.clock });
   const bot = new TeamsBot({
+    members,
     registry: options.registry,
     services: options.services,
     conversations: options.conversations,
@@ -89,6 +94,7 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
       render,
       connector,
       tell: createTeamsClickerNotice(connector),
+      members,
       log,
     }),
   });

@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
 import { ACTION_TABLE } from '../../actions/action-table.ts';
@@ -26,6 +27,8 @@ export interface HandleCardInvokeOptions {
   render: ReturnType<typeof createTeamsCardRenderer>;
   connector: ConnectorClient;
   tell: TeamsClickerNotice;
+  /** Who the clicker is in the conversation, for the access policy the runner applies. */
+  members: MemberDirectory;
   log: Logger;
 }
 
@@ -112,10 +115,10 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
     // Send carries the text input by its id, the Comment button's (render-alert-card.ts).
     const typed = data.comment;
     const text = typeof typed === 'string' ? typed : '';
-    const { connector, tell } = options;
+    const { connector, tell, members } = options;
     try {
       const answer = await actions.run(
-        createActionContext({ connector, tell, conversation, grant, user, text }),
+        createActionContext({ connector, tell, members, conversation, grant, user, text }),
       );
       return answer.settled ? await answerFor(grant, answer.outcome) : messageAnswer(answer.message);
     } catch (error) {

@@ -20,6 +20,8 @@ export interface AddTeamsUserInput {
   id?: string;
   name: string;
   aadObjectId?: string;
+  /** Default `user`; a guest account is `guest`. */
+  userRole?: FakeTeamsUser['userRole'];
 }
 
 /** Test-side set-up and view of the fake's data. Everything handed out is a copy. */
@@ -96,6 +98,7 @@ export function createConnectorControls(context: ConnectorContext): FakeBotConne
         name: input.name,
         aadObjectId,
         userPrincipalName: `${slug(input.name)}@example.invalid`,
+        userRole: input.userRole ?? 'user',
       };
       context.users.set(id, user);
       return { ...user };

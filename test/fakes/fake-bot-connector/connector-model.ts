@@ -26,6 +26,8 @@ export interface FakeTeamsUser {
   name: string;
   aadObjectId: string;
   userPrincipalName: string;
+  /** `TeamsChannelAccount.userRole` in member answers: `user` (a member of the tenant), `guest`, `anonymous`. */
+  userRole: 'user' | 'guest' | 'anonymous';
 }
 
 export interface FakeTeamsChat {

@@ -16,7 +16,7 @@ function toTeamsChannelAccount(context: ConnectorContext, user: FakeTeamsUser): 
     email: user.userPrincipalName,
     userPrincipalName: user.userPrincipalName,
     tenantId: context.tenantId,
-    userRole: 'user',
+    userRole: user.userRole,
   };
 }
 

@@ -27,6 +27,7 @@ const INSTALLER: FakeTeamsUser = {
   name: 'Teams Admin',
   aadObjectId: '22222222-2222-2222-2222-222222222222',
   userPrincipalName: 'teams.admin@example.invalid',
+  userRole: 'user',
 };
 
 /**

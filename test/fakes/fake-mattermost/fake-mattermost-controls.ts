@@ -7,13 +7,13 @@ import type {
   FakeUser,
   OpenedDialog,
 } from './fake-model.ts';
-import { mustFindChannel, mustFindUser } from './must-find.ts';
+import { mustFindChannel, mustFindTeam, mustFindUser } from './must-find.ts';
 import { newId } from './new-id.ts';
 
 export interface AddUserInput {
   id?: string;
   username: string;
-  /** Default `system_user`. */
+  /** Default `system_user`; `system_guest` for a guest account, `system_user system_admin` for a system admin. */
   roles?: string;
 }
 
@@ -37,6 +37,8 @@ export interface FakeMattermostControls {
   addChannel(input: AddChannelInput): FakeChannel;
   addMember(channelId: string, userId: string, options?: { admin?: boolean }): void;
   removeMember(channelId: string, userId: string): void;
+  /** Makes a user a team admin (`scheme_admin` on the team member), or no longer one. */
+  setTeamAdmin(teamId: string, userId: string, admin?: boolean): void;
   /** Live stored posts, oldest first, integration data intact. */
   posts(channelId?: string): FakePost[];
   /** Any stored post, deleted ones included. */
@@ -98,6 +100,12 @@ export function createFakeMattermostControls(context: FakeContext): FakeMattermo
     addMember,
     removeMember: (channelId, userId) => {
       mustFindChannel(context, channelId).members.delete(userId);
+    },
+    setTeamAdmin: (teamId, userId, admin = true) => {
+      mustFindUser(context, userId);
+      const team = mustFindTeam(context, teamId);
+      team.admins = team.admins.filter((id) => id !== userId);
+      if (admin) team.admins.push(userId);
     },
     posts: (channelId) =>
       structuredClone(live().filter((post) => channelId === undefined || post.channel_id === channelId)),

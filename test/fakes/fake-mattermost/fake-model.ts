@@ -16,6 +16,8 @@ export interface FakeTeam {
   name: string;
   /** The `/sekoia` command's token in this team (a custom command belongs to one team, §2.1). */
   commandToken: string;
+  /** Team admins (team members with `scheme_admin`); every member of a channel of the team is a member. */
+  admins: string[];
 }
 
 export interface FakeChannel {

@@ -1,5 +1,5 @@
 import { type ApiAnswer, type ApiRequest, answer, fail, param } from './api-route.ts';
-import { canRead, type FakeContext, type StoredChannel } from './fake-context.ts';
+import { canRead, type FakeContext, hasRole, type StoredChannel } from './fake-context.ts';
 import { channelNotFound, mmError, permissionDenied } from './mattermost-error.ts';
 
 function channelJson(context: FakeContext, channel: StoredChannel): Record<string, unknown> {
@@ -34,12 +34,20 @@ export function handleGetChannel(context: FakeContext, request: ApiRequest): Api
   return answer(200, channelJson(context, channel));
 }
 
+/** The scheme flags and implied roles of a member: a guest account is a guest everywhere, never an admin. */
+export function schemeOf(guest: boolean, admin: boolean, prefix: 'channel' | 'team') {
+  if (guest) {
+    return { roles: `${prefix}_guest`, scheme_guest: true, scheme_user: false, scheme_admin: false };
+  }
+  const roles = admin ? `${prefix}_user ${prefix}_admin` : `${prefix}_user`;
+  return { roles, scheme_guest: false, scheme_user: true, scheme_admin: admin };
+}
+
 /** A ChannelMember as in reference §6.4: scheme-implied roles listed in `roles`. */
-function memberJson(channel: StoredChannel, userId: string, admin: boolean): Record<string, unknown> {
+function memberJson(channel: StoredChannel, userId: string, guest: boolean, admin: boolean) {
   return {
     channel_id: channel.id,
     user_id: userId,
-    roles: admin ? 'channel_user channel_admin' : 'channel_user',
     last_viewed_at: 0,
     msg_count: 0,
     mention_count: 0,
@@ -48,9 +56,7 @@ function memberJson(channel: StoredChannel, userId: string, admin: boolean): Rec
     msg_count_root: 0,
     notify_props: { desktop: 'default', email: 'default', mark_unread: 'all', push: 'default' },
     last_update_at: channel.createAt,
-    scheme_guest: false,
-    scheme_user: true,
-    scheme_admin: admin,
+    ...schemeOf(guest, admin, 'channel'),
     explicit_roles: '',
   };
 }
@@ -71,5 +77,6 @@ export function handleGetChannelMember(context: FakeContext, request: ApiRequest
       ),
     );
   }
-  return answer(200, memberJson(channel, userId, admin));
+  const guest = hasRole(context.users.get(userId), 'system_guest');
+  return answer(200, memberJson(channel, userId, guest, admin));
 }

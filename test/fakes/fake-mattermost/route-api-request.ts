@@ -11,6 +11,7 @@ import {
   handlePatchPost,
   handleUpdatePost,
 } from './handle-post-write-routes.ts';
+import { handleGetTeamMember } from './handle-team-routes.ts';
 import { handleGetUser } from './handle-user-routes.ts';
 import { routeNotFound, sessionExpired } from './mattermost-error.ts';
 
@@ -26,6 +27,7 @@ export const FAKE_MATTERMOST_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', pattern: 'channels/:channelId', handle: handleGetChannel },
   { method: 'GET', pattern: 'channels/:channelId/posts', handle: handleGetChannelPosts },
   { method: 'GET', pattern: 'channels/:channelId/members/:userId', handle: handleGetChannelMember },
+  { method: 'GET', pattern: 'teams/:teamId/members/:userId', handle: handleGetTeamMember },
   { method: 'GET', pattern: 'users/:userId', handle: handleGetUser },
   { method: 'POST', pattern: 'actions/dialogs/open', anonymous: true, handle: handleOpenDialog },
   { method: 'GET', pattern: 'config/client', anonymous: true, handle: handleClientConfig },

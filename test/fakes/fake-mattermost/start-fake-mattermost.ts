@@ -80,7 +80,7 @@ function createContext(options: StartFakeMattermostOptions): FakeContext {
   };
   const tokens = options.commandTokens ?? { [FAKE_MATTERMOST_TEAM_ID]: FAKE_MATTERMOST_COMMAND_TOKEN };
   const teams = Object.entries(tokens).map(([id, commandToken]) => {
-    return { id, name: options.teamNames?.[id] ?? id, commandToken };
+    return { id, name: options.teamNames?.[id] ?? id, commandToken, admins: [] };
   });
   return {
     clock,

@@ -1,0 +1,72 @@
+import { BotError, isBotError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { type AccessLevel, type AccessNeed, DEFAULT_ACCESS_LEVEL } from './access-level.ts';
+import type { AccessChannel, AccessStore } from './access-store.ts';
+import { decideAccess } from './decide-access.ts';
+import type { AccessRefusal } from './describe-access-refusal.ts';
+import type { MemberRoles } from './member-roles.ts';
+
+/** A lookup slower than this is a failed one: the click or command is refused, never let through. */
+export const ROLE_LOOKUP_TIMEOUT_MS = 2_000;
+
+export interface AccessCheck {
+  channel: AccessChannel;
+  need: AccessNeed;
+  /** The platform's answer for the user in that channel (the interaction's context provides it). */
+  readRoles: () => Promise<MemberRoles>;
+  log: Logger;
+}
+
+export type AccessVerdict = { allowed: true; level: AccessLevel } | ({ allowed: false } & AccessRefusal);
+
+export interface AccessGuard {
+  /** The channel's level: the one set, else the default. */
+  level(channel: AccessChannel): Promise<AccessLevel>;
+  setLevel(channel: AccessChannel, level: AccessLevel): Promise<void>;
+  /**
+   * Whether the user may do what `need` says in the channel. It never throws: when the level or
+   * the user's roles cannot be read (store or platform down, too slow), the answer is a refusal.
+   */
+  check(input: AccessCheck): Promise<AccessVerdict>;
+}
+
+/** The one decision point for clicks (the action runner) and commands (runCommand). */
+export function createAccessGuard(options: { store: AccessStore; lookupTimeoutMs?: number }): AccessGuard {
+  const { store } = options;
+  const timeoutMs = options.lookupTimeoutMs ?? ROLE_LOOKUP_TIMEOUT_MS;
+  const level = async (channel: AccessChannel) => (await store.get(channel)) ?? DEFAULT_ACCESS_LEVEL;
+  return {
+    level,
+    setLevel: (channel, next) => store.set(channel, next),
+    async check({ channel, need, readRoles, log }) {
+      let known: { level: AccessLevel; roles: MemberRoles };
+      try {
+        const [current, roles] = await Promise.all([level(channel), within(readRoles(), timeoutMs)]);
+        known = { level: current, roles };
+      } catch (error) {
+        log.warn({ err: isBotError(error) ? error.code : error, need }, 'access check failed; refused');
+        return { allowed: false, reason: 'lookup-failed', need, level: DEFAULT_ACCESS_LEVEL };
+      }
+      const decision = decideAccess(known.level, need, known.roles);
+      if (decision.allowed) return { allowed: true, level: known.level };
+      log.info({ reason: decision.reason, need, level: known.level }, 'refused by the access policy');
+      return { allowed: false, reason: decision.reason, need, level: known.level };
+    },
+  };
+}
+
+/** `work`, or a retryable failure once `ms` have passed. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new BotError('access_lookup_failed', { message: 'role lookup timed out' })),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createAccessGuard } from '../../src/access/create-access-guard.ts';
+import { createLogger } from '../../src/log.ts';
+import { ADMIN, createMemoryAccessStore, GUEST, MEMBER } from './memory-access-store.ts';
+
+const log = createLogger({ level: 'silent' });
+const SOC = { platform: 'mattermost', channel: 'soc' };
+
+describe('the access guard', () => {
+  it('reads a channel with no setting as everyone, and keeps a level per channel', async () => {
+    const guard = createAccessGuard({ store: createMemoryAccessStore() });
+    expect(await guard.level(SOC)).toBe('everyone');
+    await guard.setLevel(SOC, 'admins');
+    expect(await guard.level(SOC)).toBe('admins');
+    expect(await guard.level({ platform: 'mattermost', channel: 'ops' })).toBe('everyone');
+    expect(await guard.level({ platform: 'teams', channel: 'soc' })).toBe('everyone');
+  });
+
+  it('applies the stored level to the roles the platform gives', async () => {
+    const store = createMemoryAccessStore();
+    const guard = createAccessGuard({ store });
+    const check = (roles = MEMBER) =>
+      guard.check({ channel: SOC, need: 'act', readRoles: async () => roles, log });
+    expect(await check()).toEqual({ allowed: true, level: 'everyone' });
+    expect(await check(GUEST)).toMatchObject({ allowed: false, reason: 'guest' });
+    await store.set(SOC, 'admins');
+    expect(await check()).toMatchObject({ allowed: false, reason: 'not-admin', level: 'admins' });
+    expect(await check(ADMIN)).toEqual({ allowed: true, level: 'admins' });
+  });
+
+  it('refuses when the roles cannot be read: a failure, or an answer slower than the timeout', async () => {
+    const guard = createAccessGuard({ store: createMemoryAccessStore(), lookupTimeoutMs: 20 });
+    const failed = await guard.check({
+      channel: SOC,
+      need: 'act',
+      readRoles: () => Promise.reject(new Error('down')),
+      log,
+    });
+    expect(failed).toMatchObject({ allowed: false, reason: 'lookup-failed' });
+    const slow = await guard.check({
+      channel: SOC,
+      need: 'act',
+      readRoles: () => new Promise((resolve) => setTimeout(() => resolve(MEMBER), 500)),
+      log,
+    });
+    expect(slow).toMatchObject({ allowed: false, reason: 'lookup-failed' });
+  });
+
+  it('refuses when the stored level cannot be read', async () => {
+    const store = createMemoryAccessStore();
+    const guard = createAccessGuard({
+      store: { ...store, get: () => Promise.reject(new Error('store down')) },
+    });
+    const verdict = await guard.check({ channel: SOC, need: 'act', readRoles: async () => ADMIN, log });
+    expect(verdict).toMatchObject({ allowed: false, reason: 'lookup-failed' });
+  });
+});

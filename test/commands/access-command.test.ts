@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN, GUEST } from '../access/memory-access-store.ts';
+import { ALICE, BOB, type Harness, OPS, onlyReply, SOC, startHarness } from './command-harness.ts';
+
+describe('who may run the commands that change things (access)', () => {
+  let bot: Harness;
+  beforeEach(async () => {
+    bot = await startHarness();
+  });
+  afterEach(() => bot.close());
+
+  it('lets every member change rules by default, and shows the level as everyone', async () => {
+    expect(onlyReply(await bot.run('subscribe alert-raised urgency>=high')).kind).toBe('success');
+    const shown = onlyReply(await bot.run('access'));
+    expect(shown.text).toBe('Access in this channel: everyone');
+    expect(shown.lines?.[0]).toBe(
+      'Alert buttons and rule changes: every member of the channel; guests never act',
+    );
+  });
+
+  it('refuses every changing command to a guest, and leaves the reading ones open', async () => {
+    bot.roles.set(ALICE.id, GUEST);
+    for (const line of [
+      'subscribe alert-raised',
+      'unsubscribe r7k2',
+      'mute r7k2 2h',
+      'unmute r7k2',
+      'storm off',
+    ]) {
+      const ctx = await bot.run(line);
+      expect(onlyReply(ctx), line).toEqual({
+        kind: 'error',
+        text: "Guests cannot change this channel's rules and settings.",
+      });
+      expect(ctx.announcements, line).toEqual([]);
+    }
+    expect(await bot.rules.listByChannel(SOC)).toEqual([]);
+    expect(await bot.storms.setting(SOC)).toBeUndefined();
+    for (const line of ['help', 'rules', 'status', 'storm', 'access'])
+      expect(onlyReply(await bot.run(line)).kind, line).toBe('info');
+  });
+
+  it('lets only admins set the level, announces it, and then refuses members what changes things', async () => {
+    const refused = await bot.run('access admins');
+    expect(onlyReply(refused)).toEqual({
+      kind: 'error',
+      text: 'Only channel admins can change who may act in this channel.',
+    });
+    expect(await bot.access.level(SOC)).toBe('everyone');
+    bot.roles.set(BOB.id, ADMIN);
+    const set = await bot.run('access admins', SOC, BOB);
+    expect(onlyReply(set).kind).toBe('success');
+    expect(set.announcements.map((reply) => reply.text)).toEqual([
+      '@bob set who may act in this channel to admins: channel admins only (team and system admins too)',
+    ]);
+    expect(onlyReply(await bot.run('subscribe alert-raised'))).toEqual({
+      kind: 'error',
+      text: "Only channel admins can change this channel's rules and settings (access: admins).",
+    });
+    expect(onlyReply(await bot.run('subscribe alert-raised', SOC, BOB)).kind).toBe('success');
+    // Another channel keeps its own level.
+    expect(onlyReply(await bot.run('subscribe alert-raised', OPS)).kind).toBe('success');
+    expect(onlyReply(await bot.run('access')).text).toBe('Access in this channel: admins');
+    expect(onlyReply(await bot.run('access admins', SOC, BOB)).text).toBe(
+      'Access is already admins in this channel.',
+    );
+  });
+
+  it('says the level cannot be changed where the platform does not tell admins, and keeps everyone', async () => {
+    bot.roles.set(ALICE.id, { member: true, guest: false, admin: null });
+    for (const line of ['access admins', 'access everyone']) {
+      const ctx = await bot.run(line);
+      expect(onlyReply(ctx).text, line).toMatch(
+        /^Access cannot be changed here yet: .* access stays everyone/,
+      );
+      expect(ctx.announcements).toEqual([]);
+    }
+    expect(await bot.access.level(SOC)).toBe('everyone');
+    expect(onlyReply(await bot.run('subscribe alert-raised')).kind).toBe('success');
+  });
+
+  it('refuses, fail closed, when the platform cannot say who the user is', async () => {
+    bot.roles.set(ALICE.id, () => {
+      throw new Error('Mattermost down');
+    });
+    expect(onlyReply(await bot.run('subscribe alert-raised')).text).toMatch(/^Could not check your role/);
+    expect(await bot.rules.listByChannel(SOC)).toEqual([]);
+    expect(bot.captured.records().some((entry) => entry.msg === 'access check failed; refused')).toBe(true);
+  });
+
+  it('answers a level it does not know with the usage, whoever asks', async () => {
+    bot.roles.set(ALICE.id, GUEST);
+    expect(onlyReply(await bot.run('access nobody'))).toEqual({
+      kind: 'error',
+      text: 'access takes everyone or admins, not "nobody"',
+      code: ['access [everyone | admins]'],
+    });
+  });
+});

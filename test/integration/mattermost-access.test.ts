@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
+
+const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
+
+/**
+ * Issue 14 point 1, on Mattermost through the fake server: who may use the card buttons and the
+ * commands that change things. Roles come from the REST API (reference §6.4): `system_guest`,
+ * `scheme_admin` on the channel or team member, `system_admin`.
+ */
+describe('who may act on Mattermost', () => {
+  let world: MattermostWorld;
+  let users: Record<'guest' | 'member' | 'channelAdmin' | 'teamAdmin' | 'systemAdmin', string>;
+
+  beforeEach(async () => {
+    world = await startMattermostWorld();
+    const { mattermost, channelId } = world;
+    const add = (username: string, roles?: string) =>
+      mattermost.addUser({ username, ...(roles ? { roles } : {}) }).id;
+    users = {
+      guest: add('gina', 'system_guest'),
+      member: add('mel'),
+      channelAdmin: add('cara'),
+      teamAdmin: add('tom'),
+      systemAdmin: add('sam', 'system_user system_admin'),
+    };
+    mattermost.addMember(channelId, users.guest);
+    mattermost.addMember(channelId, users.member);
+    mattermost.addMember(channelId, users.channelAdmin, { admin: true });
+    mattermost.addMember(channelId, users.teamAdmin);
+    mattermost.addMember(channelId, users.systemAdmin);
+    mattermost.setTeamAdmin('team1', users.teamAdmin);
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  const commandAs = async (userId: string, text: string) => {
+    const result = await world.mattermost.sendSlashCommand({
+      url: `${world.bot.url}/mattermost/command`,
+      channelId: world.channelId,
+      userId,
+      text,
+    });
+    // The answer is Markdown: escapes dropped, the words are what is compared.
+    return String(result.response?.text ?? result.error ?? '').replace(/\\/g, '');
+  };
+  const postedCard = async () => {
+    await world.command('subscribe alert-raised urgency>=high');
+    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"acknowledge"');
+    return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
+  };
+  const changes = () => world.sekoia.requests.filter((r) => r.method !== 'GET');
+  const click = (postId: string, actionId: string, userId: string) =>
+    world.mattermost.clickButton({ postId, actionId, userId });
+
+  it('refuses a guest’s click and sends nothing to Sekoia.io; a member still acts by default', async () => {
+    const { alert, postId } = await postedCard();
+    const before = JSON.stringify(world.mattermost.getPost(postId)?.props);
+    for (const actionId of ['acknowledge', 'comment', 'mute1h']) {
+      const refused = await click(postId, actionId, users.guest);
+      expect(refused, actionId).toMatchObject({ status: 200, ephemeralText: 'Guests cannot act on alerts.' });
+    }
+    expect(world.mattermost.dialogs()).toEqual([]);
+    expect(changes()).toEqual([]);
+    expect(JSON.stringify(world.mattermost.getPost(postId)?.props)).toBe(before);
+    expect(await world.command('rules')).not.toContain('muted until');
+
+    const accepted = await click(postId, 'acknowledge', users.member);
+    expect(accepted.ephemeralText).toMatch(/acknowledged in Sekoia\.io/);
+    expect(world.sekoia.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
+  });
+
+  it('refuses a guest’s subscribe, and leaves rules and help open to them', async () => {
+    expect(await commandAs(users.guest, 'subscribe alert-raised')).toContain(
+      "Guests cannot change this channel's rules and settings.",
+    );
+    expect(await commandAs(users.guest, 'rules')).toContain('No rules in this channel yet.');
+    expect(await commandAs(users.member, 'subscribe alert-raised')).toMatch(/Rule \w+ created/);
+  });
+
+  it('with access admins, refuses a member’s click and subscribe, and accepts channel and team admins', async () => {
+    const { alert, postId } = await postedCard();
+    expect(await commandAs(users.member, 'access admins')).toContain(
+      'Only channel admins can change who may act in this channel.',
+    );
+    expect(await commandAs(users.channelAdmin, 'access admins')).toContain('Access set to admins');
+    // Announced for the whole channel (the name is kept from pinging: compared without the markup).
+    const announced = world.mattermost
+      .posts(world.channelId)
+      .map((post) => post.message.replace(/[\\\u2060\u200b]/g, ''));
+    expect(announced).toContainEqual(
+      expect.stringContaining('cara set who may act in this channel to admins'),
+    );
+
+    const refused = await click(postId, 'acknowledge', users.member);
+    expect(refused.ephemeralText).toBe(
+      'Only channel admins can act on alerts in this channel (access: admins).',
+    );
+    expect(await commandAs(users.member, 'subscribe alert-raised')).toContain(
+      "Only channel admins can change this channel's rules and settings (access: admins).",
+    );
+    expect(changes()).toEqual([]);
+
+    expect((await click(postId, 'acknowledge', users.teamAdmin)).ephemeralText).toMatch(/acknowledged/);
+    expect(world.sekoia.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
+    expect(await commandAs(users.channelAdmin, 'subscribe alert-raised')).toMatch(/Rule \w+ created/);
+    expect(await commandAs(users.member, 'access')).toContain('Access in this channel: admins');
+    expect(await commandAs(users.systemAdmin, 'access everyone')).toContain('Access set to everyone');
+    expect(await commandAs(users.member, 'subscribe alert-raised')).toMatch(/Rule \w+ created/);
+  });
+
+  it('refuses, with a word to try again, when Mattermost cannot say who the clicker is', async () => {
+    const { postId } = await postedCard();
+    world.mattermost.setDown(true);
+    const refused = await click(postId, 'acknowledge', users.member);
+    world.mattermost.setDown(false);
+    expect(refused.ephemeralText).toMatch(
+      /^Could not check your role in this channel .*Try again in a moment\.$/,
+    );
+    expect(changes()).toEqual([]);
+  });
+});

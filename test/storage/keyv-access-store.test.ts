@@ -1,0 +1,27 @@
+import { Keyv } from 'keyv';
+import { describe, expect, it } from 'vitest';
+import { createKeyvAccessStore } from '../../src/storage/create-keyv-access-store.ts';
+import { captureLog } from './capture-log.ts';
+
+const SOC = { platform: 'mattermost', channel: 'soc' };
+
+describe('the keyv access store', () => {
+  it('keeps a level per platform and channel, none for a channel never set', async () => {
+    const store = createKeyvAccessStore({ keyv: new Keyv(), log: captureLog().log });
+    expect(await store.get(SOC)).toBeUndefined();
+    await store.set(SOC, 'admins');
+    expect(await store.get(SOC)).toBe('admins');
+    expect(await store.get({ platform: 'teams', channel: 'soc' })).toBeUndefined();
+    await store.set(SOC, 'everyone');
+    expect(await store.get(SOC)).toBe('everyone');
+  });
+
+  it('reads a record that does not parse as none (the default), and says so in the log', async () => {
+    const keyv = new Keyv();
+    const captured = captureLog();
+    const store = createKeyvAccessStore({ keyv, log: captured.log });
+    await keyv.set('level:mattermost/soc', 'nobody');
+    expect(await store.get(SOC)).toBeUndefined();
+    expect(captured.records().map((record) => record.msg)).toContain('corrupt access record ignored');
+  });
+});
