@@ -1,4 +1,4 @@
-import type { ConnectorContext, StoredTeam } from './connector-context.ts';
+import { type ConnectorContext, channelOf, type StoredTeam } from './connector-context.ts';
 import type { FakeTeamsChat, FakeTeamsUser } from './connector-model.ts';
 
 /** Where an activity to the bot happens. */
@@ -25,10 +25,12 @@ function channelData(context: ConnectorContext, where: InboundConversation): Rec
   const tenant = { id: context.tenantId };
   if (where.type !== 'channel') return { tenant };
   const { channelId, team } = where;
+  // `team` is the host team, also in a shared channel reached from another team (same page as the model).
+  const type = channelOf(context, channelId)?.channel.membershipType ?? 'standard';
   return {
     teamsChannelId: channelId,
     teamsTeamId: team.id,
-    channel: { id: channelId },
+    channel: type === 'standard' ? { id: channelId } : { id: channelId, type },
     team: { id: team.id },
     tenant,
   };

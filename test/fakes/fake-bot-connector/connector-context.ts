@@ -42,10 +42,37 @@ export function nextMessageId(context: ConnectorContext): string {
 }
 
 export function teamOfChannel(context: ConnectorContext, channelId: string): StoredTeam | undefined {
+  return channelOf(context, channelId)?.team;
+}
+
+/** A channel and its host team (a shared channel is listed under the team that hosts it). */
+export function channelOf(
+  context: ConnectorContext,
+  channelId: string,
+): { team: StoredTeam; channel: FakeTeamsChannel } | undefined {
   for (const team of context.teams.values()) {
-    if (team.channels.some((channel) => channel.id === channelId)) return team;
+    const channel = team.channels.find((each) => each.id === channelId);
+    if (channel !== undefined) return { team, channel };
   }
   return undefined;
+}
+
+/**
+ * The bot is in a channel's roster when installed in the team and, for a private or shared channel,
+ * added to that channel as well; otherwise Teams answers 403 BotNotInConversationRoster (§3.4).
+ */
+export function botReachesChannel(context: ConnectorContext, channelId: string): StoredTeam | undefined {
+  const found = channelOf(context, channelId);
+  if (found === undefined || !found.team.botInstalled) return undefined;
+  const { team, channel } = found;
+  return channel.membershipType === 'standard' || channel.botAdded ? team : undefined;
+}
+
+/** Who is in a channel: a private or shared channel's own roster, else its team's. */
+export function channelMembers(team: StoredTeam, channelId: string): string[] {
+  const channel = team.channels.find((each) => each.id === channelId);
+  if (channel === undefined || channel.membershipType === 'standard') return [...team.members];
+  return [...channel.members];
 }
 
 export function mustFindUser(context: ConnectorContext, userId: string): FakeTeamsUser {

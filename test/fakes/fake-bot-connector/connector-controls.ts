@@ -22,6 +22,8 @@ export interface AddTeamsUserInput {
   aadObjectId?: string;
   /** Default `user`; a guest account is `guest`. */
   userRole?: FakeTeamsUser['userRole'];
+  /** Home tenant; default the fake's (another one makes an external user, for shared channels). */
+  tenantId?: string;
 }
 
 /** Test-side set-up and view of the fake's data. Everything handed out is a copy. */
@@ -59,13 +61,15 @@ function toFakeTeam(team: StoredTeam): FakeTeam {
 
 function teamChannels(teamId: string, input: AddTeamInput['channels']): FakeTeamsChannel[] {
   const isGeneral = (name: string) => name.toLowerCase() === 'general';
+  const standard = { membershipType: 'standard' as const, members: [], botAdded: true };
   const listed = input.map(({ id, name }) => ({
     id: id ?? (isGeneral(name) ? teamId : newChannelId()),
     name,
+    ...standard,
   }));
   return listed.some((channel) => isGeneral(channel.name))
     ? listed
-    : [{ id: teamId, name: 'General' }, ...listed];
+    : [{ id: teamId, name: 'General', ...standard }, ...listed];
 }
 
 function slug(name: string): string {
@@ -99,6 +103,7 @@ export function createConnectorControls(context: ConnectorContext): FakeBotConne
         aadObjectId,
         userPrincipalName: `${slug(input.name)}@example.invalid`,
         userRole: input.userRole ?? 'user',
+        ...(input.tenantId === undefined ? {} : { tenantId: input.tenantId }),
       };
       context.users.set(id, user);
       return { ...user };

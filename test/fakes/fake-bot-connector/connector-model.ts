@@ -2,10 +2,24 @@
 
 export type TeamsConversationType = 'channel' | 'groupChat' | 'personal';
 
+/**
+ * `channelData.channel.type` in activities (botframework-schema `ChannelInfo.type`; Graph calls it
+ * `membershipType`). See learn.microsoft.com/microsoftteams/platform/build-apps-for-shared-private-channels.
+ */
+export type FakeChannelMembershipType = 'standard' | 'private' | 'shared';
+
 export interface FakeTeamsChannel {
   /** `19:<hex>@thread.tacv2`; the General channel's id is the team's id. */
   id: string;
   name: string;
+  membershipType: FakeChannelMembershipType;
+  /** A private or shared channel's own roster (user ids); a standard channel's is its team's. */
+  members: string[];
+  /**
+   * A private or shared channel reaches the bot only once the app is added to that channel too:
+   * installing it in the host team is not enough ("App must be added to each channel", same page).
+   */
+  botAdded: boolean;
 }
 
 export interface FakeTeam {
@@ -28,6 +42,8 @@ export interface FakeTeamsUser {
   userPrincipalName: string;
   /** `TeamsChannelAccount.userRole` in member answers: `user` (a member of the tenant), `guest`, `anonymous`. */
   userRole: 'user' | 'guest' | 'anonymous';
+  /** The user's home tenant: another one than the fake's for an external member of a shared channel. */
+  tenantId?: string;
 }
 
 export interface FakeTeamsChat {

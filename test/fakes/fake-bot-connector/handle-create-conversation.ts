@@ -1,4 +1,4 @@
-import { type ConnectorContext, teamOfChannel } from './connector-context.ts';
+import { botReachesChannel, type ConnectorContext } from './connector-context.ts';
 import { badSyntax, botNotInRoster } from './connector-error.ts';
 import { isRecord } from './connector-model.ts';
 import { answer, type ConnectorAnswer, type ConnectorRequest, fail } from './connector-route.ts';
@@ -15,8 +15,8 @@ function channelIdOf(channelData: unknown): string | undefined {
 
 /** `POST v3/conversations` into a channel: a new top-level post, the root of its own thread (§3.2). */
 function createChannelPost(context: ConnectorContext, channelId: string, body: Record<string, unknown>) {
-  const team = teamOfChannel(context, channelId);
-  if (team === undefined || !team.botInstalled) return fail(botNotInRoster());
+  const team = botReachesChannel(context, channelId);
+  if (team === undefined) return fail(botNotInRoster());
   if (body.isGroup !== true || !isRecord(body.activity)) return fail(badParameters());
   const outcome = postBotActivity(context, { channelId, teamId: team.id }, body.activity);
   if ('error' in outcome) return fail(outcome.error);

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from './connector-context.ts';
+import { type ConnectorContext, channelMembers } from './connector-context.ts';
 import { botNotInRoster, memberNotFound } from './connector-error.ts';
 import type { FakeTeamsUser } from './connector-model.ts';
 import { answer, type ConnectorAnswer, type ConnectorRequest, fail, param } from './connector-route.ts';
@@ -15,7 +15,7 @@ function toTeamsChannelAccount(context: ConnectorContext, user: FakeTeamsUser): 
     surname: rest.join(' '),
     email: user.userPrincipalName,
     userPrincipalName: user.userPrincipalName,
-    tenantId: context.tenantId,
+    tenantId: user.tenantId ?? context.tenantId,
     userRole: user.userRole,
   };
 }
@@ -24,7 +24,8 @@ function rosterOf(context: ConnectorContext, request: ConnectorRequest): FakeTea
   const resolved = resolveConversation(context, param(request, 'conversationId'));
   if ('error' in resolved) return fail(resolved.error);
   const { target } = resolved;
-  const ids = target.type === 'channel' ? [...target.team.members] : target.chat.members;
+  // A team id is its General channel's: asking it lists the team; a private or shared channel lists its own.
+  const ids = target.type === 'channel' ? channelMembers(target.team, target.channelId) : target.chat.members;
   return ids.flatMap((id) => context.users.get(id) ?? []);
 }
 

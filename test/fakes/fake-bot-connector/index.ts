@@ -1,7 +1,9 @@
 export type { InboundConversation } from './build-inbound-activity.ts';
+export type { AddChannelInput, FakeChannelControls } from './channel-controls.ts';
 export type { AddTeamInput, AddTeamsUserInput, FakeBotConnectorControls } from './connector-controls.ts';
 export type { ConnectorError } from './connector-error.ts';
 export type {
+  FakeChannelMembershipType,
   FakeTeam,
   FakeTeamsChannel,
   FakeTeamsChat,
@@ -15,6 +17,7 @@ export type { RecordedConnectorRequest } from './handle-http-request.ts';
 export { messagingEndpoint } from './post-to-bot.ts';
 export { parseThreadId, threadId } from './resolve-conversation.ts';
 export type { DriveConversation } from './resolve-drive-conversation.ts';
+export type { SendChannelInstallInput, SendChannelInstallResult } from './send-channel-install.ts';
 export type { SendInstallInput, SendInstallResult } from './send-install.ts';
 export type { SendInvokeInput, SendInvokeResult } from './send-invoke.ts';
 export type { SendMessageInput, SendMessageResult } from './send-message.ts';

@@ -1,5 +1,5 @@
 import type { ConnectorContext, StoredTeam } from './connector-context.ts';
-import { teamOfChannel } from './connector-context.ts';
+import { botReachesChannel } from './connector-context.ts';
 import { botNotInRoster, type ConnectorError, conversationNotFound } from './connector-error.ts';
 import type { FakeTeamsChat } from './connector-model.ts';
 
@@ -27,8 +27,9 @@ function knownRoot(context: ConnectorContext, channelId: string, rootId: string)
 }
 
 /**
- * The conversation behind a decoded path id. A channel the fake does not know, or of a team
- * without the bot, is outside the bot's roster (403, §3.4); a thread needs a root the fake saw.
+ * The conversation behind a decoded path id. A channel the fake does not know, of a team without
+ * the bot, or a private or shared channel the app was not added to, is outside the bot's roster
+ * (403, §3.4); a thread needs a root the fake saw.
  */
 export function resolveConversation(
   context: ConnectorContext,
@@ -39,8 +40,8 @@ export function resolveConversation(
   if (chat !== undefined) {
     return rootId === undefined ? { target: { type: chat.type, chat } } : { error: conversationNotFound() };
   }
-  const team = teamOfChannel(context, baseId);
-  if (team === undefined || !team.botInstalled) return { error: botNotInRoster() };
+  const team = botReachesChannel(context, baseId);
+  if (team === undefined) return { error: botNotInRoster() };
   if (rootId === undefined) return { target: { type: 'channel', team, channelId: baseId } };
   if (!knownRoot(context, baseId, rootId)) return { error: conversationNotFound() };
   return { target: { type: 'channel', team, channelId: baseId, rootId } };

@@ -9,7 +9,8 @@ export type DriveConversation =
   | { kind: 'personal'; id: string };
 
 /**
- * Checks the user can act there; in a team they join the roster, as only members can post.
+ * Checks the user can act there; in a team's standard channel they join the roster, as only members
+ * can post; in a private or shared channel they must be on its roster already.
  * Set-up mistakes throw: they are the test's, not the bot's.
  */
 export function resolveDriveConversation(
@@ -20,8 +21,17 @@ export function resolveDriveConversation(
   if (conversation.kind === 'channel') {
     const team = mustFindTeam(context, conversation.teamId);
     const { channelId } = conversation;
-    if (!team.channels.some((channel) => channel.id === channelId)) {
+    const channel = team.channels.find((each) => each.id === channelId);
+    if (channel === undefined) {
       throw new Error(`fake Bot Connector team ${team.id} has no channel ${channelId}`);
+    }
+    // Only a private or shared channel's members see it: the test adds them first.
+    if (channel.membershipType !== 'standard') {
+      if (!channel.members.includes(userId))
+        throw new Error(
+          `fake Bot Connector user ${userId} is not in the ${channel.membershipType} channel ${channelId}`,
+        );
+      return { type: 'channel', team, channelId };
     }
     team.members.add(userId);
     return { type: 'channel', team, channelId };

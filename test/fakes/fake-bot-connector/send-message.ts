@@ -1,5 +1,10 @@
 import { buildInboundActivity, type InboundConversation } from './build-inbound-activity.ts';
-import { type ConnectorContext, mustFindUser, nextMessageId } from './connector-context.ts';
+import {
+  botReachesChannel,
+  type ConnectorContext,
+  mustFindUser,
+  nextMessageId,
+} from './connector-context.ts';
 import type { FakeTeamsMessage } from './connector-model.ts';
 import { postToBot } from './post-to-bot.ts';
 import { threadId } from './resolve-conversation.ts';
@@ -62,7 +67,7 @@ export async function sendMessage(
     entities: mentioned === undefined ? [] : [mentioned.entity],
   };
   // Outside personal chats Teams only delivers messages that @mention the bot (§2).
-  const installed = where.type !== 'channel' || where.team.botInstalled;
+  const installed = where.type !== 'channel' || botReachesChannel(context, where.channelId) !== undefined;
   if (!installed || (!mention && where.type !== 'personal')) {
     return { status: 0, body: undefined, delivered: false, activity, replies: [] };
   }

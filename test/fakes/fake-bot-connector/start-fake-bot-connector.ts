@@ -1,11 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../../../src/clock.ts';
+import { createChannelControls, type FakeChannelControls } from './channel-controls.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { createConnectorControls, type FakeBotConnectorControls } from './connector-controls.ts';
 import { type ConnectorRequestStats, createFakeConversationLimits } from './fake-conversation-limits.ts';
 import { type ConnectorFaultControls, createConnectorFaultInjector } from './fault-injector.ts';
 import { handleHttpRequest, type RecordedConnectorRequest } from './handle-http-request.ts';
+import {
+  type SendChannelInstallInput,
+  type SendChannelInstallResult,
+  sendChannelInstall,
+} from './send-channel-install.ts';
 import { type SendInstallInput, type SendInstallResult, sendInstall } from './send-install.ts';
 import { type SendInvokeInput, type SendInvokeResult, sendInvoke } from './send-invoke.ts';
 import { type SendMessageInput, type SendMessageResult, sendMessage } from './send-message.ts';
@@ -35,7 +41,10 @@ export interface StartFakeBotConnectorOptions {
   updateAnswer?: UpdateAnswer;
 }
 
-export interface FakeBotConnector extends FakeBotConnectorControls, ConnectorFaultControls {
+export interface FakeBotConnector
+  extends FakeBotConnectorControls,
+    FakeChannelControls,
+    ConnectorFaultControls {
   /** `http://127.0.0.1:PORT/`, trailing slash as Teams sends it. */
   readonly serviceUrl: string;
   readonly botId: string;
@@ -45,6 +54,8 @@ export interface FakeBotConnector extends FakeBotConnectorControls, ConnectorFau
   clearRequests(): void;
   sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
   sendInstall(input: SendInstallInput): Promise<SendInstallResult>;
+  /** The app added to a private or shared channel of a team it is installed in. */
+  sendChannelInstall(input: SendChannelInstallInput): Promise<SendChannelInstallResult>;
   sendInvoke(input: SendInvokeInput): Promise<SendInvokeResult>;
   /**
    * Turns on Teams' documented limits (reference teams.md §6.1), off by default: per conversation
@@ -97,6 +108,7 @@ export async function startFakeBotConnector(
   const { isDown: _isDown, take: _take, ...faultControls } = faults;
   return {
     ...createConnectorControls(context),
+    ...createChannelControls(context),
     ...faultControls,
     enableRateLimit: () => limits.enable(),
     disableRateLimit: () => limits.disable(),
@@ -113,6 +125,7 @@ export async function startFakeBotConnector(
     },
     sendMessage: (input) => sendMessage(context, input),
     sendInstall: (input) => sendInstall(context, input),
+    sendChannelInstall: (input) => sendChannelInstall(context, input),
     sendInvoke: (input) => sendInvoke(context, input),
     close: async () => {
       server.closeAllConnections();
