@@ -81,10 +81,14 @@ export class TeamsBot extends TeamsActivityHandler {
       return undefined;
     }
     const known = await this.#options.conversations.get(conversation.id);
-    if (known?.serviceUrl !== conversation.serviceUrl || known.botId !== conversation.botId) {
-      await this.#options.conversations.put(conversation);
-    }
-    return conversation;
+    // Not every activity may say the channel's type: what an earlier one said is kept.
+    const current = { ...conversation, channelType: conversation.channelType ?? known?.channelType ?? null };
+    const changed =
+      known?.serviceUrl !== current.serviceUrl ||
+      known.botId !== current.botId ||
+      known.channelType !== current.channelType;
+    if (changed) await this.#options.conversations.put(current);
+    return current;
   }
 
   async #command(ctx: TurnContext, conversation: TeamsConversation): Promise<void> {

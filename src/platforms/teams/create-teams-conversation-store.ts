@@ -8,9 +8,11 @@ export interface ConversationRecords {
   set(key: string, value: TeamsConversation): Promise<unknown>;
 }
 
-const conversationSchema: z.ZodType<TeamsConversation> = z.object({
+const conversationSchema: z.ZodType<TeamsConversation, unknown> = z.object({
   id: z.string().min(1),
   kind: z.enum(['channel', 'groupChat', 'personal']),
+  // Absent from references stored before private and shared channels were told apart.
+  channelType: z.enum(['standard', 'private', 'shared']).nullable().default(null),
   serviceUrl: z.string().url(),
   tenantId: z.string(),
   teamId: z.string().nullable(),

@@ -1,15 +1,24 @@
 import type { Activity } from 'botbuilder';
 import type { ChannelRef } from '../../rules/rule.ts';
-import type { TeamsConversation } from './teams-conversation.ts';
+import type { TeamsChannelType, TeamsConversation } from './teams-conversation.ts';
 
 interface ChannelData {
-  channel?: { id?: unknown };
+  channel?: { id?: unknown; type?: unknown; membershipType?: unknown };
   team?: { id?: unknown };
   tenant?: { id?: unknown };
 }
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
+
+const CHANNEL_TYPES: readonly string[] = ['standard', 'private', 'shared'] satisfies TeamsChannelType[];
+
+/** `channel.type` in bot activities (botframework-schema ChannelInfo); `membershipType` is Graph's name. */
+function channelTypeOf(data: ChannelData): TeamsChannelType | null {
+  const type = text(data.channel?.type) ?? text(data.channel?.membershipType);
+  const lower = type?.toLowerCase();
+  return lower !== undefined && CHANNEL_TYPES.includes(lower) ? (lower as TeamsChannelType) : null;
+}
 
 /**
  * Where an activity comes from: the root channel for a channel message (a channel message's
@@ -22,19 +31,23 @@ export function readTeamsConversation(
 ): TeamsConversation | undefined {
   const data = (activity.channelData ?? {}) as ChannelData;
   const type = activity.conversation?.conversationType;
-  const tenantId = text(data.tenant?.id) ?? text(activity.conversation?.tenantId) ?? '';
+  // The host tenant: `conversation.tenantId` is the field Microsoft names for it in a shared channel,
+  // whose members may come from other tenants (build-apps-for-shared-private-channels, "Bots" tab).
+  const tenantId = text(activity.conversation?.tenantId) ?? text(data.tenant?.id) ?? '';
   const teamId = text(data.team?.id) ?? null;
   const serviceUrl = text(activity.serviceUrl);
   const botId = text(activity.recipient?.id);
   const conversationId = text(activity.conversation?.id);
   if (serviceUrl === undefined || botId === undefined || conversationId === undefined) return undefined;
   if (type === 'channel') {
-    // An install event comes from the team itself, whose id is its General channel's.
+    // A team install comes from the team itself, whose id is its General channel's; the bot added
+    // to a private or shared channel (`channelMemberAdded`) comes from that channel, named in channelData.
     const id = text(data.channel?.id) ?? conversationId.split(';')[0] ?? conversationId;
-    return { id, kind: 'channel', serviceUrl, tenantId, teamId, botId, updatedAt: now };
+    const channelType = channelTypeOf(data);
+    return { id, kind: 'channel', channelType, serviceUrl, tenantId, teamId, botId, updatedAt: now };
   }
   const kind = type === 'groupChat' ? 'groupChat' : 'personal';
-  return { id: conversationId, kind, serviceUrl, tenantId, teamId, botId, updatedAt: now };
+  return { id: conversationId, kind, channelType: null, serviceUrl, tenantId, teamId, botId, updatedAt: now };
 }
 
 /** The rules' channel reference of a Teams conversation (tenant as the "team"). */
