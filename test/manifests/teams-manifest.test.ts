@@ -16,6 +16,7 @@ interface Manifest {
   id: string;
   version: string;
   icons: { color: string; outline: string };
+  supportsChannelFeatures?: string;
   bots: {
     botId: string;
     commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
@@ -136,6 +137,14 @@ afterAll(() => {
 describe('manifests/teams/manifest.json', () => {
   it('validates offline against the schema it names', async () => {
     expect(await AppManifestUtils.validateAgainstSchema(JSON.parse(text) as TeamsManifest)).toEqual([]);
+  });
+
+  it('declares private and shared channel support, which its schema version knows', async () => {
+    // learn.microsoft.com/microsoftteams/platform/build-apps-for-shared-private-channels: without
+    // `supportsChannelFeatures: tier1` the app is not offered in those channels.
+    expect(manifest.supportsChannelFeatures).toBe('tier1');
+    const unknownTier = { ...JSON.parse(text), supportsChannelFeatures: 'tier9' } as TeamsManifest;
+    expect(await AppManifestUtils.validateAgainstSchema(unknownTier)).not.toEqual([]);
   });
 
   it('lists exactly the commands of the registry, in help order, for every bot scope', () => {
