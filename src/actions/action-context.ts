@@ -11,6 +11,17 @@ export interface ThreadNote {
   text: string;
 }
 
+/** An urgency changed from the card, noted in its thread: "Urgency of AL…: 60 → 85 by alice: reason". */
+export interface UrgencyNote {
+  kind: 'urgency';
+  by: string;
+  /** The alert's short id (or UUID). */
+  alert: string;
+  from: number | undefined;
+  to: number;
+  reason: string;
+}
+
 /**
  * One click on one card button, platform-neutral (as `CommandContext` is for a command). The
  * platform decodes its request into it — the verified grant, the user it vouches for, the text the
@@ -24,10 +35,12 @@ export interface ActionContext {
   readRoles(): Promise<MemberRoles>;
   /** What the user wrote, for a button that takes text (`needsText`). */
   text?: string;
+  /** A form's fields by name, as the platform received them (unchecked: the action validates them). */
+  fields?: Readonly<Record<string, unknown>>;
   /** Posts to the card's channel, for everyone. */
   announce(news: ActionNews): Promise<void>;
   /** Posts in the card's thread. */
-  noteInThread(note: ThreadNote): Promise<void>;
+  noteInThread(note: ThreadNote | UrgencyNote): Promise<void>;
   /** Tells the clicker how an action ended that outlived the answer to the click. */
   tellLater(outcome: ActionOutcome): Promise<void>;
 }

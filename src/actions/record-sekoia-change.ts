@@ -1,11 +1,11 @@
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 
-type ChangingCalls = Pick<SekoiaApi, 'patchWorkflow' | 'postComment'>;
+type ChangingCalls = Pick<SekoiaApi, 'patchWorkflow' | 'patchAlert' | 'postComment'>;
 
 export interface SekoiaChangeRecorder<T> {
   /** The same port, with the changing calls noted. */
   sekoia: T;
-  /** Whether Sekoia.io accepted the change (PATCH workflow, POST comment) during this click. */
+  /** Whether Sekoia.io accepted the change (PATCH workflow or alert, POST comment) during this click. */
   changed(): boolean;
 }
 
@@ -25,6 +25,7 @@ export function recordSekoiaChange<T extends ChangingCalls>(sekoia: T): SekoiaCh
     sekoia: {
       ...sekoia,
       patchWorkflow: (alertUuid, input) => note(sekoia.patchWorkflow(alertUuid, input)),
+      patchAlert: (alertUuid, input, options) => note(sekoia.patchAlert(alertUuid, input, options)),
       postComment: (alertUuid, input) => note(sekoia.postComment(alertUuid, input)),
     },
     changed: () => changed,
