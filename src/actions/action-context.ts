@@ -1,6 +1,6 @@
 import type { MemberRoles } from '../access/member-roles.ts';
 import type { ActionGrant } from './action-grant.ts';
-import type { ActingUser, ActionOutcome } from './action-outcome.ts';
+import type { ActingUser, ActionOutcome, UrgencyNote } from './action-outcome.ts';
 
 /** Something a button did that the whole channel should see; each platform words it its own way. */
 export type ActionNews = { kind: 'rule-muted'; by: string; ruleId: string };
@@ -9,17 +9,6 @@ export type ActionNews = { kind: 'rule-muted'; by: string; ruleId: string };
 export interface ThreadNote {
   by: string;
   text: string;
-}
-
-/** An urgency changed from the card, noted in its thread: "Urgency of AL…: 60 → 85 by alice: reason". */
-export interface UrgencyNote {
-  kind: 'urgency';
-  by: string;
-  /** The alert's short id (or UUID). */
-  alert: string;
-  from: number | undefined;
-  to: number;
-  reason: string;
 }
 
 /**

@@ -7,12 +7,6 @@ import { describeSekoiaFailure, errorCode } from './describe-sekoia-failure.ts';
 import { readUrgencyInput, type UrgencyInput } from './read-urgency-input.ts';
 import { rereadAlert } from './reread-alert.ts';
 
-/** What the thread note needs from a change that Sekoia.io accepted (kept from `run` for `follow`). */
-type Applied = UrgencyInput & { alert: string; from: number | undefined };
-
-/** Per outcome, not per action: `follow` gets the outcome `run` returned. */
-const applied = new WeakMap<ActionOutcome, Applied>();
-
 /**
  * Sets the alert's urgency in Sekoia.io (`PATCH /v1/sic/alerts/{uuid}`, SIC_WRITE_ALERTS) with the
  * user's reason as a comment naming them (the comment path's author rules), then re-reads the alert
@@ -38,14 +32,13 @@ export const urgencyAction: CardAction = {
     }
   },
   async follow(ctx, outcome) {
-    // Accepted but not re-read (reported as done by the runner): the note says what was asked.
+    if (outcome.ok && outcome.note !== undefined) return ctx.noteInThread(outcome.note);
+    // Accepted but not re-read (the runner reports it as done): the note says what was asked.
     const asked = readUrgencyInput(ctx.fields);
-    const change =
-      applied.get(outcome) ??
-      (asked.ok ? { alert: ctx.grant.alertUuid, from: undefined, ...asked.value } : undefined);
-    if (change === undefined) return;
-    const { alert, from, urgency: to, reason } = change;
-    await ctx.noteInThread({ kind: 'urgency', by: ctx.user.name, alert, from, to, reason });
+    if (!asked.ok) return;
+    const { urgency: to, reason } = asked.value;
+    const alert = ctx.grant.alertUuid;
+    await ctx.noteInThread({ kind: 'urgency', by: ctx.user.name, alert, from: undefined, to, reason });
   },
 };
 
@@ -74,11 +67,6 @@ async function apply(
   };
   const state: AlertState = await states.offer({ notification, activity });
   const alert = notification.alert.shortId ?? grant.alertUuid;
-  const outcome: ActionOutcome = {
-    ok: true,
-    message: `${alert}: urgency set to ${urgency} in Sekoia.io.`,
-    state,
-  };
-  applied.set(outcome, { alert, from, urgency, reason });
-  return outcome;
+  const note = { kind: 'urgency' as const, by: user.name, alert, from, to: urgency, reason };
+  return { ok: true, message: `${alert}: urgency set to ${urgency} in Sekoia.io.`, state, note };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberRoles } from '../../src/access/member-roles.ts';
-import type { ActionContext, ThreadNote, UrgencyNote } from '../../src/actions/action-context.ts';
-import type { ActingUser } from '../../src/actions/action-outcome.ts';
+import type { ActionContext, ThreadNote } from '../../src/actions/action-context.ts';
+import type { ActingUser, UrgencyNote } from '../../src/actions/action-outcome.ts';
 import type { ActionServices } from '../../src/actions/card-action.ts';
 import { recordSekoiaChange } from '../../src/actions/record-sekoia-change.ts';
 import { urgencyAction } from '../../src/actions/urgency-action.ts';

@@ -1,4 +1,4 @@
-import type { UrgencyNote } from '../../actions/action-context.ts';
+import type { UrgencyNote } from '../../actions/action-outcome.ts';
 import {
   commentHeading,
   statusChangeSentence,

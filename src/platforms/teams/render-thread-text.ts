@@ -1,4 +1,4 @@
-import type { UrgencyNote } from '../../actions/action-context.ts';
+import type { UrgencyNote } from '../../actions/action-outcome.ts';
 import { MUTE_FROM_CARD_MS } from '../../actions/mute-action.ts';
 import {
   commentHeading,
