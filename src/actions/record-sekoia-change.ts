@@ -24,9 +24,10 @@ export function recordSekoiaChange<T extends ChangingCalls>(sekoia: T): SekoiaCh
   return {
     sekoia: {
       ...sekoia,
-      patchWorkflow: (alertUuid, input) => note(sekoia.patchWorkflow(alertUuid, input)),
+      // The options carry the click's priority (interactive, ahead of background reads).
+      patchWorkflow: (alertUuid, input, options) => note(sekoia.patchWorkflow(alertUuid, input, options)),
       patchAlert: (alertUuid, input, options) => note(sekoia.patchAlert(alertUuid, input, options)),
-      postComment: (alertUuid, input) => note(sekoia.postComment(alertUuid, input)),
+      postComment: (alertUuid, input, options) => note(sekoia.postComment(alertUuid, input, options)),
     },
     changed: () => changed,
   };
