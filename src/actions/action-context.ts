@@ -1,6 +1,6 @@
 import type { MemberRoles } from '../access/member-roles.ts';
 import type { ActionGrant } from './action-grant.ts';
-import type { ActingUser, ActionOutcome } from './action-outcome.ts';
+import type { ActingUser, ActionOutcome, UrgencyNote } from './action-outcome.ts';
 
 /** Something a button did that the whole channel should see; each platform words it its own way. */
 export type ActionNews = { kind: 'rule-muted'; by: string; ruleId: string };
@@ -24,10 +24,12 @@ export interface ActionContext {
   readRoles(): Promise<MemberRoles>;
   /** What the user wrote, for a button that takes text (`needsText`). */
   text?: string;
+  /** A form's fields by name, as the platform received them (unchecked: the action validates them). */
+  fields?: Readonly<Record<string, unknown>>;
   /** Posts to the card's channel, for everyone. */
   announce(news: ActionNews): Promise<void>;
   /** Posts in the card's thread. */
-  noteInThread(note: ThreadNote): Promise<void>;
+  noteInThread(note: ThreadNote | UrgencyNote): Promise<void>;
   /** Tells the clicker how an action ended that outlived the answer to the click. */
   tellLater(outcome: ActionOutcome): Promise<void>;
 }

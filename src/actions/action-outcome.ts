@@ -8,7 +8,21 @@ export interface ActingUser {
   platform: PlatformId;
 }
 
-/** What an action did, for the clicker (plain text) and the card (the new state, when it changed). */
+/** An urgency changed from the card, noted in its thread: "Urgency of AL…: 60 → 85 by alice: reason". */
+export interface UrgencyNote {
+  kind: 'urgency';
+  by: string;
+  /** The alert's short id (or UUID). */
+  alert: string;
+  from: number | undefined;
+  to: number;
+  reason: string;
+}
+
+/**
+ * What an action did, for the clicker (plain text), the card (the new state, when it changed) and
+ * the card's thread (`note`, said by the action's `follow`).
+ */
 export type ActionOutcome =
-  | { ok: true; message: string; state?: AlertState }
+  | { ok: true; message: string; state?: AlertState; note?: UrgencyNote }
   | { ok: false; message: string };

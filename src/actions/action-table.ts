@@ -1,10 +1,19 @@
 import type { CardAction } from './card-action.ts';
 import { commentAction } from './comment-action.ts';
 import { muteAction } from './mute-action.ts';
+import { urgencyAction } from './urgency-action.ts';
 import { workflowAction } from './workflow-action.ts';
 
 /** Every card button, in display order after the workflow ones (which follow the alert's workflow). */
-export const CARD_ACTION_KEYS = ['acknowledge', 'validate', 'reject', 'close', 'comment', 'mute'] as const;
+export const CARD_ACTION_KEYS = [
+  'acknowledge',
+  'validate',
+  'reject',
+  'close',
+  'comment',
+  'urgency',
+  'mute',
+] as const;
 export type CardActionKey = (typeof CARD_ACTION_KEYS)[number];
 
 /** The one table from a button's kind to its handler: both platforms' buttons and clicks read it. */
@@ -14,5 +23,6 @@ export const ACTION_TABLE: Readonly<Record<CardActionKey, CardAction>> = {
   reject: workflowAction('reject'),
   close: workflowAction('close'),
   comment: commentAction,
+  urgency: urgencyAction,
   mute: muteAction,
 };

@@ -14,7 +14,7 @@ export const INTERACTIVE: RequestOptions = { priority: 'interactive' };
 
 /** What the actions need; the composition root provides it (the runner gives each click its own `sekoia`). */
 export interface ActionServices {
-  sekoia: Pick<SekoiaApi, 'getAlert' | 'patchWorkflow' | 'postComment'>;
+  sekoia: Pick<SekoiaApi, 'getAlert' | 'patchWorkflow' | 'patchAlert' | 'postComment'>;
   /** `GET …/workflow`, or the standard workflow when Sekoia.io refuses it. */
   workflow: WorkflowReader;
   states: AlertStateStore;
@@ -42,6 +42,8 @@ export interface CardAction {
   button: ButtonLook;
   /** A workflow transition: shown only when the alert's status allows it; every card follows it. */
   changesStatus: boolean;
+  /** Not a transition, yet it changes what every card of the alert shows (its urgency): they follow it. */
+  refreshesCards?: boolean;
   /** The button asks for text first (a dialog on Mattermost, an input under the card on Teams). */
   needsText: boolean;
   /** The answer while the action still runs at the click's deadline. */

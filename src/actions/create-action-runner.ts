@@ -94,7 +94,7 @@ export function createActionRunner(options: CreateActionRunnerOptions): ActionRu
     const warn = (what: string) => (error: unknown) =>
       log.warn({ err: isBotError(error) ? error.code : error, alertUuid: ctx.grant.alertUuid }, what);
     const action = table[ctx.grant.action];
-    if (action.changesStatus)
+    if (action.changesStatus || action.refreshesCards === true)
       await options.refreshCards(ctx.grant.alertUuid).catch(warn('could not queue the card updates'));
     await action.follow?.(ctx, outcome).catch(warn('could not follow up a card action'));
   };

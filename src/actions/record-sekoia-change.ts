@@ -1,11 +1,11 @@
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 
-type ChangingCalls = Pick<SekoiaApi, 'patchWorkflow' | 'postComment'>;
+type ChangingCalls = Pick<SekoiaApi, 'patchWorkflow' | 'patchAlert' | 'postComment'>;
 
 export interface SekoiaChangeRecorder<T> {
   /** The same port, with the changing calls noted. */
   sekoia: T;
-  /** Whether Sekoia.io accepted the change (PATCH workflow, POST comment) during this click. */
+  /** Whether Sekoia.io accepted the change (PATCH workflow or alert, POST comment) during this click. */
   changed(): boolean;
 }
 
@@ -24,8 +24,10 @@ export function recordSekoiaChange<T extends ChangingCalls>(sekoia: T): SekoiaCh
   return {
     sekoia: {
       ...sekoia,
-      patchWorkflow: (alertUuid, input) => note(sekoia.patchWorkflow(alertUuid, input)),
-      postComment: (alertUuid, input) => note(sekoia.postComment(alertUuid, input)),
+      // The options carry the click's priority (interactive, ahead of background reads).
+      patchWorkflow: (alertUuid, input, options) => note(sekoia.patchWorkflow(alertUuid, input, options)),
+      patchAlert: (alertUuid, input, options) => note(sekoia.patchAlert(alertUuid, input, options)),
+      postComment: (alertUuid, input, options) => note(sekoia.postComment(alertUuid, input, options)),
     },
     changed: () => changed,
   };

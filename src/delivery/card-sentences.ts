@@ -43,3 +43,16 @@ export function statusChangeSentence(note: StatusNote, write: WriteInline): stri
 export function commentHeading(by: string, write: WriteInline): string {
   return `${write(by, MAX_NAME_RUNES)} commented in Sekoia.io:`;
 }
+
+/** How long a reason the thread note quotes; the full reason is in the comment in Sekoia.io. */
+const MAX_REASON_RUNES = 500;
+
+/** "Urgency of AL…: 60 → 85 by alice: reason", said in the card's thread when the urgency is changed from it. */
+export function urgencyChangeSentence(
+  note: { by: string; alert: string; from: number | undefined; to: number; reason: string },
+  write: WriteInline,
+): string {
+  const from = note.from === undefined ? '?' : String(note.from);
+  const who = write(note.by, MAX_NAME_RUNES);
+  return `Urgency of ${write(note.alert, 40)}: ${from} → ${note.to} by ${who}: ${write(note.reason, MAX_REASON_RUNES)}`;
+}

@@ -41,6 +41,10 @@ export function createSekoiaClient(options: CreateSekoiaClientOptions): SekoiaAp
       // Documented answers vary (`{}` or `{"actions": […]}`, reference §13): every 2xx is success.
       await send({ method: 'PATCH', path, body: payload, priority });
     },
+    async patchAlert(alertUuid, input, { priority } = {}) {
+      // The answer is the edited alert; the card re-reads it anyway, so every 2xx is success.
+      await send({ method: 'PATCH', path: alertPath(alertUuid), body: { urgency: input.urgency }, priority });
+    },
     async postComment(alertUuid, input, { priority } = {}) {
       const path = alertPath(alertUuid, 'comments');
       const payload = {

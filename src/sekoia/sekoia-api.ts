@@ -20,6 +20,15 @@ export interface RequestOptions {
   priority?: SekoiaPriority | undefined;
 }
 
+/**
+ * `PATCH /v1/sic/alerts/{uuid}` (permission SIC_WRITE_ALERTS, reference §4): the bot edits the
+ * urgency only. Sekoia.io takes an integer (automation library `action_patch_an_alert.json`); the
+ * alert's `urgency.current_value` is 0–100 (reference §5.1).
+ */
+export interface PatchAlertInput {
+  urgency: number;
+}
+
 export interface PostCommentInput {
   content: string;
   /** Free text shown as the author, e.g. "Mattermost: alice"; at most 32 characters (reference §7). */
@@ -61,6 +70,8 @@ export interface SekoiaApi {
   getWorkflow(alertUuid: string, options?: RequestOptions): Promise<WorkflowAction[]>;
   /** `PATCH /v1/sic/alerts/{uuid}/workflow`; any 2xx is success. */
   patchWorkflow(alertUuid: string, input: PatchWorkflowInput, options?: RequestOptions): Promise<void>;
+  /** `PATCH /v1/sic/alerts/{uuid}`; any 2xx is success. */
+  patchAlert(alertUuid: string, input: PatchAlertInput, options?: RequestOptions): Promise<void>;
   /** `POST /v1/sic/alerts/{uuid}/comments` */
   postComment(alertUuid: string, input: PostCommentInput, options?: RequestOptions): Promise<SekoiaComment>;
   /** `GET /v2/asset-management/assets/{uuid}` (permission ASSETMANAGEMENT_VIEW_ASSET): name and criticality. */

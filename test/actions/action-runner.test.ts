@@ -29,6 +29,7 @@ function sekoiaPort(input: { delayMs: number; fail?: boolean }): ActionServices[
   return {
     getAlert: unused,
     patchWorkflow: unused,
+    patchAlert: unused,
     postComment: async () => {
       await later(input.delayMs, undefined);
       if (input.fail) throw new Error('refused');

@@ -59,7 +59,7 @@ describe('who may act on Mattermost', () => {
   it('refuses a guest’s click and sends nothing to Sekoia.io; a member still acts by default', async () => {
     const { alert, postId } = await postedCard();
     const before = JSON.stringify(world.mattermost.getPost(postId)?.props);
-    for (const actionId of ['acknowledge', 'comment', 'mute1h']) {
+    for (const actionId of ['acknowledge', 'comment', 'urgency', 'mute1h']) {
       const refused = await click(postId, actionId, users.guest);
       expect(refused, actionId).toMatchObject({ status: 200, ephemeralText: 'Guests cannot act on alerts.' });
     }

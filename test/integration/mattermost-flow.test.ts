@@ -58,7 +58,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
     expect(String(field(card, 'Urgency'))).toContain('90');
     expect(String(field(card, 'Status'))).toContain('Pending');
     expect(JSON.stringify(attachment)).toContain(ruleId);
-    expect(buttons(card)).toEqual(['acknowledge', 'validate', 'reject', 'comment', 'mute1h']);
+    expect(buttons(card)).toEqual(['acknowledge', 'validate', 'reject', 'comment', 'urgency', 'mute1h']);
     expect(world.cards(world.otherChannelId)).toHaveLength(0);
   });
 
@@ -83,7 +83,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
           .join('\n'),
       )
       .toMatch(/Pending.*Acknowledged/);
-    expect(buttons(world.cardOf(alert.uuid))).toEqual(['validate', 'reject', 'comment', 'mute1h']);
+    expect(buttons(world.cardOf(alert.uuid))).toEqual(['validate', 'reject', 'comment', 'urgency', 'mute1h']);
   });
 
   it('creates nothing new when the same notification arrives twice', async () => {
@@ -119,7 +119,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
     expect(JSON.stringify(patch?.body)).toContain('Acknowledged from Mattermost by @alice');
     const updated = world.cardOf(alert.uuid);
     expect(String(field(updated, 'Status'))).toContain('Acknowledged');
-    expect(buttons(updated)).toEqual(['validate', 'reject', 'comment', 'mute1h']);
+    expect(buttons(updated)).toEqual(['validate', 'reject', 'comment', 'urgency', 'mute1h']);
     expect(attachmentOf(updated).text ?? '').toMatch(/Acknowledged by .*alice/);
     await expect
       .poll(() =>

@@ -48,6 +48,7 @@ describe('who may act on Teams', () => {
     for (const [verb, data] of [
       ['alert.acknowledge', {}],
       ['alert.comment', { comment: 'let me in' }],
+      ['alert.urgency', { urgency: '100', reason: 'let me in' }],
       ['alert.mute', {}],
     ] as const) {
       const refused = await world.connector.sendInvoke({

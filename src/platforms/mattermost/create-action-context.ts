@@ -5,7 +5,7 @@ import type { ActingUser } from '../../actions/action-outcome.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { renderAnnouncement } from './render-reply.ts';
-import { renderCommentNote } from './render-thread-reply.ts';
+import { renderCommentNote, renderUrgencyNote } from './render-thread-reply.ts';
 
 /** What an action announces, as the channel reads it on Mattermost. */
 function newsText(news: ActionNews): string {
@@ -19,7 +19,8 @@ export function createActionContext(input: {
   members: MemberDirectory;
   grant: ActionGrant;
   user: ActingUser;
-  text?: string;
+  text?: string | undefined;
+  fields?: Readonly<Record<string, unknown>> | undefined;
 }): ActionContext {
   const { client, tell, grant, user } = input;
   return {
@@ -27,6 +28,7 @@ export function createActionContext(input: {
     user,
     readRoles: () => input.members.readMemberRoles(grant.channel, user.id),
     ...(input.text === undefined ? {} : { text: input.text }),
+    ...(input.fields === undefined ? {} : { fields: input.fields }),
     async announce(news) {
       const message = renderAnnouncement({ kind: 'info', text: newsText(news) });
       await client.createPost({ channel_id: grant.channel, message });
@@ -35,7 +37,7 @@ export function createActionContext(input: {
       await client.createPost({
         channel_id: grant.channel,
         root_id: grant.messageId,
-        message: renderCommentNote(note),
+        message: 'kind' in note ? renderUrgencyNote(note) : renderCommentNote(note),
       });
     },
     tellLater: (outcome) => tell({ grant, user, outcome }),

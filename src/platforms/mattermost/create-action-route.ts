@@ -12,12 +12,13 @@ import { isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
 import type { Logger } from '../../log.ts';
+import { ACTION_DIALOGS } from './action-dialogs.ts';
 import { createActionContext } from './create-action-context.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { createCardRenderer } from './create-mattermost-card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { type ActionRequest, actionRequestSchema } from './mattermost-requests.ts';
-import { openCommentDialog } from './open-comment-dialog.ts';
+import { openActionDialog } from './open-action-dialog.ts';
 
 export interface CreateActionRouteOptions {
   verifier: ClickVerifier;
@@ -127,18 +128,22 @@ export function createActionRoute(options: CreateActionRouteOptions) {
       // Someone who may not act gets no dialog to fill in (its submission would be refused anyway).
       const refused = await actions.refusal(contextOf(grant, user));
       if (refused !== undefined) return sendJson(res, 200, { ephemeral_text: refused });
-      const opened = await openCommentDialog({
-        client: options.client,
-        url: options.dialogUrl,
-        triggerId: request.trigger_id,
-        context: request.context,
-        postId: request.post_id,
-        log,
-      });
+      const look = ACTION_DIALOGS[grant.action];
+      const opened =
+        look !== undefined &&
+        (await openActionDialog({
+          client: options.client,
+          url: options.dialogUrl,
+          triggerId: request.trigger_id,
+          context: request.context,
+          postId: request.post_id,
+          look,
+          log,
+        }));
       return sendJson(
         res,
         200,
-        opened ? {} : { ephemeral_text: 'The comment dialog could not be opened; try again.' },
+        opened ? {} : { ephemeral_text: 'The dialog could not be opened; try again.' },
       );
     } catch (error) {
       log.error({ err: error, action: grant.action }, 'card action failed');

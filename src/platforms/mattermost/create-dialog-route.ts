@@ -2,19 +2,19 @@ import type { Request, Response } from 'restify';
 import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
-import { MAX_COMMENT_LENGTH } from '../../actions/comment-action.ts';
-import type { ActionRunner } from '../../actions/create-action-runner.ts';
+import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
 import type { ClickVerifier } from '../../actions/create-click-verifier.ts';
 import { BotError, isBotError } from '../../errors.ts';
 import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
 import type { Logger } from '../../log.ts';
+import { dialogAction } from './action-dialogs.ts';
 import { createActionContext } from './create-action-context.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import { type DialogRequest, dialogRequestSchema } from './mattermost-requests.ts';
-import { COMMENT_CALLBACK_ID } from './open-comment-dialog.ts';
 import { readDialogState } from './read-dialog-state.ts';
+import { type DialogSubmission, readDialogSubmission } from './read-dialog-submission.ts';
 
 export interface CreateDialogRouteOptions {
   verifier: ClickVerifier;
@@ -33,7 +33,7 @@ export const REFUSED_DIALOG =
   'This dialog is not valid here (expired, altered or copied from another card); nothing was changed.';
 
 /**
- * `POST /mattermost/dialogs`: the Comment dialog. Its `state` is the Comment button's signed payload
+ * `POST /mattermost/dialogs`: the Comment and Change urgency dialogs. Its `state` is the Comment button's signed payload
  * and the post it was clicked on, checked like a click against the channel the submission comes from; the comment goes to Sekoia.io with the
  * user as author and is noted in the card's thread. A slow Sekoia.io closes the dialog at the
  * deadline; the clicker is told later if the comment could not be added.
@@ -42,23 +42,24 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
   const { verifier, actions, client } = options;
 
   const verify = async (request: DialogRequest): Promise<ActionGrant> => {
-    if (request.callback_id !== COMMENT_CALLBACK_ID)
-      throw new BotError('action_forbidden', { details: { reason: 'callback' } });
+    const action = dialogAction(request.callback_id);
+    if (action === undefined) throw new BotError('action_forbidden', { details: { reason: 'callback' } });
     const { payload, messageId } = readDialogState(JSON.parse(request.state));
     const grant = await verifier.verify(payload, {
       platform: 'mattermost',
       channel: request.channel_id,
       messageId,
     });
-    if (grant.action !== 'comment') throw new BotError('action_forbidden', { details: { reason: 'action' } });
+    if (grant.action !== action) throw new BotError('action_forbidden', { details: { reason: 'action' } });
     return grant;
   };
 
-  const comment = async (grant: ActionGrant, userId: string, text: string) => {
+  const submit = async (grant: ActionGrant, userId: string, typed: DialogSubmission & { ok: true }) => {
     const profile = await client.getUser(userId);
     const user: ActingUser = { id: userId, name: profile.username, platform: 'mattermost' };
     const { tell, members } = options;
-    return actions.run(createActionContext({ client, tell, members, grant, user, text }));
+    const { text, fields } = typed;
+    return actions.run(createActionContext({ client, tell, members, grant, user, text, fields }));
   };
 
   return async (req: Request, res: Response): Promise<void> => {
@@ -76,18 +77,16 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
       return sendJson(res, 200, { error: REFUSED_DIALOG });
     }
     if (request.cancelled === true) return sendJson(res, 200, {});
-    const text = request.submission?.comment;
-    if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_COMMENT_LENGTH) {
-      return sendJson(res, 200, { errors: { comment: `Write 1 to ${MAX_COMMENT_LENGTH} characters.` } });
-    }
+    const typed = readDialogSubmission(grant.action, request.submission);
+    if (!typed.ok) return sendJson(res, 200, { errors: typed.errors });
     try {
-      const answer = await comment(grant, request.user_id, text);
+      const answer = await submit(grant, request.user_id, typed);
       // Past the deadline the dialog closes; the note in the thread, or a word to the clicker, follows.
       if (!answer.settled || answer.outcome.ok) return sendJson(res, 200, {});
       return sendJson(res, 200, { error: answer.outcome.message });
     } catch (error) {
-      log.error({ err: error }, 'comment failed');
-      return sendJson(res, 200, { error: 'The comment could not be added; try again in a moment.' });
+      log.error({ err: error, action: grant.action }, 'dialog action failed');
+      return sendJson(res, 200, { error: FAILED_ON_OUR_SIDE });
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { CommentDialogState } from './open-comment-dialog.ts';
+import type { CommentDialogState } from './open-action-dialog.ts';
 
 /**
  * The signed payload and the clicked post a Comment dialog's `state` carries. A dialog opened before

@@ -1,4 +1,9 @@
-import { commentHeading, statusChangeSentence } from '../../delivery/card-sentences.ts';
+import type { UrgencyNote } from '../../actions/action-outcome.ts';
+import {
+  commentHeading,
+  statusChangeSentence,
+  urgencyChangeSentence,
+} from '../../delivery/card-sentences.ts';
 import type { StatusNote } from '../../delivery/card-sink.ts';
 import { escapeBlock, escapeInline } from './escape-markdown.ts';
 
@@ -15,4 +20,9 @@ export function renderCommentNote(input: { by: string; text: string }): string {
     .split('\n')
     .map((line) => (line === '' ? '>' : `> ${line}`));
   return [commentHeading(input.by, escapeInline), ...quoted].join('\n');
+}
+
+/** An urgency changed from the card: "Urgency of AL…: 60 → 85 by alice: reason", escaped. */
+export function renderUrgencyNote(note: UrgencyNote): string {
+  return urgencyChangeSentence(note, escapeInline);
 }

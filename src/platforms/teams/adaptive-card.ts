@@ -24,8 +24,19 @@ export type InputText = {
   isRequired: true;
   errorMessage: string;
 };
+export type InputNumber = {
+  type: 'Input.Number';
+  id: string;
+  label: string;
+  placeholder: string;
+  min: number;
+  max: number;
+  isRequired: true;
+  errorMessage: string;
+};
 export type CardElement =
   | TextBlock
+  | InputNumber
   | { type: 'Container'; style: ContainerStyle; bleed: true; items: CardElement[] }
   | { type: 'FactSet'; facts: Fact[] }
   | InputText;

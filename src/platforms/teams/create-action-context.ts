@@ -5,7 +5,7 @@ import type { ActingUser } from '../../actions/action-outcome.ts';
 import type { TeamsClickerNotice } from './create-clicker-notice.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { cardConversationId } from './create-teams-card-sink.ts';
-import { renderCommentText, renderMuteText } from './render-thread-text.ts';
+import { renderCommentText, renderMuteText, renderUrgencyText } from './render-thread-text.ts';
 import type { TeamsConversation } from './teams-conversation.ts';
 
 /** What an action announces, as the channel reads it on Teams. */
@@ -22,6 +22,7 @@ export function createActionContext(input: {
   grant: ActionGrant;
   user: ActingUser;
   text: string;
+  fields?: Readonly<Record<string, unknown>>;
 }): ActionContext {
   const { connector, conversation, grant, user } = input;
   const markdown = (text: string) => ({ type: 'message', text, textFormat: 'markdown' });
@@ -30,6 +31,7 @@ export function createActionContext(input: {
     user,
     readRoles: () => input.members.readMemberRoles(conversation.id, user.id),
     text: input.text,
+    ...(input.fields === undefined ? {} : { fields: input.fields }),
     async announce(news) {
       const message = markdown(newsText(news));
       if (conversation.kind === 'channel')
@@ -44,7 +46,7 @@ export function createActionContext(input: {
       await connector.send(
         conversation.serviceUrl,
         cardConversationId(conversation, grant.messageId),
-        markdown(renderCommentText(note)),
+        markdown('kind' in note ? renderUrgencyText(note) : renderCommentText(note)),
       );
     },
     tellLater: (outcome) => input.tell({ conversation, grant, user, outcome }),

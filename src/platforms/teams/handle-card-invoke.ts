@@ -70,7 +70,8 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
   ): Promise<AdaptiveCardInvokeResponse> => {
     if (!outcome.ok) return errorCard(outcome.message);
     // Accepted by Sekoia.io but not re-read: the stored card would still show the old status.
-    if (ACTION_TABLE[grant.action].changesStatus && outcome.state === undefined)
+    const { changesStatus, refreshesCards } = ACTION_TABLE[grant.action];
+    if ((changesStatus || refreshesCards === true) && outcome.state === undefined)
       return messageAnswer(outcome.message);
     const card = await cardFor(grant).catch((error: unknown) => {
       log.warn({ err: isBotError(error) ? error.code : error }, 'could not render the clicked card');
@@ -112,13 +113,14 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
       name: ctx.activity.from.name ?? ctx.activity.from.id,
       platform: 'teams',
     };
-    // Send carries the text input by its id, the Comment button's (render-alert-card.ts).
+    // Send carries the text input by its id, the Comment button's (render-alert-card.ts); a form's
+    // inputs come by their ids too (render-urgency-form.ts), checked by the action.
     const typed = data.comment;
     const text = typeof typed === 'string' ? typed : '';
     const { connector, tell, members } = options;
     try {
       const answer = await actions.run(
-        createActionContext({ connector, tell, members, conversation, grant, user, text }),
+        createActionContext({ connector, tell, members, conversation, grant, user, text, fields: data }),
       );
       return answer.settled ? await answerFor(grant, answer.outcome) : messageAnswer(answer.message);
     } catch (error) {

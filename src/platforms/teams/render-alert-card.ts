@@ -15,6 +15,7 @@ import type {
   TextBlock,
 } from './adaptive-card.ts';
 import { escapeInline, plainText, safeHttpUrl } from './escape-teams-markdown.ts';
+import { renderUrgencyForm } from './render-urgency-form.ts';
 
 export const MAX_TITLE_RUNES = 250;
 /** Teams shows at most 6 actions (reference §5.1). */
@@ -112,20 +113,41 @@ function notes(card: AlertCard): TextBlock[] {
   return blocks;
 }
 
-/** One button per given key (first wins), then "Open in Sekoia.io", never more than Teams shows. */
+/**
+ * One button per given key (first wins), then "Open in Sekoia.io". Teams shows at most 6 actions
+ * (reference §5.1) and its support for `mode: "secondary"` is unconfirmed (§12), so the buttons that
+ * do not fit go, in order, under a last "More…" button that opens them below the card.
+ */
 function actions(input: RenderAlertCardInput): CardAction[] {
   const link = safeHttpUrl(input.card.link);
   const room = TEAMS_MAX_ACTIONS - (link === undefined ? 0 : 1);
   const seenKeys = new Set<CardActionKey>();
   const buttons: CardAction[] = [];
   for (const { key, data } of input.actions) {
-    if (seenKeys.has(key) || buttons.length === room) continue;
+    if (seenKeys.has(key)) continue;
     seenKeys.add(key);
-    buttons.push(cardButton(key).needsText ? commentAction(key, data) : execute(key, data));
+    buttons.push(button(key, data));
   }
+  const shown =
+    buttons.length <= room ? buttons : [...buttons.slice(0, room - 1), more(buttons.slice(room - 1))];
   if (link !== undefined)
-    buttons.push({ type: 'Action.OpenUrl', id: 'open', title: 'Open in Sekoia.io', url: link });
-  return buttons;
+    shown.push({ type: 'Action.OpenUrl', id: 'open', title: 'Open in Sekoia.io', url: link });
+  return shown;
+}
+
+function button(key: CardActionKey, data: Record<string, unknown>): CardAction {
+  if (!cardButton(key).needsText) return execute(key, data);
+  if (key === 'urgency') return renderUrgencyForm(titled(key), { verb: actionVerb(key), data });
+  return commentAction(key, data);
+}
+
+function more(overflow: CardAction[]): CardAction {
+  return {
+    type: 'Action.ShowCard',
+    id: 'more',
+    title: 'More…',
+    card: { type: 'AdaptiveCard', body: [], actions: overflow },
+  };
 }
 
 function execute(key: CardActionKey, data: Record<string, unknown>): ExecuteAction {

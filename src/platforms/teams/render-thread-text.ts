@@ -1,5 +1,10 @@
+import type { UrgencyNote } from '../../actions/action-outcome.ts';
 import { MUTE_FROM_CARD_MS } from '../../actions/mute-action.ts';
-import { commentHeading, statusChangeSentence } from '../../delivery/card-sentences.ts';
+import {
+  commentHeading,
+  statusChangeSentence,
+  urgencyChangeSentence,
+} from '../../delivery/card-sentences.ts';
 import type { StatusNote } from '../../delivery/card-sink.ts';
 import { formatDuration } from '../../rules/parse-duration.ts';
 import { escapeBlock, escapeInline } from './escape-teams-markdown.ts';
@@ -23,4 +28,9 @@ export function renderCommentText(input: { by: string; text: string }): string {
 export function renderMuteText(input: { by: string; ruleId: string }): string {
   const who = escapeInline(input.by, MAX_NAME_RUNES);
   return `${who} muted rule ${escapeInline(input.ruleId, 40)} for ${formatDuration(MUTE_FROM_CARD_MS)} from an alert card`;
+}
+
+/** An urgency changed from the card, noted under it: "Urgency of AL…: 60 → 85 by Ana: reason". */
+export function renderUrgencyText(note: UrgencyNote): string {
+  return urgencyChangeSentence(note, escapeInline);
 }

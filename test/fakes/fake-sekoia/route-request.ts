@@ -7,6 +7,7 @@ import { getComment, listComments, postComment } from './handle-comment-routes.t
 import { getIntake, listIntakes } from './handle-intake-routes.ts';
 import { getContentProposal, getReport } from './handle-intel-routes.ts';
 import { createSearchJob, getSearchJob, listSearchJobEvents } from './handle-search-job-routes.ts';
+import { patchAlert } from './patch-alert.ts';
 
 /** The API surface the fake serves, with the permission each route needs (reference §4). */
 export const FAKE_ROUTES: readonly Route[] = [
@@ -25,6 +26,7 @@ export const FAKE_ROUTES: readonly Route[] = [
   },
   { method: 'GET', pattern: 'v1/sic/alerts', permission: 'SIC_READ_ALERTS', handle: listAlerts },
   { method: 'GET', pattern: 'v1/sic/alerts/:id', permission: 'SIC_READ_ALERTS', handle: getAlert },
+  { method: 'PATCH', pattern: 'v1/sic/alerts/:id', permission: 'SIC_WRITE_ALERTS', handle: patchAlert },
   {
     method: 'GET',
     pattern: 'v1/sic/alerts/:id/workflow',

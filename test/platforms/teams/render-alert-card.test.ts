@@ -183,30 +183,54 @@ describe('renderAlertCard', () => {
     },
   );
 
-  it('never shows more than 6 actions, keeping the link, and each key once', () => {
-    const every: CardActionKey[] = ['acknowledge', 'validate', 'reject', 'close', 'comment', 'mute'];
-    const out = render(alertCard(), [...every, ...every]);
-    expect(out.actions.map((action) => action.id)).toEqual([
+  it('never shows more than 6 actions: what does not fit goes, in order, under More…, the link kept', () => {
+    const every: CardActionKey[] = [
       'acknowledge',
       'validate',
       'reject',
       'close',
+      'comment',
+      'urgency',
+      'mute',
+    ];
+    const ids = (actions: readonly { id: string }[]) => actions.map((action) => action.id);
+    const out = render(alertCard(), [...every, ...every]);
+    expect(ids(out.actions)).toEqual(['acknowledge', 'validate', 'reject', 'close', 'more', 'open']);
+    const more = out.actions[4];
+    expect(more?.type === 'Action.ShowCard' && ids(more.card.actions)).toEqual([
       'addComment',
-      'open',
+      'addUrgency',
+      'mute1h',
     ]);
     const noLink = render(alertCard({ link: 'javascript:alert(1)' }), every);
-    expect(noLink.actions.map((action) => action.id)).toEqual([
-      'acknowledge',
+    expect(ids(noLink.actions)).toEqual(['acknowledge', 'validate', 'reject', 'close', 'addComment', 'more']);
+    const pending = render(alertCard(), ['acknowledge', 'validate', 'reject', 'comment', 'urgency', 'mute']);
+    expect(ids(pending.actions)).toEqual(['acknowledge', 'validate', 'reject', 'addComment', 'more', 'open']);
+    const acknowledged = render(alertCard(), ['validate', 'reject', 'comment', 'urgency', 'mute']);
+    expect(ids(acknowledged.actions)).toEqual([
       'validate',
       'reject',
-      'close',
       'addComment',
+      'addUrgency',
       'mute1h',
+      'open',
     ]);
     expect(render(alertCard(), ['comment', 'comment']).actions.map((a) => a.id)).toEqual([
       'addComment',
       'open',
     ]);
+  });
+
+  it('asks for the new urgency (0–100) and a reason under Change urgency, sent as alert.urgency', () => {
+    const out = render(alertCard(), ['urgency']);
+    const form = out.actions.find((action) => action.id === 'addUrgency');
+    expect(form?.type).toBe('Action.ShowCard');
+    if (form?.type !== 'Action.ShowCard') return;
+    expect(form.card.body).toMatchObject([
+      { type: 'Input.Number', id: 'urgency', min: 0, max: 100, isRequired: true },
+      { type: 'Input.Text', id: 'reason', maxLength: 2000, isRequired: true },
+    ]);
+    expect(form.card.actions).toMatchObject([{ type: 'Action.Execute', verb: 'alert.urgency' }]);
   });
 
   it('opens only http(s) links, and leaves out what is unknown', () => {

@@ -59,7 +59,7 @@ function projectProblems(json: object): string[] {
 }
 
 function alertCardFor(status: keyof typeof ALERT_STATUSES, level: UrgencyLevel | undefined): AdaptiveCard {
-  const keys: CardActionKey[] = [...ALLOWED_ACTIONS[status], 'comment', 'mute'];
+  const keys: CardActionKey[] = [...ALLOWED_ACTIONS[status], 'comment', 'urgency', 'mute'];
   return renderAlertCard({
     card: alertCard({
       status: ALERT_STATUSES[status].name,
@@ -98,10 +98,12 @@ const CARDS: [string, AdaptiveCard][] = [
         enriched: false,
         lastActivity: { verb: 'Acknowledged', by: HOSTILE, from: 'Microsoft Teams', at: 0 },
       }),
-      actions: (['acknowledge', 'validate', 'reject', 'close', 'comment', 'mute'] as const).map((key) => ({
-        key,
-        data: grantData(key),
-      })),
+      actions: (['acknowledge', 'validate', 'reject', 'close', 'comment', 'urgency', 'mute'] as const).map(
+        (key) => ({
+          key,
+          data: grantData(key),
+        }),
+      ),
     }),
   ],
   ['alert without a link', renderAlertCard({ card: alertCard({ link: 'ftp://x' }), actions: [] })],
