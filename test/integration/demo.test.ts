@@ -67,7 +67,9 @@ describe('npm run demo', () => {
     expect(mattermostCard).toContain('colour: red/high');
     expect(mattermostCard).toContain('Status: Pending');
     expect(mattermostCard).toMatch(/Assets: WS\\?-114 \(criticality 70\)/);
-    expect(mattermostCard).toContain('buttons: [Acknowledge] [Validate] [Reject] [Comment] [Mute rule 1h]');
+    expect(mattermostCard).toContain(
+      'buttons: [Acknowledge] [Validate] [Reject] [Comment] [Change urgency] [Mute rule 1h]',
+    );
     expect(teamsCard).toMatch(/Teams card · activity \d+/);
     expect(teamsCard).toContain('colour: red (style attention)');
     expect(teamsCard).toContain(`title: ${shortId} · Mimikatz credential dumping on WS-114`);
@@ -76,7 +78,8 @@ describe('npm run demo', () => {
     expect(teamsCard).toContain(`Matched rule: ${teamsRule}`);
     expect(teamsCard).toMatch(
       new RegExp(
-        String.raw`buttons: \[Acknowledge\] \[Validate\] \[Reject\] \[Comment\] \[Mute rule 1h\] ` +
+        // Six actions at most: what does not fit goes under More….
+        String.raw`buttons: \[Acknowledge\] \[Validate\] \[Reject\] \[Comment\] \[More…\] ` +
           String.raw`\[Open in Sekoia\.io <http://127\.0\.0\.1:\d+/operations/alerts/${shortId}>\]`,
       ),
     );
@@ -94,7 +97,7 @@ describe('npm run demo', () => {
     const after = section(clicked, 'The card after the click:');
     expect(after).toContain('Status: Acknowledged');
     expect(after).toContain('Acknowledged by alice from Mattermost');
-    expect(after).toContain('buttons: [Validate] [Reject] [Comment] [Mute rule 1h]');
+    expect(after).toContain('buttons: [Validate] [Reject] [Comment] [Change urgency] [Mute rule 1h]');
     expect(after).toMatch(/thread reply .*\n.*Pending → Acknowledged by alice/);
     const teamsId = /Teams card · activity (\d+)/.exec(posted)?.[1];
     expect(teamsId, posted).toBeDefined();
@@ -105,7 +108,9 @@ describe('npm run demo', () => {
     expect(teamsAfter).toContain('Status: Acknowledged');
     expect(teamsAfter).toContain('Occurrences: 7');
     expect(teamsAfter).toContain('Acknowledged by alice from Mattermost');
-    expect(teamsAfter).toContain('buttons: [Validate] [Reject] [Comment] [Mute rule 1h] [Open in Sekoia.io');
+    expect(teamsAfter).toContain(
+      'buttons: [Validate] [Reject] [Comment] [Change urgency] [Mute rule 1h] [Open in Sekoia.io',
+    );
     expect(teamsAfter).toMatch(
       new RegExp(
         String.raw`Teams thread reply .*\n.*Status of ${shortId}: Pending → Acknowledged by alice \(Mattermost\)`,
