@@ -1,11 +1,10 @@
-import type { AlertState } from '../delivery/alert-state-store.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
 import { buildCommentAuthor } from './build-comment-author.ts';
 import { type ActionServices, type CardAction, INTERACTIVE } from './card-action.ts';
 import { describeSekoiaFailure, errorCode } from './describe-sekoia-failure.ts';
 import { readUrgencyInput, type UrgencyInput } from './read-urgency-input.ts';
-import { rereadAlert } from './reread-alert.ts';
+import { rereadAndRecord } from './reread-and-record.ts';
 
 /**
  * Sets the alert's urgency in Sekoia.io (`PATCH /v1/sic/alerts/{uuid}`, SIC_WRITE_ALERTS) with the
@@ -47,7 +46,7 @@ async function apply(
   services: ActionServices,
   { urgency, reason }: UrgencyInput,
 ): Promise<ActionOutcome> {
-  const { sekoia, states, clock, log, platforms } = services;
+  const { sekoia, states, log, platforms } = services;
   const previous = await states.get(grant.alertUuid);
   const from = previous?.notification.alert.urgency;
   await sekoia.patchAlert(grant.alertUuid, { urgency }, INTERACTIVE);
@@ -57,15 +56,12 @@ async function apply(
   const said = `Urgency changed${was} to ${urgency} from ${platforms.displayName(user.platform)} by @${user.name}: ${reason}`;
   const content = signature === undefined ? said : `${said}\n\n— ${signature}`;
   await sekoia.postComment(grant.alertUuid, { content, author }, INTERACTIVE);
-  const notification = await rereadAlert(services, grant.alertUuid, previous?.notification);
-  const activity = {
+  const { notification, state } = await rereadAndRecord(services, {
+    alertUuid: grant.alertUuid,
+    user,
     verb: `Urgency set to ${urgency}`,
-    by: user.name,
-    platform: user.platform,
-    at: clock.now(),
-    status: notification.alert.status.name,
-  };
-  const state: AlertState = await states.offer({ notification, activity });
+    previous: previous?.notification,
+  });
   const alert = notification.alert.shortId ?? grant.alertUuid;
   const note = { kind: 'urgency' as const, by: user.name, alert, from, to: urgency, reason };
   return { ok: true, message: `${alert}: urgency set to ${urgency} in Sekoia.io.`, state, note };

@@ -1,10 +1,9 @@
-import type { AlertState } from '../delivery/alert-state-store.ts';
 import { workflowActionKey } from '../normalize/allowed-workflow-actions.ts';
 import { alertStatusRef } from '../sekoia/standard-workflow.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 import { type ButtonLook, type CardAction, INTERACTIVE } from './card-action.ts';
 import { describeSekoiaFailure, errorCode } from './describe-sekoia-failure.ts';
-import { rereadAlert } from './reread-alert.ts';
+import { rereadAndRecord } from './reread-and-record.ts';
 
 /** Each workflow button's words: its look, "…ing" while it runs, and the past tense for the card. */
 const WORDS: Readonly<
@@ -31,7 +30,7 @@ export function workflowAction(key: WorkflowActionKey): CardAction {
     pending: (alertName) => `${doing} ${alertName}; the card will update when Sekoia.io answers.`,
     done: (alertName) => `${alertName}: ${past.toLowerCase()} in Sekoia.io; the card will follow.`,
     async run({ grant, user }, services) {
-      const { sekoia, states, clock, log } = services;
+      const { sekoia, states, log } = services;
       try {
         const previous = await states.get(grant.alertUuid);
         const workflow = await services.workflow.read(
@@ -52,15 +51,12 @@ export function workflowAction(key: WorkflowActionKey): CardAction {
           { alertUuid: grant.alertUuid, action: key, workflowSource: workflow.source },
           'alert status changed from a card',
         );
-        const notification = await rereadAlert(services, grant.alertUuid, previous?.notification);
-        const activity = {
+        const { notification, state } = await rereadAndRecord(services, {
+          alertUuid: grant.alertUuid,
+          user,
           verb: past,
-          by: user.name,
-          platform: user.platform,
-          at: clock.now(),
-          status: notification.alert.status.name,
-        };
-        const state: AlertState = await states.offer({ notification, activity });
+          previous: previous?.notification,
+        });
         const shortId = notification.alert.shortId ?? grant.alertUuid;
         return { ok: true, message: `${shortId}: ${past.toLowerCase()} in Sekoia.io.`, state };
       } catch (error) {
