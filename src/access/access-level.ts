@@ -13,5 +13,22 @@ export const DEFAULT_ACCESS_LEVEL: AccessLevel = 'everyone';
 
 export const accessLevelSchema = z.enum(ACCESS_LEVELS);
 
+/** A channel's level as set: by whom (the chat name) and when (epoch ms), shown by `access`. */
+export interface AccessSetting {
+  level: AccessLevel;
+  setBy?: string | undefined;
+  setAt?: number | undefined;
+}
+
+/** The stored setting; a bare level (stored before who and when were kept) reads as one. */
+export const accessSettingSchema: z.ZodType<AccessSetting, unknown> = z.union([
+  accessLevelSchema.transform((level) => ({ level })),
+  z.object({
+    level: accessLevelSchema,
+    setBy: z.string().max(200).optional(),
+    setAt: z.number().int().nonnegative().optional(),
+  }),
+]);
+
 /** What an interaction asks for: acting (a click, a command that changes things) or changing the level itself. */
 export type AccessNeed = 'act' | 'govern';

@@ -1,14 +1,14 @@
 import type { ChannelRef } from '../rules/rule.ts';
-import type { AccessLevel } from './access-level.ts';
+import type { AccessSetting } from './access-level.ts';
 
 /** A channel as both a command and a click name it: platform and channel id, no team (a click has none). */
 export type AccessChannel = Pick<ChannelRef, 'platform' | 'channel'>;
 
-/** Each channel's access level (implemented in storage/ on a keyv namespace, parsed on read). */
+/** Each channel's access setting (implemented in storage/ on a keyv namespace, parsed on read). */
 export interface AccessStore {
-  /** The level set for the channel; undefined when none was. */
-  get(channel: AccessChannel): Promise<AccessLevel | undefined>;
-  set(channel: AccessChannel, level: AccessLevel): Promise<void>;
+  /** The setting of the channel; undefined when none was made. */
+  get(channel: AccessChannel): Promise<AccessSetting | undefined>;
+  set(channel: AccessChannel, setting: AccessSetting): Promise<void>;
 }
 
 /** A channel's key: platform and channel id (unique per platform). */

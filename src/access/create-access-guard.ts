@@ -1,6 +1,11 @@
 import { BotError, isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { type AccessLevel, type AccessNeed, DEFAULT_ACCESS_LEVEL } from './access-level.ts';
+import {
+  type AccessLevel,
+  type AccessNeed,
+  type AccessSetting,
+  DEFAULT_ACCESS_LEVEL,
+} from './access-level.ts';
 import type { AccessChannel, AccessStore } from './access-store.ts';
 import { decideAccess } from './decide-access.ts';
 import type { AccessRefusal } from './describe-access-refusal.ts';
@@ -22,7 +27,9 @@ export type AccessVerdict = { allowed: true; level: AccessLevel } | ({ allowed: 
 export interface AccessGuard {
   /** The channel's level: the one set, else the default. */
   level(channel: AccessChannel): Promise<AccessLevel>;
-  setLevel(channel: AccessChannel, level: AccessLevel): Promise<void>;
+  /** The channel's setting, with who made it and when; the default (no one) when none was made. */
+  setting(channel: AccessChannel): Promise<AccessSetting>;
+  setLevel(channel: AccessChannel, setting: AccessSetting): Promise<void>;
   /**
    * Whether the user may do what `need` says in the channel. It never throws: when the level or
    * the user's roles cannot be read (store or platform down, too slow), the answer is a refusal.
@@ -34,9 +41,12 @@ export interface AccessGuard {
 export function createAccessGuard(options: { store: AccessStore; lookupTimeoutMs?: number }): AccessGuard {
   const { store } = options;
   const timeoutMs = options.lookupTimeoutMs ?? ROLE_LOOKUP_TIMEOUT_MS;
-  const level = async (channel: AccessChannel) => (await store.get(channel)) ?? DEFAULT_ACCESS_LEVEL;
+  const setting = async (channel: AccessChannel): Promise<AccessSetting> =>
+    (await store.get(channel)) ?? { level: DEFAULT_ACCESS_LEVEL };
+  const level = async (channel: AccessChannel) => (await setting(channel)).level;
   return {
     level,
+    setting,
     setLevel: (channel, next) => store.set(channel, next),
     async check({ channel, need, readRoles, log }) {
       let known: { level: AccessLevel; roles: MemberRoles };

@@ -1,4 +1,5 @@
 import { ACCESS_LEVELS, type AccessLevel } from '../access/access-level.ts';
+import { formatTime } from '../format-time.ts';
 import { quoted, usageError } from '../rules/usage-error.ts';
 import type { Command } from './command.ts';
 import { readWords } from './read-words.ts';
@@ -24,10 +25,15 @@ export const accessCommand: Command = {
   needs: (args) => (namedLevel(args) === undefined ? undefined : 'govern'),
   async run(ctx, args, services) {
     const [word] = readWords(args, { command: 'access', min: 0, max: 1, names: [] });
-    const current = await services.access.level(ctx.channel);
+    const setting = await services.access.setting(ctx.channel);
+    const current = setting.level;
     if (word === undefined) {
+      const since =
+        setting.setBy === undefined
+          ? 'not set here: the default'
+          : `set by @${setting.setBy}${setting.setAt === undefined ? '' : ` on ${formatTime(setting.setAt)}`}`;
       return ctx.reply(
-        info(`Access in this channel: ${current}`, {
+        info(`Access in this channel: ${current} (${since})`, {
           lines: [
             `Alert buttons and rule changes: ${MEANING[current]}; guests never act`,
             'help, rules, status and showing settings: every member',
@@ -40,7 +46,11 @@ export const accessCommand: Command = {
     if (level === undefined)
       throw usageError(`access takes ${ACCESS_LEVELS.join(' or ')}, not ${quoted(word)}`, { token: word });
     if (level === current) return ctx.reply(info(`Access is already ${level} in this channel.`));
-    await services.access.setLevel(ctx.channel, level);
+    await services.access.setLevel(ctx.channel, {
+      level,
+      setBy: ctx.user.name,
+      setAt: services.clock.now(),
+    });
     await ctx.reply(success(`Access set to ${level}: ${MEANING[level]} may act on alerts and change rules.`));
     await ctx.announce(
       info(`@${ctx.user.name} set who may act in this channel to ${level}: ${MEANING[level]}`),

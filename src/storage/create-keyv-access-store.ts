@@ -1,10 +1,10 @@
 import type { Keyv } from 'keyv';
-import { accessLevelSchema } from '../access/access-level.ts';
+import { accessSettingSchema } from '../access/access-level.ts';
 import { type AccessStore, accessChannelKey } from '../access/access-store.ts';
 import type { Logger } from '../log.ts';
 
 /**
- * Each channel's access level on a keyv namespace (store.keyv('access')), parsed on read: a record
+ * Each channel's access setting on a keyv namespace (store.keyv('access')), parsed on read: a record
  * that does not parse is logged and read as missing, which is the default level (every member).
  */
 export function createKeyvAccessStore(options: { keyv: Keyv; log: Logger }): AccessStore {
@@ -14,12 +14,12 @@ export function createKeyvAccessStore(options: { keyv: Keyv; log: Logger }): Acc
       const key = `level:${accessChannelKey(channel)}`;
       const value = await keyv.get<unknown>(key);
       if (value === undefined) return undefined;
-      const parsed = accessLevelSchema.safeParse(value);
+      const parsed = accessSettingSchema.safeParse(value);
       if (!parsed.success) log.warn({ key: key.slice(0, 200) }, 'corrupt access record ignored');
       return parsed.success ? parsed.data : undefined;
     },
-    async set(channel, level) {
-      await keyv.set(`level:${accessChannelKey(channel)}`, level);
+    async set(channel, setting) {
+      await keyv.set(`level:${accessChannelKey(channel)}`, setting);
     },
   };
 }

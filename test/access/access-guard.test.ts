@@ -10,8 +10,10 @@ describe('the access guard', () => {
   it('reads a channel with no setting as everyone, and keeps a level per channel', async () => {
     const guard = createAccessGuard({ store: createMemoryAccessStore() });
     expect(await guard.level(SOC)).toBe('everyone');
-    await guard.setLevel(SOC, 'admins');
+    expect(await guard.setting(SOC)).toEqual({ level: 'everyone' });
+    await guard.setLevel(SOC, { level: 'admins', setBy: 'alice', setAt: 1_000 });
     expect(await guard.level(SOC)).toBe('admins');
+    expect(await guard.setting(SOC)).toEqual({ level: 'admins', setBy: 'alice', setAt: 1_000 });
     expect(await guard.level({ platform: 'mattermost', channel: 'ops' })).toBe('everyone');
     expect(await guard.level({ platform: 'teams', channel: 'soc' })).toBe('everyone');
   });
@@ -23,7 +25,7 @@ describe('the access guard', () => {
       guard.check({ channel: SOC, need: 'act', readRoles: async () => roles, log });
     expect(await check()).toEqual({ allowed: true, level: 'everyone' });
     expect(await check(GUEST)).toMatchObject({ allowed: false, reason: 'guest' });
-    await store.set(SOC, 'admins');
+    await store.set(SOC, { level: 'admins' });
     expect(await check()).toMatchObject({ allowed: false, reason: 'not-admin', level: 'admins' });
     expect(await check(ADMIN)).toEqual({ allowed: true, level: 'admins' });
   });

@@ -192,7 +192,7 @@ describe('the click runner', () => {
 
   it('lets only admins act in a channel set to admins', async () => {
     const store = createMemoryAccessStore();
-    await store.set({ platform: 'mattermost', channel: 'c1' }, 'admins');
+    await store.set({ platform: 'mattermost', channel: 'c1' }, { level: 'admins' });
     const click = (roles: MemberRoles) =>
       runner(sekoiaPort({ delayMs: 0 }), false, store).run({
         ...quiet,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatTime } from '../../src/format-time.ts';
 import { ADMIN, GUEST } from '../access/memory-access-store.ts';
 import { ALICE, BOB, type Harness, OPS, onlyReply, SOC, startHarness } from './command-harness.ts';
 
@@ -12,7 +13,7 @@ describe('who may run the commands that change things (access)', () => {
   it('lets every member change rules by default, and shows the level as everyone', async () => {
     expect(onlyReply(await bot.run('subscribe alert-raised urgency>=high')).kind).toBe('success');
     const shown = onlyReply(await bot.run('access'));
-    expect(shown.text).toBe('Access in this channel: everyone');
+    expect(shown.text).toBe('Access in this channel: everyone (not set here: the default)');
     expect(shown.lines?.[0]).toBe(
       'Alert buttons and rule changes: every member of the channel; guests never act',
     );
@@ -60,7 +61,9 @@ describe('who may run the commands that change things (access)', () => {
     expect(onlyReply(await bot.run('subscribe alert-raised', SOC, BOB)).kind).toBe('success');
     // Another channel keeps its own level.
     expect(onlyReply(await bot.run('subscribe alert-raised', OPS)).kind).toBe('success');
-    expect(onlyReply(await bot.run('access')).text).toBe('Access in this channel: admins');
+    expect(onlyReply(await bot.run('access')).text).toBe(
+      `Access in this channel: admins (set by @bob on ${formatTime(bot.clock.now())})`,
+    );
     expect(onlyReply(await bot.run('access admins', SOC, BOB)).text).toBe(
       'Access is already admins in this channel.',
     );

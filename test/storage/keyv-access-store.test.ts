@@ -9,11 +9,18 @@ describe('the keyv access store', () => {
   it('keeps a level per platform and channel, none for a channel never set', async () => {
     const store = createKeyvAccessStore({ keyv: new Keyv(), log: captureLog().log });
     expect(await store.get(SOC)).toBeUndefined();
-    await store.set(SOC, 'admins');
-    expect(await store.get(SOC)).toBe('admins');
+    await store.set(SOC, { level: 'admins', setBy: 'alice', setAt: 1_000 });
+    expect(await store.get(SOC)).toEqual({ level: 'admins', setBy: 'alice', setAt: 1_000 });
     expect(await store.get({ platform: 'teams', channel: 'soc' })).toBeUndefined();
-    await store.set(SOC, 'everyone');
-    expect(await store.get(SOC)).toBe('everyone');
+    await store.set(SOC, { level: 'everyone' });
+    expect(await store.get(SOC)).toEqual({ level: 'everyone' });
+  });
+
+  it('reads a bare level, as stored before who set it and when were kept', async () => {
+    const keyv = new Keyv();
+    const store = createKeyvAccessStore({ keyv, log: captureLog().log });
+    await keyv.set('level:mattermost/soc', 'admins');
+    expect(await store.get(SOC)).toEqual({ level: 'admins' });
   });
 
   it('reads a record that does not parse as none (the default), and says so in the log', async () => {
