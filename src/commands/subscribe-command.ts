@@ -7,10 +7,11 @@ import { info, success } from './reply-helpers.ts';
 
 export const subscribeCommand: Command = {
   name: 'subscribe',
-  usage: 'subscribe <trigger> [condition …] [--name "text"]',
+  usage: 'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]]',
   summary: 'creates a rule for this channel',
   examples: [
     'subscribe alert-raised urgency>=high entity="Lyon HQ"',
+    'subscribe alert-raised entity="Lyon HQ" --notify @oncall --notify-urgency high',
     'subscribe alert-updated change=status status=closed,rejected',
     'subscribe report tlp=amber,red flint=true',
     'subscribe intake-silent intake="Firewall EU" for=2h',

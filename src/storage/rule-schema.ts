@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { platformIdSchema } from '../rules/platform-id.ts';
+import { MENTION_NAME } from '../rules/read-notify-option.ts';
 import type { Rule } from '../rules/rule.ts';
 import { OPERATORS } from '../rules/rule.ts';
 import { CONDITION_KEYS, TRIGGERS } from '../rules/triggers.ts';
@@ -24,6 +25,11 @@ const muteSchema = z.object({
   by: userSchema,
 });
 
+const notifySchema = z.object({
+  mentions: z.array(z.object({ name: z.string().regex(MENTION_NAME) })).min(1),
+  minUrgency: z.enum(['low', 'medium', 'high']).nullable(),
+});
+
 /** A rule read back from storage: checked, never trusted (another version or a hand edit wrote it). */
 export const ruleSchema: z.ZodType<Rule> = z.object({
   id: z.string().min(1),
@@ -31,6 +37,8 @@ export const ruleSchema: z.ZodType<Rule> = z.object({
   trigger: z.enum(TRIGGERS),
   conditions: z.array(conditionSchema),
   name: z.string().exactOptional(),
+  // Rules stored before `--notify` existed have no such field: they keep working, silently.
+  notify: notifySchema.exactOptional(),
   createdBy: userSchema,
   createdAt: z.number().finite(),
   mute: muteSchema.nullable(),
