@@ -2,6 +2,7 @@ import { createRule } from '../rules/create-rule.ts';
 import { createRuleId } from '../rules/create-rule-id.ts';
 import { formatSubscription } from '../rules/format-subscription.ts';
 import { parseSubscription } from '../rules/parse-subscription.ts';
+import { usageError } from '../rules/usage-error.ts';
 import type { Command } from './command.ts';
 import { info, success } from './reply-helpers.ts';
 
@@ -19,6 +20,10 @@ export const subscribeCommand: Command = {
   needs: () => 'act',
   async run(ctx, args, services) {
     const draft = parseSubscription(args);
+    // Teams names a user by id (an <at> mention entity), which the Teams cards do not carry yet.
+    if (draft.notify !== undefined && ctx.platform !== 'mattermost') {
+      throw usageError('--notify works on Mattermost only for now');
+    }
     const id = await createRuleId({
       random: services.random,
       exists: (candidate) => services.rules.exists(candidate),

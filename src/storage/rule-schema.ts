@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { notifyListSchema } from '../rules/notify-list-schema.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
-import { MENTION_NAME } from '../rules/read-notify-option.ts';
 import type { Rule } from '../rules/rule.ts';
 import { OPERATORS } from '../rules/rule.ts';
 import { CONDITION_KEYS, TRIGGERS } from '../rules/triggers.ts';
@@ -25,11 +25,6 @@ const muteSchema = z.object({
   by: userSchema,
 });
 
-const notifySchema = z.object({
-  mentions: z.array(z.object({ name: z.string().regex(MENTION_NAME) })).min(1),
-  minUrgency: z.enum(['low', 'medium', 'high']).nullable(),
-});
-
 /** A rule read back from storage: checked, never trusted (another version or a hand edit wrote it). */
 export const ruleSchema: z.ZodType<Rule> = z.object({
   id: z.string().min(1),
@@ -38,7 +33,7 @@ export const ruleSchema: z.ZodType<Rule> = z.object({
   conditions: z.array(conditionSchema),
   name: z.string().exactOptional(),
   // Rules stored before `--notify` existed have no such field: they keep working, silently.
-  notify: notifySchema.exactOptional(),
+  notify: notifyListSchema.exactOptional(),
   createdBy: userSchema,
   createdAt: z.number().finite(),
   mute: muteSchema.nullable(),

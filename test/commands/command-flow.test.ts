@@ -105,6 +105,13 @@ describe('rule commands through the neutral context', () => {
     });
   });
 
+  it('refuses --notify on Teams, where a mention needs a user id, and stores nothing', async () => {
+    const teams = { platform: 'teams', team: 'tenant-1', channel: '19:soc' } as const;
+    const reply = onlyReply(await bot.run('subscribe alert-raised --notify @oncall', teams));
+    expect(reply).toMatchObject({ kind: 'error', text: '--notify works on Mattermost only for now' });
+    expect(await bot.rules.count()).toBe(0);
+  });
+
   it('refuses a mute longer than 7 days, quoting it', async () => {
     const id = /Rule (\w+)/.exec(onlyReply(await bot.run('subscribe report')).text)?.[1] ?? '';
     const reply = onlyReply(await bot.run(`mute ${id} 8d`));
