@@ -25,6 +25,7 @@ export async function rebuildClickedCard(input: {
     workflowActions: state.notification.workflow,
     lastActivity: state.activity ?? undefined,
     names: input.names,
+    mentions: record.mentions ?? [],
   });
   return { target: { channel: record.channel, ruleId: record.ruleId }, card };
 }

@@ -32,6 +32,11 @@ export function describeRule(rule: Rule, now: number): string {
   const parts = [rule.id];
   if (rule.name !== undefined) parts.push(`"${rule.name}"`);
   parts.push([rule.trigger, formatConditions(rule.conditions)].filter(Boolean).join(' '));
+  if (rule.notify !== undefined) {
+    const names = rule.notify.mentions.map((mention) => `@${mention.name}`).join(', ');
+    const level = rule.notify.minUrgency === null ? '' : ` at ${rule.notify.minUrgency}+`;
+    parts.push(`notifies ${names}${level}`);
+  }
   if (rule.mute !== null && rule.mute.until > now) {
     const reason = rule.mute.reason === undefined ? '' : ` (${rule.mute.reason})`;
     parts.push(`muted until ${formatTime(rule.mute.until)} by ${rule.mute.by.name}${reason}`);

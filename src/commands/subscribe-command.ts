@@ -2,15 +2,17 @@ import { createRule } from '../rules/create-rule.ts';
 import { createRuleId } from '../rules/create-rule-id.ts';
 import { formatSubscription } from '../rules/format-subscription.ts';
 import { parseSubscription } from '../rules/parse-subscription.ts';
+import { usageError } from '../rules/usage-error.ts';
 import type { Command } from './command.ts';
 import { info, success } from './reply-helpers.ts';
 
 export const subscribeCommand: Command = {
   name: 'subscribe',
-  usage: 'subscribe <trigger> [condition …] [--name "text"]',
+  usage: 'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]]',
   summary: 'creates a rule for this channel',
   examples: [
     'subscribe alert-raised urgency>=high entity="Lyon HQ"',
+    'subscribe alert-raised entity="Lyon HQ" --notify @oncall --notify-urgency high',
     'subscribe alert-updated change=status status=closed,rejected',
     'subscribe report tlp=amber,red flint=true',
     'subscribe intake-silent intake="Firewall EU" for=2h',
@@ -18,6 +20,10 @@ export const subscribeCommand: Command = {
   needs: () => 'act',
   async run(ctx, args, services) {
     const draft = parseSubscription(args);
+    // Teams names a user by id (an <at> mention entity), which the Teams cards do not carry yet.
+    if (draft.notify !== undefined && ctx.platform !== 'mattermost') {
+      throw usageError('--notify works on Mattermost only for now');
+    }
     const id = await createRuleId({
       random: services.random,
       exists: (candidate) => services.rules.exists(candidate),

@@ -51,6 +51,11 @@ export interface AlertCard {
   /** False when the card was built from the WebHook alone (the API could not be read). */
   enriched: boolean;
   lastActivity: ShownActivity | undefined;
+  /**
+   * Names (without `@`) the matched rule's `--notify` pings: the one place where the bot pings on
+   * purpose. Fixed when the card is created, so edits show the same and ping nobody again.
+   */
+  mentions: readonly string[];
 }
 
 export interface BuildAlertCardInput {
@@ -60,6 +65,8 @@ export interface BuildAlertCardInput {
   lastActivity?: CardActivity | undefined;
   /** Names the platform of the last activity. */
   names: PlatformNames;
+  /** See AlertCard.mentions; none when absent. */
+  mentions?: readonly string[];
 }
 
 /** Notification + the matching rule + the workflow → the card view model. */
@@ -91,5 +98,6 @@ export function buildAlertCard(input: BuildAlertCardInput): AlertCard {
       from: input.names.displayName(activity.platform),
       at: activity.at,
     },
+    mentions: input.mentions ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobType } from '../queue/job-type.ts';
+import { notifyListSchema } from '../rules/notify-list-schema.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 import { cardLaneSchema } from './card-lane.ts';
@@ -15,7 +16,14 @@ export const cardJobSchema = z.strictObject({
     channel: z.string().min(1),
   }),
   /** The channel's rule that matched; null when the job only updates a card already posted. */
-  rule: z.strictObject({ id: z.string().min(1), name: z.string().nullable() }).nullable(),
+  rule: z
+    .strictObject({
+      id: z.string().min(1),
+      name: z.string().nullable(),
+      /** Who a new card of the rule pings; absent on jobs queued before `--notify` existed. */
+      notify: notifyListSchema.optional(),
+    })
+    .nullable(),
   /** Its turn at the platform (card-lane.ts): a click's refresh, a channel's first card; else `update`. */
   lane: cardLaneSchema.optional(),
 });

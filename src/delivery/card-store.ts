@@ -16,6 +16,8 @@ export interface CardRecord {
   inFlight?: boolean | undefined;
   ruleId: string;
   ruleName: string | null;
+  /** Names the card pings (AlertCard.mentions), fixed when it is created; absent: none. */
+  mentions?: string[] | undefined;
   /** The status the card shows, to know when a thread reply is due. */
   status: string | null;
   /** `observedAt` of the alert state the card shows. */

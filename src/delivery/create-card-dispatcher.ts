@@ -63,7 +63,7 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
       jobs.set(channelKey(match.channel), {
         alertUuid: uuid,
         channel: match.channel,
-        rule: { id: rule.id, name: rule.name ?? null },
+        rule: { id: rule.id, name: rule.name ?? null, ...(rule.notify && { notify: rule.notify }) },
       });
     }
     const shownKeys = new Set<string>();

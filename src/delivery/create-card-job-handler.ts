@@ -5,6 +5,7 @@ import type { JobHandler } from '../queue/job-kind.ts';
 import { type AlertCard, buildAlertCard } from './alert-card.ts';
 import type { AlertState, AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, channelKey } from './card-job.ts';
+import { cardMentions } from './card-mentions.ts';
 import { type CardSinks, type CardTarget, sinkOf } from './card-sink.ts';
 import type { CardRecord, CardStore } from './card-store.ts';
 import type { CardLock } from './create-card-lock.ts';
@@ -43,6 +44,7 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
       return log.warn({ platform: job.channel.platform }, 'platform not enabled; card dropped');
     const existing = await cards.get(job.alertUuid, job.channel);
     if (existing === undefined && job.rule === null) return;
+    const mentions = cardMentions(job.rule?.notify, state.notification.alert.urgencyLevel);
     const record: CardRecord = existing ?? {
       alertUuid: job.alertUuid,
       channel: job.channel,
@@ -50,6 +52,8 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
       creatingSince: clock.now(),
       ruleId: job.rule?.id ?? '',
       ruleName: job.rule?.name ?? null,
+      // Fixed when the card is created: every later render shows the same, so an edit never pings.
+      ...(mentions.length > 0 && { mentions: [...mentions] }),
       status: null,
       shownAt: 0,
     };
@@ -99,6 +103,7 @@ function renderCard(state: AlertState, record: CardRecord, names: PlatformNames)
     workflowActions: state.notification.workflow,
     lastActivity: state.activity ?? undefined,
     names,
+    mentions: record.mentions ?? [],
   });
 }
 

@@ -47,6 +47,7 @@ export function createRulePool(): RulePool {
         trigger: TRIGGERS.find((known) => known === rule.trigger) ?? rule.trigger,
         conditions: shared,
         name: rule.name,
+        notify: rule.notify,
         createdBy: users.acquire(userKey(rule.createdBy), () => ({ id, name })),
         createdAt: rule.createdAt,
         mute: rule.mute,

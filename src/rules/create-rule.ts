@@ -18,6 +18,7 @@ export function createRule(input: CreateRuleInput): Rule {
     trigger: draft.trigger,
     conditions: draft.conditions,
     ...(draft.name === undefined ? {} : { name: draft.name }),
+    ...(draft.notify === undefined ? {} : { notify: draft.notify }),
     createdBy: input.createdBy,
     createdAt: input.now,
     mute: null,

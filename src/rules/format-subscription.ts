@@ -25,5 +25,9 @@ export function formatConditions(conditions: readonly Condition[]): string {
 export function formatSubscription(draft: SubscriptionDraft): string {
   const parts = [draft.trigger, formatConditions(draft.conditions)];
   if (draft.name !== undefined) parts.push(`--name ${formatValue(draft.name)}`);
+  if (draft.notify !== undefined) {
+    parts.push(`--notify ${draft.notify.mentions.map((mention) => `@${mention.name}`).join(',')}`);
+    if (draft.notify.minUrgency !== null) parts.push(`--notify-urgency ${draft.notify.minUrgency}`);
+  }
   return parts.filter((part) => part !== '').join(' ');
 }

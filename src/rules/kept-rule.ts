@@ -1,7 +1,7 @@
 import { isListening } from './compile-rule.ts';
 import type { SharedCondition } from './create-condition-cache.ts';
 import type { PreparedFacts } from './prepare-facts.ts';
-import type { ChannelRef, Mute, Rule, UserRef } from './rule.ts';
+import type { ChannelRef, Mute, NotifyList, Rule, UserRef } from './rule.ts';
 import type { Trigger } from './triggers.ts';
 
 /**
@@ -16,6 +16,7 @@ export interface KeptRule {
   readonly trigger: Trigger;
   readonly conditions: readonly SharedCondition[];
   readonly name: string | undefined;
+  readonly notify: NotifyList | undefined;
   readonly createdBy: UserRef;
   readonly createdAt: number;
   readonly mute: Mute | null;
@@ -27,7 +28,7 @@ export interface KeptRule {
 
 /** The rule as it was given to the index (a new object each time; its parts are shared). */
 export function toRule(kept: KeptRule): Rule {
-  const { id, channel, trigger, name, createdBy, createdAt, mute, matchCount, lastMatchAt } = kept;
+  const { id, channel, trigger, name, notify, createdBy, createdAt, mute, matchCount, lastMatchAt } = kept;
   const conditions = kept.conditions.map((shared) => shared.condition);
   const rule: Rule = {
     id,
@@ -41,6 +42,7 @@ export function toRule(kept: KeptRule): Rule {
     lastMatchAt,
   };
   if (name !== undefined) rule.name = name;
+  if (notify !== undefined) rule.notify = notify;
   return rule;
 }
 

@@ -1,5 +1,7 @@
+import type { UrgencyLevel } from '../normalize/notification.ts';
 import { checkCondition } from './check-condition.ts';
-import type { Condition, SubscriptionDraft } from './rule.ts';
+import { readMentions, readNotifyUrgency } from './read-notify-option.ts';
+import type { Condition, Mention, SubscriptionDraft } from './rule.ts';
 import { splitCondition } from './split-condition.ts';
 import { didYouMean } from './suggest-word.ts';
 import { type ArgumentToken, tokenizeArguments } from './tokenize-arguments.ts';
@@ -9,10 +11,13 @@ import { validateDraft } from './validate-draft.ts';
 
 export const MAX_ARGUMENTS_LENGTH = 2000;
 const MAX_NAME_LENGTH = 80;
-const OPTIONS = ['--name'];
+const OPTIONS = ['--name', '--notify', '--notify-urgency'];
+/** The trigger whose matches post a new card: the only one a mention can ride on. */
+const NOTIFY_TRIGGER: Trigger = 'alert-raised';
 
 /**
- * The arguments of `subscribe`: `<trigger> [condition …] [--name "text"]` → a draft, or a
+ * The arguments of `subscribe`: `<trigger> [condition …] [--name "text"] [--notify @name[,@name…]
+ * [--notify-urgency low|medium|high]]` → a draft, or a
  * BotError('command_usage') whose message quotes the offending word and says what was expected.
  */
 export function parseSubscription(text: string): SubscriptionDraft {
@@ -22,7 +27,7 @@ export function parseSubscription(text: string): SubscriptionDraft {
   const [first, ...rest] = tokenizeArguments(text);
   if (first === undefined) throw usageError(`subscribe needs a trigger: ${TRIGGERS.join(', ')}`);
   const trigger = parseTrigger(first);
-  let name: string | undefined;
+  const values = new Map<string, string>();
   const conditions: Condition[] = [];
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i] as ArgumentToken;
@@ -30,13 +35,43 @@ export function parseSubscription(text: string): SubscriptionDraft {
       conditions.push(checkCondition(trigger, splitCondition(token)));
       continue;
     }
-    if (name !== undefined) throw usageError('--name is given twice — keep one', { token: token.raw });
-    const option = readNameOption(token, rest[i + 1]);
-    name = option.name;
+    const option = readOption(token, rest[i + 1]);
+    if (values.has(option.option)) {
+      throw usageError(`${option.option} is given twice — keep one`, { token: token.raw });
+    }
+    values.set(option.option, option.value);
     i += option.consumed - 1;
   }
   validateDraft(trigger, conditions);
-  return name === undefined ? { trigger, conditions } : { trigger, conditions, name };
+  const draft: SubscriptionDraft = { trigger, conditions };
+  const name = values.get('--name');
+  if (name !== undefined) draft.name = checkName(name);
+  const notify = readNotify(trigger, values);
+  if (notify !== undefined) draft.notify = notify;
+  return draft;
+}
+
+function readNotify(trigger: Trigger, values: ReadonlyMap<string, string>) {
+  const mentions = values.get('--notify');
+  const urgency = values.get('--notify-urgency');
+  if (mentions === undefined && urgency === undefined) return undefined;
+  if (trigger !== NOTIFY_TRIGGER) {
+    throw usageError(
+      `--notify only works with ${NOTIFY_TRIGGER}: other triggers post no new card to ping on`,
+    );
+  }
+  if (mentions === undefined)
+    throw usageError('--notify-urgency needs --notify @name, e.g. --notify @oncall');
+  const list: Mention[] = readMentions(mentions);
+  const minUrgency: UrgencyLevel | null = urgency === undefined ? null : readNotifyUrgency(urgency);
+  return { mentions: list, minUrgency };
+}
+
+function checkName(value: string): string {
+  if (value.length > MAX_NAME_LENGTH || /\p{Cc}/u.test(value)) {
+    throw usageError(`--name takes one line of at most ${MAX_NAME_LENGTH} characters`);
+  }
+  return value;
 }
 
 function parseTrigger(token: ArgumentToken): Trigger {
@@ -52,12 +87,18 @@ function parseTrigger(token: ArgumentToken): Trigger {
   throw usageError(`unknown trigger ${quoted(word)}${hint}`, { token: token.raw });
 }
 
-/** `--name "Night shift"` (two tokens) or `--name="Night shift"` (one). */
-function readNameOption(token: ArgumentToken, next: ArgumentToken | undefined) {
+const NEEDS: Record<string, string> = {
+  '--name': 'a text, e.g. --name "Night shift"',
+  '--notify': 'names, e.g. --notify @oncall,@sre',
+  '--notify-urgency': 'a level, e.g. --notify-urgency high',
+};
+
+/** `--name "Night shift"` (two tokens) or `--name="Night shift"` (one); the same for every option. */
+function readOption(token: ArgumentToken, next: ArgumentToken | undefined) {
   const [head] = token.segments;
   const option = head?.quoted === false ? (head.text.split('=')[0] ?? '').toLowerCase() : '';
   if (!OPTIONS.includes(option)) {
-    const hint = didYouMean(option, OPTIONS) || ' — the only option is --name "text"';
+    const hint = didYouMean(option, OPTIONS) || ` — the options are ${OPTIONS.join(', ')}`;
     throw usageError(`unknown option ${quoted(option || token.raw)}${hint}`, { token: token.raw });
   }
   const inline = token.raw.length > option.length && token.raw.charAt(option.length) === '=';
@@ -68,12 +109,9 @@ function readNameOption(token: ArgumentToken, next: ArgumentToken | undefined) {
       .join('')
       .trim() ?? '';
   if (value === '' || (!inline && valueToken?.raw.startsWith('--'))) {
-    throw usageError('--name needs a text, e.g. --name "Night shift"', { token: token.raw });
+    throw usageError(`${option} needs ${NEEDS[option]}`, { token: token.raw });
   }
-  if (value.length > MAX_NAME_LENGTH || /\p{Cc}/u.test(value)) {
-    throw usageError(`--name takes one line of at most ${MAX_NAME_LENGTH} characters`, { token: token.raw });
-  }
-  return { name: value, consumed: inline ? 1 : 2 };
+  return { option, value, consumed: inline ? 1 : 2 };
 }
 
 function dropPrefix(token: ArgumentToken, length: number): ArgumentToken {

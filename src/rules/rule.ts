@@ -1,3 +1,4 @@
+import type { UrgencyLevel } from '../normalize/notification.ts';
 import type { PlatformId } from './platform-id.ts';
 import type { ConditionKey, Trigger } from './triggers.ts';
 
@@ -34,11 +35,25 @@ export interface Condition {
   values: string[];
 }
 
+/** Someone a rule pings on a new card: a Mattermost user or group name (`oncall`, `here`). */
+export interface Mention {
+  /** Without the `@`, lower case. */
+  name: string;
+}
+
+/** `--notify @oncall --notify-urgency high`: the one place where the bot pings on purpose. */
+export interface NotifyList {
+  mentions: Mention[];
+  /** Only cards at this urgency level or above ping; null: every new card of the rule. */
+  minUrgency: UrgencyLevel | null;
+}
+
 /** What `subscribe` parses into; the command adds id, channel, creator and time. */
 export interface SubscriptionDraft {
   trigger: Trigger;
   conditions: Condition[];
   name?: string;
+  notify?: NotifyList;
 }
 
 export interface Mute {

@@ -3,6 +3,7 @@ import type { AlertState } from '../delivery/alert-state-store.ts';
 import type { CardRecord } from '../delivery/card-store.ts';
 import type { AlertNotification } from '../normalize/notification.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
+import { MENTION_NAME } from '../rules/read-notify-option.ts';
 import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 
 const WORKFLOW_KEYS = [
@@ -27,6 +28,7 @@ export const cardRecordSchema: z.ZodType<CardRecord> = z.object({
   inFlight: z.boolean().optional(),
   ruleId: z.string(),
   ruleName: z.string().nullable(),
+  mentions: z.array(z.string().regex(MENTION_NAME)).optional(),
   status: z.string().nullable(),
   shownAt: z.number().finite(),
 });

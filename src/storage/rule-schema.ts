@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notifyListSchema } from '../rules/notify-list-schema.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
 import type { Rule } from '../rules/rule.ts';
 import { OPERATORS } from '../rules/rule.ts';
@@ -31,6 +32,8 @@ export const ruleSchema: z.ZodType<Rule> = z.object({
   trigger: z.enum(TRIGGERS),
   conditions: z.array(conditionSchema),
   name: z.string().exactOptional(),
+  // Rules stored before `--notify` existed have no such field: they keep working, silently.
+  notify: notifyListSchema.exactOptional(),
   createdBy: userSchema,
   createdAt: z.number().finite(),
   mute: muteSchema.nullable(),

@@ -70,7 +70,7 @@ describe('rule commands through the neutral context', () => {
       [
         'subscribe alert-raised urgncy>=high',
         'unknown key "urgncy"',
-        'subscribe <trigger> [condition …] [--name "text"]',
+        'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]]',
       ],
       ['mute', 'mute needs a rule id and a duration like 2h', 'mute <rule-id> <duration> [reason]'],
       ['rules please', 'rules does not take "please"', 'rules'],
@@ -86,6 +86,30 @@ describe('rule commands through the neutral context', () => {
     expect(onlyReply(await bot.run('subscrbe report')).text).toBe(
       'unknown command "subscrbe" — did you mean "subscribe"?',
     );
+  });
+
+  it("stores a rule's --notify list and lists who it notifies", async () => {
+    const created = onlyReply(
+      await bot.run('subscribe alert-raised --notify @OnCall,@sre --notify-urgency high'),
+    );
+    const id = /Rule (\w+) created/.exec(created.text)?.[1] ?? '';
+    expect(created.text).toBe(`Rule ${id} created: alert-raised --notify @oncall,@sre --notify-urgency high`);
+    await bot.run('subscribe alert-raised --notify @here');
+    expect(onlyReply(await bot.run('rules')).lines).toEqual([
+      `${id} · alert-raised · notifies @oncall, @sre at high+ · 0 matches`,
+      expect.stringMatching(/^\w+ · alert-raised · notifies @here · 0 matches$/),
+    ]);
+    expect((await bot.rules.get(id))?.notify).toEqual({
+      mentions: [{ name: 'oncall' }, { name: 'sre' }],
+      minUrgency: 'high',
+    });
+  });
+
+  it('refuses --notify on Teams, where a mention needs a user id, and stores nothing', async () => {
+    const teams = { platform: 'teams', team: 'tenant-1', channel: '19:soc' } as const;
+    const reply = onlyReply(await bot.run('subscribe alert-raised --notify @oncall', teams));
+    expect(reply).toMatchObject({ kind: 'error', text: '--notify works on Mattermost only for now' });
+    expect(await bot.rules.count()).toBe(0);
   });
 
   it('refuses a mute longer than 7 days, quoting it', async () => {

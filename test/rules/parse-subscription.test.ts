@@ -103,6 +103,21 @@ describe('parseSubscription', () => {
     expect(parseSubscription(formatSubscription(draft))).toEqual(draft);
   });
 
+  it.each([
+    ['alert-raised --notify @oncall', [{ name: 'oncall' }], null],
+    [
+      'alert-raised urgency>=medium --notify=@OnCall,@sre.team,@here',
+      [{ name: 'oncall' }, { name: 'sre.team' }, { name: 'here' }],
+      null,
+    ],
+    ['alert-raised --notify @oncall,@oncall --notify-urgency HIGH', [{ name: 'oncall' }], 'high'],
+    ['alert-raised --notify-urgency low --notify "@channel"', [{ name: 'channel' }], 'low'],
+  ])('reads --notify in %s', (line, mentions, minUrgency) => {
+    const draft = parseSubscription(line);
+    expect(draft.notify).toEqual({ mentions, minUrgency });
+    expect(parseSubscription(formatSubscription(draft))).toEqual(draft);
+  });
+
   it('gives the trigger of each line', () => {
     expect(parseSubscription('rule-added').trigger).toBe('rule-added');
     expect(parseSubscription('playbook-error').trigger).toBe('playbook-error');

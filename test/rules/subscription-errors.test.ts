@@ -100,7 +100,46 @@ const errors: [string, string][] = [
   ['alert-raised --name --name', '--name needs a text, e.g. --name "Night shift"'],
   [`alert-raised --name ${'x'.repeat(81)}`, '--name takes one line of at most 80 characters'],
   ['alert-raised --nmae a', 'unknown option "--nmae" — did you mean "--name"?'],
-  ['alert-raised --colour red', 'unknown option "--colour" — the only option is --name "text"'],
+  [
+    'alert-raised --colour red',
+    'unknown option "--colour" — the options are --name, --notify, --notify-urgency',
+  ],
+  ['alert-raised --notify', '--notify needs names, e.g. --notify @oncall,@sre'],
+  [
+    'alert-raised --notify oncall',
+    '--notify takes @names (letters, digits, ".", "-", "_"), e.g. --notify @oncall,@sre — not "oncall"',
+  ],
+  [
+    'alert-raised --notify @on/call',
+    '--notify takes @names (letters, digits, ".", "-", "_"), e.g. --notify @oncall,@sre — not "@on/call"',
+  ],
+  [
+    `alert-raised --notify @${'a'.repeat(65)}`,
+    `--notify takes @names (letters, digits, ".", "-", "_"), e.g. --notify @oncall,@sre — not "@${'a'.repeat(56)}…"`,
+  ],
+  [
+    'alert-raised --notify @oncall,',
+    '--notify takes @names (letters, digits, ".", "-", "_"), e.g. --notify @oncall,@sre — not ""',
+  ],
+  ['alert-raised --notify @all', '--notify @all is refused — use @channel or name who to ping'],
+  ['alert-raised --notify @a --notify @b', '--notify is given twice — keep one'],
+  [
+    `alert-raised --notify ${Array.from({ length: 11 }, (_, i) => `@u${i}`).join(',')}`,
+    '--notify takes at most 10 names',
+  ],
+  [
+    'alert-raised --notify @oncall --notify-urgency critical',
+    '--notify-urgency takes low, medium, high — not "critical"',
+  ],
+  ['alert-raised --notify-urgency high', '--notify-urgency needs --notify @name, e.g. --notify @oncall'],
+  [
+    'alert-updated change=status --notify @oncall',
+    '--notify only works with alert-raised: other triggers post no new card to ping on',
+  ],
+  [
+    'report --notify @oncall',
+    '--notify only works with alert-raised: other triggers post no new card to ping on',
+  ],
   [`alert-raised rule="${'x'.repeat(201)}"`, `"rule" takes at most 200 characters, got "${'x'.repeat(57)}…"`],
   ['alert-raised rule="a\u0007b"', '"rule" takes text without control characters, got "a\u0007b"'],
   [`alert-raised ${'urgency>=1 '.repeat(21)}`, 'a rule takes at most 20 conditions, got 21'],

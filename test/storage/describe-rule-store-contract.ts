@@ -43,6 +43,18 @@ export function describeRuleStoreContract(url: string): void {
       expect(await rules.count()).toBe(1);
     });
 
+    it("keeps a rule's --notify list; a rule stored without one reads back without one", async () => {
+      const notified = ruleFrom('alert-raised --notify @oncall,@here --notify-urgency high', 'n0t1');
+      expect(notified.notify).toEqual({
+        mentions: [{ name: 'oncall' }, { name: 'here' }],
+        minUrgency: 'high',
+      });
+      await rules.add(notified);
+      await rules.add(ruleFrom('alert-raised', 'p1a1'));
+      expect(await rules.get('n0t1')).toEqual(notified);
+      expect(await rules.get('p1a1')).not.toHaveProperty('notify');
+    });
+
     it('scans every rule exactly once, a batch at a time', async () => {
       const ids = ['a001', 'a002', 'a003', 'a004', 'a005'];
       for (const id of ids) await rules.add(ruleFrom('alert-raised urgency>=high', id));

@@ -91,7 +91,9 @@ export function renderAlertPost(input: RenderAlertPostInput): MattermostPostBody
     actions: buttons(input),
   };
   return {
-    message: '',
+    // The rule's own `--notify` names (checked against MENTION_NAME when stored): the one part of a
+    // card that pings. Alert text stays in the attachment, escaped.
+    message: card.mentions.map((name) => `@${name}`).join(' '),
     props: { sekoia_alert_uuid: card.alertUuid, sekoia_card: CARD_VERSION, attachments: [attachment] },
   };
 }

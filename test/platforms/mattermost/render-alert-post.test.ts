@@ -28,6 +28,7 @@ function card(overrides: Partial<AlertCard> = {}): AlertCard {
     occurrences: 3,
     firstSeenAt: '2026-03-02T08:00:12.345Z',
     lastSeenAt: '2026-03-02T09:15:00Z',
+    mentions: [],
     matchedRule: { id: 'r7k2', name: 'Critical hosts' },
     workflowActions: ['acknowledge', 'validate', 'reject'],
     enriched: true,
@@ -55,6 +56,16 @@ function strings(value: unknown, path = '$'): [string, string][] {
 }
 
 describe('renderAlertPost', () => {
+  it("puts the rule's mentions, and only them, in the message", () => {
+    const body = renderAlertPost({
+      card: card({ title: HOSTILE, entity: HOSTILE, mentions: ['oncall', 'here'] }),
+      actionUrl: ACTION_URL,
+      actions: [],
+    });
+    expect(body.message).toBe('@oncall @here');
+    expect(JSON.stringify(body.props)).not.toMatch(/@all|@channel/);
+  });
+
   it('renders the card as one attachment with its fields', () => {
     const body = renderAlertPost({ card: card(), actionUrl: ACTION_URL, actions: [] });
     expect(body.message).toBe('');
