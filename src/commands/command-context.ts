@@ -25,6 +25,11 @@ export interface CommandContext {
   log: Logger;
   /** The user's roles in the channel, as the platform says (cached there). */
   readRoles(): Promise<MemberRoles>;
+  /**
+   * Whether the platform's cards can ping the names a rule's `--notify` gives (`@oncall`); where
+   * they cannot yet, `subscribe … --notify` is refused rather than stored and silently ignored.
+   */
+  notifiesByName: boolean;
   /** Answers only the person who typed the command (ephemeral where the platform allows it). */
   reply(message: Reply): Promise<void>;
   /** Posts to the whole channel: rule changes are visible to all. */

@@ -20,9 +20,8 @@ export const subscribeCommand: Command = {
   needs: () => 'act',
   async run(ctx, args, services) {
     const draft = parseSubscription(args);
-    // Teams names a user by id (an <at> mention entity), which the Teams cards do not carry yet.
-    if (draft.notify !== undefined && ctx.platform !== 'mattermost') {
-      throw usageError('--notify works on Mattermost only for now');
+    if (draft.notify !== undefined && !ctx.notifiesByName) {
+      throw usageError('--notify is not available here yet: cards on this platform cannot mention people');
     }
     const id = await createRuleId({
       random: services.random,

@@ -108,7 +108,10 @@ describe('rule commands through the neutral context', () => {
   it('refuses --notify on Teams, where a mention needs a user id, and stores nothing', async () => {
     const teams = { platform: 'teams', team: 'tenant-1', channel: '19:soc' } as const;
     const reply = onlyReply(await bot.run('subscribe alert-raised --notify @oncall', teams));
-    expect(reply).toMatchObject({ kind: 'error', text: '--notify works on Mattermost only for now' });
+    expect(reply).toMatchObject({
+      kind: 'error',
+      text: '--notify is not available here yet: cards on this platform cannot mention people',
+    });
     expect(await bot.rules.count()).toBe(0);
   });
 

@@ -113,6 +113,8 @@ function recordingContext(
     user,
     log: captured.log,
     readRoles,
+    // As the platforms say: Teams cards do not carry --notify mentions yet.
+    notifiesByName: channel.platform !== 'teams',
     replies,
     announcements,
     reply: async (message) => {

@@ -67,6 +67,7 @@ export function createCommandRoute(options: CreateCommandRouteOptions) {
       user: { id: command.user_id, name: command.user_name },
       log: log.child({ channelId: command.channel_id, userId: command.user_id }),
       readRoles: () => options.members.readMemberRoles(command.channel_id, command.user_id),
+      notifiesByName: true,
       reply: async (reply) => {
         if (answered) await followUp(reply);
         else replies.push(reply);

@@ -101,6 +101,8 @@ export class TeamsBot extends TeamsActivityHandler {
       user: { id: ctx.activity.from.id, name: ctx.activity.from.name ?? ctx.activity.from.id },
       log: log.child({ conversationId: conversation.id.slice(0, 80) }),
       readRoles: () => members.readMemberRoles(conversation.id, ctx.activity.from.id),
+      // A Teams mention names a user by id (an <at> entity), which the Teams cards do not carry yet.
+      notifiesByName: false,
       reply: async (reply) => {
         replies.push(reply);
       },
