@@ -11,6 +11,9 @@ import { type RoundRobinProxy, startRoundRobinProxy } from './round-robin-proxy.
 import { createWebhookSender, type WebhookSender } from './send-webhooks.ts';
 
 const SECRET = 'fault-tests-webhook-secret-0123456789';
+
+/** A replica's (or the balancer's) WebHook URL. */
+export const webhookUrlOf = (base: string) => `${base}/hooks/sekoia/${SECRET}`;
 export const REPLICAS = 3;
 /** A dead replica's jobs go to another after at most this long (QUEUE_LEASE_SECONDS's minimum). */
 export const LEASE_SECONDS = 5;
@@ -76,7 +79,7 @@ export async function startFaultWorld(engine: PrivateEngine): Promise<FaultWorld
     mattermost,
     proxy,
     replicas,
-    sender: createWebhookSender(`${proxy.url}/hooks/sekoia/${SECRET}`),
+    sender: createWebhookSender(webhookUrlOf(proxy.url)),
     aliceId: alice.id,
     async command(channelId, text, via = proxy.url) {
       const result = await mattermost.sendSlashCommand({

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAlertWebhook, type FakeAlert, type FakeStatusName } from '../fakes/fake-sekoia/index.ts';
-import { cardStatus, type FaultWorld, LEASE_SECONDS, REPLICAS, startFaultWorld } from './fault-world.ts';
+import {
+  cardStatus,
+  type FaultWorld,
+  LEASE_SECONDS,
+  REPLICAS,
+  startFaultWorld,
+  webhookUrlOf,
+} from './fault-world.ts';
 import type { PrivateEngine } from './private-engine.ts';
 import type { SentWebhook } from './send-webhooks.ts';
 
@@ -8,7 +15,7 @@ const CHANNELS = 20;
 const SITES = 5;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One notification of the burst; `prepare` runs just before it is sent (the alert changes then). */
+/** One notification of the burst; `body` runs just before it is sent (an update changes the alert then). */
 interface Planned {
   order: number;
   body: () => string;
@@ -213,7 +220,7 @@ export function describeReplicaFaults(startEngine: () => Promise<PrivateEngine>)
         { entity: { uuid: crypto.randomUUID(), name: 'Fresh site' } },
         { notify: false },
       );
-      const response = await fetch(`${third}/hooks/sekoia/${'fault-tests-webhook-secret-0123456789'}`, {
+      const response = await fetch(webhookUrlOf(third), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(buildAlertWebhook({ alert, action: 'created' })),
