@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
 import { createHelpCommand } from './help-command.ts';
 import { muteCommand } from './mute-command.ts';
+import { remindCommand } from './remind-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
 import { stormCommand } from './storm-command.ts';
@@ -20,6 +21,7 @@ export function createCommands(): CommandRegistry {
     unsubscribeCommand,
     muteCommand,
     unmuteCommand,
+    remindCommand,
     statusCommand,
     stormCommand,
     accessCommand,

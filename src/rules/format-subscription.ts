@@ -1,3 +1,4 @@
+import { formatRemindPlan } from './read-remind-option.ts';
 import type { Condition, SubscriptionDraft } from './rule.ts';
 
 /** Characters that make a value need quotes to be read back as typed. */
@@ -29,5 +30,6 @@ export function formatSubscription(draft: SubscriptionDraft): string {
     parts.push(`--notify ${draft.notify.mentions.map((mention) => `@${mention.name}`).join(',')}`);
     if (draft.notify.minUrgency !== null) parts.push(`--notify-urgency ${draft.notify.minUrgency}`);
   }
+  if (draft.remind !== undefined) parts.push(formatRemindPlan(draft.remind));
   return parts.filter((part) => part !== '').join(' ');
 }

@@ -1,7 +1,8 @@
 import type { UrgencyLevel } from '../normalize/notification.ts';
 import { checkCondition } from './check-condition.ts';
 import { readMentions, readNotifyUrgency } from './read-notify-option.ts';
-import type { Condition, Mention, SubscriptionDraft } from './rule.ts';
+import { checkRemindTrigger, readRemindPlan } from './read-remind-option.ts';
+import type { Condition, Mention, RemindPlan, SubscriptionDraft } from './rule.ts';
 import { splitCondition } from './split-condition.ts';
 import { didYouMean } from './suggest-word.ts';
 import { type ArgumentToken, tokenizeArguments } from './tokenize-arguments.ts';
@@ -11,13 +12,15 @@ import { validateDraft } from './validate-draft.ts';
 
 export const MAX_ARGUMENTS_LENGTH = 2000;
 const MAX_NAME_LENGTH = 80;
-const OPTIONS = ['--name', '--notify', '--notify-urgency'];
+const OPTIONS = ['--name', '--notify', '--notify-urgency', '--remind', '--escalate'];
+/** `--escalate @a,@b 30m`: the names, then the delay (kept under this key). */
+const ESCALATE_AFTER = '--escalate after';
 /** The trigger whose matches post a new card: the only one a mention can ride on. */
 const NOTIFY_TRIGGER: Trigger = 'alert-raised';
 
 /**
  * The arguments of `subscribe`: `<trigger> [condition …] [--name "text"] [--notify @name[,@name…]
- * [--notify-urgency low|medium|high]]` → a draft, or a
+ * [--notify-urgency low|medium|high]] [--remind 15m [--escalate @name[,@name…] 30m]]` → a draft, or a
  * BotError('command_usage') whose message quotes the offending word and says what was expected.
  */
 export function parseSubscription(text: string): SubscriptionDraft {
@@ -41,6 +44,10 @@ export function parseSubscription(text: string): SubscriptionDraft {
     }
     values.set(option.option, option.value);
     i += option.consumed - 1;
+    if (option.option === '--escalate') {
+      values.set(ESCALATE_AFTER, readEscalateDelay(token, rest[i + 1]));
+      i += 1;
+    }
   }
   validateDraft(trigger, conditions);
   const draft: SubscriptionDraft = { trigger, conditions };
@@ -48,7 +55,29 @@ export function parseSubscription(text: string): SubscriptionDraft {
   if (name !== undefined) draft.name = checkName(name);
   const notify = readNotify(trigger, values);
   if (notify !== undefined) draft.notify = notify;
+  const remind = readRemind(trigger, values);
+  if (remind !== undefined) draft.remind = remind;
   return draft;
+}
+
+function readRemind(trigger: Trigger, values: ReadonlyMap<string, string>): RemindPlan | undefined {
+  const remind = values.get('--remind');
+  const names = values.get('--escalate');
+  if (remind === undefined && names === undefined) return undefined;
+  checkRemindTrigger(trigger);
+  if (remind === undefined)
+    throw usageError('--escalate needs --remind first, e.g. --remind 15m --escalate @leads 30m');
+  const after = values.get(ESCALATE_AFTER) ?? '';
+  return readRemindPlan({ remind, escalate: names === undefined ? undefined : { names, after } });
+}
+
+/** The duration after `--escalate @names`: its own word, which no option may take the place of. */
+function readEscalateDelay(option: ArgumentToken, next: ArgumentToken | undefined): string {
+  const word = next?.segments.map((segment) => segment.text).join('') ?? '';
+  if (next === undefined || next.raw.startsWith('--') || word.trim() === '') {
+    throw usageError(`--escalate needs ${NEEDS['--escalate']}`, { token: option.raw });
+  }
+  return word;
 }
 
 function readNotify(trigger: Trigger, values: ReadonlyMap<string, string>) {
@@ -91,6 +120,8 @@ const NEEDS: Record<string, string> = {
   '--name': 'a text, e.g. --name "Night shift"',
   '--notify': 'names, e.g. --notify @oncall,@sre',
   '--notify-urgency': 'a level, e.g. --notify-urgency high',
+  '--remind': 'a duration, e.g. --remind 15m',
+  '--escalate': 'names then a duration, e.g. --escalate @secops-leads 30m',
 };
 
 /** `--name "Night shift"` (two tokens) or `--name="Night shift"` (one); the same for every option. */

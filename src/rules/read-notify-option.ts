@@ -11,20 +11,20 @@ const URGENCY_LEVELS: readonly UrgencyLevel[] = ['low', 'medium', 'high'];
  * `@oncall,@sre` → the mentions. `@here` and `@channel` are allowed on purpose (a rule may want
  * the whole channel woken); `@all` is refused: it also pings members who muted the channel.
  */
-export function readMentions(value: string): Mention[] {
+export function readMentions(value: string, option = '--notify'): Mention[] {
   const names: string[] = [];
   for (const word of value.split(',')) {
     const typed = word.trim();
     const name = typed.startsWith('@') ? typed.slice(1).toLowerCase() : '';
     if (!MENTION_NAME.test(name)) {
       throw usageError(
-        `--notify takes @names (letters, digits, ".", "-", "_"), e.g. --notify @oncall,@sre — not ${quoted(typed)}`,
+        `${option} takes @names (letters, digits, ".", "-", "_"), e.g. ${option} @oncall,@sre — not ${quoted(typed)}`,
       );
     }
-    if (name === 'all') throw usageError('--notify @all is refused — use @channel or name who to ping');
+    if (name === 'all') throw usageError(`${option} @all is refused — use @channel or name who to ping`);
     if (!names.includes(name)) names.push(name);
   }
-  if (names.length > MAX_MENTIONS) throw usageError(`--notify takes at most ${MAX_MENTIONS} names`);
+  if (names.length > MAX_MENTIONS) throw usageError(`${option} takes at most ${MAX_MENTIONS} names`);
   return names.map((name) => ({ name }));
 }
 

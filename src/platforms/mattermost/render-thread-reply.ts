@@ -4,7 +4,8 @@ import {
   statusChangeSentence,
   urgencyChangeSentence,
 } from '../../delivery/card-sentences.ts';
-import type { StatusNote } from '../../delivery/card-sink.ts';
+import type { ReminderNote, StatusNote } from '../../delivery/card-sink.ts';
+import { reminderSentence } from '../../delivery/reminder-sentence.ts';
 import { escapeBlock, escapeInline } from './escape-markdown.ts';
 
 const MAX_COMMENT_RUNES = 2_000;
@@ -25,4 +26,9 @@ export function renderCommentNote(input: { by: string; text: string }): string {
 /** An urgency changed from the card: "Urgency of AL…: 60 → 85 by alice: reason", escaped. */
 export function renderUrgencyNote(note: UrgencyNote): string {
   return urgencyChangeSentence(note, escapeInline);
+}
+
+/** "⏰ ALT-1 still unacknowledged after 15m — @oncall": the names are real mentions (MENTION_NAME charset). */
+export function renderReminder(note: ReminderNote): string {
+  return reminderSentence(note, escapeInline, (name) => `@${name}`);
 }

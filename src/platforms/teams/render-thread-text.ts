@@ -5,7 +5,8 @@ import {
   statusChangeSentence,
   urgencyChangeSentence,
 } from '../../delivery/card-sentences.ts';
-import type { StatusNote } from '../../delivery/card-sink.ts';
+import type { ReminderNote, StatusNote } from '../../delivery/card-sink.ts';
+import { reminderSentence } from '../../delivery/reminder-sentence.ts';
 import { formatDuration } from '../../rules/parse-duration.ts';
 import { escapeBlock, escapeInline } from './escape-teams-markdown.ts';
 
@@ -33,4 +34,9 @@ export function renderMuteText(input: { by: string; ruleId: string }): string {
 /** An urgency changed from the card, noted under it: "Urgency of AL…: 60 → 85 by Ana: reason". */
 export function renderUrgencyText(note: UrgencyNote): string {
   return urgencyChangeSentence(note, escapeInline);
+}
+
+/** "⏰ ALT-1 still unacknowledged after 15m — @oncall": names shown, not pinged (no `<at>` mention yet). */
+export function renderReminderText(note: ReminderNote): string {
+  return reminderSentence(note, escapeInline, (name) => escapeInline(`@${name}`, MAX_NAME_RUNES + 1));
 }
