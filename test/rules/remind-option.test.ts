@@ -30,7 +30,10 @@ describe('subscribe … --remind / --escalate', () => {
     ],
     [
       'alert-raised --escalate=@leads 2d --remind 24h --notify @oncall',
-      { afterMs: 24 * 60 * MINUTE, escalate: { mentions: [{ name: 'leads' }], afterMs: 2 * 24 * 60 * MINUTE } },
+      {
+        afterMs: 24 * 60 * MINUTE,
+        escalate: { mentions: [{ name: 'leads' }], afterMs: 2 * 24 * 60 * MINUTE },
+      },
     ],
   ])('reads %s', (line, plan) => {
     const draft = parseSubscription(line);
