@@ -100,8 +100,13 @@ export const accessCommand: Command = {
   usage: USAGE,
   summary: 'who may use the alert buttons and change rules in this channel (admins set it)',
   examples: ['access', 'access admins', 'access groups @secops,@soc-leads', 'access everyone'],
-  // Showing reads; setting takes an admin. Anything else is a usage error, which changes nothing.
-  needs: (args) => (namedLevel(args) === undefined ? undefined : 'govern'),
+  // Showing reads; setting takes an admin. Anything else is a usage error, which changes nothing:
+  // so is `groups` where the platform has none (refused to anyone, with the platform's reason).
+  needs(args, ctx) {
+    const level = namedLevel(args);
+    if (level === undefined || (level === 'groups' && !groupsSupported(ctx.groups))) return undefined;
+    return 'govern';
+  },
   async run(ctx, args, services) {
     const [word, ...rest] = readWords(args, {
       command: 'access',

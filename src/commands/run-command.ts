@@ -54,7 +54,7 @@ async function checkAccess(
   args: string,
   services: CommandServices,
 ): Promise<string | undefined> {
-  const need = command.needs?.(args);
+  const need = command.needs?.(args, ctx);
   if (need === undefined) return undefined;
   const { groups } = ctx;
   const verdict = await services.access.check({

@@ -193,10 +193,13 @@ describe('who may run the commands that change things (access)', () => {
       expect(await bot.access.setting(SOC)).toEqual({ level: 'everyone' });
     });
 
-    it('refuses the level where the platform has no named groups', async () => {
+    it('refuses the level where the platform has no named groups, with its reason, to whoever asks', async () => {
       const teams = { platform: 'teams', team: 't', channel: '19:soc@thread.tacv2' };
-      const ctx = await bot.run('access groups @secops', teams, BOB);
+      // As on Teams: the platform cannot tell admins either; the reason given is the groups'.
+      bot.roles.set(ALICE.id, { member: true, guest: false, admin: null });
+      const ctx = await bot.run('access groups @secops', teams);
       expect(onlyReply(ctx).text).toBe('Named groups are not available here yet.');
+      expect(ctx.announcements).toEqual([]);
       expect(await bot.access.setting(teams)).toEqual({ level: 'everyone' });
     });
   });
