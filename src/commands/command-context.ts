@@ -1,3 +1,4 @@
+import type { PlatformGroups } from '../access/group-directory.ts';
 import type { MemberRoles } from '../access/member-roles.ts';
 import type { Logger } from '../log.ts';
 import type { PlatformId } from '../rules/platform-id.ts';
@@ -25,6 +26,11 @@ export interface CommandContext {
   log: Logger;
   /** The user's roles in the channel, as the platform says (cached there). */
   readRoles(): Promise<MemberRoles>;
+  /**
+   * The platform's named user groups (`access groups`, and who is in them), or why it has none: there
+   * `access groups` is refused rather than stored and never satisfied.
+   */
+  groups: PlatformGroups;
   /**
    * Whether the platform's cards can ping the names a rule's `--notify` gives (`@oncall`); where
    * they cannot yet, `subscribe … --notify` is refused rather than stored and silently ignored.

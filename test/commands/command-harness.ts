@@ -16,6 +16,7 @@ import { createKeyvAccessStore } from '../../src/storage/create-keyv-access-stor
 import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
 import { createKeyvStormStore } from '../../src/storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
+import { createMemoryGroupDirectory, type MemoryGroupDirectory } from '../access/memory-group-directory.ts';
 import { seededRandom } from '../rules/seeded-random.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
 
@@ -23,6 +24,7 @@ export const SOC: ChannelRef = { platform: 'mattermost', team: 'team-1', channel
 export const OPS: ChannelRef = { platform: 'mattermost', team: 'team-1', channel: 'ops' };
 export const ALICE: UserRef = { id: 'u1', name: 'alice' };
 export const BOB: UserRef = { id: 'u2', name: 'bob' };
+export const CAROL: UserRef = { id: 'u3', name: 'carol' };
 
 /** A context that records what the bot answered and announced. */
 export interface RecordingContext extends CommandContext {
@@ -42,6 +44,8 @@ export interface Harness {
   access: AccessGuard;
   /** Each user's roles, by user id (a plain member when not listed); a function throws like a platform that is down. */
   roles: Map<string, MemberRoles | (() => never)>;
+  /** The platform's user groups (none at first); a Teams channel has none (unsupported), as on Teams. */
+  groups: MemoryGroupDirectory;
   /** Runs a line as `user` in `channel` and returns what was recorded. */
   run(line: string, channel?: ChannelRef, user?: UserRef): Promise<RecordingContext>;
   close(): Promise<void>;
@@ -62,6 +66,7 @@ export async function startHarness(seed = 1): Promise<Harness> {
     store: createKeyvAccessStore({ keyv: store.keyv('access'), log: captured.log }),
   });
   const roles: Harness['roles'] = new Map();
+  const groups = createMemoryGroupDirectory();
   const services: CommandServices = {
     rules,
     clock,
@@ -83,8 +88,9 @@ export async function startHarness(seed = 1): Promise<Harness> {
     storms,
     access,
     roles,
+    groups,
     async run(line, channel = SOC, user = ALICE) {
-      const ctx = recordingContext(channel, user, captured, async () => {
+      const ctx = recordingContext(channel, user, captured, groups, async () => {
         const known = roles.get(user.id) ?? { member: true, guest: false, admin: false };
         return typeof known === 'function' ? known() : known;
       });
@@ -103,6 +109,7 @@ function recordingContext(
   channel: ChannelRef,
   user: UserRef,
   captured: CapturedLog,
+  groups: MemoryGroupDirectory,
   readRoles: () => Promise<MemberRoles>,
 ): RecordingContext {
   const replies: Reply[] = [];
@@ -113,6 +120,8 @@ function recordingContext(
     user,
     log: captured.log,
     readRoles,
+    groups:
+      channel.platform === 'teams' ? { unsupported: 'Named groups are not available here yet.' } : groups,
     // As the platforms say: Teams cards do not carry --notify mentions yet.
     notifiesByName: channel.platform !== 'teams',
     replies,

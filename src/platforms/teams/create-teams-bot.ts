@@ -4,6 +4,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
+import type { GroupsUnsupported } from '../../access/group-directory.ts';
 import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
@@ -23,6 +24,16 @@ import {
 } from './read-teams-conversation.ts';
 import { renderReplyCard, renderReplyText } from './render-reply-card.ts';
 import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
+
+/**
+ * Who is in an Entra ID group, or owns a channel, takes Microsoft Graph (the Bot Connector's member
+ * API only says `userRole`: create-teams-member-directory.ts),
+ * which the bot does not call yet: `access groups` is refused rather than stored and never satisfied.
+ */
+const TEAMS_GROUPS: GroupsUnsupported = {
+  unsupported:
+    'access groups is not available on Teams yet: who is in a group takes Microsoft Graph, which this bot does not use yet. Use access everyone or access admins.',
+};
 
 export interface TeamsBotOptions {
   registry: CommandRegistry;
@@ -101,6 +112,7 @@ export class TeamsBot extends TeamsActivityHandler {
       user: { id: ctx.activity.from.id, name: ctx.activity.from.name ?? ctx.activity.from.id },
       log: log.child({ conversationId: conversation.id.slice(0, 80) }),
       readRoles: () => members.readMemberRoles(conversation.id, ctx.activity.from.id),
+      groups: TEAMS_GROUPS,
       // A Teams mention names a user by id (an <at> entity), which the Teams cards do not carry yet.
       notifiesByName: false,
       reply: async (reply) => {
