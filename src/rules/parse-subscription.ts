@@ -1,6 +1,6 @@
 import type { UrgencyLevel } from '../normalize/notification.ts';
 import { checkCondition } from './check-condition.ts';
-import { readMentions, readNotifyUrgency } from './read-notify-option.ts';
+import { type ResolveMention, readMentions, readNotifyUrgency } from './read-notify-option.ts';
 import type { Condition, Mention, SubscriptionDraft } from './rule.ts';
 import { splitCondition } from './split-condition.ts';
 import { didYouMean } from './suggest-word.ts';
@@ -15,12 +15,17 @@ const OPTIONS = ['--name', '--notify', '--notify-urgency'];
 /** The trigger whose matches post a new card: the only one a mention can ride on. */
 const NOTIFY_TRIGGER: Trigger = 'alert-raised';
 
+export interface ParseSubscriptionOptions {
+  /** Where the platform mentions people by id: what each `--notify` item names (read-notify-option.ts). */
+  resolveMention?: ResolveMention | undefined;
+}
+
 /**
  * The arguments of `subscribe`: `<trigger> [condition …] [--name "text"] [--notify @name[,@name…]
  * [--notify-urgency low|medium|high]]` → a draft, or a
  * BotError('command_usage') whose message quotes the offending word and says what was expected.
  */
-export function parseSubscription(text: string): SubscriptionDraft {
+export function parseSubscription(text: string, options: ParseSubscriptionOptions = {}): SubscriptionDraft {
   if (text.length > MAX_ARGUMENTS_LENGTH) {
     throw usageError(`the command is too long (at most ${MAX_ARGUMENTS_LENGTH} characters)`);
   }
@@ -39,19 +44,29 @@ export function parseSubscription(text: string): SubscriptionDraft {
     if (values.has(option.option)) {
       throw usageError(`${option.option} is given twice — keep one`, { token: token.raw });
     }
-    values.set(option.option, option.value);
     i += option.consumed - 1;
+    let value = option.value;
+    // `--notify @a, @b` and `--notify @a @b`: the list goes on while the next word is a mention.
+    while (option.option === '--notify' && rest[i + 1]?.raw.startsWith('@')) {
+      i++;
+      value = `${value.replace(/,$/, '')},${rest[i]?.raw ?? ''}`;
+    }
+    values.set(option.option, value);
   }
   validateDraft(trigger, conditions);
   const draft: SubscriptionDraft = { trigger, conditions };
   const name = values.get('--name');
   if (name !== undefined) draft.name = checkName(name);
-  const notify = readNotify(trigger, values);
+  const notify = readNotify(trigger, values, options.resolveMention);
   if (notify !== undefined) draft.notify = notify;
   return draft;
 }
 
-function readNotify(trigger: Trigger, values: ReadonlyMap<string, string>) {
+function readNotify(
+  trigger: Trigger,
+  values: ReadonlyMap<string, string>,
+  resolveMention: ResolveMention | undefined,
+) {
   const mentions = values.get('--notify');
   const urgency = values.get('--notify-urgency');
   if (mentions === undefined && urgency === undefined) return undefined;
@@ -62,7 +77,7 @@ function readNotify(trigger: Trigger, values: ReadonlyMap<string, string>) {
   }
   if (mentions === undefined)
     throw usageError('--notify-urgency needs --notify @name, e.g. --notify @oncall');
-  const list: Mention[] = readMentions(mentions);
+  const list: Mention[] = readMentions(mentions, resolveMention);
   const minUrgency: UrgencyLevel | null = urgency === undefined ? null : readNotifyUrgency(urgency);
   return { mentions: list, minUrgency };
 }

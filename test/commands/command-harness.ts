@@ -30,6 +30,9 @@ export interface RecordingContext extends CommandContext {
   announcements: Reply[];
 }
 
+/** What a platform's command path tells the commands it can do. */
+export type PlatformAbilities = Partial<Pick<CommandContext, 'notifiesByName' | 'resolveMention'>>;
+
 export interface Harness {
   store: Store;
   rules: RuleCatalog;
@@ -42,8 +45,16 @@ export interface Harness {
   access: AccessGuard;
   /** Each user's roles, by user id (a plain member when not listed); a function throws like a platform that is down. */
   roles: Map<string, MemberRoles | (() => never)>;
-  /** Runs a line as `user` in `channel` and returns what was recorded. */
-  run(line: string, channel?: ChannelRef, user?: UserRef): Promise<RecordingContext>;
+  /**
+   * Runs a line as `user` in `channel` and returns what was recorded; `platform` overrides what the
+   * platform says it can do (by default its cards ping names).
+   */
+  run(
+    line: string,
+    channel?: ChannelRef,
+    user?: UserRef,
+    platform?: PlatformAbilities,
+  ): Promise<RecordingContext>;
   close(): Promise<void>;
 }
 
@@ -83,11 +94,12 @@ export async function startHarness(seed = 1): Promise<Harness> {
     storms,
     access,
     roles,
-    async run(line, channel = SOC, user = ALICE) {
+    async run(line, channel = SOC, user = ALICE, platform = {}) {
       const ctx = recordingContext(channel, user, captured, async () => {
         const known = roles.get(user.id) ?? { member: true, guest: false, admin: false };
         return typeof known === 'function' ? known() : known;
       });
+      Object.assign(ctx, platform);
       await runCommand(ctx, line, { registry, services });
       return ctx;
     },
@@ -113,8 +125,7 @@ function recordingContext(
     user,
     log: captured.log,
     readRoles,
-    // As the platforms say: Teams cards do not carry --notify mentions yet.
-    notifiesByName: channel.platform !== 'teams',
+    notifiesByName: true,
     replies,
     announcements,
     reply: async (message) => {
