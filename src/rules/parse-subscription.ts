@@ -47,9 +47,13 @@ export function parseSubscription(text: string, options: ParseSubscriptionOption
     i += option.consumed - 1;
     let value = option.value;
     // `--notify @a, @b` and `--notify @a @b`: the list goes on while the next word is a mention.
-    while (option.option === '--notify' && rest[i + 1]?.raw.startsWith('@')) {
+    // Where mentions are by id, a name typed as text may have spaces (`@Alice Martin`): its next
+    // words stay with it, so that the platform refuses the whole name rather than "Martin".
+    for (let next = rest[i + 1]; option.option === '--notify' && next !== undefined; next = rest[i + 1]) {
+      if (next.raw.startsWith('@')) value = `${value.replace(/,$/, '')},${next.raw}`;
+      else if (options.resolveMention !== undefined && isNameWord(next.raw)) value = `${value} ${next.raw}`;
+      else break;
       i++;
-      value = `${value.replace(/,$/, '')},${rest[i]?.raw ?? ''}`;
     }
     values.set(option.option, value);
   }
@@ -81,6 +85,9 @@ function readNotify(
   const minUrgency: UrgencyLevel | null = urgency === undefined ? null : readNotifyUrgency(urgency);
   return { mentions: list, minUrgency };
 }
+
+/** A word that is neither an option nor a condition (no operator): part of a name typed as text. */
+const isNameWord = (raw: string) => !raw.startsWith('--') && !/[=~<>!]/.test(raw);
 
 function checkName(value: string): string {
   if (value.length > MAX_NAME_LENGTH || /\p{Cc}/u.test(value)) {

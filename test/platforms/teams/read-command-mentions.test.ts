@@ -63,6 +63,9 @@ describe('readCommandMentions: the people and tags a Teams command picks for --n
     expect(refusal(parse)).toBe(
       '--notify "@Bob" is plain text: type @ and pick the person or tag from the @ list so Teams knows who',
     );
+    // A display name typed with its space is refused whole, not read as a condition "Martin".
+    const spaced = read('subscribe alert-raised --notify @Alice Martin urgency>=high', []);
+    expect(refusal(spaced.parse)).toMatch(/^--notify "@Alice Martin" is plain text/);
     // `<at>` typed by hand reaches the bot HTML-encoded, and is no mention either.
     const alice = { id: '29:alice', name: 'Alice' };
     const typed = read('subscribe alert-raised --notify &lt;at&gt;Alice&lt;/at&gt;', [entity(alice)]);
