@@ -47,3 +47,27 @@ function uniqueLabel(label: string, taken: readonly string[]): string {
   for (let n = 2; taken.includes(`<at>${candidate}</at>`); n++) candidate = `${label} (${n})`;
   return candidate;
 }
+
+/** A message activity (a thread reply) that pings `mentions` ahead of its markdown `text`. */
+export interface MentionMessage {
+  type: 'message';
+  text: string;
+  textFormat: 'markdown';
+  entities?: MentionEntity[];
+}
+
+/**
+ * `text` (already escaped, render-thread-text.ts) as a thread reply that pings the mentions first,
+ * their entities on the activity (channel-and-group-conversations, "Add mentions to your
+ * messages"); the plain reply when there is nobody to ping.
+ */
+export function renderMentionMessage(text: string, mentions: readonly Mention[]): MentionMessage {
+  const rendered = renderMentions(mentions);
+  if (rendered.entities.length === 0) return { type: 'message', text, textFormat: 'markdown' };
+  return {
+    type: 'message',
+    text: `${rendered.text} ${text}`,
+    textFormat: 'markdown',
+    entities: rendered.entities,
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMentions } from '../../../src/platforms/teams/render-mentions.ts';
+import { renderMentionMessage, renderMentions } from '../../../src/platforms/teams/render-mentions.ts';
 
 describe('renderMentions: a rule’s --notify names as Teams pings them', () => {
   it('gives each id an <at> in the text and an entity with that exact text, a tag typed as one', () => {
@@ -40,5 +40,26 @@ describe('renderMentions: a rule’s --notify names as Teams pings them', () => 
       '<at>Alice Martin</at>',
       '<at>Alice Martin (2)</at>',
     ]);
+  });
+
+  it('makes a thread reply that pings ahead of its text, or a plain reply for nobody', () => {
+    const alice = { name: 'Alice Martin', id: '29:alice' };
+    expect(renderMentionMessage('Still pending after 30 min', [alice, { name: 'oncall' }])).toEqual({
+      type: 'message',
+      text: '<at>Alice Martin</at> Still pending after 30 min',
+      textFormat: 'markdown',
+      entities: [
+        {
+          type: 'mention',
+          text: '<at>Alice Martin</at>',
+          mentioned: { id: '29:alice', name: 'Alice Martin' },
+        },
+      ],
+    });
+    expect(renderMentionMessage('x', [{ name: 'oncall' }])).toEqual({
+      type: 'message',
+      text: 'x',
+      textFormat: 'markdown',
+    });
   });
 });
