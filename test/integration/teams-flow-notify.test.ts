@@ -77,6 +77,8 @@ describe('Microsoft Teams: a rule that notifies (--notify) people and tags picke
 
   it('shows alert content that spells <at>Alice Martin</at> escaped: it pings nobody', async () => {
     await subscribe();
+    // The rule, read back from the store after a restart, still knows whom to ping by id.
+    await world.restart();
     const title = '<at>Alice Martin</at> <at>SOC Oncall</at> hostile';
     const medium = world.sekoia.addAlert({ title, urgency: urgency(50) });
     const high = world.sekoia.addAlert({ title, urgency: urgency(95) });
