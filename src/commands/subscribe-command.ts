@@ -19,7 +19,7 @@ export const subscribeCommand: Command = {
   ],
   needs: () => 'act',
   async run(ctx, args, services) {
-    const draft = parseSubscription(args);
+    const draft = parseSubscription(args, { resolveMention: ctx.resolveMention });
     if (draft.notify !== undefined && !ctx.notifiesByName) {
       throw usageError('--notify is not available here yet: cards on this platform cannot mention people');
     }

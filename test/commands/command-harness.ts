@@ -32,6 +32,9 @@ export interface RecordingContext extends CommandContext {
   announcements: Reply[];
 }
 
+/** What a platform's command path tells the commands it can do. */
+export type PlatformAbilities = Partial<Pick<CommandContext, 'notifiesByName' | 'resolveMention'>>;
+
 export interface Harness {
   store: Store;
   rules: RuleCatalog;
@@ -46,8 +49,16 @@ export interface Harness {
   roles: Map<string, MemberRoles | (() => never)>;
   /** The platform's user groups (none at first); a Teams channel has none (unsupported), as on Teams. */
   groups: MemoryGroupDirectory;
-  /** Runs a line as `user` in `channel` and returns what was recorded. */
-  run(line: string, channel?: ChannelRef, user?: UserRef): Promise<RecordingContext>;
+  /**
+   * Runs a line as `user` in `channel` and returns what was recorded; `platform` overrides what the
+   * platform says it can do (by default its cards ping names).
+   */
+  run(
+    line: string,
+    channel?: ChannelRef,
+    user?: UserRef,
+    platform?: PlatformAbilities,
+  ): Promise<RecordingContext>;
   close(): Promise<void>;
 }
 
@@ -89,11 +100,12 @@ export async function startHarness(seed = 1): Promise<Harness> {
     access,
     roles,
     groups,
-    async run(line, channel = SOC, user = ALICE) {
+    async run(line, channel = SOC, user = ALICE, platform = {}) {
       const ctx = recordingContext(channel, user, captured, groups, async () => {
         const known = roles.get(user.id) ?? { member: true, guest: false, admin: false };
         return typeof known === 'function' ? known() : known;
       });
+      Object.assign(ctx, platform);
       await runCommand(ctx, line, { registry, services });
       return ctx;
     },
@@ -122,8 +134,7 @@ function recordingContext(
     readRoles,
     groups:
       channel.platform === 'teams' ? { unsupported: 'Named groups are not available here yet.' } : groups,
-    // As the platforms say: Teams cards do not carry --notify mentions yet.
-    notifiesByName: channel.platform !== 'teams',
+    notifiesByName: true,
     replies,
     announcements,
     reply: async (message) => {

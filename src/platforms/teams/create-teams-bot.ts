@@ -16,6 +16,7 @@ import type { Logger } from '../../log.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { cardActivity } from './create-teams-card-sink.ts';
 import type { handleCardInvoke } from './handle-card-invoke.ts';
+import { readCommandMentions } from './read-command-mentions.ts';
 import {
   isLoopbackUrl,
   readCommandText,
@@ -104,7 +105,10 @@ export class TeamsBot extends TeamsActivityHandler {
 
   async #command(ctx: TurnContext, conversation: TeamsConversation): Promise<void> {
     const { log, connector, members } = this.#options;
-    const text = readCommandText(TurnContext.removeRecipientMention(ctx.activity) ?? '');
+    const stripped = TurnContext.removeRecipientMention(ctx.activity) ?? '';
+    // Mentions are read from the raw text, where a typed `<at>` is still `&lt;at&gt;`.
+    const mentions = readCommandMentions(ctx.activity, stripped);
+    const text = readCommandText(mentions.text);
     const replies: Reply[] = [];
     const commandContext: CommandContext = {
       platform: 'teams',
@@ -113,8 +117,9 @@ export class TeamsBot extends TeamsActivityHandler {
       log: log.child({ conversationId: conversation.id.slice(0, 80) }),
       readRoles: () => members.readMemberRoles(conversation.id, ctx.activity.from.id),
       groups: TEAMS_GROUPS,
-      // A Teams mention names a user by id (an <at> entity), which the Teams cards do not carry yet.
-      notifiesByName: false,
+      // Cards ping the ids of the mentions picked in the command (render-mentions.ts).
+      notifiesByName: true,
+      resolveMention: mentions.resolveMention,
       reply: async (reply) => {
         replies.push(reply);
       },
