@@ -30,6 +30,7 @@ export type BotErrorCode =
   | 'action_forbidden'
   | 'action_not_allowed'
   | 'access_lookup_failed'
+  | 'groups_unavailable'
   | 'platform_rejected';
 
 export interface BotErrorOptions {

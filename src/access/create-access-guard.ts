@@ -7,7 +7,7 @@ import {
   DEFAULT_ACCESS_LEVEL,
 } from './access-level.ts';
 import type { AccessChannel, AccessStore } from './access-store.ts';
-import { decideAccess } from './decide-access.ts';
+import { type AccessDecision, decideAccess } from './decide-access.ts';
 import type { AccessRefusal } from './describe-access-refusal.ts';
 import type { MemberRoles } from './member-roles.ts';
 
@@ -19,6 +19,8 @@ export interface AccessCheck {
   need: AccessNeed;
   /** The platform's answer for the user in that channel (the interaction's context provides it). */
   readRoles: () => Promise<MemberRoles>;
+  /** The user's group names; absent where the platform has no named groups. Read only when needed. */
+  readGroups?: (() => Promise<readonly string[]>) | undefined;
   log: Logger;
 }
 
@@ -32,7 +34,7 @@ export interface AccessGuard {
   setLevel(channel: AccessChannel, setting: AccessSetting): Promise<void>;
   /**
    * Whether the user may do what `need` says in the channel. It never throws: when the level or
-   * the user's roles cannot be read (store or platform down, too slow), the answer is a refusal.
+   * the user's roles or groups cannot be read (store or platform down, too slow), the answer is a refusal.
    */
   check(input: AccessCheck): Promise<AccessVerdict>;
 }
@@ -44,23 +46,45 @@ export function createAccessGuard(options: { store: AccessStore; lookupTimeoutMs
   const setting = async (channel: AccessChannel): Promise<AccessSetting> =>
     (await store.get(channel)) ?? { level: DEFAULT_ACCESS_LEVEL };
   const level = async (channel: AccessChannel) => (await setting(channel)).level;
+
+  /** The decision again with the user's groups, which the `groups` level waits on. */
+  const decideWithGroups = async (
+    input: AccessCheck,
+    current: AccessSetting,
+    roles: MemberRoles,
+  ): Promise<AccessDecision> => {
+    if (input.readGroups === undefined) return { allowed: false, reason: 'groups-unavailable' };
+    try {
+      const groups = await within(input.readGroups(), timeoutMs);
+      return decideAccess(current, input.need, roles, groups);
+    } catch (error) {
+      const unavailable = isBotError(error, 'groups_unavailable');
+      input.log.warn({ err: isBotError(error) ? error.code : error }, 'group lookup failed; refused');
+      return { allowed: false, reason: unavailable ? 'groups-unavailable' : 'lookup-failed' };
+    }
+  };
+
   return {
     level,
     setting,
     setLevel: (channel, next) => store.set(channel, next),
-    async check({ channel, need, readRoles, log }) {
-      let known: { level: AccessLevel; roles: MemberRoles };
+    async check(input) {
+      const { channel, need, readRoles, log } = input;
+      let known: { setting: AccessSetting; roles: MemberRoles };
       try {
-        const [current, roles] = await Promise.all([level(channel), within(readRoles(), timeoutMs)]);
-        known = { level: current, roles };
+        const [current, roles] = await Promise.all([setting(channel), within(readRoles(), timeoutMs)]);
+        known = { setting: current, roles };
       } catch (error) {
         log.warn({ err: isBotError(error) ? error.code : error, need }, 'access check failed; refused');
         return { allowed: false, reason: 'lookup-failed', need, level: DEFAULT_ACCESS_LEVEL };
       }
-      const decision = decideAccess(known.level, need, known.roles);
-      if (decision.allowed) return { allowed: true, level: known.level };
-      log.info({ reason: decision.reason, need, level: known.level }, 'refused by the access policy');
-      return { allowed: false, reason: decision.reason, need, level: known.level };
+      const { level: current, groups } = known.setting;
+      let decision = decideAccess(known.setting, need, known.roles);
+      if (!decision.allowed && decision.reason === 'groups-unknown')
+        decision = await decideWithGroups(input, known.setting, known.roles);
+      if (decision.allowed) return { allowed: true, level: current };
+      log.info({ reason: decision.reason, need, level: current }, 'refused by the access policy');
+      return { allowed: false, reason: decision.reason, need, level: current, ...(groups ? { groups } : {}) };
     },
   };
 }

@@ -22,6 +22,8 @@ export interface ActionContext {
   user: ActingUser;
   /** The clicker's roles in the card's channel, as the platform says (cached there). */
   readRoles(): Promise<MemberRoles>;
+  /** The clicker's group names, where the platform has named groups (the `groups` access level). */
+  readGroups?: (() => Promise<readonly string[]>) | undefined;
   /** What the user wrote, for a button that takes text (`needsText`). */
   text?: string;
   /** A form's fields by name, as the platform received them (unchecked: the action validates them). */

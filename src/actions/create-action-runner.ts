@@ -33,7 +33,7 @@ export interface ActionRunner {
    * The refusal to give the clicker, or undefined when they may act: for a button that asks for
    * text before it runs (the dialog is not opened for someone who may not act). `run` checks again.
    */
-  refusal(ctx: Pick<ActionContext, 'grant' | 'readRoles'>): Promise<string | undefined>;
+  refusal(ctx: Pick<ActionContext, 'grant' | 'readRoles' | 'readGroups'>): Promise<string | undefined>;
 }
 
 export interface CreateActionRunnerOptions {
@@ -99,12 +99,13 @@ export function createActionRunner(options: CreateActionRunnerOptions): ActionRu
     await action.follow?.(ctx, outcome).catch(warn('could not follow up a card action'));
   };
 
-  const refusal = async (ctx: Pick<ActionContext, 'grant' | 'readRoles'>) => {
+  const refusal = async (ctx: Pick<ActionContext, 'grant' | 'readRoles' | 'readGroups'>) => {
     const { grant } = ctx;
     const verdict = await options.access.check({
       channel: { platform: grant.platform, channel: grant.channel },
       need: 'act',
       readRoles: ctx.readRoles,
+      readGroups: ctx.readGroups,
       log: log.child({ action: grant.action, alertUuid: grant.alertUuid }),
     });
     return verdict.allowed ? undefined : describeAccessRefusal(verdict, 'click');

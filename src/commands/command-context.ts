@@ -1,6 +1,8 @@
+import type { PlatformGroups } from '../access/group-directory.ts';
 import type { MemberRoles } from '../access/member-roles.ts';
 import type { Logger } from '../log.ts';
 import type { PlatformId } from '../rules/platform-id.ts';
+import type { ResolveMention } from '../rules/read-notify-option.ts';
 import type { ChannelRef, UserRef } from '../rules/rule.ts';
 
 /**
@@ -26,10 +28,21 @@ export interface CommandContext {
   /** The user's roles in the channel, as the platform says (cached there). */
   readRoles(): Promise<MemberRoles>;
   /**
+   * The platform's named user groups (`access groups`, and who is in them), or why it has none: there
+   * `access groups` is refused rather than stored and never satisfied.
+   */
+  groups: PlatformGroups;
+  /**
    * Whether the platform's cards can ping the names a rule's `--notify` gives (`@oncall`); where
    * they cannot yet, `subscribe … --notify` is refused rather than stored and silently ignored.
    */
   notifiesByName: boolean;
+  /**
+   * Where the platform mentions people by id: what each `--notify` item of this command names (the
+   * mentions that came with the message), refusing a name typed as plain text. Absent where the
+   * names themselves ping (`@oncall`).
+   */
+  resolveMention?: ResolveMention | undefined;
   /** Answers only the person who typed the command (ephemeral where the platform allows it). */
   reply(message: Reply): Promise<void>;
   /** Posts to the whole channel: rule changes are visible to all. */

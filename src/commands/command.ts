@@ -45,9 +45,10 @@ export interface Command {
   /**
    * What running it with these arguments asks of the channel's access policy: `act` for what
    * changes things, `govern` for changing the policy itself; open to every member when absent or
-   * undefined (what only reads). runCommand checks it before `run`.
+   * undefined (what only reads). runCommand checks it before `run`. `ctx` says what the platform
+   * can do: what it cannot is refused by `run` to whoever asks, as a usage error changes nothing.
    */
-  needs?(args: string): AccessNeed | undefined;
+  needs?(args: string, ctx: CommandContext): AccessNeed | undefined;
   /** `args` is the text after the command name. */
   run(ctx: CommandContext, args: string, services: CommandServices): Promise<void>;
 }

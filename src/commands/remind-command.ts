@@ -25,7 +25,7 @@ export const remindCommand: Command = {
     );
     if (word === '' || rest.length === 0) throw usageError(`remind needs a rule id and a delay: ${USAGE}`);
     const off = rest.length === 1 && rest[0]?.toLowerCase() === 'off';
-    const plan = off ? null : readRemindPlan(readRemindWords(rest));
+    const plan = off ? null : readRemindPlan(readRemindWords(rest), ctx.resolveMention);
     const rule = await findChannelRule(ctx, word, services);
     if (plan !== null) {
       checkRemindTrigger(rule.trigger);
@@ -38,7 +38,7 @@ export const remindCommand: Command = {
   },
 };
 
-/** `15m`, `15m --escalate @a,@b 30m` or `15m --escalate=@a 30m`. */
+/** `15m`, `15m --escalate @a,@b 30m`, `15m --escalate @a @b 30m` or `15m --escalate=@a 30m`. */
 function readRemindWords(words: readonly string[]): RemindWords {
   const [remind = '', option, ...more] = words;
   if (option === undefined) return { remind };
@@ -46,7 +46,12 @@ function readRemindWords(words: readonly string[]): RemindWords {
   if (!inline && option.toLowerCase() !== '--escalate') {
     throw usageError(`remind does not take ${quoted(option)} — ${USAGE}`, { token: option });
   }
-  const [names = '', after = '', extra] = inline ? [inline[1] ?? '', ...more] : more;
+  const listed = inline ? [inline[1] ?? '', ...more] : more;
+  // The names go on while the next word is a mention (`@a @b`), then comes the delay.
+  let count = listed.length === 0 ? 0 : 1;
+  while (listed[count]?.startsWith('@')) count += 1;
+  const names = listed.slice(0, count).join(',');
+  const [after = '', extra] = listed.slice(count);
   if (extra !== undefined) throw usageError(`remind does not take ${quoted(extra)}`, { token: extra });
   if (names === '' || after === '') {
     throw usageError('--escalate needs names then a delay, e.g. --escalate @secops-leads 30m');

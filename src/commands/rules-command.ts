@@ -1,5 +1,5 @@
 import { formatTime } from '../format-time.ts';
-import { formatConditions } from '../rules/format-subscription.ts';
+import { formatConditions, formatMention } from '../rules/format-subscription.ts';
 import { describeRemindPlan } from '../rules/read-remind-option.ts';
 import type { Rule } from '../rules/rule.ts';
 import type { Command } from './command.ts';
@@ -34,7 +34,7 @@ export function describeRule(rule: Rule, now: number): string {
   if (rule.name !== undefined) parts.push(`"${rule.name}"`);
   parts.push([rule.trigger, formatConditions(rule.conditions)].filter(Boolean).join(' '));
   if (rule.notify !== undefined) {
-    const names = rule.notify.mentions.map((mention) => `@${mention.name}`).join(', ');
+    const names = rule.notify.mentions.map(formatMention).join(', ');
     const level = rule.notify.minUrgency === null ? '' : ` at ${rule.notify.minUrgency}+`;
     parts.push(`notifies ${names}${level}`);
   }

@@ -1,4 +1,5 @@
 import { describeAccessRefusal } from '../access/describe-access-refusal.ts';
+import { groupsSupported } from '../access/group-directory.ts';
 import { isBotError } from '../errors.ts';
 import { MAX_ARGUMENTS_LENGTH } from '../rules/parse-subscription.ts';
 import { didYouMean } from '../rules/suggest-word.ts';
@@ -53,12 +54,14 @@ async function checkAccess(
   args: string,
   services: CommandServices,
 ): Promise<string | undefined> {
-  const need = command.needs?.(args);
+  const need = command.needs?.(args, ctx);
   if (need === undefined) return undefined;
+  const { groups } = ctx;
   const verdict = await services.access.check({
     channel: ctx.channel,
     need,
     readRoles: () => ctx.readRoles(),
+    readGroups: groupsSupported(groups) ? () => groups.readUserGroups(ctx.user.id) : undefined,
     log: ctx.log.child({ command: command.name }),
   });
   return verdict.allowed ? undefined : describeAccessRefusal(verdict, 'command');

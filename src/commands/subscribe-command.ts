@@ -22,7 +22,7 @@ export const subscribeCommand: Command = {
   ],
   needs: () => 'act',
   async run(ctx, args, services) {
-    const draft = parseSubscription(args);
+    const draft = parseSubscription(args, { resolveMention: ctx.resolveMention });
     checkMentionsAllowed(ctx, draft);
     const id = await createRuleId({
       random: services.random,

@@ -1,5 +1,6 @@
 import type { AlertAsset, AlertNotification, UrgencyLevel } from '../normalize/notification.ts';
 import type { PlatformId } from '../rules/platform-id.ts';
+import type { Mention } from '../rules/rule.ts';
 import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
 import type { PlatformNames } from './platform-names.ts';
 
@@ -52,10 +53,10 @@ export interface AlertCard {
   enriched: boolean;
   lastActivity: ShownActivity | undefined;
   /**
-   * Names (without `@`) the matched rule's `--notify` pings: the one place where the bot pings on
-   * purpose. Fixed when the card is created, so edits show the same and ping nobody again.
+   * Who the matched rule's `--notify` pings: the one place where the bot pings on purpose. Fixed
+   * when the card is created, so edits show the same and ping nobody again.
    */
-  mentions: readonly string[];
+  mentions: readonly Mention[];
 }
 
 export interface BuildAlertCardInput {
@@ -66,7 +67,7 @@ export interface BuildAlertCardInput {
   /** Names the platform of the last activity. */
   names: PlatformNames;
   /** See AlertCard.mentions; none when absent. */
-  mentions?: readonly string[];
+  mentions?: readonly Mention[];
 }
 
 /** Notification + the matching rule + the workflow → the card view model. */

@@ -1,5 +1,5 @@
 import type { UrgencyLevel } from '../normalize/notification.ts';
-import type { NotifyList } from '../rules/rule.ts';
+import type { Mention, NotifyList } from '../rules/rule.ts';
 
 const RANK: Readonly<Record<UrgencyLevel, number>> = { low: 0, medium: 1, high: 2 };
 
@@ -10,9 +10,9 @@ const RANK: Readonly<Record<UrgencyLevel, number>> = { low: 0, medium: 1, high: 
 export function cardMentions(
   notify: NotifyList | undefined,
   urgencyLevel: UrgencyLevel | undefined,
-): readonly string[] {
+): readonly Mention[] {
   if (notify === undefined) return [];
   const { minUrgency } = notify;
   if (minUrgency !== null && (urgencyLevel === undefined || RANK[urgencyLevel] < RANK[minUrgency])) return [];
-  return notify.mentions.map((mention) => mention.name);
+  return notify.mentions;
 }

@@ -1,5 +1,5 @@
 import type { PlatformId } from '../rules/platform-id.ts';
-import type { ChannelRef } from '../rules/rule.ts';
+import type { ChannelRef, Mention } from '../rules/rule.ts';
 import type { AlertCard } from './alert-card.ts';
 import type { CardLane } from './card-lane.ts';
 import type { CompactCard } from './compact-card.ts';
@@ -28,8 +28,8 @@ export interface ReminderNote {
   shortId: string | undefined;
   /** Since the card was posted. */
   ageMs: number;
-  /** Names to ping, without `@`, checked against MENTION_NAME; empty: nobody. */
-  mentions: readonly string[];
+  /** Who to ping (the rule's, as stored: checked); empty: nobody. */
+  mentions: readonly Mention[];
 }
 
 export type ReminderStage = 'remind' | 'escalate';

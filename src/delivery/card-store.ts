@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../rules/rule.ts';
+import type { ChannelRef, Mention } from '../rules/rule.ts';
 
 /** Which message shows an alert in a channel, and what it showed last. */
 export interface CardRecord {
@@ -16,8 +16,8 @@ export interface CardRecord {
   inFlight?: boolean | undefined;
   ruleId: string;
   ruleName: string | null;
-  /** Names the card pings (AlertCard.mentions), fixed when it is created; absent: none. */
-  mentions?: string[] | undefined;
+  /** Who the card pings (AlertCard.mentions), fixed when it is created; absent: none. */
+  mentions?: Mention[] | undefined;
   /** The status the card shows, to know when a thread reply is due. */
   status: string | null;
   /** `observedAt` of the alert state the card shows. */

@@ -44,7 +44,7 @@ export function decideReminder(input: {
       stage: job.stage,
       shortId: input.shortId,
       ageMs: Math.max(0, input.now - job.postedAt),
-      mentions: (names ?? []).map((mention) => mention.name),
+      mentions: names ?? [],
     },
   };
 }

@@ -1,5 +1,5 @@
-import { formatRemindPlan } from './read-remind-option.ts';
-import type { Condition, SubscriptionDraft } from './rule.ts';
+import { formatDuration } from './parse-duration.ts';
+import type { Condition, Mention, RemindPlan, SubscriptionDraft } from './rule.ts';
 
 /** Characters that make a value need quotes to be read back as typed. */
 const NEEDS_QUOTES = /[\s,"'“”„‘’\\=~<>!]|^-/;
@@ -20,16 +20,33 @@ export function formatConditions(conditions: readonly Condition[]): string {
 }
 
 /**
+ * `@oncall`, or `@Alice Martin` for a mention by id (its display name, as the platform gave it:
+ * plain text, which each platform escapes where it shows it, so that it pings nobody there).
+ */
+export function formatMention(mention: Mention): string {
+  return `@${mention.name}`;
+}
+
+/**
  * `alert-raised urgency>=high entity="Lyon HQ" --name "Lyon"`: the one-line summary of a rule,
- * which parseSubscription reads back into the same draft.
+ * which parseSubscription reads back into the same draft (but for mentions by id, which are picked
+ * from the platform's list, not typed).
  */
 export function formatSubscription(draft: SubscriptionDraft): string {
   const parts = [draft.trigger, formatConditions(draft.conditions)];
   if (draft.name !== undefined) parts.push(`--name ${formatValue(draft.name)}`);
   if (draft.notify !== undefined) {
-    parts.push(`--notify ${draft.notify.mentions.map((mention) => `@${mention.name}`).join(',')}`);
+    parts.push(`--notify ${draft.notify.mentions.map(formatMention).join(',')}`);
     if (draft.notify.minUrgency !== null) parts.push(`--notify-urgency ${draft.notify.minUrgency}`);
   }
   if (draft.remind !== undefined) parts.push(formatRemindPlan(draft.remind));
   return parts.filter((part) => part !== '').join(' ');
+}
+
+/** `--remind 15m --escalate @secops-leads 30m`, read back by the parser into the same plan. */
+export function formatRemindPlan(plan: RemindPlan): string {
+  const remind = `--remind ${formatDuration(plan.afterMs)}`;
+  if (plan.escalate === null) return remind;
+  const names = plan.escalate.mentions.map(formatMention).join(',');
+  return `${remind} --escalate ${names} ${formatDuration(plan.escalate.afterMs)}`;
 }

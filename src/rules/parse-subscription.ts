@@ -1,6 +1,6 @@
 import type { UrgencyLevel } from '../normalize/notification.ts';
 import { checkCondition } from './check-condition.ts';
-import { readMentions, readNotifyUrgency } from './read-notify-option.ts';
+import { type ResolveMention, readMentions, readNotifyUrgency } from './read-notify-option.ts';
 import { checkRemindTrigger, readRemindPlan } from './read-remind-option.ts';
 import type { Condition, Mention, RemindPlan, SubscriptionDraft } from './rule.ts';
 import { splitCondition } from './split-condition.ts';
@@ -18,12 +18,17 @@ const ESCALATE_AFTER = '--escalate after';
 /** The trigger whose matches post a new card: the only one a mention can ride on. */
 const NOTIFY_TRIGGER: Trigger = 'alert-raised';
 
+export interface ParseSubscriptionOptions {
+  /** Where the platform mentions people by id: what each `--notify` item names (read-notify-option.ts). */
+  resolveMention?: ResolveMention | undefined;
+}
+
 /**
  * The arguments of `subscribe`: `<trigger> [condition …] [--name "text"] [--notify @name[,@name…]
  * [--notify-urgency low|medium|high]] [--remind 15m [--escalate @name[,@name…] 30m]]` → a draft, or a
  * BotError('command_usage') whose message quotes the offending word and says what was expected.
  */
-export function parseSubscription(text: string): SubscriptionDraft {
+export function parseSubscription(text: string, options: ParseSubscriptionOptions = {}): SubscriptionDraft {
   if (text.length > MAX_ARGUMENTS_LENGTH) {
     throw usageError(`the command is too long (at most ${MAX_ARGUMENTS_LENGTH} characters)`);
   }
@@ -42,8 +47,21 @@ export function parseSubscription(text: string): SubscriptionDraft {
     if (values.has(option.option)) {
       throw usageError(`${option.option} is given twice — keep one`, { token: token.raw });
     }
-    values.set(option.option, option.value);
     i += option.consumed - 1;
+    let value = option.value;
+    // `--notify @a, @b` and `--notify @a @b`: the list goes on while the next word is a mention
+    // (the same for `--escalate`, whose delay follows its names).
+    // Where mentions are by id, a name typed as text may have spaces (`@Alice Martin`): its next
+    // words stay with it, so that the platform refuses the whole name rather than "Martin".
+    const listed = option.option === '--notify' || option.option === '--escalate';
+    for (let next = rest[i + 1]; listed && next !== undefined; next = rest[i + 1]) {
+      if (next.raw.startsWith('@')) value = `${value.replace(/,$/, '')},${next.raw}`;
+      else if (option.option === '--notify' && options.resolveMention !== undefined && isNameWord(next.raw))
+        value = `${value} ${next.raw}`;
+      else break;
+      i++;
+    }
+    values.set(option.option, value);
     if (option.option === '--escalate') {
       values.set(ESCALATE_AFTER, readEscalateDelay(token, rest[i + 1]));
       i += 1;
@@ -53,14 +71,18 @@ export function parseSubscription(text: string): SubscriptionDraft {
   const draft: SubscriptionDraft = { trigger, conditions };
   const name = values.get('--name');
   if (name !== undefined) draft.name = checkName(name);
-  const notify = readNotify(trigger, values);
+  const notify = readNotify(trigger, values, options.resolveMention);
   if (notify !== undefined) draft.notify = notify;
-  const remind = readRemind(trigger, values);
+  const remind = readRemind(trigger, values, options.resolveMention);
   if (remind !== undefined) draft.remind = remind;
   return draft;
 }
 
-function readRemind(trigger: Trigger, values: ReadonlyMap<string, string>): RemindPlan | undefined {
+function readRemind(
+  trigger: Trigger,
+  values: ReadonlyMap<string, string>,
+  resolveMention: ResolveMention | undefined,
+): RemindPlan | undefined {
   const remind = values.get('--remind');
   const names = values.get('--escalate');
   if (remind === undefined && names === undefined) return undefined;
@@ -68,7 +90,10 @@ function readRemind(trigger: Trigger, values: ReadonlyMap<string, string>): Remi
   if (remind === undefined)
     throw usageError('--escalate needs --remind first, e.g. --remind 15m --escalate @leads 30m');
   const after = values.get(ESCALATE_AFTER) ?? '';
-  return readRemindPlan({ remind, escalate: names === undefined ? undefined : { names, after } });
+  return readRemindPlan(
+    { remind, escalate: names === undefined ? undefined : { names, after } },
+    resolveMention,
+  );
 }
 
 /** The duration after `--escalate @names`: its own word, which no option may take the place of. */
@@ -80,7 +105,11 @@ function readEscalateDelay(option: ArgumentToken, next: ArgumentToken | undefine
   return word;
 }
 
-function readNotify(trigger: Trigger, values: ReadonlyMap<string, string>) {
+function readNotify(
+  trigger: Trigger,
+  values: ReadonlyMap<string, string>,
+  resolveMention: ResolveMention | undefined,
+) {
   const mentions = values.get('--notify');
   const urgency = values.get('--notify-urgency');
   if (mentions === undefined && urgency === undefined) return undefined;
@@ -91,10 +120,13 @@ function readNotify(trigger: Trigger, values: ReadonlyMap<string, string>) {
   }
   if (mentions === undefined)
     throw usageError('--notify-urgency needs --notify @name, e.g. --notify @oncall');
-  const list: Mention[] = readMentions(mentions);
+  const list: Mention[] = readMentions(mentions, resolveMention);
   const minUrgency: UrgencyLevel | null = urgency === undefined ? null : readNotifyUrgency(urgency);
   return { mentions: list, minUrgency };
 }
+
+/** A word that is neither an option nor a condition (no operator): part of a name typed as text. */
+const isNameWord = (raw: string) => !raw.startsWith('--') && !/[=~<>!]/.test(raw);
 
 function checkName(value: string): string {
   if (value.length > MAX_NAME_LENGTH || /\p{Cc}/u.test(value)) {

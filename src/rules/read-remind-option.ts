@@ -1,5 +1,6 @@
+import { formatMention } from './format-subscription.ts';
 import { type DurationLimits, formatDuration, parseDuration } from './parse-duration.ts';
-import { readMentions } from './read-notify-option.ts';
+import { type ResolveMention, readMentions } from './read-notify-option.ts';
 import type { RemindPlan } from './rule.ts';
 import type { Trigger } from './triggers.ts';
 import { usageError } from './usage-error.ts';
@@ -21,11 +22,14 @@ export interface RemindWords {
   escalate?: { names: string; after: string } | undefined;
 }
 
-/** The typed plan → a RemindPlan, or a usage error quoting what is wrong. */
-export function readRemindPlan(words: RemindWords): RemindPlan {
+/**
+ * The typed plan → a RemindPlan, or a usage error quoting what is wrong. With `resolve`, each
+ * escalation name is what the platform says it names (a mention by id, read-notify-option.ts).
+ */
+export function readRemindPlan(words: RemindWords, resolve?: ResolveMention): RemindPlan {
   const afterMs = parseDuration(words.remind, REMIND_LIMITS);
   if (words.escalate === undefined) return { afterMs, escalate: null };
-  const mentions = readMentions(words.escalate.names, '--escalate');
+  const mentions = readMentions(words.escalate.names, resolve, '--escalate');
   const escalateMs = parseDuration(words.escalate.after, ESCALATE_LIMITS);
   if (escalateMs <= afterMs) {
     throw usageError(
@@ -44,18 +48,10 @@ export function checkRemindTrigger(trigger: Trigger): void {
   }
 }
 
-/** `--remind 15m --escalate @secops-leads 30m`, read back by the parser into the same plan. */
-export function formatRemindPlan(plan: RemindPlan): string {
-  const remind = `--remind ${formatDuration(plan.afterMs)}`;
-  if (plan.escalate === null) return remind;
-  const names = plan.escalate.mentions.map((mention) => `@${mention.name}`).join(',');
-  return `${remind} --escalate ${names} ${formatDuration(plan.escalate.afterMs)}`;
-}
-
 /** `reminds after 15m, escalates to @secops-leads after 30m`, for `rules` and announcements. */
 export function describeRemindPlan(plan: RemindPlan): string {
   const remind = `reminds after ${formatDuration(plan.afterMs)}`;
   if (plan.escalate === null) return remind;
-  const names = plan.escalate.mentions.map((mention) => `@${mention.name}`).join(', ');
+  const names = plan.escalate.mentions.map(formatMention).join(', ');
   return `${remind}, escalates to ${names} after ${formatDuration(plan.escalate.afterMs)}`;
 }

@@ -35,10 +35,20 @@ export interface Condition {
   values: string[];
 }
 
-/** Someone a rule pings on a new card: a Mattermost user or group name (`oncall`, `here`). */
+/**
+ * Someone a rule pings on a new card. Where a platform mentions by name (`@oncall`, `@here`), the
+ * name alone; where it mentions by id (an `<at>` entity that names a user or a tag), the id too.
+ */
 export interface Mention {
-  /** Without the `@`, lower case. */
+  /**
+   * Without the `@`. Without an id: a user or group name, lower case, of MENTION_NAME's charset.
+   * With an id: the display name the platform gave with it (any text: untrusted, escaped when shown).
+   */
   name: string;
+  /** The platform's id of the person or tag; absent where mentions are by name. */
+  id?: string;
+  /** The id names a group of people (a tag), not one person. */
+  group?: true;
 }
 
 /** `--notify @oncall --notify-urgency high`: the one place where the bot pings on purpose. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AlertState } from '../delivery/alert-state-store.ts';
 import type { CardRecord } from '../delivery/card-store.ts';
 import type { AlertNotification } from '../normalize/notification.ts';
+import { mentionSchema } from '../rules/notify-list-schema.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
 import { MENTION_NAME } from '../rules/read-notify-option.ts';
 import type { WorkflowActionKey } from '../sekoia/workflow-constants.ts';
@@ -28,7 +29,18 @@ export const cardRecordSchema: z.ZodType<CardRecord> = z.object({
   inFlight: z.boolean().optional(),
   ruleId: z.string(),
   ruleName: z.string().nullable(),
-  mentions: z.array(z.string().regex(MENTION_NAME)).optional(),
+  // A bare name: a record written before mentions could carry an id (Mattermost only then).
+  mentions: z
+    .array(
+      z.union([
+        mentionSchema,
+        z
+          .string()
+          .regex(MENTION_NAME)
+          .transform((name) => ({ name })),
+      ]),
+    )
+    .optional(),
   status: z.string().nullable(),
   shownAt: z.number().finite(),
 });

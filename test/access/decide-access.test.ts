@@ -56,6 +56,27 @@ const EXPECTED: Record<AccessLevel, Record<AccessNeed, Record<keyof typeof WHO, 
       'system admin outside the channel': 'allowed',
     },
   },
+  groups: {
+    // Without the user's groups the decision waits on them (the guard reads them, then asks again).
+    act: {
+      guest: 'guest',
+      'guest admin': 'guest',
+      outsider: 'not-member',
+      member: 'groups-unknown',
+      'member, admins unknown': 'groups-unknown',
+      admin: 'allowed',
+      'system admin outside the channel': 'allowed',
+    },
+    govern: {
+      guest: 'guest',
+      'guest admin': 'guest',
+      outsider: 'not-member',
+      member: 'not-admin',
+      'member, admins unknown': 'admins-unknown',
+      admin: 'allowed',
+      'system admin outside the channel': 'allowed',
+    },
+  },
 };
 
 const cases = ACCESS_LEVELS.flatMap((level) =>
@@ -66,12 +87,34 @@ const cases = ACCESS_LEVELS.flatMap((level) =>
 
 describe('the access policy (pure)', () => {
   it.each(cases)('$level, $need, $who → $expected', ({ level, need, who, expected }) => {
-    const decision = decideAccess(level, need, WHO[who] as MemberRoles);
+    const decision = decideAccess({ level, groups: ['secops'] }, need, WHO[who] as MemberRoles);
     expect(decision.allowed ? 'allowed' : decision.reason).toBe(expected);
   });
 
   it('covers every level, need and kind of user', () => {
     expect(cases).toHaveLength(ACCESS_LEVELS.length * 2 * Object.keys(WHO).length);
+  });
+
+  it('at groups, lets a member of a named group act, and no one else but admins', () => {
+    const setting = { level: 'groups', groups: ['secops', 'soc-leads'] } as const;
+    const member = WHO.member as MemberRoles;
+    const decide = (who: MemberRoles, groups: string[]) => {
+      const decision = decideAccess(setting, 'act', who, groups);
+      return decision.allowed ? 'allowed' : decision.reason;
+    };
+    expect(decide(member, ['soc-leads'])).toBe('allowed');
+    expect(decide(member, ['other', 'secops'])).toBe('allowed');
+    expect(decide(member, ['other'])).toBe('not-in-group');
+    expect(decide(member, [])).toBe('not-in-group');
+    expect(decide(WHO.guest as MemberRoles, ['secops'])).toBe('guest');
+    expect(decide(WHO.outsider as MemberRoles, ['secops'])).toBe('not-member');
+    expect(decide(WHO.admin as MemberRoles, [])).toBe('allowed');
+    // Membership of a group never lets anyone change the level: that stays with admins.
+    const governed = decideAccess(setting, 'govern', member, ['secops']);
+    expect(governed.allowed ? 'allowed' : governed.reason).toBe('not-admin');
+    // A setting without its groups (never written so, but read defensively) admits admins only.
+    const bare = decideAccess({ level: 'groups' }, 'act', member, ['secops']);
+    expect(bare.allowed ? 'allowed' : bare.reason).toBe('not-in-group');
   });
 });
 
@@ -88,6 +131,24 @@ describe('what a refused user is told', () => {
       'Only channel admins can act on alerts in this channel (access: admins).',
     );
     expect(describeAccessRefusal(refusal('lookup-failed'), 'click')).toMatch(/Try again in a moment\.$/);
+  });
+
+  it('names the groups when a click or command is refused at level groups', () => {
+    const groups: AccessRefusal = {
+      reason: 'not-in-group',
+      need: 'act',
+      level: 'groups',
+      groups: ['secops', 'soc-leads'],
+    };
+    expect(describeAccessRefusal(groups, 'click')).toBe(
+      'Only members of @secops, @soc-leads and channel admins may act here (access: groups).',
+    );
+    expect(describeAccessRefusal(groups, 'command')).toBe(
+      "Only members of @secops, @soc-leads and channel admins can change this channel's rules and settings (access: groups).",
+    );
+    expect(describeAccessRefusal({ ...groups, reason: 'groups-unavailable' }, 'click')).toBe(
+      'Only members of @secops, @soc-leads and channel admins may act here, and the bot cannot read who is in a group on this server (user groups are unavailable there); nothing was changed. A channel admin can still act, or change access.',
+    );
   });
 
   it('says why a command was refused', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatTime } from '../../src/format-time.ts';
 import { ADMIN, GUEST } from '../access/memory-access-store.ts';
-import { ALICE, BOB, type Harness, OPS, onlyReply, SOC, startHarness } from './command-harness.ts';
+import { ALICE, BOB, CAROL, type Harness, OPS, onlyReply, SOC, startHarness } from './command-harness.ts';
 
 describe('who may run the commands that change things (access)', () => {
   let bot: Harness;
@@ -95,8 +95,112 @@ describe('who may run the commands that change things (access)', () => {
     bot.roles.set(ALICE.id, GUEST);
     expect(onlyReply(await bot.run('access nobody'))).toEqual({
       kind: 'error',
-      text: 'access takes everyone or admins, not "nobody"',
-      code: ['access [everyone | admins]'],
+      text: 'access takes everyone, admins, groups, not "nobody"',
+      code: ['access [everyone | admins | groups @group[,@group…]]'],
+    });
+  });
+
+  describe('access groups', () => {
+    const USAGE = ['access [everyone | admins | groups @group[,@group…]]'];
+    beforeEach(() => {
+      bot.roles.set(BOB.id, ADMIN);
+      bot.groups.groups.set('secops', new Set([CAROL.id]));
+      bot.groups.groups.set('soc-leads', new Set());
+    });
+
+    it('sets, shows and announces the named groups; then only their members and admins change things', async () => {
+      const set = await bot.run('access groups @secops,@soc-leads', SOC, BOB);
+      expect(onlyReply(set)).toEqual({
+        kind: 'success',
+        text: 'Access set to groups: members of @secops, @soc-leads and channel admins (team and system admins too) may act on alerts and change rules.',
+      });
+      expect(set.announcements.map((reply) => reply.text)).toEqual([
+        '@bob set who may act in this channel to groups: members of @secops, @soc-leads and channel admins (team and system admins too)',
+      ]);
+      expect(await bot.access.setting(SOC)).toEqual({
+        level: 'groups',
+        groups: ['secops', 'soc-leads'],
+        setBy: 'bob',
+        setAt: bot.clock.now(),
+      });
+      const shown = onlyReply(await bot.run('access'));
+      expect(shown.text).toBe(
+        `Access in this channel: groups @secops, @soc-leads (set by @bob on ${formatTime(bot.clock.now())})`,
+      );
+      expect(shown.lines?.[0]).toBe(
+        'Alert buttons and rule changes: members of @secops, @soc-leads and channel admins (team and system admins too); guests never act',
+      );
+
+      expect(onlyReply(await bot.run('subscribe alert-raised'))).toEqual({
+        kind: 'error',
+        text: "Only members of @secops, @soc-leads and channel admins can change this channel's rules and settings (access: groups).",
+      });
+      expect(onlyReply(await bot.run('subscribe alert-raised', SOC, CAROL)).kind).toBe('success');
+      expect(onlyReply(await bot.run('subscribe alert-raised', SOC, BOB)).kind).toBe('success');
+      bot.roles.set(CAROL.id, GUEST);
+      expect(onlyReply(await bot.run('subscribe alert-raised', SOC, CAROL)).text).toBe(
+        "Guests cannot change this channel's rules and settings.",
+      );
+      // A member of a group still cannot change the level itself.
+      bot.roles.delete(CAROL.id);
+      expect(onlyReply(await bot.run('access everyone', SOC, CAROL)).text).toBe(
+        'Only channel admins can change who may act in this channel.',
+      );
+      // Same groups again, in any spelling: nothing to change.
+      expect(onlyReply(await bot.run('access groups soc-leads SECOPS', SOC, BOB)).text).toBe(
+        'Access is already groups in this channel.',
+      );
+    });
+
+    it('refuses a group the platform does not know, quoting it with the closest name, and changes nothing', async () => {
+      const ctx = await bot.run('access groups @secops,@secopz', SOC, BOB);
+      expect(onlyReply(ctx)).toEqual({
+        kind: 'error',
+        text: 'no group @secopz is known here — did you mean @secops?',
+        code: USAGE,
+      });
+      expect(ctx.announcements).toEqual([]);
+      expect(await bot.access.setting(SOC)).toEqual({ level: 'everyone' });
+      expect(onlyReply(await bot.run('access groups', SOC, BOB)).text).toBe(
+        'access groups needs the names of one or more groups, like @secops,@soc-leads',
+      );
+      expect(onlyReply(await bot.run('access groups sec/ops', SOC, BOB)).text).toBe(
+        '"sec/ops" is not a group name (letters, digits, . - _)',
+      );
+      expect(onlyReply(await bot.run('access admins @secops', SOC, BOB)).text).toBe(
+        'access admins does not take "@secops"',
+      );
+    });
+
+    it('refuses a member who is no admin, before asking anything of the groups', async () => {
+      const ctx = await bot.run('access groups @secops');
+      expect(onlyReply(ctx)).toEqual({
+        kind: 'error',
+        text: 'Only channel admins can change who may act in this channel.',
+      });
+      expect(await bot.access.setting(SOC)).toEqual({ level: 'everyone' });
+    });
+
+    it('says why when the platform has no groups, and keeps the level', async () => {
+      bot.groups.unavailable = 'This server has no user groups; nothing was changed.';
+      const ctx = await bot.run('access groups @secops', SOC, BOB);
+      expect(onlyReply(ctx)).toEqual({
+        kind: 'error',
+        text: 'This server has no user groups; nothing was changed.',
+        code: USAGE,
+      });
+      expect(ctx.announcements).toEqual([]);
+      expect(await bot.access.setting(SOC)).toEqual({ level: 'everyone' });
+    });
+
+    it('refuses the level where the platform has no named groups, with its reason, to whoever asks', async () => {
+      const teams = { platform: 'teams', team: 't', channel: '19:soc@thread.tacv2' };
+      // As on Teams: the platform cannot tell admins either; the reason given is the groups'.
+      bot.roles.set(ALICE.id, { member: true, guest: false, admin: null });
+      const ctx = await bot.run('access groups @secops', teams);
+      expect(onlyReply(ctx).text).toBe('Named groups are not available here yet.');
+      expect(ctx.announcements).toEqual([]);
+      expect(await bot.access.setting(teams)).toEqual({ level: 'everyone' });
     });
   });
 });

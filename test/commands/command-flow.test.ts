@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { usageError } from '../../src/rules/usage-error.ts';
 import { BOB, type Harness, OPS, onlyReply, SOC, startHarness } from './command-harness.ts';
 
 const HOUR = 3_600_000;
@@ -105,14 +106,42 @@ describe('rule commands through the neutral context', () => {
     });
   });
 
-  it('refuses --notify on Teams, where a mention needs a user id, and stores nothing', async () => {
+  it('refuses --notify where the platform says its cards cannot mention, and stores nothing', async () => {
     const teams = { platform: 'teams', team: 'tenant-1', channel: '19:soc' } as const;
-    const reply = onlyReply(await bot.run('subscribe alert-raised --notify @oncall', teams));
+    const reply = onlyReply(
+      await bot.run('subscribe alert-raised --notify @oncall', teams, undefined, { notifiesByName: false }),
+    );
     expect(reply).toMatchObject({
       kind: 'error',
       text: '--notify is not available here yet: cards on this platform cannot mention people',
     });
     expect(await bot.rules.count()).toBe(0);
+  });
+
+  it('stores the mentions a platform resolves by id, and lists them by their names', async () => {
+    const teams = { platform: 'teams', team: 'tenant-1', channel: '19:soc' } as const;
+    const people = new Map([
+      ['@Alice_Martin', { name: 'Alice Martin', id: '29:alice' }],
+      ['@SOC_Oncall', { name: 'SOC Oncall', id: 'dGFn', group: true as const }],
+    ]);
+    const resolveMention = (typed: string) => {
+      const mention = people.get(typed);
+      if (mention === undefined) throw usageError(`no such mention ${typed}`);
+      return mention;
+    };
+    const created = onlyReply(
+      await bot.run('subscribe alert-raised --notify @Alice_Martin, @SOC_Oncall', teams, undefined, {
+        resolveMention,
+      }),
+    );
+    expect(created.text).toMatch(/created: alert-raised --notify @Alice Martin,@SOC Oncall$/);
+    const listed = onlyReply(await bot.run('rules', teams));
+    expect(listed.lines).toEqual([expect.stringMatching(/ · notifies @Alice Martin, @SOC Oncall · /)]);
+    const refused = onlyReply(
+      await bot.run('subscribe alert-raised --notify @bob', teams, undefined, { resolveMention }),
+    );
+    expect(refused).toMatchObject({ kind: 'error', text: 'no such mention @bob' });
+    expect(await bot.rules.count()).toBe(1);
   });
 
   it('refuses a mute longer than 7 days, quoting it', async () => {

@@ -16,6 +16,7 @@ import { createKeyvAccessStore } from '../../src/storage/create-keyv-access-stor
 import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
 import { createKeyvStormStore } from '../../src/storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
+import { createMemoryGroupDirectory, type MemoryGroupDirectory } from '../access/memory-group-directory.ts';
 import { seededRandom } from '../rules/seeded-random.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
 
@@ -23,12 +24,16 @@ export const SOC: ChannelRef = { platform: 'mattermost', team: 'team-1', channel
 export const OPS: ChannelRef = { platform: 'mattermost', team: 'team-1', channel: 'ops' };
 export const ALICE: UserRef = { id: 'u1', name: 'alice' };
 export const BOB: UserRef = { id: 'u2', name: 'bob' };
+export const CAROL: UserRef = { id: 'u3', name: 'carol' };
 
 /** A context that records what the bot answered and announced. */
 export interface RecordingContext extends CommandContext {
   replies: Reply[];
   announcements: Reply[];
 }
+
+/** What a platform's command path tells the commands it can do. */
+export type PlatformAbilities = Partial<Pick<CommandContext, 'notifiesByName' | 'resolveMention'>>;
 
 export interface Harness {
   store: Store;
@@ -42,8 +47,18 @@ export interface Harness {
   access: AccessGuard;
   /** Each user's roles, by user id (a plain member when not listed); a function throws like a platform that is down. */
   roles: Map<string, MemberRoles | (() => never)>;
-  /** Runs a line as `user` in `channel` and returns what was recorded. */
-  run(line: string, channel?: ChannelRef, user?: UserRef): Promise<RecordingContext>;
+  /** The platform's user groups (none at first); a Teams channel has none (unsupported), as on Teams. */
+  groups: MemoryGroupDirectory;
+  /**
+   * Runs a line as `user` in `channel` and returns what was recorded; `platform` overrides what the
+   * platform says it can do (by default its cards ping names).
+   */
+  run(
+    line: string,
+    channel?: ChannelRef,
+    user?: UserRef,
+    platform?: PlatformAbilities,
+  ): Promise<RecordingContext>;
   close(): Promise<void>;
 }
 
@@ -62,6 +77,7 @@ export async function startHarness(seed = 1): Promise<Harness> {
     store: createKeyvAccessStore({ keyv: store.keyv('access'), log: captured.log }),
   });
   const roles: Harness['roles'] = new Map();
+  const groups = createMemoryGroupDirectory();
   const services: CommandServices = {
     rules,
     clock,
@@ -83,11 +99,13 @@ export async function startHarness(seed = 1): Promise<Harness> {
     storms,
     access,
     roles,
-    async run(line, channel = SOC, user = ALICE) {
-      const ctx = recordingContext(channel, user, captured, async () => {
+    groups,
+    async run(line, channel = SOC, user = ALICE, platform = {}) {
+      const ctx = recordingContext(channel, user, captured, groups, async () => {
         const known = roles.get(user.id) ?? { member: true, guest: false, admin: false };
         return typeof known === 'function' ? known() : known;
       });
+      Object.assign(ctx, platform);
       await runCommand(ctx, line, { registry, services });
       return ctx;
     },
@@ -103,6 +121,7 @@ function recordingContext(
   channel: ChannelRef,
   user: UserRef,
   captured: CapturedLog,
+  groups: MemoryGroupDirectory,
   readRoles: () => Promise<MemberRoles>,
 ): RecordingContext {
   const replies: Reply[] = [];
@@ -113,8 +132,9 @@ function recordingContext(
     user,
     log: captured.log,
     readRoles,
-    // As the platforms say: Teams cards do not carry --notify mentions yet.
-    notifiesByName: channel.platform !== 'teams',
+    groups:
+      channel.platform === 'teams' ? { unsupported: 'Named groups are not available here yet.' } : groups,
+    notifiesByName: true,
     replies,
     announcements,
     reply: async (message) => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../src/rules/rule.ts';
-import { type Harness, OPS, onlyReply, startHarness } from './command-harness.ts';
+import type { ChannelRef, Mention } from '../../src/rules/rule.ts';
+import { usageError } from '../../src/rules/usage-error.ts';
+import { ALICE, type Harness, OPS, onlyReply, startHarness } from './command-harness.ts';
 
 const TEAMS: ChannelRef = { platform: 'teams', team: 'tenant-1', channel: '19:soc@thread.tacv2' };
 const idOf = (text: string) => /Rule (\S+) created/.exec(text)?.[1] ?? '';
@@ -66,13 +67,36 @@ describe('remind command and the remind plan of rules', () => {
     expect(onlyReply(await bot.run(`remind ${report} 15m`)).text).toContain('--remind only works with');
   });
 
-  it('where cards cannot ping by name (Teams today): a reminder yes, an escalation to names no', async () => {
-    expect(onlyReply(await bot.run('subscribe alert-raised --remind 15m', TEAMS)).kind).toBe('success');
-    const refused = await bot.run('subscribe alert-raised --remind 15m --escalate @leads 30m', TEAMS);
-    expect(onlyReply(refused).text).toContain('--escalate is not available here yet');
-    const id = idOf(onlyReply(await bot.run('subscribe alert-raised', TEAMS)).text);
-    expect(onlyReply(await bot.run(`remind ${id} 15m --escalate @leads 30m`, TEAMS)).text).toContain(
-      '--escalate is not available here yet',
+  it('where cards cannot ping names, a reminder yes, an escalation to names no', async () => {
+    const mute = { notifiesByName: false };
+    expect(onlyReply(await bot.run('subscribe alert-raised --remind 15m', TEAMS, ALICE, mute)).kind).toBe(
+      'success',
     );
+    const refused = await bot.run(
+      'subscribe alert-raised --remind 15m --escalate @leads 30m',
+      TEAMS,
+      ALICE,
+      mute,
+    );
+    expect(onlyReply(refused).text).toContain('--escalate is not available here yet');
+    const id = idOf(onlyReply(await bot.run('subscribe alert-raised', TEAMS, ALICE, mute)).text);
+    expect(
+      onlyReply(await bot.run(`remind ${id} 15m --escalate @leads 30m`, TEAMS, ALICE, mute)).text,
+    ).toContain('--escalate is not available here yet');
+  });
+
+  it('where mentions are by id, --escalate takes what the platform says each picked word names', async () => {
+    const leads: Mention = { name: 'SecOps Leads', id: 'tag-1', group: true };
+    const byId = {
+      resolveMention: (typed: string): Mention => {
+        if (typed === '@SecOps_Leads') return leads;
+        throw usageError(`--notify ${typed} is plain text`);
+      },
+    };
+    const line = 'subscribe alert-raised --remind 15m --escalate @SecOps_Leads 30m';
+    const id = idOf(onlyReply(await bot.run(line, TEAMS, ALICE, byId)).text);
+    expect((await bot.rules.get(id))?.remind?.escalate?.mentions).toEqual([leads]);
+    const typed = await bot.run(`remind ${id} 15m --escalate @Bob 30m`, TEAMS, ALICE, byId);
+    expect(onlyReply(typed).text).toContain('is plain text');
   });
 });

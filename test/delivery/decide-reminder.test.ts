@@ -40,12 +40,17 @@ describe('decideReminder', () => {
     expect(decideReminder(base)).toEqual({
       send: true,
       messageId: 'p1',
-      note: { stage: 'remind', shortId: 'ALx1', ageMs: 15 * MINUTE, mentions: ['oncall', 'sre'] },
+      note: {
+        stage: 'remind',
+        shortId: 'ALx1',
+        ageMs: 15 * MINUTE,
+        mentions: [{ name: 'oncall' }, { name: 'sre' }],
+      },
     });
     const escalate = decideReminder({ ...base, job: { ...job, stage: 'escalate' }, now: T0 + 31 * MINUTE });
     expect(escalate).toMatchObject({
       send: true,
-      note: { stage: 'escalate', ageMs: 31 * MINUTE, mentions: ['leads'] },
+      note: { stage: 'escalate', ageMs: 31 * MINUTE, mentions: [{ name: 'leads' }] },
     });
     const { notify: _none, ...withoutNotify } = rule;
     expect(decideReminder({ ...base, rule: withoutNotify })).toMatchObject({

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
 import { reminderJobs } from '../../src/delivery/reminder-job.ts';
-import type { RemindPlan } from '../../src/rules/rule.ts';
 import { buildAlert, type FakeAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import type { TestBot } from './start-bot.ts';
 import { startMattermostWorld } from './start-mattermost-world.ts';
@@ -9,11 +8,6 @@ import { startTeamsWorld } from './start-teams-world.ts';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 11, 7, 9, 0, 0);
-/** What both platforms' rules ask for: remind after 15 min, escalate to @secops-leads after 30 min. */
-const PLAN: RemindPlan = {
-  afterMs: 15 * MINUTE,
-  escalate: { mentions: [{ name: 'secops-leads' }], afterMs: 30 * MINUTE },
-};
 
 /** The same reminders on both platforms: how a rule is made, where a card and its thread are. */
 interface ReminderWorld {
@@ -21,8 +15,11 @@ interface ReminderWorld {
   readonly bot: TestBot;
   /** The rule of the tests, made by command; its id. */
   subscribe(): Promise<string>;
-  /** Who the reminder pings (the rule's `--notify`); empty where the platform cannot ping by name. */
-  oncall: string;
+  /** The reminder and the escalation of an alert as the thread shows them (see `shown`). */
+  expected(shortId: string): { remind: string; escalate: string };
+  /** Who the bot's replies in the card's thread pinged, and who they should have. */
+  pinged(alert: FakeAlert): string[];
+  expectedPings: string[];
   cardId(alert: FakeAlert): string | undefined;
   /** Texts of the bot's replies in the card's thread. */
   thread(alert: FakeAlert): string[];
@@ -47,7 +44,18 @@ async function mattermostWorld(clock: ManualClock): Promise<ReminderWorld> {
       expect(shown(answer)).toContain('reminds after 15m, escalates to @secops-leads after 30m');
       return /Rule (\S+) created/.exec(answer)?.[1] ?? '';
     },
-    oncall: ' — @oncall',
+    expected: (shortId) => ({
+      remind: `⏰ ${shortId} still unacknowledged after 15m — @oncall`,
+      escalate: `🚨 Escalation: ${shortId} unacknowledged after 30m — @secops-leads`,
+    }),
+    // Mattermost pings the names written in a message as typed.
+    pinged: (alert) =>
+      world.mattermost
+        .thread(cardId(alert) ?? '-')
+        .flatMap((post) =>
+          [...post.message.matchAll(/(?<![\w\u2060])@([a-z0-9._-]+)/g)].map((m) => m[1] ?? ''),
+        ),
+    expectedPings: ['oncall', 'secops-leads'],
     cardId,
     thread: (alert) => world.mattermost.thread(cardId(alert) ?? '-').map((post) => post.message),
     async acknowledge(alert) {
@@ -66,29 +74,34 @@ async function mattermostWorld(clock: ManualClock): Promise<ReminderWorld> {
 async function teamsWorld(clock: ManualClock): Promise<ReminderWorld> {
   const world = await startTeamsWorld({ clock });
   const cardId = (alert: FakeAlert) => world.cardOf(alert.short_id)?.id;
+  const olivia = world.connector.addUser({ name: 'Olivia Oncall' });
+  world.connector.addTeamMember(world.teamId, olivia.id);
+  const leads = world.connector.addTag({ teamId: world.teamId, name: 'SecOps Leads', members: [olivia.id] });
   return {
     sekoia: world.sekoia,
     get bot() {
       return world.bot;
     },
     async subscribe() {
-      // Teams cannot ping by name yet: --escalate is refused like --notify, so the escalation is
-      // stored as it will be once it can (the timing and the thread reply are what is tested here).
-      const refused = JSON.stringify(
-        (await world.command('subscribe alert-raised --remind 15m --escalate @secops-leads 30m')).map(
-          (m) => m.activity,
-        ),
-      );
-      expect(refused).toContain('--escalate is not available here yet');
+      // People and tags are picked from the @ list: the command carries their ids.
       const answer = JSON.stringify(
-        (await world.command('subscribe alert-raised --remind 15m')).map((m) => m.activity),
+        (
+          await world.command(
+            'subscribe alert-raised --notify @Olivia Oncall --remind 15m --escalate @SecOps Leads 30m',
+            world.channelId,
+            [olivia.id, leads.id],
+          )
+        ).map((m) => m.activity),
       );
-      expect(shown(answer)).toContain('reminds after 15m');
-      const id = /Rule (\S+) created/.exec(answer)?.[1] ?? '';
-      await world.bot.app.rules.setRemind(id, PLAN);
-      return id;
+      expect(shown(answer)).toContain('reminds after 15m, escalates to @SecOps Leads after 30m');
+      return /Rule (\S+) created/.exec(answer)?.[1] ?? '';
     },
-    oncall: '',
+    expected: (shortId) => ({
+      remind: `<at>Olivia Oncall</at> ⏰ ${shortId} still unacknowledged after 15m`,
+      escalate: `<at>SecOps Leads</at> 🚨 Escalation: ${shortId} unacknowledged after 30m`,
+    }),
+    pinged: (alert) => world.connector.thread(cardId(alert) ?? '-').flatMap((message) => message.pinged),
+    expectedPings: [olivia.id, leads.id],
     cardId,
     thread: (alert) =>
       world.connector
@@ -161,18 +174,14 @@ describe.each([
     await advance(15 * MINUTE - 1_000);
     expect(reminders(world.thread(alert))).toEqual([]);
     await advance(1_000);
-    expect(reminders(world.thread(alert))).toEqual([
-      `⏰ ${alert.short_id} still unacknowledged after 15m${world.oncall}`,
-    ]);
+    const expected = world.expected(alert.short_id);
+    expect(reminders(world.thread(alert))).toEqual([expected.remind]);
     await advance(15 * MINUTE - 1_000);
     expect(reminders(world.thread(alert))).toHaveLength(1);
     await advance(1_000);
-    expect(reminders(world.thread(alert))).toEqual([
-      `⏰ ${alert.short_id} still unacknowledged after 15m${world.oncall}`,
-      `🚨 Escalation: ${alert.short_id} unacknowledged after 30m — @secops-leads`,
-    ]);
-    // Real mentions where the platform pings by name: the names are written as typed, not escaped.
-    if (world.oncall !== '') expect(world.thread(alert).join('\n')).toContain('— @secops-leads');
+    expect(reminders(world.thread(alert))).toEqual([expected.remind, expected.escalate]);
+    // Real mentions: the reminder pings the rule's --notify, the escalation its --escalate.
+    expect(world.pinged(alert)).toEqual(world.expectedPings);
     await advance(24 * 60 * MINUTE);
     expect(reminders(world.thread(alert))).toHaveLength(2);
   });
@@ -212,9 +221,7 @@ describe.each([
     await advance(10 * MINUTE);
     await world.restart();
     await advance(5 * MINUTE);
-    expect(reminders(world.thread(alert))).toEqual([
-      `⏰ ${alert.short_id} still unacknowledged after 15m${world.oncall}`,
-    ]);
+    expect(reminders(world.thread(alert))).toEqual([world.expected(alert.short_id).remind]);
   });
 
   it('reminds once when the same reminder is queued twice (dedupe key)', async () => {
@@ -222,7 +229,9 @@ describe.each([
     const [card] = (await world.bot.app.rules.listAll()).map((rule) => rule.channel);
     if (card === undefined) throw new Error('no rule');
     // What a card job run again would queue: the very same jobs, racing the first ones.
-    const again = reminderJobs({ alertUuid: alert.uuid, channel: card, ruleId, plan: PLAN, postedAt: START });
+    const plan = (await world.bot.app.rules.get(ruleId))?.remind;
+    if (plan === undefined) throw new Error('no plan');
+    const again = reminderJobs({ alertUuid: alert.uuid, channel: card, ruleId, plan, postedAt: START });
     await Promise.all(again.map((job) => world.bot.app.queue.enqueue(job)));
     await advance(30 * MINUTE);
     expect(reminders(world.thread(alert))).toHaveLength(2);

@@ -43,8 +43,8 @@ describe('who may act on Mattermost', () => {
       userId,
       text,
     });
-    // The answer is Markdown: escapes dropped, the words are what is compared.
-    return String(result.response?.text ?? result.error ?? '').replace(/\\/g, '');
+    // The answer is Markdown: escapes (and the joiners that keep @names from pinging) dropped.
+    return String(result.response?.text ?? result.error ?? '').replace(/[\\\u2060\u200b]/g, '');
   };
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
@@ -110,6 +110,82 @@ describe('who may act on Mattermost', () => {
     expect(await commandAs(users.member, 'access')).toContain('Access in this channel: admins');
     expect(await commandAs(users.systemAdmin, 'access everyone')).toContain('Access set to everyone');
     expect(await commandAs(users.member, 'subscribe alert-raised')).toMatch(/Rule \w+ created/);
+  });
+
+  describe('access groups (Mattermost user groups)', () => {
+    let nina: string;
+    beforeEach(() => {
+      const { mattermost, channelId } = world;
+      nina = mattermost.addUser({ username: 'nina' }).id;
+      mattermost.addMember(channelId, nina);
+      mattermost.addGroup({ name: 'secops', displayName: 'SecOps', members: [users.member, users.guest] });
+      mattermost.addGroup({ name: 'soc-leads', source: 'ldap', members: [] });
+    });
+
+    it('lets members of the named groups and admins act; refuses others, and guests in a group, leaving the card as it was', async () => {
+      const { alert, postId } = await postedCard();
+      expect(await commandAs(users.member, 'access groups @secops')).toContain(
+        'Only channel admins can change who may act in this channel.',
+      );
+      expect(await commandAs(users.channelAdmin, 'access groups @secops,@soc-leads')).toContain(
+        'Access set to groups: members of @secops, @soc-leads and channel admins',
+      );
+      const announced = world.mattermost
+        .posts(world.channelId)
+        .map((post) => post.message.replace(/[\\\u2060\u200b]/g, ''));
+      expect(announced).toContainEqual(
+        expect.stringContaining(
+          'cara set who may act in this channel to groups: members of @secops, @soc-leads',
+        ),
+      );
+      expect(await commandAs(nina, 'access')).toContain(
+        'Access in this channel: groups @secops, @soc-leads (set by @cara',
+      );
+
+      const before = JSON.stringify(world.mattermost.getPost(postId)?.props);
+      const refused = await click(postId, 'acknowledge', nina);
+      expect(refused.ephemeralText).toBe(
+        'Only members of @secops, @soc-leads and channel admins may act here (access: groups).',
+      );
+      expect((await click(postId, 'acknowledge', users.guest)).ephemeralText).toBe(
+        'Guests cannot act on alerts.',
+      );
+      expect(changes()).toEqual([]);
+      expect(JSON.stringify(world.mattermost.getPost(postId)?.props)).toBe(before);
+      expect(await commandAs(nina, 'subscribe alert-raised')).toContain(
+        "Only members of @secops, @soc-leads and channel admins can change this channel's rules and settings (access: groups).",
+      );
+
+      const accepted = await click(postId, 'acknowledge', users.member);
+      expect(accepted.ephemeralText).toMatch(/acknowledged in Sekoia\.io/);
+      expect(world.sekoia.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
+      expect(await commandAs(users.member, 'subscribe alert-raised')).toMatch(/Rule \w+ created/);
+    });
+
+    it('refuses a group Mattermost does not know, naming the closest one, and changes nothing', async () => {
+      const answer = await commandAs(users.channelAdmin, 'access groups @secops,@socleads');
+      expect(answer).toContain('no group @socleads is known here — did you mean @soc-leads?');
+      expect(await commandAs(users.member, 'access')).toContain('Access in this channel: everyone');
+    });
+
+    it('on a server without a licence, refuses to set the level and refuses clicks with the reason', async () => {
+      const { postId } = await postedCard();
+      world.mattermost.setLicensed(false);
+      const answer = await commandAs(users.channelAdmin, 'access groups @secops');
+      expect(answer).toContain('This Mattermost server has no user groups (it answered 501');
+      expect(await commandAs(users.member, 'access')).toContain('Access in this channel: everyone');
+
+      // Set while licensed, then the licence went: fail closed, and say why.
+      world.mattermost.setLicensed(true);
+      expect(await commandAs(users.channelAdmin, 'access groups @secops')).toContain('Access set to groups');
+      world.mattermost.setLicensed(false);
+      const refused = await click(postId, 'acknowledge', users.member);
+      expect(refused.ephemeralText).toMatch(
+        /^Only members of @secops and channel admins may act here, and the bot cannot read who is in a group on this server/,
+      );
+      expect(changes()).toEqual([]);
+      expect((await click(postId, 'acknowledge', users.channelAdmin)).ephemeralText).toMatch(/acknowledged/);
+    });
   });
 
   it('refuses, with a word to try again, when Mattermost cannot say who the clicker is', async () => {

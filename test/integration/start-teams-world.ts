@@ -20,8 +20,11 @@ export interface TeamsWorld {
   channelId: string;
   otherChannelId: string;
   ana: { id: string; name: string };
-  /** `@Sekoia <text>` typed by Ana in a channel; the bot's reply messages. */
-  command(text: string, channelId?: string): Promise<FakeTeamsMessage[]>;
+  /**
+   * `@Sekoia <text>` typed by Ana in a channel, `mentions` (user or tag ids) picked from the @ list
+   * for the `@Their Name` in the text; the bot's reply messages.
+   */
+  command(text: string, channelId?: string, mentions?: string[]): Promise<FakeTeamsMessage[]>;
   /** The bot's alert cards (messages whose card carries an alert) in a channel. */
   cards(channelId?: string): FakeTeamsMessage[];
   /** By the alert short id (it is in the card title). */
@@ -99,12 +102,13 @@ export async function startTeamsWorld(
     channelId: channel.id,
     otherChannelId: other.id,
     ana: { id: ana.id, name: ana.name },
-    async command(text, channelId = channel.id) {
+    async command(text, channelId = channel.id, mentions = []) {
       const result = await connector.sendMessage({
         botUrl,
         from: ana.id,
         conversation: { kind: 'channel', teamId: team.id, channelId },
         text,
+        mentions,
       });
       if (result.status !== 200) throw new Error(`the bot answered ${result.status}`);
       return result.replies;

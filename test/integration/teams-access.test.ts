@@ -76,6 +76,16 @@ describe('who may act on Teams', () => {
     expect(world.sekoia.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
   });
 
+  it('refuses access groups, saying it needs Microsoft Graph, and keeps the level', async () => {
+    const answer = await commandAs(world.ana.id, 'access groups @secops,@soc-leads');
+    expect(answer).toContain(
+      'access groups is not available on Teams yet: who is in a group takes Microsoft Graph, which this bot does not use yet.',
+    );
+    expect(await commandAs(world.ana.id, 'access')).toContain('Access in this channel: everyone');
+    // Nothing announced in the channel: nothing changed.
+    expect(texts(world.connector.messages())).not.toContain('set who may act');
+  });
+
   it('refuses a guest’s subscribe and leaves rules open to them', async () => {
     const guest = world.connector.addUser({ name: 'Gus Guest', userRole: 'guest' });
     expect(await commandAs(guest.id, 'subscribe alert-raised')).toContain(

@@ -112,6 +112,12 @@ describe('parseSubscription', () => {
     ],
     ['alert-raised --notify @oncall,@oncall --notify-urgency HIGH', [{ name: 'oncall' }], 'high'],
     ['alert-raised --notify-urgency low --notify "@channel"', [{ name: 'channel' }], 'low'],
+    ['alert-raised --notify @oncall, @sre urgency>=high', [{ name: 'oncall' }, { name: 'sre' }], null],
+    [
+      'alert-raised --notify @oncall @sre --notify-urgency high',
+      [{ name: 'oncall' }, { name: 'sre' }],
+      'high',
+    ],
   ])('reads --notify in %s', (line, mentions, minUrgency) => {
     const draft = parseSubscription(line);
     expect(draft.notify).toEqual({ mentions, minUrgency });

@@ -71,6 +71,25 @@ describe('cardRecordSchema', () => {
     expect(parsed.inFlight).toBeUndefined();
   });
 
+  it('reads the mentions of a card: bare names written before ids existed, and mentions by id', () => {
+    const parsed = cardRecordSchema.parse({
+      ...marker,
+      mentions: [
+        'oncall',
+        { name: 'Alice Martin', id: '29:alice' },
+        { name: 'SOC', id: 'dGFn', group: true },
+      ],
+    });
+    expect(parsed.mentions).toEqual([
+      { name: 'oncall' },
+      { name: 'Alice Martin', id: '29:alice' },
+      { name: 'SOC', id: 'dGFn', group: true },
+    ]);
+    expect(cardRecordSchema.safeParse({ ...marker, mentions: ['Alice Martin'] }).success).toBe(false);
+    expect(cardRecordSchema.safeParse({ ...marker, mentions: [{ name: 'all' }] }).success).toBe(false);
+    expect(cardRecordSchema.safeParse({ ...marker, mentions: [{ name: 'x', id: '' }] }).success).toBe(false);
+  });
+
   it('reads a marker that records a post certainly not made', () => {
     expect(cardRecordSchema.parse({ ...marker, inFlight: false }).inFlight).toBe(false);
   });

@@ -16,6 +16,29 @@ describe('the keyv access store', () => {
     expect(await store.get(SOC)).toEqual({ level: 'everyone' });
   });
 
+  it('keeps the named groups with the level, and reads a setting stored before groups existed', async () => {
+    const keyv = new Keyv();
+    const store = createKeyvAccessStore({ keyv, log: captureLog().log });
+    const setting = {
+      level: 'groups',
+      groups: ['secops', 'soc-leads'],
+      setBy: 'alice',
+      setAt: 2_000,
+    } as const;
+    await store.set(SOC, setting);
+    expect(await store.get(SOC)).toEqual(setting);
+    // A setting written before the groups level: an object without `groups`.
+    await keyv.set('level:mattermost/soc', { level: 'admins', setBy: 'bob', setAt: 1_000 });
+    expect(await store.get(SOC)).toEqual({ level: 'admins', setBy: 'bob', setAt: 1_000 });
+  });
+
+  it('reads a setting with a group name that is no group name as none', async () => {
+    const keyv = new Keyv();
+    const store = createKeyvAccessStore({ keyv, log: captureLog().log });
+    await keyv.set('level:mattermost/soc', { level: 'groups', groups: ['@all here'] });
+    expect(await store.get(SOC)).toBeUndefined();
+  });
+
   it('reads a bare level, as stored before who set it and when were kept', async () => {
     const keyv = new Keyv();
     const store = createKeyvAccessStore({ keyv, log: captureLog().log });

@@ -1,3 +1,4 @@
+import type { GroupDirectory } from '../../access/group-directory.ts';
 import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionContext, ActionNews } from '../../actions/action-context.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
@@ -17,6 +18,7 @@ export function createActionContext(input: {
   client: MattermostClient;
   tell: ClickerNotice;
   members: MemberDirectory;
+  groups: GroupDirectory;
   grant: ActionGrant;
   user: ActingUser;
   text?: string | undefined;
@@ -27,6 +29,7 @@ export function createActionContext(input: {
     grant,
     user,
     readRoles: () => input.members.readMemberRoles(grant.channel, user.id),
+    readGroups: () => input.groups.readUserGroups(user.id),
     ...(input.text === undefined ? {} : { text: input.text }),
     ...(input.fields === undefined ? {} : { fields: input.fields }),
     async announce(news) {

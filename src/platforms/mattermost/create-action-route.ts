@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import type { GroupDirectory } from '../../access/group-directory.ts';
 import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
@@ -30,6 +31,8 @@ export interface CreateActionRouteOptions {
   tell: ClickerNotice;
   /** Who the clicker is in the channel, for the access policy the runner applies. */
   members: MemberDirectory;
+  /** Who is in which user group (the `groups` access level), cached like the roles. */
+  groups: GroupDirectory;
   /** `PUBLIC_URL/mattermost/dialogs` */
   dialogUrl: string;
   log: Logger;
@@ -90,6 +93,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
       client: options.client,
       tell: options.tell,
       members: options.members,
+      groups: options.groups,
       grant,
       user,
     });

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import type { GroupDirectory } from '../../access/group-directory.ts';
 import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { CommandServices } from '../../commands/command.ts';
 import type { CommandContext, Reply } from '../../commands/command-context.ts';
@@ -21,6 +22,8 @@ export interface CreateCommandRouteOptions {
   client: MattermostClient;
   /** Who the user is in the channel, for the access policy runCommand applies. */
   members: MemberDirectory;
+  /** User groups: `access groups` checks names with it, the policy reads who is in them. */
+  groups: GroupDirectory;
   /** Which `response_url`s are the configured server's, and where to send their late answers. */
   responseUrls: Pick<ResponseUrlResolver, 'resolve'>;
   log: Logger;
@@ -67,6 +70,7 @@ export function createCommandRoute(options: CreateCommandRouteOptions) {
       user: { id: command.user_id, name: command.user_name },
       log: log.child({ channelId: command.channel_id, userId: command.user_id }),
       readRoles: () => options.members.readMemberRoles(command.channel_id, command.user_id),
+      groups: options.groups,
       notifiesByName: true,
       reply: async (reply) => {
         if (answered) await followUp(reply);

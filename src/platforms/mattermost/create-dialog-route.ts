@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import type { GroupDirectory } from '../../access/group-directory.ts';
 import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
@@ -22,6 +23,7 @@ export interface CreateDialogRouteOptions {
   client: MattermostClient;
   tell: ClickerNotice;
   members: MemberDirectory;
+  groups: GroupDirectory;
   log: Logger;
 }
 
@@ -57,9 +59,9 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
   const submit = async (grant: ActionGrant, userId: string, typed: DialogSubmission & { ok: true }) => {
     const profile = await client.getUser(userId);
     const user: ActingUser = { id: userId, name: profile.username, platform: 'mattermost' };
-    const { tell, members } = options;
+    const { tell, members, groups } = options;
     const { text, fields } = typed;
-    return actions.run(createActionContext({ client, tell, members, grant, user, text, fields }));
+    return actions.run(createActionContext({ client, tell, members, groups, grant, user, text, fields }));
   };
 
   return async (req: Request, res: Response): Promise<void> => {

@@ -25,6 +25,16 @@ export class MattermostClient extends Client4 {
   }
 
   /**
+   * One page of `GET /groups` with these query parameters (server/channels/api4/group.go getGroups;
+   * names from server/channels/web/params.go): a JSON array of groups.
+   */
+  listGroups(query: Readonly<Record<string, string>>): Promise<unknown> {
+    return this.doFetch(`${this.getGroupsRoute()}?${new URLSearchParams(query).toString()}`, {
+      method: 'get',
+    });
+  }
+
+  /**
    * `ServiceSettings.SiteURL` (trailing `/` trimmed, `''` when unset) from `GET /config/client?format=old`,
    * which needs no session and always carries it (server/channels/api4/config.go, server/config/client.go).
    */

@@ -1,4 +1,5 @@
 import { cacheMemberRoles } from '../../access/cache-member-roles.ts';
+import { cacheUserGroups } from '../../access/cache-user-groups.ts';
 import type { ActionRunner } from '../../actions/create-action-runner.ts';
 import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import { createClickVerifier } from '../../actions/create-click-verifier.ts';
@@ -19,6 +20,7 @@ import { createDialogRoute } from './create-dialog-route.ts';
 import { createCardRenderer, createMattermostCardSink } from './create-mattermost-card-sink.ts';
 import { createMattermostClient } from './create-mattermost-client.ts';
 import { createMattermostGate } from './create-mattermost-gate.ts';
+import { createMattermostGroupDirectory } from './create-mattermost-group-directory.ts';
 import { createMattermostMemberDirectory } from './create-mattermost-member-directory.ts';
 import { createResponseUrlResolver } from './create-response-url-resolver.ts';
 
@@ -73,8 +75,12 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
   const members = cacheMemberRoles(createMattermostMemberDirectory(client), {
     clock: options.clock ?? systemClock,
   });
+  const groups = cacheUserGroups(createMattermostGroupDirectory(client), {
+    clock: options.clock ?? systemClock,
+  });
   const command = createCommandRoute({
     members,
+    groups,
     tokens: options.commandTokens,
     registry: options.registry,
     services: options.services,
@@ -94,10 +100,19 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     client,
     tell,
     members,
+    groups,
     dialogUrl: `${base}/mattermost/dialogs`,
     log,
   });
-  const dialog = createDialogRoute({ verifier, actions: options.actions, client, tell, members, log });
+  const dialog = createDialogRoute({
+    verifier,
+    actions: options.actions,
+    client,
+    tell,
+    members,
+    groups,
+    log,
+  });
   return {
     sink: createMattermostCardSink({ client, ...renderer }),
     gate,

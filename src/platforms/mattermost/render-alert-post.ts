@@ -93,7 +93,11 @@ export function renderAlertPost(input: RenderAlertPostInput): MattermostPostBody
   return {
     // The rule's own `--notify` names (checked against MENTION_NAME when stored): the one part of a
     // card that pings. Alert text stays in the attachment, escaped.
-    message: card.mentions.map((name) => `@${name}`).join(' '),
+    // A mention by id belongs to a platform that names people by id: it has no `@name` here.
+    message: card.mentions
+      .filter((mention) => mention.id === undefined)
+      .map((mention) => `@${mention.name}`)
+      .join(' '),
     props: { sekoia_alert_uuid: card.alertUuid, sekoia_card: CARD_VERSION, attachments: [attachment] },
   };
 }

@@ -6,6 +6,7 @@ import {
 } from '../../delivery/card-sentences.ts';
 import type { ReminderNote, StatusNote } from '../../delivery/card-sink.ts';
 import { reminderSentence } from '../../delivery/reminder-sentence.ts';
+import { MENTION_NAME } from '../../rules/read-notify-option.ts';
 import { escapeBlock, escapeInline } from './escape-markdown.ts';
 
 const MAX_COMMENT_RUNES = 2_000;
@@ -28,7 +29,12 @@ export function renderUrgencyNote(note: UrgencyNote): string {
   return urgencyChangeSentence(note, escapeInline);
 }
 
-/** "⏰ ALT-1 still unacknowledged after 15m — @oncall": the names are real mentions (MENTION_NAME charset). */
+/**
+ * "⏰ ALT-1 still unacknowledged after 15m — @oncall": names are real mentions, written as typed
+ * (MENTION_NAME's charset, checked again); a mention by id (another platform's) cannot ping here.
+ */
 export function renderReminder(note: ReminderNote): string {
-  return reminderSentence(note, escapeInline, (name) => `@${name}`);
+  return reminderSentence(note, escapeInline, (mention) =>
+    mention.id === undefined && MENTION_NAME.test(mention.name) ? `@${mention.name}` : undefined,
+  );
 }

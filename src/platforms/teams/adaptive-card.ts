@@ -54,13 +54,25 @@ export type CardAction =
 /** The card an `Action.ShowCard` opens: no version of its own. */
 export type NestedCard = { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
 
+/**
+ * An `<at>` mention, in a card's `msteams.entities` or a message's `entities`: `text` is the
+ * `<at>…</at>` as it stands in the card or message text; `type: 'tag'` names a team tag
+ * (learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format, "Mention
+ * support within Adaptive Cards"; OfficeDev/Microsoft-Teams-Samples, samples/bot-tag-mention).
+ */
+export type MentionEntity = {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string; type?: 'tag' };
+};
+
 /** Adaptive Card JSON as sent to Teams: plain data, no SDK class (reference §5.5). */
 export type AdaptiveCard = {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
   fallbackText: string;
-  msteams: { width: 'Full' };
+  msteams: { width: 'Full'; entities?: MentionEntity[] };
   body: CardElement[];
   actions: CardAction[];
 };

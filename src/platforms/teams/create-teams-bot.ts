@@ -4,6 +4,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
+import type { GroupsUnsupported } from '../../access/group-directory.ts';
 import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { Clock } from '../../clock.ts';
 import type { CommandServices } from '../../commands/command.ts';
@@ -15,6 +16,7 @@ import type { Logger } from '../../log.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { cardActivity } from './create-teams-card-sink.ts';
 import type { handleCardInvoke } from './handle-card-invoke.ts';
+import { readCommandMentions } from './read-command-mentions.ts';
 import {
   isLoopbackUrl,
   readCommandText,
@@ -23,6 +25,16 @@ import {
 } from './read-teams-conversation.ts';
 import { renderReplyCard, renderReplyText } from './render-reply-card.ts';
 import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
+
+/**
+ * Who is in an Entra ID group, or owns a channel, takes Microsoft Graph (the Bot Connector's member
+ * API only says `userRole`: create-teams-member-directory.ts),
+ * which the bot does not call yet: `access groups` is refused rather than stored and never satisfied.
+ */
+const TEAMS_GROUPS: GroupsUnsupported = {
+  unsupported:
+    'access groups is not available on Teams yet: who is in a group takes Microsoft Graph, which this bot does not use yet. Use access everyone or access admins.',
+};
 
 export interface TeamsBotOptions {
   registry: CommandRegistry;
@@ -93,7 +105,10 @@ export class TeamsBot extends TeamsActivityHandler {
 
   async #command(ctx: TurnContext, conversation: TeamsConversation): Promise<void> {
     const { log, connector, members } = this.#options;
-    const text = readCommandText(TurnContext.removeRecipientMention(ctx.activity) ?? '');
+    const stripped = TurnContext.removeRecipientMention(ctx.activity) ?? '';
+    // Mentions are read from the raw text, where a typed `<at>` is still `&lt;at&gt;`.
+    const mentions = readCommandMentions(ctx.activity, stripped);
+    const text = readCommandText(mentions.text);
     const replies: Reply[] = [];
     const commandContext: CommandContext = {
       platform: 'teams',
@@ -101,8 +116,10 @@ export class TeamsBot extends TeamsActivityHandler {
       user: { id: ctx.activity.from.id, name: ctx.activity.from.name ?? ctx.activity.from.id },
       log: log.child({ conversationId: conversation.id.slice(0, 80) }),
       readRoles: () => members.readMemberRoles(conversation.id, ctx.activity.from.id),
-      // A Teams mention names a user by id (an <at> entity), which the Teams cards do not carry yet.
-      notifiesByName: false,
+      groups: TEAMS_GROUPS,
+      // Cards ping the ids of the mentions picked in the command (render-mentions.ts).
+      notifiesByName: true,
+      resolveMention: mentions.resolveMention,
       reply: async (reply) => {
         replies.push(reply);
       },

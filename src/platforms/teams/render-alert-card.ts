@@ -15,6 +15,7 @@ import type {
   TextBlock,
 } from './adaptive-card.ts';
 import { escapeInline, plainText, safeHttpUrl } from './escape-teams-markdown.ts';
+import { renderMentions } from './render-mentions.ts';
 import { renderUrgencyForm } from './render-urgency-form.ts';
 
 export const MAX_TITLE_RUNES = 250;
@@ -57,8 +58,22 @@ function titled(key: CardActionKey): { id: string; title: string } {
  */
 export function renderAlertCard(input: RenderAlertCardInput): AdaptiveCard {
   const { card } = input;
-  const body: CardElement[] = [header(card), { type: 'FactSet', facts: facts(card) }, ...notes(card)];
-  return { ...composeCard(alertSummary(card, plainText), body), actions: actions(input) };
+  // The rule's `--notify` names: the one part of a card that pings (render-mentions.ts). Every
+  // render of the card carries the same (fixed on the card's record), and Teams notifies only
+  // when a message is posted, not when it is edited.
+  const mentions = renderMentions(card.mentions);
+  const ping: CardElement[] =
+    mentions.text === '' ? [] : [{ type: 'TextBlock', text: mentions.text, wrap: true }];
+  const body: CardElement[] = [
+    header(card),
+    ...ping,
+    { type: 'FactSet', facts: facts(card) },
+    ...notes(card),
+  ];
+  const composed = composeCard(alertSummary(card, plainText), body);
+  const msteams =
+    mentions.entities.length === 0 ? composed.msteams : { ...composed.msteams, entities: mentions.entities };
+  return { ...composed, msteams, actions: actions(input) };
 }
 
 /** The card frame every Teams card shares (reply and error cards too): version, width, no actions. */

@@ -9,6 +9,7 @@ import type { ReminderNote, StatusNote } from '../../delivery/card-sink.ts';
 import { reminderSentence } from '../../delivery/reminder-sentence.ts';
 import { formatDuration } from '../../rules/parse-duration.ts';
 import { escapeBlock, escapeInline } from './escape-teams-markdown.ts';
+import { type MentionMessage, renderMentionMessage } from './render-mentions.ts';
 
 const MAX_NAME_RUNES = 64;
 const MAX_COMMENT_RUNES = 2_000;
@@ -36,7 +37,11 @@ export function renderUrgencyText(note: UrgencyNote): string {
   return urgencyChangeSentence(note, escapeInline);
 }
 
-/** "⏰ ALT-1 still unacknowledged after 15m — @oncall": names shown, not pinged (no `<at>` mention yet). */
-export function renderReminderText(note: ReminderNote): string {
-  return reminderSentence(note, escapeInline, (name) => escapeInline(`@${name}`, MAX_NAME_RUNES + 1));
+/**
+ * "<at>SecOps leads</at> 🚨 Escalation: ALT-1 unacknowledged after 30m": the rule's mentions by id
+ * ping ahead of the sentence (render-mentions.ts); a name without an id cannot ping in Teams.
+ */
+export function renderReminderMessage(note: ReminderNote): MentionMessage {
+  const text = reminderSentence({ ...note, mentions: [] }, escapeInline, () => undefined);
+  return renderMentionMessage(text, note.mentions);
 }

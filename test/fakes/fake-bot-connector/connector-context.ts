@@ -1,5 +1,12 @@
 import type { Clock } from '../../../src/clock.ts';
-import type { FakeTeamsChannel, FakeTeamsChat, FakeTeamsMessage, FakeTeamsUser } from './connector-model.ts';
+import type {
+  FakeMentionPing,
+  FakeTeamsChannel,
+  FakeTeamsChat,
+  FakeTeamsMessage,
+  FakeTeamsTag,
+  FakeTeamsUser,
+} from './connector-model.ts';
 import type { UpdateAnswer } from './update-answer.ts';
 
 export interface StoredTeam {
@@ -26,6 +33,9 @@ export interface ConnectorContext {
   users: Map<string, FakeTeamsUser>;
   teams: Map<string, StoredTeam>;
   chats: Map<string, FakeTeamsChat>;
+  tags: Map<string, FakeTeamsTag>;
+  /** Every post of the bot's that pinged someone, in order (never an edit). */
+  pings: FakeMentionPing[];
   /** The bot's messages, in creation order. */
   messages: Map<string, FakeTeamsMessage>;
   /** Messages users posted through the drivers: id → root channel or chat id. */

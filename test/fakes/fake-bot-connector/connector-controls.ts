@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type ConnectorContext, mustFindTeam, mustFindUser, type StoredTeam } from './connector-context.ts';
-import type { FakeTeam, FakeTeamsChannel, FakeTeamsMessage, FakeTeamsUser } from './connector-model.ts';
+import type {
+  FakeMentionPing,
+  FakeTeam,
+  FakeTeamsChannel,
+  FakeTeamsMessage,
+  FakeTeamsTag,
+  FakeTeamsUser,
+} from './connector-model.ts';
 import { newChannelId, newGroupChatId, newUserId } from './new-teams-id.ts';
 import { openPersonalChat } from './open-personal-chat.ts';
 import type { UpdateAnswer } from './update-answer.ts';
@@ -31,6 +38,10 @@ export interface FakeBotConnectorControls {
   addTeam(input: AddTeamInput): FakeTeam;
   addUser(input: AddTeamsUserInput): FakeTeamsUser;
   addTeamMember(teamId: string, userId: string): void;
+  /** A tag of a team (members: user ids); its id is opaque, like Graph's. */
+  addTag(input: { teamId: string; name: string; members: string[] }): FakeTeamsTag;
+  /** Every post of the bot's that pinged someone, oldest first (edits never ping). */
+  pings(): FakeMentionPing[];
   /** Install or remove the bot without telling it (see `sendInstall` to tell it). */
   setBotInstalled(teamId: string, installed: boolean): void;
   /** A group chat with these users and the bot: `19:<hex>@thread.v2`. */
@@ -112,6 +123,15 @@ export function createConnectorControls(context: ConnectorContext): FakeBotConne
       mustFindUser(context, userId);
       mustFindTeam(context, teamId).members.add(userId);
     },
+    addTag(input) {
+      mustFindTeam(context, input.teamId);
+      for (const userId of input.members) mustFindUser(context, userId);
+      const id = Buffer.from(`tag:${randomUUID()}`).toString('base64');
+      const tag = { id, teamId: input.teamId, name: input.name, members: [...input.members] };
+      context.tags.set(id, tag);
+      return structuredClone(tag);
+    },
+    pings: () => structuredClone(context.pings),
     setBotInstalled: (teamId, installed) => {
       mustFindTeam(context, teamId).botInstalled = installed;
     },

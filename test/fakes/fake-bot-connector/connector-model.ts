@@ -46,6 +46,25 @@ export interface FakeTeamsUser {
   tenantId?: string;
 }
 
+/**
+ * A team tag (Graph `teamworkTag`): mentioning it pings its members. Its id is opaque (Graph gives
+ * a base64 string); a user picks it from the @ list like a person (samples/bot-tag-mention).
+ */
+export interface FakeTeamsTag {
+  id: string;
+  teamId: string;
+  name: string;
+  /** User ids. */
+  members: string[];
+}
+
+/** One message the bot posted that pinged: who, as the entity named them (a user or tag id). */
+export interface FakeMentionPing {
+  messageId: string;
+  ids: string[];
+  at: number;
+}
+
 export interface FakeTeamsChat {
   /** `19:<hex>@thread.v2` for a group chat, `a:<opaque>` for a personal chat. */
   id: string;
@@ -73,6 +92,13 @@ export interface FakeTeamsMessage {
   versions: Record<string, unknown>[];
   createdAt: number;
   updatedAt: number;
+  /**
+   * The ids the message pinged when it was posted: each `<at>…</at>` of its text or card that has
+   * a matching mention entity naming a known user or tag (check-mentions.ts). An edit pings nobody.
+   */
+  pinged: string[];
+  /** `<at>…</at>` without an entity, and entities whose text is nowhere in the message: shown, not pinging. */
+  unmatchedMentions: string[];
   /** Teams split the posted activity (text + card, or several cards) and answered 202 without an id (§3.4). */
   split?: boolean;
   deletedAt?: number;

@@ -1,3 +1,4 @@
+import { readMentions } from './check-mentions.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { activityNotFound, badSyntax } from './connector-error.ts';
 import { type FakeTeamsMessage, isRecord } from './connector-model.ts';
@@ -56,6 +57,9 @@ export function handleUpdateActivity(context: ConnectorContext, request: Connect
   if (!isRecord(request.body)) return fail(badSyntax('The activity is missing.'));
   const tooBig = checkMessageSize(request.body);
   if (tooBig !== undefined) return fail(tooBig);
+  // Checked like a post, but an edit pings nobody: `pinged` stays what the post pinged.
+  const mentions = readMentions(context, request.body);
+  if ('error' in mentions) return fail(mentions.error);
   const { message } = found;
   message.activity = structuredClone(request.body);
   message.versions.push(structuredClone(request.body));

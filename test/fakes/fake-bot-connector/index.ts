@@ -4,10 +4,12 @@ export type { AddTeamInput, AddTeamsUserInput, FakeBotConnectorControls } from '
 export type { ConnectorError } from './connector-error.ts';
 export type {
   FakeChannelMembershipType,
+  FakeMentionPing,
   FakeTeam,
   FakeTeamsChannel,
   FakeTeamsChat,
   FakeTeamsMessage,
+  FakeTeamsTag,
   FakeTeamsUser,
   TeamsConversationType,
 } from './connector-model.ts';

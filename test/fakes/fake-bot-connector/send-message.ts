@@ -1,4 +1,5 @@
 import { buildInboundActivity, type InboundConversation } from './build-inbound-activity.ts';
+import { composeMentions } from './compose-mentions.ts';
 import {
   botReachesChannel,
   type ConnectorContext,
@@ -20,6 +21,11 @@ export interface SendMessageInput {
   text: string;
   /** @mention the bot; default true except in a personal chat. */
   mention?: boolean;
+  /**
+   * Users or tags (ids) picked from the @ list, in order: each turns the first `@Their Name` left
+   * in `text` into `<at>Their Name</at>` with its mention entity (compose-mentions.ts).
+   */
+  mentions?: string[];
   authorization?: string;
 }
 
@@ -59,12 +65,13 @@ export async function sendMessage(
   context.userMessages.set(id, placeOf(where));
   const conversationId = where.type === 'channel' ? threadId(where.channelId, id) : where.chat.id;
   const mention = input.mention ?? where.type !== 'personal';
-  const mentioned = mention ? mentionOf(context, input.text) : undefined;
+  const composed = composeMentions(context, input.text, input.mentions ?? []);
+  const mentioned = mention ? mentionOf(context, composed.text) : undefined;
   const activity = {
     ...buildInboundActivity(context, { type: 'message', id, conversationId, from: user, where }),
-    text: mentioned?.text ?? input.text,
+    text: mentioned?.text ?? composed.text,
     textFormat: 'plain',
-    entities: mentioned === undefined ? [] : [mentioned.entity],
+    entities: [...(mentioned === undefined ? [] : [mentioned.entity]), ...composed.entities],
   };
   // Outside personal chats Teams only delivers messages that @mention the bot (§2).
   const installed = where.type !== 'channel' || botReachesChannel(context, where.channelId) !== undefined;

@@ -81,6 +81,8 @@ function createContext(options: StartFakeBotConnectorOptions): ConnectorContext 
     users: new Map(),
     teams: new Map(),
     chats: new Map(),
+    tags: new Map(),
+    pings: [],
     messages: new Map(),
     userMessages: new Map(),
     lastMessageId: 0,

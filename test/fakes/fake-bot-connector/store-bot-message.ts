@@ -1,3 +1,4 @@
+import { type MentionReading, readMentions } from './check-mentions.ts';
 import { type ConnectorContext, nextMessageId } from './connector-context.ts';
 import { badSyntax, type ConnectorError, messageTooBig } from './connector-error.ts';
 import type { FakeTeamsMessage } from './connector-model.ts';
@@ -47,9 +48,10 @@ function splitParts(activity: Record<string, unknown>): Record<string, unknown>[
 function storeOne(
   context: ConnectorContext,
   placement: Placement,
-  activity: Record<string, unknown>,
+  part: { activity: Record<string, unknown>; mentions: MentionReading },
   split: boolean,
 ): FakeTeamsMessage {
+  const { activity, mentions } = part;
   const id = nextMessageId(context);
   const now = context.clock.now();
   const body = structuredClone(activity);
@@ -63,9 +65,13 @@ function storeOne(
     versions: [structuredClone(body)],
     createdAt: now,
     updatedAt: now,
+    pinged: [...mentions.pinged],
+    unmatchedMentions: [...mentions.unmatched],
     ...(split ? { split } : {}),
   };
   context.messages.set(id, message);
+  // Teams notifies whom a new message mentions; an edit notifies nobody (handleUpdateActivity).
+  if (mentions.pinged.length > 0) context.pings.push({ messageId: id, ids: [...mentions.pinged], at: now });
   return message;
 }
 
@@ -81,10 +87,12 @@ export function postBotActivity(
   if (activity.type !== 'message') return { error: badSyntax('Unsupported activity type.') };
   const tooBig = checkMessageSize(activity);
   if (tooBig !== undefined) return { error: tooBig };
-  if (!isSplitByTeams(activity))
-    return { stored: [storeOne(context, placement, activity, false)], split: false };
-  return {
-    stored: splitParts(activity).map((part) => storeOne(context, placement, part, true)),
-    split: true,
-  };
+  const split = isSplitByTeams(activity);
+  const parts: { activity: Record<string, unknown>; mentions: MentionReading }[] = [];
+  for (const part of split ? splitParts(activity) : [activity]) {
+    const mentions = readMentions(context, part);
+    if ('error' in mentions) return { error: mentions.error };
+    parts.push({ activity: part, mentions });
+  }
+  return { stored: parts.map((part) => storeOne(context, placement, part, split)), split };
 }

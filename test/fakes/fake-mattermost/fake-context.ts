@@ -1,5 +1,13 @@
 import type { Clock } from '../../../src/clock.ts';
-import type { ChannelType, FakeEphemeral, FakePost, FakeTeam, FakeUser, OpenedDialog } from './fake-model.ts';
+import type {
+  ChannelType,
+  FakeEphemeral,
+  FakeGroup,
+  FakePost,
+  FakeTeam,
+  FakeUser,
+  OpenedDialog,
+} from './fake-model.ts';
 import type { ResponseUrls } from './response-urls.ts';
 import type { TriggerIds } from './trigger-ids.ts';
 
@@ -29,6 +37,13 @@ export interface FakeContext {
   users: Map<string, FakeUser>;
   teams: Map<string, FakeTeam>;
   channels: Map<string, StoredChannel>;
+  /** User groups by id, in creation order. */
+  groups: Map<string, FakeGroup>;
+  /**
+   * Whether the server has a licence: without one every group route answers 501 `api.license_error`
+   * (server/channels/api4/api.go requireLicense), as a free Team Edition server does.
+   */
+  licensed: boolean;
   /** In creation order. */
   posts: Map<string, FakePost>;
   ephemerals: FakeEphemeral[];

@@ -3,6 +3,7 @@ import type {
   ChannelType,
   FakeChannel,
   FakeEphemeral,
+  FakeGroup,
   FakePost,
   FakeUser,
   OpenedDialog,
@@ -15,6 +16,18 @@ export interface AddUserInput {
   username: string;
   /** Default `system_user`; `system_guest` for a guest account, `system_user system_admin` for a system admin. */
   roles?: string;
+}
+
+export interface AddGroupInput {
+  /** The mention name (`^[a-z0-9.\-_]+$`, at most 64: model/group.go IsValidName); null for an unmentionable LDAP group. */
+  name: string | null;
+  displayName?: string;
+  /** Default `custom`. */
+  source?: 'custom' | 'ldap';
+  /** Default true (a custom group must be: api4/group.go createGroup); an LDAP group may be false. */
+  allowReference?: boolean;
+  /** User ids. */
+  members?: string[];
 }
 
 export interface AddChannelInput {
@@ -39,6 +52,11 @@ export interface FakeMattermostControls {
   removeMember(channelId: string, userId: string): void;
   /** Makes a user a team admin (`scheme_admin` on the team member), or no longer one. */
   setTeamAdmin(teamId: string, userId: string, admin?: boolean): void;
+  /** A user group with its members, as `POST /groups` (custom) or an LDAP sync would make it. */
+  addGroup(input: AddGroupInput): FakeGroup;
+  setGroupMembers(groupId: string, members: string[]): void;
+  /** Without a licence every group route answers 501 (Team Edition); licensed by default. */
+  setLicensed(licensed: boolean): void;
   /** Live stored posts, oldest first, integration data intact. */
   posts(channelId?: string): FakePost[];
   /** Any stored post, deleted ones included. */
@@ -98,6 +116,39 @@ export function createFakeMattermostControls(context: FakeContext): FakeMattermo
       return toFakeChannel(channel);
     },
     addMember,
+    addGroup(input) {
+      const source = input.source ?? 'custom';
+      const allowReference = input.allowReference ?? true;
+      if (input.name !== null && !/^[a-z0-9.\-_]{1,64}$/.test(input.name))
+        throw new Error(`invalid group name ${input.name} (model/group.go IsValidName)`);
+      if (source === 'custom' && (!allowReference || input.name === null))
+        throw new Error('a custom group must have a name and allow_reference (api4/group.go createGroup)');
+      const taken = [...context.groups.values()].some(
+        (group) => group.name !== null && group.name === input.name,
+      );
+      if (taken) throw new Error(`fake Mattermost already has a group @${input.name}`);
+      for (const userId of input.members ?? []) mustFindUser(context, userId);
+      const group: FakeGroup = {
+        id: newId(),
+        name: input.name,
+        displayName: input.displayName ?? input.name ?? 'LDAP group',
+        source,
+        allowReference,
+        members: [...(input.members ?? [])],
+        deleteAt: 0,
+      };
+      context.groups.set(group.id, group);
+      return structuredClone(group);
+    },
+    setGroupMembers(groupId, members) {
+      const group = context.groups.get(groupId);
+      if (group === undefined) throw new Error(`fake Mattermost has no group ${groupId}`);
+      for (const userId of members) mustFindUser(context, userId);
+      group.members = [...members];
+    },
+    setLicensed(licensed) {
+      context.licensed = licensed;
+    },
     removeMember: (channelId, userId) => {
       mustFindChannel(context, channelId).members.delete(userId);
     },

@@ -31,6 +31,22 @@ export interface FakeChannel {
   admins: string[];
 }
 
+/**
+ * A user group (server/public/model/group.go): `custom` (made in the app) or `ldap` (synced).
+ * `name` is the mention name, null for an LDAP group never made mentionable.
+ */
+export interface FakeGroup {
+  id: string;
+  name: string | null;
+  displayName: string;
+  source: 'custom' | 'ldap';
+  /** Mentionable; custom groups always are (createGroup refuses otherwise). */
+  allowReference: boolean;
+  members: string[];
+  /** Epoch ms when archived (deleted), 0 while live. */
+  deleteAt: number;
+}
+
 /** A post as stored, integration data intact. Field names are Mattermost's. */
 export interface FakePost {
   id: string;

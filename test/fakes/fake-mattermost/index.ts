@@ -1,12 +1,18 @@
 export type { CommandResponse } from './apply-command-response.ts';
 export type { ActionResult, ClickInput } from './click-button.ts';
 export { MAX_MESSAGE_RUNES } from './create-post.ts';
-export type { AddChannelInput, AddUserInput, FakeMattermostControls } from './fake-mattermost-controls.ts';
+export type {
+  AddChannelInput,
+  AddGroupInput,
+  AddUserInput,
+  FakeMattermostControls,
+} from './fake-mattermost-controls.ts';
 export type {
   ChannelType,
   EphemeralSource,
   FakeChannel,
   FakeEphemeral,
+  FakeGroup,
   FakePost,
   FakeTeam,
   FakeUser,

@@ -4,6 +4,7 @@ import { handleGetChannel, handleGetChannelMember } from './handle-channel-route
 import { handleClientConfig } from './handle-config-routes.ts';
 import { handleOpenDialog } from './handle-dialog-open.ts';
 import { handleEphemeralPost } from './handle-ephemeral-post.ts';
+import { handleGetGroups } from './handle-group-routes.ts';
 import { handleGetChannelPosts, handleGetPost, handleGetThread } from './handle-post-read-routes.ts';
 import {
   handleCreatePost,
@@ -29,6 +30,7 @@ export const FAKE_MATTERMOST_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', pattern: 'channels/:channelId/members/:userId', handle: handleGetChannelMember },
   { method: 'GET', pattern: 'teams/:teamId/members/:userId', handle: handleGetTeamMember },
   { method: 'GET', pattern: 'users/:userId', handle: handleGetUser },
+  { method: 'GET', pattern: 'groups', handle: handleGetGroups },
   { method: 'POST', pattern: 'actions/dialogs/open', anonymous: true, handle: handleOpenDialog },
   { method: 'GET', pattern: 'config/client', anonymous: true, handle: handleClientConfig },
 ];

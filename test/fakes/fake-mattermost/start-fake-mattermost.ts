@@ -94,6 +94,9 @@ function createContext(options: StartFakeMattermostOptions): FakeContext {
     users: new Map([[bot.id, bot]]),
     teams: new Map(teams.map((team) => [team.id, team])),
     channels: new Map(),
+    groups: new Map(),
+    // Licensed (Professional or Enterprise) by default, so that groups work; setLicensed(false) for Team Edition.
+    licensed: true,
     posts: new Map(),
     ephemerals: [],
     dialogs: [],

@@ -58,7 +58,11 @@ function strings(value: unknown, path = '$'): [string, string][] {
 describe('renderAlertPost', () => {
   it("puts the rule's mentions, and only them, in the message", () => {
     const body = renderAlertPost({
-      card: card({ title: HOSTILE, entity: HOSTILE, mentions: ['oncall', 'here'] }),
+      card: card({
+        title: HOSTILE,
+        entity: HOSTILE,
+        mentions: [{ name: 'oncall' }, { name: 'here' }, { name: 'Alice Martin', id: '29:alice' }],
+      }),
       actionUrl: ACTION_URL,
       actions: [],
     });

@@ -48,6 +48,35 @@ function allActions(actions: readonly CardAction[]): CardAction[] {
 }
 
 describe('renderAlertCard', () => {
+  it("pings the rule's mentions by id under the header, and only them: alert text never forms an <at>", () => {
+    const mentions = [
+      { name: 'Alice Martin', id: '29:alice' },
+      { name: 'oncall' },
+      { name: 'SOC Oncall', id: 'dGFn', group: true as const },
+    ];
+    const card = render(alertCard({ title: HOSTILE, entity: HOSTILE, mentions }));
+    expect(textOf(card.body[1])).toBe('<at>Alice Martin</at> <at>SOC Oncall</at>');
+    expect(card.msteams).toEqual({
+      width: 'Full',
+      entities: [
+        {
+          type: 'mention',
+          text: '<at>Alice Martin</at>',
+          mentioned: { id: '29:alice', name: 'Alice Martin' },
+        },
+        {
+          type: 'mention',
+          text: '<at>SOC Oncall</at>',
+          mentioned: { id: 'dGFn', name: 'SOC Oncall', type: 'tag' },
+        },
+      ],
+    });
+    expect(JSON.stringify(card).match(/<at>/g)).toHaveLength(4);
+    const plain = render(alertCard({ title: HOSTILE }));
+    expect(plain.msteams).toEqual({ width: 'Full' });
+    expect(JSON.stringify(plain)).not.toContain('<at>');
+  });
+
   it('renders an Adaptive Card 1.5 with a header, the facts and the link', () => {
     expect(render(alertCard())).toEqual({
       type: 'AdaptiveCard',
