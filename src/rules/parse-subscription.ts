@@ -1,8 +1,8 @@
 import type { UrgencyLevel } from '../normalize/notification.ts';
 import { checkCondition } from './check-condition.ts';
 import { type ResolveMention, readMentions, readNotifyUrgency } from './read-notify-option.ts';
-import { checkRemindTrigger, readRemindPlan } from './read-remind-option.ts';
-import type { Condition, Mention, RemindPlan, SubscriptionDraft } from './rule.ts';
+import { readRemindOptions } from './read-remind-option.ts';
+import type { Condition, Mention, SubscriptionDraft } from './rule.ts';
 import { splitCondition } from './split-condition.ts';
 import { didYouMean } from './suggest-word.ts';
 import { type ArgumentToken, tokenizeArguments } from './tokenize-arguments.ts';
@@ -73,27 +73,13 @@ export function parseSubscription(text: string, options: ParseSubscriptionOption
   if (name !== undefined) draft.name = checkName(name);
   const notify = readNotify(trigger, values, options.resolveMention);
   if (notify !== undefined) draft.notify = notify;
-  const remind = readRemind(trigger, values, options.resolveMention);
+  const remind = readRemindOptions(
+    trigger,
+    { remind: values.get('--remind'), names: values.get('--escalate'), after: values.get(ESCALATE_AFTER) },
+    options.resolveMention,
+  );
   if (remind !== undefined) draft.remind = remind;
   return draft;
-}
-
-function readRemind(
-  trigger: Trigger,
-  values: ReadonlyMap<string, string>,
-  resolveMention: ResolveMention | undefined,
-): RemindPlan | undefined {
-  const remind = values.get('--remind');
-  const names = values.get('--escalate');
-  if (remind === undefined && names === undefined) return undefined;
-  checkRemindTrigger(trigger);
-  if (remind === undefined)
-    throw usageError('--escalate needs --remind first, e.g. --remind 15m --escalate @leads 30m');
-  const after = values.get(ESCALATE_AFTER) ?? '';
-  return readRemindPlan(
-    { remind, escalate: names === undefined ? undefined : { names, after } },
-    resolveMention,
-  );
 }
 
 /** The duration after `--escalate @names`: its own word, which no option may take the place of. */

@@ -39,6 +39,25 @@ export function readRemindPlan(words: RemindWords, resolve?: ResolveMention): Re
   return { afterMs, escalate: { mentions, afterMs: escalateMs } };
 }
 
+/**
+ * `subscribe`'s `--remind` and `--escalate` (its names, then its delay), each undefined when not
+ * given → the rule's plan, none, or a usage error.
+ */
+export function readRemindOptions(
+  trigger: Trigger,
+  typed: { remind: string | undefined; names: string | undefined; after: string | undefined },
+  resolve?: ResolveMention,
+): RemindPlan | undefined {
+  const { remind, names } = typed;
+  if (remind === undefined && names === undefined) return undefined;
+  checkRemindTrigger(trigger);
+  if (remind === undefined) {
+    throw usageError('--escalate needs --remind first, e.g. --remind 15m --escalate @leads 30m');
+  }
+  const escalate = names === undefined ? undefined : { names, after: typed.after ?? '' };
+  return readRemindPlan({ remind, escalate }, resolve);
+}
+
 /** Reminders wait for an acknowledgement: only rules that post alert cards can have them. */
 export function checkRemindTrigger(trigger: Trigger): void {
   if (!REMIND_TRIGGERS.includes(trigger)) {
