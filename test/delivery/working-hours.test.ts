@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkingHours } from '../../src/commands/read-working-hours.ts';
+import { readWorkingHours } from '../../src/commands/read-working-hours.ts';
 import { isInHours, nextOpening, type WorkingHours } from '../../src/delivery/working-hours.ts';
 
-const hours = (text: string): WorkingHours => parseWorkingHours(text.split(' '));
+const hours = (text: string): WorkingHours => readWorkingHours(text.split(' '));
 const iso = (ms: number) => new Date(ms).toISOString();
 const at = (text: string) => Date.parse(text);
 
