@@ -11,7 +11,7 @@ import { describeWorkingHours } from './describe-working-hours.ts';
 import { type HeldBatch, type HoldCause, holdInBatch, listedAlerts, openBatch } from './held-batch.ts';
 import { type HeldRef, holdRelease } from './hold-jobs.ts';
 import type { HoldStore } from './hold-store.ts';
-import { isWindowOpen, windowCovers } from './maintenance-window.ts';
+import { isWindowOpen, windowBatchId, windowCovers } from './maintenance-window.ts';
 import { refreshInRollup } from './rollup-state.ts';
 import { atOrAbove } from './storm-policy.ts';
 import { stormChannelKey } from './storm-store.ts';
@@ -61,7 +61,7 @@ export function createHoldLedger(options: {
         label: window.label,
         reason: window.reason,
       };
-      return { id: `maintenance-${window.id}`, cause, releaseAt: window.endsAt };
+      return { id: windowBatchId(window), cause, releaseAt: window.endsAt };
     }
     const hours = await store.hours(channel);
     if (hours === undefined || isInHours(hours, now) || atOrAbove(alert.urgencyLevel, hours.holdBelow))

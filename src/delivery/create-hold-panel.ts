@@ -6,7 +6,7 @@ import type { ChannelRef } from '../rules/rule.ts';
 import type { HoldLedger } from './create-hold-ledger.ts';
 import { holdRelease } from './hold-jobs.ts';
 import type { HoldStore } from './hold-store.ts';
-import { MAX_MAINTENANCE_WINDOWS, type MaintenanceWindow } from './maintenance-window.ts';
+import { MAX_MAINTENANCE_WINDOWS, type MaintenanceWindow, windowBatchId } from './maintenance-window.ts';
 import { isInHours, nextOpening, type WorkingHours } from './working-hours.ts';
 
 /** A channel's working hours as `hours` shows them. */
@@ -66,7 +66,7 @@ export function createHoldPanel(options: {
       Promise.all(
         (await openWindows(channel)).map(async (window) => ({
           window,
-          held: await heldIn(channel, `maintenance-${window.id}`),
+          held: await heldIn(channel, windowBatchId(window)),
         })),
       ),
     openWindow: (draft, durationMs, random) =>
@@ -83,7 +83,7 @@ export function createHoldPanel(options: {
         const now = clock.now();
         const window: MaintenanceWindow = { ...draft, id, startsAt: now, endsAt: now + durationMs };
         // The release first: a crash before the window is written leaves a release that finds nothing.
-        await enqueue(holdRelease({ channel: draft.channel, batchId: `maintenance-${id}` }, window.endsAt));
+        await enqueue(holdRelease({ channel: draft.channel, batchId: windowBatchId(window) }, window.endsAt));
         await store.putWindows(draft.channel, [...open, window]);
         return window;
       }),
@@ -96,7 +96,7 @@ export function createHoldPanel(options: {
           channel,
           open.filter((w) => w !== window),
         );
-        await enqueue(holdRelease({ channel, batchId: `maintenance-${window.id}` }, clock.now(), 'ended'));
+        await enqueue(holdRelease({ channel, batchId: windowBatchId(window) }, clock.now(), 'ended'));
         return window;
       }),
   };

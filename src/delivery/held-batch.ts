@@ -31,7 +31,7 @@ const causeSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const heldBatchSchema = z.strictObject({
-  /** `hours-<opening ms>` or `maintenance-<window id>`: unique in its channel. */
+  /** `hours-<opening ms>` or `maintenance-<window id>-<its start>`: unique in its channel. */
   id: z.string().min(1).max(40),
   channel: channelRefSchema,
   cause: causeSchema,

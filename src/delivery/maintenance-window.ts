@@ -35,3 +35,8 @@ export function windowCovers(window: MaintenanceWindow, facts: PreparedFacts): b
 export function isWindowOpen(window: MaintenanceWindow, now: number): boolean {
   return window.startsAt <= now && now < window.endsAt;
 }
+
+/** The batch of the alerts a window holds: by id and opening, as ids are free again once a window is over. */
+export function windowBatchId(window: Pick<MaintenanceWindow, 'id' | 'startsAt'>): string {
+  return `maintenance-${window.id}-${window.startsAt}`;
+}
