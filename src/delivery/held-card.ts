@@ -22,6 +22,7 @@ export function buildHeldCard(batch: HeldBatch): RollupCard {
       : `Held since ${since} during the maintenance window on ${cause.label}${cause.reason ? ` (${cause.reason})` : ''}; high-urgency alerts were posted at once. Statuses are as of now.`;
   return {
     stormId: batch.id,
+    kind: 'held',
     closed: true,
     title,
     note,

@@ -11,6 +11,8 @@ export const ROLLUP_TOP = 5;
  */
 export interface RollupCard {
   stormId: string;
+  /** A storm's roll-up (the default), or the summary of alerts held by quiet hours or a maintenance window. */
+  kind?: 'storm' | 'held';
   closed: boolean;
   /** "412 alerts since 14:02 UTC", or once closed "Storm over: 412 alerts from 14:02 to 14:31 UTC". */
   title: string;
