@@ -1,5 +1,5 @@
 import type { HoursView } from '../delivery/create-hold-panel.ts';
-import { describeWorkingHours } from '../delivery/describe-working-hours.ts';
+import { describeLocalTime, describeWorkingHours } from '../delivery/describe-working-hours.ts';
 import type { WorkingHours } from '../delivery/working-hours.ts';
 import { formatTime } from '../format-time.ts';
 import { quoted, usageError } from '../rules/usage-error.ts';
@@ -61,6 +61,6 @@ function describe(view: HoursView): string[] {
   if (view.hours === undefined) return ['Hours: not set — every alert is posted at once'];
   const now = view.inHours
     ? 'Now: in working hours — alerts are posted at once'
-    : `Now: outside working hours — opens ${formatTime(view.opensAt ?? 0)}; ${view.held} alert${view.held === 1 ? '' : 's'} held so far`;
+    : `Now: outside working hours — opens ${describeLocalTime(view.opensAt ?? 0, view.hours.timeZone)} (${formatTime(view.opensAt ?? 0)}); ${view.held} alert${view.held === 1 ? '' : 's'} held so far`;
   return [`Hours: ${settingText(view.hours)}`, 'Alerts of high urgency are always posted at once', now];
 }

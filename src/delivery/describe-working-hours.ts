@@ -1,4 +1,4 @@
-import type { WorkingHours } from './working-hours.ts';
+import { localTime, type WorkingHours } from './working-hours.ts';
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -29,3 +29,9 @@ function compactDays(days: readonly number[]): number[][] {
 
 const clock = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** `Tue 08:00 Europe/Paris`: a time as the channel's working hours read it. */
+export function describeLocalTime(ms: number, timeZone: string): string {
+  const local = localTime(ms, timeZone);
+  return `${DAY_NAMES[local.weekday] ?? ''} ${clock(local.minutes)} ${timeZone}`;
+}

@@ -34,7 +34,7 @@ describe('hours command', () => {
     );
     bot.clock.set(Date.UTC(2026, 2, 6, 18, 30)); // Friday 19:30 in Paris
     expect(onlyReply(await bot.run('hours')).lines?.[2]).toBe(
-      'Now: outside working hours — opens 2026-03-09 07:00 UTC; 0 alerts held so far',
+      'Now: outside working hours — opens Mon 08:00 Europe/Paris (2026-03-09 07:00 UTC); 0 alerts held so far',
     );
     expect(await bot.holds.hours(SOC)).toMatchObject({ days: [1, 2, 3, 4, 5], start: 480, end: 1140 });
   });
