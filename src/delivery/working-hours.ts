@@ -32,6 +32,10 @@ interface LocalTime {
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/**
+ * Formatters by zone: building one costs far more than using it, and it is immutable. Bounded by the
+ * zones Intl knows (a few hundred), since only validated zones are stored.
+ */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** Whether Intl knows the zone (an IANA name such as Europe/Paris, or UTC). */
