@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/command-context.ts';
 import { hoursCommand } from '../../src/commands/hours-command.ts';
 import { maintenanceCommand } from '../../src/commands/maintenance-command.ts';
 import { type Harness, OPS, onlyReply, SOC, startHarness } from './command-harness.ts';
@@ -71,10 +72,12 @@ describe('hours command', () => {
   });
 
   it('needs act access to change, none to show', () => {
-    expect(hoursCommand.needs?.('')).toBeUndefined();
-    expect(hoursCommand.needs?.('off')).toBe('act');
-    expect(maintenanceCommand.needs?.('')).toBeUndefined();
-    expect(maintenanceCommand.needs?.('end k3m9')).toBe('act');
+    // What it needs depends on the words only.
+    const anyContext = {} as CommandContext;
+    expect(hoursCommand.needs?.('', anyContext)).toBeUndefined();
+    expect(hoursCommand.needs?.('off', anyContext)).toBe('act');
+    expect(maintenanceCommand.needs?.('', anyContext)).toBeUndefined();
+    expect(maintenanceCommand.needs?.('end k3m9', anyContext)).toBe('act');
   });
 });
 
