@@ -76,8 +76,10 @@ export function createHoldLedger(options: {
     return { id: `hours-${opensAt}`, cause, releaseAt: opensAt };
   };
 
-  const hold = (channel: ChannelRef, alert: AlertSummary, facts: PreparedFacts) =>
-    inChannel(channel, async () => {
+  const hold = async (channel: ChannelRef, alert: AlertSummary, facts: PreparedFacts) => {
+    // Most channels hold nothing: that is decided without the lock (a lease on a shared store).
+    if ((await holdOf(channel, alert, facts, clock.now())) === undefined) return false;
+    return inChannel(channel, async () => {
       const now = clock.now();
       const where = await holdOf(channel, alert, facts, now);
       if (where === undefined) return false;
@@ -91,6 +93,7 @@ export function createHoldLedger(options: {
       );
       return true;
     });
+  };
 
   return {
     async admit(alert, facts, candidates) {
