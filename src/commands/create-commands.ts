@@ -2,6 +2,8 @@ import { accessCommand } from './access-command.ts';
 import type { Command } from './command.ts';
 import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
 import { createHelpCommand } from './help-command.ts';
+import { hoursCommand } from './hours-command.ts';
+import { maintenanceCommand } from './maintenance-command.ts';
 import { muteCommand } from './mute-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
@@ -22,6 +24,8 @@ export function createCommands(): CommandRegistry {
     unmuteCommand,
     statusCommand,
     stormCommand,
+    hoursCommand,
+    maintenanceCommand,
     accessCommand,
   );
   return createCommandRegistry(commands);

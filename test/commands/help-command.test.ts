@@ -22,6 +22,8 @@ describe('help', () => {
       'unmute',
       'status',
       'storm',
+      'hours',
+      'maintenance',
       'access',
     ]);
     expect(reply.lines).toEqual(commands.map((c) => `${c.usage} — ${c.summary}`));
