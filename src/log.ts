@@ -22,6 +22,7 @@ export const REDACTED_PATHS = [
   'config.MATTERMOST_COMMAND_TOKENS',
   'config.MicrosoftAppPassword',
   'config.ACTION_SIGNING_KEY',
+  'config.IDENTITY_ENCRYPTION_KEY',
 ];
 
 export interface CreateLoggerOptions {

@@ -2,6 +2,7 @@ import type { AccessNeed } from '../access/access-level.ts';
 import type { AccessGuard } from '../access/create-access-guard.ts';
 import type { Clock } from '../clock.ts';
 import type { RollupView, StormPanel } from '../delivery/create-storm-panel.ts';
+import type { IdentityLinks } from '../identity/create-identity-links.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -34,6 +35,8 @@ export interface CommandServices {
   storms: StormPanel;
   /** Who may act in each channel: checked by runCommand, read and set by `access`. */
   access: AccessGuard;
+  /** Linked identities (`link`, `unlink`); linking is off when absent. */
+  identities?: IdentityLinks;
 }
 
 export interface Command {

@@ -2,6 +2,7 @@ import { accessCommand } from './access-command.ts';
 import type { Command } from './command.ts';
 import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
 import { createHelpCommand } from './help-command.ts';
+import { linkCommand, unlinkCommand } from './link-command.ts';
 import { muteCommand } from './mute-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
@@ -23,6 +24,8 @@ export function createCommands(): CommandRegistry {
     statusCommand,
     stormCommand,
     accessCommand,
+    linkCommand,
+    unlinkCommand,
   );
   return createCommandRegistry(commands);
 }
