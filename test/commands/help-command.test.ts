@@ -23,6 +23,8 @@ describe('help', () => {
       'status',
       'storm',
       'access',
+      'link',
+      'unlink',
     ]);
     expect(reply.lines).toEqual(commands.map((c) => `${c.usage} — ${c.summary}`));
   });
