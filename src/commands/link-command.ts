@@ -1,6 +1,5 @@
 import { formatTime } from '../format-time.ts';
 import { DISABLED_IDENTITY_LINKS, type LinkState } from '../identity/create-identity-links.ts';
-import { quoted, usageError } from '../rules/usage-error.ts';
 import type { Command } from './command.ts';
 import type { Reply } from './command-context.ts';
 import { readWords } from './read-words.ts';
@@ -8,6 +7,9 @@ import { info } from './reply-helpers.ts';
 
 export const LINKING_OFF =
   'Linking is off: every action uses the bot’s Sekoia.io key. The administrator turns it on by setting IDENTITY_ENCRYPTION_KEY (32 random bytes, e.g. openssl rand -base64 32) and restarting the bot.';
+
+export const KEY_NOT_HERE =
+  'link takes no key: type link alone and paste your key in the private form it opens. If you just typed a key here, revoke it in Sekoia.io.';
 
 /** Where the user stands, in one line (never the key). */
 export function describeLink(state: LinkState): string {
@@ -28,14 +30,14 @@ export const linkCommand: Command = {
   summary: 'acts in Sekoia.io with your own API key (asked for privately); unlink to stop',
   examples: ['link', 'link status'],
   async run(ctx, args, services) {
-    const [word] = readWords(args, { command: 'link', min: 0, max: 1, names: ['status'] });
-    if (word !== undefined && word.toLowerCase() !== 'status') {
-      throw usageError(`link takes only ${quoted('status')}, not ${quoted(word)}`, { token: word });
-    }
+    // Never quoted back: a user may have typed their key after `link`, in the channel.
+    const word = args.trim().toLowerCase();
+    if (word !== '' && word !== 'status')
+      return ctx.reply({ kind: 'error', text: KEY_NOT_HERE, code: ['link'] });
     const links = services.identities ?? DISABLED_IDENTITY_LINKS;
     if (!links.enabled) return ctx.reply(info(LINKING_OFF));
     const now = describeLink(await links.find({ platform: ctx.platform, id: ctx.user.id }));
-    if (word !== undefined) return ctx.reply(info(now));
+    if (word === 'status') return ctx.reply(info(now));
     const prompt = await ctx.promptForApiKey?.();
     const reply: Reply =
       prompt === undefined
