@@ -9,6 +9,9 @@ export const REDACTED_PATHS = [
   'secret',
   'password',
   'authorization',
+  // A linked identity's key as a form sends it (Mattermost dialog field, Teams card input).
+  'api_key',
+  '*.api_key',
   '*.apiKey',
   '*.token',
   '*.secret',

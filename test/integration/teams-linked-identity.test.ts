@@ -116,4 +116,24 @@ describe('linked identities on Teams', () => {
     const status = await world.command('link status');
     expect(JSON.stringify(status.map((m) => m.activity))).toMatch(/not linked/);
   });
+
+  it('sends the form straight into the personal chat when link is typed there', async () => {
+    const chat = world.connector.personalChat(world.ana.id).id;
+    const result = await world.connector.sendMessage({
+      botUrl,
+      from: world.ana.id,
+      conversation: { kind: 'personal', id: chat },
+      text: 'link',
+    });
+    const texts = JSON.stringify(result.replies.map((m) => m.activity));
+    expect(texts).toContain('"style":"Password"');
+    expect(texts).toMatch(/form above/);
+  });
+
+  it('says how to open a chat with the bot when it cannot open one itself, with no form in the channel', async () => {
+    world.connector.failNext(1, 403);
+    const replies = await world.command('link');
+    expect(JSON.stringify(replies.map((m) => m.activity))).toMatch(/Open a chat with the bot yourself/);
+    expect(JSON.stringify(world.connector.messages().map((m) => m.activity))).not.toContain('Input.Text');
+  });
 });
