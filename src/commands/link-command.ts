@@ -2,7 +2,6 @@ import { formatTime } from '../format-time.ts';
 import { DISABLED_IDENTITY_LINKS, type LinkState } from '../identity/create-identity-links.ts';
 import type { Command } from './command.ts';
 import type { Reply } from './command-context.ts';
-import { readWords } from './read-words.ts';
 import { info } from './reply-helpers.ts';
 
 export const LINKING_OFF =
@@ -49,26 +48,5 @@ export const linkCommand: Command = {
           ? info(prompt.where, { lines: [now] })
           : { kind: 'error', text: prompt.why };
     await ctx.reply(reply);
-  },
-};
-
-/** `unlink`: forgets the user's key; their actions use the bot's key again. */
-export const unlinkCommand: Command = {
-  name: 'unlink',
-  usage: 'unlink',
-  summary: 'forgets your Sekoia.io API key: your actions use the bot’s key again',
-  examples: ['unlink'],
-  async run(ctx, args, services) {
-    readWords(args, { command: 'unlink', min: 0, max: 0, names: [] });
-    const links = services.identities ?? DISABLED_IDENTITY_LINKS;
-    if (!links.enabled) return ctx.reply(info(LINKING_OFF));
-    const removed = await links.unlink({ platform: ctx.platform, id: ctx.user.id });
-    await ctx.reply(
-      info(
-        removed
-          ? 'Unlinked: your key is forgotten, and your card actions use the bot’s Sekoia.io key again.'
-          : 'You were not linked: your card actions already use the bot’s Sekoia.io key.',
-      ),
-    );
   },
 };
