@@ -123,3 +123,15 @@ describe('linked identities on Mattermost', () => {
     expect(world.sekoia.requests.filter((r) => r.path.endsWith('/me'))).toHaveLength(0);
   });
 });
+
+describe('link on Mattermost with linking off', () => {
+  it('answers how to turn it on, and opens no dialog', async () => {
+    const world = await startMattermostWorld();
+    try {
+      expect(await world.command('link')).toMatch(/Linking is off.*IDENTITY\\_ENCRYPTION\\_KEY/);
+      expect(world.mattermost.dialogs()).toHaveLength(0);
+    } finally {
+      await world.close();
+    }
+  });
+});
