@@ -41,12 +41,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   // What every later part may read; the two ways into the queue are passed by name.
   const built = { ...stores, ...sekoiaSide, config, log, clock, pause, metrics };
   const queueing = composeQueueing(queue);
-  const { signer, actions } = composeActions(options, { ...built, queueing });
+  const { signer, actions, identities } = composeActions(options, { ...built, queueing });
   const scheduler = composeScheduler({ ...built, enqueue: queueing.enqueueAndWake });
   const status = composeStatus({ ...built, scheduler });
   const storms = composeStormPanel(built);
   const holds = composeHoldPanel({ ...built, enqueue: queueing.enqueueAndWake });
-  const services = { rules, clock, random: options.random ?? Math.random, status, storms, access, holds };
+  const random = options.random ?? Math.random;
+  const services = { rules, clock, random, status, storms, access, holds, identities };
   const { commandDeadlineMs } = options;
   const platforms = composePlatforms({ ...built, signer, actions, services, commandDeadlineMs, recovery });
   const jobs = composeDelivery(options, { ...built, queueing, status, sinks: platforms.sinks });

@@ -3,12 +3,14 @@ import type { Command } from './command.ts';
 import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
 import { createHelpCommand } from './help-command.ts';
 import { hoursCommand } from './hours-command.ts';
+import { linkCommand } from './link-command.ts';
 import { maintenanceCommand } from './maintenance-command.ts';
 import { muteCommand } from './mute-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
 import { stormCommand } from './storm-command.ts';
 import { subscribeCommand } from './subscribe-command.ts';
+import { unlinkCommand } from './unlink-command.ts';
 import { unmuteCommand } from './unmute-command.ts';
 import { unsubscribeCommand } from './unsubscribe-command.ts';
 
@@ -27,6 +29,8 @@ export function createCommands(): CommandRegistry {
     hoursCommand,
     maintenanceCommand,
     accessCommand,
+    linkCommand,
+    unlinkCommand,
   );
   return createCommandRegistry(commands);
 }

@@ -25,6 +25,8 @@ describe('help', () => {
       'hours',
       'maintenance',
       'access',
+      'link',
+      'unlink',
     ]);
     expect(reply.lines).toEqual(commands.map((c) => `${c.usage} — ${c.summary}`));
   });
