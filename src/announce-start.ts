@@ -25,6 +25,12 @@ export function announceStart(options: {
       'SEKOIA_API_KEY is not set: alerts cannot be enriched (cards use the WebHook content only), and the Rules Catalog and intake-silence watchers are off',
     );
   }
+  log.info(
+    { linkedIdentities: config.IDENTITY_ENCRYPTION_KEY ? 'on' : 'off' },
+    config.IDENTITY_ENCRYPTION_KEY
+      ? 'linked identities on: users may link their own Sekoia.io key (link)'
+      : 'linked identities off: every action uses the bot key (set IDENTITY_ENCRYPTION_KEY to offer link)',
+  );
   const base = `${config.PUBLIC_URL}/hooks/sekoia/`;
   if (secrets.generated.includes('SEKOIA_WEBHOOK_SECRET')) {
     options.out.write(

@@ -3,6 +3,7 @@ import type { App, AppOptions } from './app-options.ts';
 import { systemClock } from './clock.ts';
 import { composeActions } from './compose/compose-actions.ts';
 import { composeDelivery } from './compose/compose-delivery.ts';
+import { composeHoldPanel } from './compose/compose-holds.ts';
 import { composeHttp } from './compose/compose-http.ts';
 import { composePlatforms } from './compose/compose-platforms.ts';
 import { composeScheduler } from './compose/compose-scheduler.ts';
@@ -40,11 +41,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   // What every later part may read; the two ways into the queue are passed by name.
   const built = { ...stores, ...sekoiaSide, config, log, clock, pause, metrics };
   const queueing = composeQueueing(queue);
-  const { signer, actions } = composeActions(options, { ...built, queueing });
+  const { signer, actions, identities } = composeActions(options, { ...built, queueing });
   const scheduler = composeScheduler({ ...built, enqueue: queueing.enqueueAndWake });
   const status = composeStatus({ ...built, scheduler });
   const storms = composeStormPanel(built);
-  const services = { rules, clock, random: options.random ?? Math.random, status, storms, access };
+  const holds = composeHoldPanel({ ...built, enqueue: queueing.enqueueAndWake });
+  const random = options.random ?? Math.random;
+  const services = { rules, clock, random, status, storms, access, holds, identities };
   const { commandDeadlineMs } = options;
   const platforms = composePlatforms({ ...built, signer, actions, services, commandDeadlineMs, recovery });
   const jobs = composeDelivery(options, { ...built, queueing, status, sinks: platforms.sinks });

@@ -17,6 +17,8 @@ export type BotErrorCode =
   | 'sekoia_rate_limited'
   | 'sekoia_unavailable'
   | 'sekoia_invalid_response'
+  | 'identity_key_refused'
+  | 'identity_forbidden'
   | 'delivery_failed'
   | 'job_failed'
   | 'job_payload_invalid'

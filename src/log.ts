@@ -9,6 +9,9 @@ export const REDACTED_PATHS = [
   'secret',
   'password',
   'authorization',
+  // A linked identity's key as a form sends it (Mattermost dialog field, Teams card input).
+  'api_key',
+  '*.api_key',
   '*.apiKey',
   '*.token',
   '*.secret',
@@ -22,6 +25,7 @@ export const REDACTED_PATHS = [
   'config.MATTERMOST_COMMAND_TOKENS',
   'config.MicrosoftAppPassword',
   'config.ACTION_SIGNING_KEY',
+  'config.IDENTITY_ENCRYPTION_KEY',
 ];
 
 export interface CreateLoggerOptions {

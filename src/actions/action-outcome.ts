@@ -6,6 +6,8 @@ export interface ActingUser {
   id: string;
   name: string;
   platform: PlatformId;
+  /** Their Sekoia.io name when they linked their own key (identity/): the action runs with it. */
+  linkedAs?: string;
 }
 
 /** An urgency changed from the card, noted in its thread: "Urgency of AL…: 60 → 85 by alice: reason". */

@@ -39,8 +39,19 @@ export interface CommentAuthor {
   signature: string | undefined;
 }
 
-/** Who a comment is from, as Sekoia.io shows it: the platform and the chat user's name. */
+/**
+ * Who a comment is from, as Sekoia.io shows it: a linked user's own Sekoia.io name (the comment is
+ * theirs, made with their key), otherwise the platform and the chat user's name.
+ */
 export function buildCommentAuthor(user: ActingUser, platforms: PlatformNames): CommentAuthor {
+  const linked = cleanName(user.linkedAs ?? '');
+  if (linked !== '') {
+    if (linked.length <= SEKOIA_AUTHOR_MAX) return { author: linked, signature: undefined };
+    return {
+      author: cutToUnits(linked, SEKOIA_AUTHOR_MAX),
+      signature: cutToUnits(linked, SIGNATURE_NAME_MAX),
+    };
+  }
   const name = cleanName(user.name) || user.id;
   const platform = platforms.displayName(user.platform);
   const full = `${platform}: ${name}`;

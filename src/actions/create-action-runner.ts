@@ -2,6 +2,7 @@ import type { AccessGuard } from '../access/create-access-guard.ts';
 import { describeAccessRefusal } from '../access/describe-access-refusal.ts';
 import type { CardRefresher } from '../delivery/create-card-refresher.ts';
 import { isBotError } from '../errors.ts';
+import type { IdentityLinks } from '../identity/create-identity-links.ts';
 import type { Logger } from '../log.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
@@ -9,6 +10,7 @@ import { ACTION_TABLE, type CardActionKey } from './action-table.ts';
 import type { ActionServices, CardAction } from './card-action.ts';
 import { recordSekoiaChange } from './record-sekoia-change.ts';
 import { settleWithin } from './settle-within.ts';
+import { withLinkedKey } from './with-linked-key.ts';
 
 /**
  * How long a click may wait for its action before it is answered with what is known. Well inside
@@ -19,6 +21,10 @@ export const ACTION_DEADLINE_MS = 2_000;
 
 export const FAILED_ON_OUR_SIDE =
   'The action failed on our side; nothing was changed. Try again in a moment.';
+
+/** The user's sealed key no longer opens (IDENTITY_ENCRYPTION_KEY changed): never the bot's key instead. */
+export const RELINK_NEEDED =
+  'Your linked Sekoia.io identity can no longer be read (the bot’s encryption key changed); nothing was changed. Link it again with the link command, or unlink.';
 
 /** The answer to give the click now: the outcome, or a "…ing" message while the action goes on. */
 export type ClickAnswer = { settled: true; outcome: ActionOutcome } | { settled: false; message: string };
@@ -45,6 +51,8 @@ export interface CreateActionRunnerOptions {
   /** Brings every card of the alert up to date (the clicked one included) after a status change. */
   refreshCards: CardRefresher;
   deadlineMs?: number;
+  /** Linked identities: a linked clicker's changes go to Sekoia.io with their own key. */
+  identities?: Pick<IdentityLinks, 'find'>;
   log: Logger;
 }
 
@@ -66,9 +74,17 @@ export function createActionRunner(options: CreateActionRunnerOptions): ActionRu
   const attempt = async (ctx: ActionContext): Promise<{ outcome: ActionOutcome; changed: boolean }> => {
     const { grant } = ctx;
     // Each click gets its own Sekoia.io port, so that an accepted change is told from what follows it.
-    const recorder = recordSekoiaChange(services.sekoia);
+    let recorder = recordSekoiaChange(services.sekoia);
     try {
-      const outcome = await table[grant.action].run(ctx, { ...services, sekoia: recorder.sekoia });
+      const identity = (await options.identities?.find(ctx.user)) ?? { kind: 'none' };
+      if (identity.kind === 'unreadable')
+        return { outcome: { ok: false, message: RELINK_NEEDED }, changed: false };
+      let acting = ctx;
+      if (identity.kind === 'linked') {
+        recorder = recordSekoiaChange(withLinkedKey(services.sekoia, identity.apiKey));
+        acting = { ...ctx, user: { ...ctx.user, linkedAs: identity.name } };
+      }
+      const outcome = await table[grant.action].run(acting, { ...services, sekoia: recorder.sekoia });
       return { outcome, changed: recorder.changed() };
     } catch (error) {
       log.error({ err: error, action: grant.action, alertUuid: grant.alertUuid }, 'card action failed');

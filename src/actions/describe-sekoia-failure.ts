@@ -11,6 +11,10 @@ export function describeSekoiaFailure(error: unknown): string {
     case 'sekoia_unauthorized':
     case 'sekoia_forbidden':
       return "the bot's Sekoia.io API key is not allowed to do this; ask the administrator.";
+    case 'identity_key_refused':
+      return 'Sekoia.io refused your linked API key (revoked or expired); nothing was changed. Link it again with the link command.';
+    case 'identity_forbidden':
+      return 'your Sekoia.io account lacks the permission for this; nothing was changed. Ask your Sekoia.io administrator.';
     case 'sekoia_rate_limited':
     case 'sekoia_unavailable':
       return 'Sekoia.io is not answering right now; try again in a moment.';

@@ -19,6 +19,9 @@ export interface Reply {
   code?: string[];
 }
 
+/** Where the platform asked the user for their API key, out of the channel's sight; or why it could not. */
+export type KeyPrompt = { ok: true; where: string } | { ok: false; why: string };
+
 /** One command typed by one person in one channel. */
 export interface CommandContext {
   platform: PlatformId;
@@ -43,6 +46,11 @@ export interface CommandContext {
    * names themselves ping (`@oncall`).
    */
   resolveMention?: ResolveMention | undefined;
+  /**
+   * Asks the user privately for their Sekoia.io API key (a dialog, a personal chat), for `link`;
+   * absent where the platform has no private way.
+   */
+  promptForApiKey?(): Promise<KeyPrompt>;
   /** Answers only the person who typed the command (ephemeral where the platform allows it). */
   reply(message: Reply): Promise<void>;
   /** Posts to the whole channel: rule changes are visible to all. */

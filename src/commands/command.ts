@@ -1,7 +1,9 @@
 import type { AccessNeed } from '../access/access-level.ts';
 import type { AccessGuard } from '../access/create-access-guard.ts';
 import type { Clock } from '../clock.ts';
+import type { HoldPanel } from '../delivery/create-hold-panel.ts';
 import type { RollupView, StormPanel } from '../delivery/create-storm-panel.ts';
+import type { IdentityLinks } from '../identity/create-identity-links.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -34,6 +36,10 @@ export interface CommandServices {
   storms: StormPanel;
   /** Who may act in each channel: checked by runCommand, read and set by `access`. */
   access: AccessGuard;
+  /** Working hours and maintenance windows (`hours`, `maintenance`). */
+  holds: HoldPanel;
+  /** Linked identities (`link`, `unlink`); linking is off when absent. */
+  identities?: IdentityLinks;
 }
 
 export interface Command {

@@ -2,12 +2,16 @@ import { accessCommand } from './access-command.ts';
 import type { Command } from './command.ts';
 import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
 import { createHelpCommand } from './help-command.ts';
+import { hoursCommand } from './hours-command.ts';
+import { linkCommand } from './link-command.ts';
+import { maintenanceCommand } from './maintenance-command.ts';
 import { muteCommand } from './mute-command.ts';
 import { remindCommand } from './remind-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
 import { stormCommand } from './storm-command.ts';
 import { subscribeCommand } from './subscribe-command.ts';
+import { unlinkCommand } from './unlink-command.ts';
 import { unmuteCommand } from './unmute-command.ts';
 import { unsubscribeCommand } from './unsubscribe-command.ts';
 
@@ -24,7 +28,11 @@ export function createCommands(): CommandRegistry {
     remindCommand,
     statusCommand,
     stormCommand,
+    hoursCommand,
+    maintenanceCommand,
     accessCommand,
+    linkCommand,
+    unlinkCommand,
   );
   return createCommandRegistry(commands);
 }

@@ -38,7 +38,7 @@ export function composeDelivery(
   // On SQLite one process owns the file, and the handlers' in-process mutex already serialises a
   // card: a lease would only add two commits per card. Replicas share Redis or PostgreSQL.
   const cardLock = store.kind === 'sqlite' ? undefined : createCardLock({ leases: store.leases({ clock }) });
-  const storms = composeStorms({ config, storms: deps.storms, enqueue, clock, sinks, lock: cardLock });
+  const storms = composeStorms({ ...deps, config, enqueue, lock: cardLock });
   const delivery =
     options.delivery ??
     createCardDispatcher({
@@ -50,6 +50,7 @@ export function composeDelivery(
       log,
       onKept: (type) => status.eventKept(type),
       storms: storms.ledger,
+      holds: storms.holds,
     });
   const events = {
     sekoia,

@@ -4,11 +4,13 @@ import type { Clock } from '../clock.ts';
 import { resolveSecrets, type Secrets } from '../config/resolve-secrets.ts';
 import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { CardStore } from '../delivery/card-store.ts';
+import type { HoldStore } from '../delivery/hold-store.ts';
 import type { StormStore } from '../delivery/storm-store.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../rules/create-rule-catalog.ts';
 import { createKeyvAccessStore } from '../storage/create-keyv-access-store.ts';
 import { createKeyvCardStores } from '../storage/create-keyv-card-stores.ts';
+import { createKeyvHoldStore } from '../storage/create-keyv-hold-store.ts';
 import { createKeyvRuleStore } from '../storage/create-keyv-rule-store.ts';
 import { createKeyvSecretStore } from '../storage/create-keyv-secret-store.ts';
 import { createKeyvStormStore } from '../storage/create-keyv-storm-store.ts';
@@ -36,6 +38,8 @@ export interface Stores {
   storms: StormStore;
   /** Who may act in each channel, over its stored level. */
   access: AccessGuard;
+  /** Working hours, maintenance windows and the alerts they hold, per channel. */
+  holds: HoldStore;
 }
 
 /** What the app keeps: opened (and the rules loaded) before anything else is built on them. */
@@ -62,5 +66,6 @@ export async function composeStores(options: AppOptions, clock: Clock): Promise<
   const { cards, states } = createKeyvCardStores({ keyv: cardKeyv, log, ...shared });
   const storms = createKeyvStormStore({ keyv: store.keyv('storm'), log });
   const access = createAccessGuard({ store: createKeyvAccessStore({ keyv: store.keyv('access'), log }) });
-  return { store, secrets, queue, rules, cards, states, storms, access };
+  const holds = createKeyvHoldStore({ keyv: store.keyv('hold'), log });
+  return { store, secrets, queue, rules, cards, states, storms, access, holds };
 }

@@ -1,6 +1,7 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { BotError } from '../errors.ts';
+import { parseIdentityKey } from '../identity/parse-identity-key.ts';
 import { DEFAULT_LEASE_MS, QUEUE_LEASE_LIMITS_S } from '../queue/job-lease.ts';
 import { parseDuration } from '../rules/parse-duration.ts';
 import { STORM_BUDGET_LIMITS, STORM_WINDOW_LIMITS } from '../rules/storm-limits.ts';
@@ -126,6 +127,10 @@ export const configSchema = z.object({
     .max(QUEUE_LEASE_LIMITS_S.max)
     .default(DEFAULT_LEASE_MS / 1_000),
   ACTION_SIGNING_KEY: secretText.optional(),
+  /** Seals the users' linked Sekoia.io keys; linking is off without it. A secret: never quoted. */
+  IDENTITY_ENCRYPTION_KEY: optionalText.refine((value) => value === undefined || parseIdentityKey(value), {
+    message: 'must be 32 random bytes, base64 or 64 hex digits (openssl rand -base64 32)',
+  }),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   RULES_CATALOG_POLL_CRON: cronExpression(DEFAULT_SCHEDULES.rulesCatalogPoll),
   INTAKE_SILENCE_CHECK_CRON: cronExpression(DEFAULT_SCHEDULES.intakeSilenceCheck),

@@ -13,8 +13,10 @@ import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 import { type CompactJob, compactDeliveryJob } from './compact-job.ts';
 import { createFirstCardMeter, type FirstCardMeter } from './create-first-card-meter.ts';
+import type { HoldLedger } from './create-hold-ledger.ts';
 import type { StormLedger } from './create-storm-ledger.ts';
 import type { DeliveryPort } from './delivery-port.ts';
+import { holdNewCards } from './hold-new-cards.ts';
 
 /** What the dispatcher needs of the rules (the rule catalog provides it). */
 export interface RuleMatcher {
@@ -33,6 +35,8 @@ export interface CreateCardDispatcherOptions {
   onKept?: (type: string) => Promise<void>;
   /** Card budgets: over a channel's budget, a new alert goes into its roll-up instead of a card. */
   storms?: StormLedger;
+  /** Quiet hours and maintenance windows: outside them, a new alert may be held for a summary instead. */
+  holds?: HoldLedger;
   /** Which new cards are a channel's first after a quiet spell (default: 3 per minute and channel). */
   firstCards?: FirstCardMeter;
 }
@@ -51,12 +55,8 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
     await states.offer({ notification, activity: null });
     const matches = rules.match(alertFacts(notification));
     const shown = await cards.channelsOf(uuid);
-    const admitted = await admitNewCards(
-      options.storms,
-      notification.alert,
-      firstMatchPerChannel(matches),
-      shown,
-    );
+    const unheld = await holdNewCards(options.holds, notification, firstMatchPerChannel(matches), shown);
+    const admitted = await admitNewCards(options.storms, notification.alert, unheld, shown);
     const jobs = new Map<string, CardJob>();
     for (const match of admitted) {
       const { rule } = match;

@@ -6,6 +6,7 @@ import { type CardSinks, sinkOf } from './card-sink.ts';
 import type { CardLock } from './create-card-lock.ts';
 import { buildRollupCard } from './rollup-card.ts';
 import type { StormRef } from './rollup-jobs.ts';
+import { showRollupOnce } from './show-rollup-once.ts';
 import type { StormStore } from './storm-store.ts';
 import { stormChannelKey } from './storm-store.ts';
 
@@ -33,19 +34,16 @@ export function createRollupJobHandler(options: {
       return log.warn({ platform: ref.channel.platform }, 'platform not enabled; roll-up not shown');
     const state = await store.storm(ref.channel, ref.stormId);
     if (state === undefined) return log.warn({ stormId: ref.stormId }, 'roll-up gone; nothing to show');
-    const card = buildRollupCard(state);
-    const target = { channel: ref.channel, ruleId: '' };
-    const known = await store.rollupMessage(ref.channel, ref.stormId);
-    if (known?.messageId) return sink.updateRollup(target, known.messageId, card);
-    const since = known?.since ?? clock.now();
-    if (known === undefined)
-      await store.putRollupMessage(ref.channel, ref.stormId, { messageId: null, since });
-    // The marker was there: a post was interrupted, and may have been made.
-    const found = known ? await sink.findRollup(target, ref.stormId, since - lookbackMs) : undefined;
-    if (found !== undefined) await sink.updateRollup(target, found, card);
-    const messageId = found ?? (await sink.postRollup(target, card));
-    log.info({ stormId: ref.stormId, messageId, alerts: state.total }, 'roll-up card posted');
-    await store.putRollupMessage(ref.channel, ref.stormId, { messageId, since });
+    const { messageId, posted } = await showRollupOnce({
+      sink,
+      channel: ref.channel,
+      card: buildRollupCard(state),
+      known: await store.rollupMessage(ref.channel, ref.stormId),
+      putMessage: (message) => store.putRollupMessage(ref.channel, ref.stormId, message),
+      now: clock.now(),
+      lookbackMs,
+    });
+    if (posted) log.info({ stormId: ref.stormId, messageId, alerts: state.total }, 'roll-up card posted');
   };
 
   return async (ref, _job, log) => {

@@ -11,6 +11,8 @@ export const ROLLUP_TOP = 5;
  */
 export interface RollupCard {
   stormId: string;
+  /** A storm's roll-up (the default), or the summary of alerts held by quiet hours or a maintenance window. */
+  kind?: 'storm' | 'held';
   closed: boolean;
   /** "412 alerts since 14:02 UTC", or once closed "Storm over: 412 alerts from 14:02 to 14:31 UTC". */
   title: string;
@@ -32,6 +34,19 @@ export function buildRollupCard(state: RollupState): RollupCard {
   const note = closed
     ? `These alerts came over this channel's budget (${budget}) and were counted here instead of getting a card each.`
     : `This channel is over its budget (${budget}): new alerts are counted here instead of getting a card each. ${own}`;
+  return {
+    stormId: state.stormId,
+    closed,
+    title,
+    note,
+    facts: rollupFacts(state),
+    mostUrgent: state.urgent,
+    newest: state.newest,
+  };
+}
+
+/** The counts of a roll-up (by urgency, rule and entity), as every summary card shows them. */
+export function rollupFacts(state: RollupState): RollupCard['facts'] {
   const { byLevel } = state;
   const levels = [
     `${byLevel.high} high`,
@@ -39,19 +54,11 @@ export function buildRollupCard(state: RollupState): RollupCard {
     `${byLevel.low} low`,
     ...(byLevel.unknown > 0 ? [`${byLevel.unknown} unknown`] : []),
   ].join(' · ');
-  return {
-    stormId: state.stormId,
-    closed,
-    title,
-    note,
-    facts: [
-      { title: 'By urgency', value: levels },
-      { title: 'By rule', value: tallyText(state.byRule) },
-      { title: 'By entity', value: tallyText(state.byEntity) },
-    ],
-    mostUrgent: state.urgent,
-    newest: state.newest,
-  };
+  return [
+    { title: 'By urgency', value: levels },
+    { title: 'By rule', value: tallyText(state.byRule) },
+    { title: 'By entity', value: tallyText(state.byEntity) },
+  ];
 }
 
 /** `Suspicious PowerShell ×5 · Port scan ×2 · 3 others`. */

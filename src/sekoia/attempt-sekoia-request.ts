@@ -19,6 +19,8 @@ export interface SekoiaRequest {
   body?: unknown;
   /** Default `background`; card buttons send `interactive` requests, served first. */
   priority?: SekoiaPriority | undefined;
+  /** A linked user's own key instead of the bot's (identity/); never logged, redacted from errors. */
+  apiKey?: string | undefined;
 }
 
 export interface AttemptSettings {
@@ -36,7 +38,7 @@ const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
 function buildInit(request: SekoiaRequest, settings: AttemptSettings): RequestInit {
   const headers: Record<string, string> = {
-    authorization: `Bearer ${settings.apiKey}`,
+    authorization: `Bearer ${request.apiKey || settings.apiKey}`,
     accept: 'application/json',
     'user-agent': 'sekoia-chatops',
   };

@@ -5,6 +5,7 @@ import type { SekoiaComment } from './comment-schema.ts';
 import type { SekoiaPriority } from './create-sekoia-pacer.ts';
 import type { SekoiaIntake } from './intake-schema.ts';
 import type { SekoiaPage } from './page-schema.ts';
+import type { SekoiaProfile } from './profile-schema.ts';
 import type { SekoiaReport } from './report-schema.ts';
 import type { SearchJob, SekoiaSearchEvent } from './search-job-schema.ts';
 import type { WorkflowAction } from './workflow-schema.ts';
@@ -18,6 +19,8 @@ export interface PatchWorkflowInput {
 /** Per call: card buttons ask for `interactive`, served before background work (default). */
 export interface RequestOptions {
   priority?: SekoiaPriority | undefined;
+  /** A linked user's own key for this request instead of the bot's (changing calls only). */
+  apiKey?: string | undefined;
 }
 
 /**
@@ -78,6 +81,8 @@ export interface SekoiaApi {
   getAsset(uuid: string): Promise<SekoiaAsset>;
   /** `GET /v1/me`: checks reachability and the key. */
   ping(): Promise<void>;
+  /** `GET /v1/me` with another key (a user linking theirs): its profile, or `sekoia_unauthorized`. */
+  whoAmI(apiKey: string): Promise<SekoiaProfile>;
   /** `GET /v1/sic/conf/rules-catalog/rules?limit&offset` (reference §10.1). */
   listCatalogRules(input: ListPageInput): Promise<SekoiaPage<CatalogRule>>;
   /** `GET /v1/sic/conf/rules-catalog/rules/{uuid}` (reference §10.1). */

@@ -94,18 +94,18 @@ export function createSekoiaTransport(options: SekoiaTransportOptions): SendSeko
   const { apiKey, log } = options;
   const clock = options.clock ?? systemClock;
   const pacer = createSekoiaPacer({ ...options.pace, clock, log });
-  const settings: AttemptSettings | undefined = apiKey
-    ? {
-        baseUrl: options.baseUrl,
-        apiKey,
-        timeoutMs: options.timeoutMs ?? 10_000,
-        fetch: options.fetch ?? globalThis.fetch,
-        clock,
-      }
-    : undefined;
+  const settings: AttemptSettings = {
+    baseUrl: options.baseUrl,
+    apiKey: apiKey ?? '',
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch ?? globalThis.fetch,
+    clock,
+  };
   return async (request) => {
-    if (settings === undefined) throw noApiKeyError();
-    const description = describe(request, settings.apiKey);
+    // A linked user's key stands in for the bot's, which may then be unset.
+    const key = request.apiKey || apiKey;
+    if (!key) throw noApiKeyError();
+    const description = describe(request, key);
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await pacer.run(
         request.priority ?? 'background',

@@ -8,11 +8,17 @@ import type { CommandServices, StatusReport } from '../../src/commands/command.t
 import type { CommandContext, Reply } from '../../src/commands/command-context.ts';
 import { createCommands } from '../../src/commands/create-commands.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
+import type { AlertStateStore } from '../../src/delivery/alert-state-store.ts';
+import { createHoldLedger } from '../../src/delivery/create-hold-ledger.ts';
+import { createHoldPanel } from '../../src/delivery/create-hold-panel.ts';
 import { createStormPanel } from '../../src/delivery/create-storm-panel.ts';
+import type { HoldStore } from '../../src/delivery/hold-store.ts';
 import type { StormStore } from '../../src/delivery/storm-store.ts';
+import type { NewJob } from '../../src/queue/job-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../../src/rules/create-rule-catalog.ts';
 import type { ChannelRef, UserRef } from '../../src/rules/rule.ts';
 import { createKeyvAccessStore } from '../../src/storage/create-keyv-access-store.ts';
+import { createKeyvHoldStore } from '../../src/storage/create-keyv-hold-store.ts';
 import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
 import { createKeyvStormStore } from '../../src/storage/create-keyv-storm-store.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
@@ -45,6 +51,10 @@ export interface Harness {
   storms: StormStore;
   /** Who may act, on the same store. */
   access: AccessGuard;
+  /** Working hours and maintenance windows, on the same store. */
+  holds: HoldStore;
+  /** The jobs the commands queued (releases of held alerts). */
+  jobs: NewJob[];
   /** Each user's roles, by user id (a plain member when not listed); a function throws like a platform that is down. */
   roles: Map<string, MemberRoles | (() => never)>;
   /** The platform's user groups (none at first); a Teams channel has none (unsupported), as on Teams. */
@@ -78,6 +88,13 @@ export async function startHarness(seed = 1): Promise<Harness> {
   });
   const roles: Harness['roles'] = new Map();
   const groups = createMemoryGroupDirectory();
+  const holds = createKeyvHoldStore({ keyv: store.keyv('hold'), log: captured.log });
+  const jobs: NewJob[] = [];
+  const enqueue = async (job: NewJob) => {
+    jobs.push(job);
+  };
+  const states: AlertStateStore = { get: async () => undefined, offer: async (state) => state };
+  const ledger = createHoldLedger({ store: holds, states, enqueue, clock });
   const services: CommandServices = {
     rules,
     clock,
@@ -88,6 +105,7 @@ export async function startHarness(seed = 1): Promise<Harness> {
       defaults: { budget: 20, windowMs: 300_000, ownCardAt: 'high' },
     }),
     access,
+    holds: createHoldPanel({ store: holds, ledger, enqueue, clock }),
   };
   const registry = createCommands();
   return {
@@ -98,6 +116,8 @@ export async function startHarness(seed = 1): Promise<Harness> {
     status,
     storms,
     access,
+    holds,
+    jobs,
     roles,
     groups,
     async run(line, channel = SOC, user = ALICE, platform = {}) {

@@ -23,7 +23,11 @@ describe('help', () => {
       'remind',
       'status',
       'storm',
+      'hours',
+      'maintenance',
       'access',
+      'link',
+      'unlink',
     ]);
     expect(reply.lines).toEqual(commands.map((c) => `${c.usage} — ${c.summary}`));
   });

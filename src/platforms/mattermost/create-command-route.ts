@@ -11,7 +11,9 @@ import { createSecretVerifier } from '../../http/verify-secret.ts';
 import type { Logger } from '../../log.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
 import type { ResponseUrlResolver } from './create-response-url-resolver.ts';
+import type { LinkDialog } from './link-dialog.ts';
 import { type CommandRequest, commandRequestSchema } from './mattermost-requests.ts';
+import { postFollowUp } from './post-follow-up.ts';
 import { firstValues, readForm } from './read-form.ts';
 import { renderAnnouncement, renderReply } from './render-reply.ts';
 
@@ -29,6 +31,8 @@ export interface CreateCommandRouteOptions {
   log: Logger;
   /** Answer with what is ready by then, and send the rest through `response_url` (reference §2.5). */
   deadlineMs?: number;
+  /** `link` opens it (with the command's trigger id) when linked identities are on. */
+  link?: LinkDialog | undefined;
 }
 
 /** `POST|GET /mattermost/command`: token check, then the platform-neutral commands, answered ephemeral. */
@@ -72,6 +76,14 @@ export function createCommandRoute(options: CreateCommandRouteOptions) {
       readRoles: () => options.members.readMemberRoles(command.channel_id, command.user_id),
       groups: options.groups,
       notifiesByName: true,
+      promptForApiKey: () =>
+        options.link === undefined
+          ? Promise.resolve({ ok: false, why: 'Linking is off.' })
+          : options.link.prompt({
+              triggerId: command.trigger_id,
+              userId: command.user_id,
+              responseUrl: command.response_url,
+            }),
       reply: async (reply) => {
         if (answered) await followUp(reply);
         else replies.push(reply);
@@ -105,30 +117,4 @@ export function createCommandRoute(options: CreateCommandRouteOptions) {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-/** A late answer through `response_url`, only when it is a command hook of the configured server. */
-async function postFollowUp(
-  responseUrl: string | undefined,
-  responseUrls: Pick<ResponseUrlResolver, 'resolve'>,
-  text: string,
-  log: Logger,
-) {
-  const url = responseUrl === undefined ? undefined : await responseUrls.resolve(responseUrl);
-  if (url === undefined) {
-    log.warn('the response_url is not a command hook of the configured Mattermost; a late answer is dropped');
-    return;
-  }
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', text }),
-      redirect: 'error',
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) log.warn({ status: response.status }, 'late answer refused by Mattermost');
-  } catch (error) {
-    log.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'late answer could not be sent');
-  }
 }

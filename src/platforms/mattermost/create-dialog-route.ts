@@ -13,6 +13,7 @@ import { dialogAction } from './action-dialogs.ts';
 import { createActionContext } from './create-action-context.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
+import { LINK_CALLBACK_ID, type LinkDialog } from './link-dialog.ts';
 import { type DialogRequest, dialogRequestSchema } from './mattermost-requests.ts';
 import { readDialogState } from './read-dialog-state.ts';
 import { type DialogSubmission, readDialogSubmission } from './read-dialog-submission.ts';
@@ -24,6 +25,8 @@ export interface CreateDialogRouteOptions {
   tell: ClickerNotice;
   members: MemberDirectory;
   groups: GroupDirectory;
+  /** The `/sekoia link` dialog's submissions, when linked identities are on. */
+  link?: LinkDialog | undefined;
   log: Logger;
 }
 
@@ -70,6 +73,8 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
     let grant: ActionGrant;
     try {
       request = dialogRequestSchema.parse(await readJsonBody(req, 64 * 1024));
+      if (request.callback_id === LINK_CALLBACK_ID && options.link !== undefined)
+        return await submitLink(options.link, request, res, log);
       grant = await verify(request);
     } catch (error) {
       log.warn(
@@ -91,4 +96,16 @@ export function createDialogRoute(options: CreateDialogRouteOptions) {
       return sendJson(res, 200, { error: FAILED_ON_OUR_SIDE });
     }
   };
+}
+
+/** A `/sekoia link` submission: its own answer, never the card actions' path. */
+async function submitLink(link: LinkDialog, request: DialogRequest, res: Response, log: Logger) {
+  try {
+    return sendJson(res, 200, await link.submit(request));
+  } catch (error) {
+    log.error({ err: isBotError(error) ? error.code : 'unexpected' }, 'link dialog failed');
+    return sendJson(res, 200, {
+      error: 'Linking failed on our side; nothing was stored. Try again in a moment.',
+    });
+  }
 }

@@ -23,6 +23,7 @@ import { createMattermostGate } from './create-mattermost-gate.ts';
 import { createMattermostGroupDirectory } from './create-mattermost-group-directory.ts';
 import { createMattermostMemberDirectory } from './create-mattermost-member-directory.ts';
 import { createResponseUrlResolver } from './create-response-url-resolver.ts';
+import { createLinkDialog } from './link-dialog.ts';
 
 export interface CreateMattermostPlatformOptions {
   url: string;
@@ -78,7 +79,13 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
   const groups = cacheUserGroups(createMattermostGroupDirectory(client), {
     clock: options.clock ?? systemClock,
   });
+  const identities = options.services.identities;
+  const dialogUrl = `${base}/mattermost/dialogs`;
+  const link = identities?.enabled
+    ? createLinkDialog({ client, identities, responseUrls, dialogUrl, log })
+    : undefined;
   const command = createCommandRoute({
+    link,
     members,
     groups,
     tokens: options.commandTokens,
@@ -101,7 +108,7 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     tell,
     members,
     groups,
-    dialogUrl: `${base}/mattermost/dialogs`,
+    dialogUrl,
     log,
   });
   const dialog = createDialogRoute({
@@ -111,6 +118,7 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     tell,
     members,
     groups,
+    link,
     log,
   });
   return {

@@ -43,7 +43,7 @@ export function renderRollupPost(card: RollupCard): { message: ''; props: Matter
       value: escapeInline(fact.value, 1_500),
       short: false,
     })),
-    footer: 'Sekoia.io · storm roll-up',
+    footer: card.kind === 'held' ? 'Sekoia.io · held alerts' : 'Sekoia.io · storm roll-up',
   };
   return {
     message: '',

@@ -19,7 +19,9 @@ export type InputText = {
   id: string;
   label: string;
   placeholder: string;
-  isMultiline: true;
+  isMultiline?: true;
+  /** Adaptive Cards 1.5: the renderer masks what is typed. */
+  style?: 'Password';
   maxLength: number;
   isRequired: true;
   errorMessage: string;

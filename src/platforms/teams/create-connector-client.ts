@@ -29,6 +29,14 @@ export interface ConnectorClient {
     serviceUrl: string,
     input: { channelId: string; tenantId: string; activity: OutgoingActivity },
   ): Promise<{ conversationId: string; activityId: string } | undefined>;
+  /**
+   * The bot's 1:1 chat with a user, opened (or found: Teams keeps one per user) with a first message
+   * (`POST v3/conversations` with one member, reference teams.md §3.2); the chat's id.
+   */
+  createPersonalChat(
+    serviceUrl: string,
+    input: { userId: string; tenantId: string; botId: string; activity: OutgoingActivity },
+  ): Promise<string | undefined>;
   /** A new message in a conversation (a chat, or a channel thread `…;messageid=…`); its id if given. */
   send(serviceUrl: string, conversationId: string, activity: OutgoingActivity): Promise<string | undefined>;
   update(
@@ -147,6 +155,22 @@ export function createConnectorClient(options: {
       const conversationId = answerId(result, 'id');
       const activityId = answerId(result, 'activityId');
       return conversationId && activityId ? { conversationId, activityId } : undefined;
+    },
+    async createPersonalChat(serviceUrl, input) {
+      const result = await call(
+        'POST',
+        `${serviceUrl.replace(/\/+$/, '')}/v3/conversations`,
+        {
+          isGroup: false,
+          bot: { id: input.botId },
+          members: [{ id: input.userId }],
+          tenantId: input.tenantId,
+          channelData: { tenant: { id: input.tenantId } },
+          activity: input.activity,
+        },
+        input.userId,
+      );
+      return answerId(result, 'id');
     },
     async send(serviceUrl, conversationId, activity) {
       const result = await call(

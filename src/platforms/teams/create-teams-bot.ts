@@ -15,6 +15,7 @@ import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { cardActivity } from './create-teams-card-sink.ts';
+import type { TeamsLink } from './create-teams-link.ts';
 import type { handleCardInvoke } from './handle-card-invoke.ts';
 import { readCommandMentions } from './read-command-mentions.ts';
 import {
@@ -23,6 +24,7 @@ import {
   readTeamsConversation,
   teamsChannelRef,
 } from './read-teams-conversation.ts';
+import { LINK_VERB } from './render-link-card.ts';
 import { renderReplyCard, renderReplyText } from './render-reply-card.ts';
 import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
 
@@ -44,6 +46,8 @@ export interface TeamsBotOptions {
   /** Who the user is in the conversation, for the access policy runCommand applies. */
   members: MemberDirectory;
   onCardAction: ReturnType<typeof handleCardInvoke>;
+  /** `link`'s private form and its Link invoke, when linked identities are on. */
+  link?: TeamsLink | undefined;
   /** True when no app id is configured: serviceUrls are then only accepted from loopback. */
   unauthenticated: boolean;
   clock: Clock;
@@ -81,6 +85,8 @@ export class TeamsBot extends TeamsActivityHandler {
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const conversation = await this.#remember(ctx);
+    const { link } = this.#options;
+    if (value.action.verb === LINK_VERB && link !== undefined) return link.submit(ctx, value, conversation);
     return this.#options.onCardAction({ ctx, value, conversation });
   }
 
@@ -120,6 +126,10 @@ export class TeamsBot extends TeamsActivityHandler {
       // Cards ping the ids of the mentions picked in the command (render-mentions.ts).
       notifiesByName: true,
       resolveMention: mentions.resolveMention,
+      promptForApiKey: async () =>
+        this.#options.link === undefined
+          ? { ok: false, why: 'Linking is off.' }
+          : this.#options.link.prompt(ctx, conversation),
       reply: async (reply) => {
         replies.push(reply);
       },

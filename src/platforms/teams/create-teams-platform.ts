@@ -22,6 +22,7 @@ import { createConnectorClient, type TeamsCredentials } from './create-connector
 import { TeamsBot } from './create-teams-bot.ts';
 import { createTeamsCardRenderer, createTeamsCardSink } from './create-teams-card-sink.ts';
 import { createTeamsGate } from './create-teams-gate.ts';
+import { createTeamsLink } from './create-teams-link.ts';
 import { createTeamsMemberDirectory } from './create-teams-member-directory.ts';
 import { handleCardInvoke } from './handle-card-invoke.ts';
 import type { TeamsConversationStore } from './teams-conversation.ts';
@@ -79,8 +80,10 @@ export function createTeamsPlatform(options: CreateTeamsPlatformOptions): TeamsP
   const render = createTeamsCardRenderer(options.signer);
   const directory = createTeamsMemberDirectory({ connector, conversations: options.conversations });
   const members = cacheMemberRoles(directory, { clock: options.clock });
+  const identities = options.services.identities;
   const bot = new TeamsBot({
     members,
+    link: identities?.enabled ? createTeamsLink({ connector, identities, log }) : undefined,
     registry: options.registry,
     services: options.services,
     conversations: options.conversations,

@@ -38,6 +38,9 @@ export interface FakeApiKeyInput {
   /** Shows up as `apikey:<uuid>` in comment authors and history. */
   uuid?: string;
   state?: FakeKeyState;
+  /** What `GET /v1/me` says of the key's owner (a person's key); default the bot key's profile. */
+  name?: string;
+  email?: string;
 }
 
 export interface FakeApiKey {
@@ -45,6 +48,8 @@ export interface FakeApiKey {
   uuid: string;
   permissions: Set<FakePermission>;
   state: FakeKeyState;
+  name: string;
+  email: string | null;
 }
 
 export type AuthOutcome =
@@ -75,6 +80,8 @@ export function createApiKeyRing(): ApiKeyRing {
         uuid: input.uuid ?? randomUUID(),
         permissions: new Set(input.permissions ?? BOT_PERMISSIONS),
         state: input.state ?? 'valid',
+        name: input.name ?? 'Fake Sekoia.io API key',
+        email: input.email ?? null,
       };
       keys.set(key.key, key);
       return key;

@@ -1,4 +1,4 @@
-import type { ApiKeyRing } from './api-keys.ts';
+import type { ApiKeyRing, FakeApiKey } from './api-keys.ts';
 import { type ApiResponse, errorResponse, type FakeContext, nowSeconds, type Route } from './fake-context.ts';
 import { getAlert, getWorkflow, listAlerts, patchWorkflow } from './handle-alert-routes.ts';
 import { getAsset } from './handle-asset-routes.ts';
@@ -14,7 +14,7 @@ export const FAKE_ROUTES: readonly Route[] = [
   {
     method: 'GET',
     pattern: 'v1/me',
-    handle: (_context, { caller }) => ({ status: 200, body: me(caller.uuid) }),
+    handle: (_context, { caller }) => ({ status: 200, body: me(caller) }),
   },
   {
     method: 'GET',
@@ -111,8 +111,9 @@ export const FAKE_ROUTES: readonly Route[] = [
   },
 ];
 
-function me(uuid: string): Record<string, unknown> {
-  return { uuid, type: 'apikey', email: null, name: 'Fake Sekoia.io API key' };
+/** Per key: each key answers with its own owner (reference §2: `uuid`, `email`, …). */
+function me(caller: FakeApiKey): Record<string, unknown> {
+  return { uuid: caller.uuid, type: 'apikey', email: caller.email, name: caller.name };
 }
 
 function matchPattern(pattern: string, segments: readonly string[]): Record<string, string> | undefined {
