@@ -71,11 +71,10 @@ export function composeDelivery(
     ...(options.worker?.enrichAttempts ? { enrichAttempts: options.worker.enrichAttempts } : {}),
     ...(options.worker?.refreshDelayMs ? { refreshDelayMs: options.worker.refreshDelayMs } : {}),
   };
-  const lock = cardLock ? { lock: cardLock } : {};
   return composeJobs({
     events,
-    cards: { sinks, cards, states, clock, enqueue, names: PLATFORM_NAMES, ...lock },
-    reminders: { rules, sekoia },
+    cards: { sinks, cards, states, clock, names: PLATFORM_NAMES, ...(cardLock ? { lock: cardLock } : {}) },
+    reminders: { rules },
     more: storms.jobs,
   });
 }

@@ -27,12 +27,14 @@ export const CARD_JOB_MAX_ATTEMPTS = 300;
 export function composeJobs(deps: {
   events: EventJobOptions;
   cards: CreateCardJobHandlerOptions;
-  reminders: Omit<ReminderJobOptions, 'sinks' | 'cards' | 'states' | 'clock'>;
+  /** The rules a reminder reads again when due (the alert is read again through `events.sekoia`). */
+  reminders: Pick<ReminderJobOptions, 'rules'>;
   /** Kinds composed elsewhere (the roll-up cards'). */
   more?: readonly JobTableEntry[];
 }): JobTable {
   const events = createEventJobHandlers(deps.events);
   const { sinks, cards, states, clock, lock } = deps.cards;
+  const { sekoia } = deps.events;
   return defineJobs([
     defineJob(sekoiaEventJob, { handle: events.sekoiaEvent }),
     defineJob(alertRefreshJob, { handle: events.alertRefresh }),
@@ -42,7 +44,8 @@ export function composeJobs(deps: {
       appUrl: deps.events.appUrl,
     }),
     defineJob(cardDeliveryJob, {
-      handle: createCardJobHandler(deps.cards),
+      // A new card of a rule with `--remind` queues its reminders.
+      handle: createCardJobHandler({ ...deps.cards, enqueue: deps.events.enqueue }),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
     defineJob(compactDeliveryJob, {
@@ -50,7 +53,7 @@ export function composeJobs(deps: {
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
     defineJob(cardReminderJob, {
-      handle: createReminderJobHandler({ sinks, cards, states, clock, ...deps.reminders }),
+      handle: createReminderJobHandler({ sinks, cards, states, clock, sekoia, ...deps.reminders }),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
     ...(deps.more ?? []),
