@@ -3,8 +3,9 @@
  * between a fake Sekoia.io, a fake Mattermost and a fake Bot Connector (Teams): alice subscribes
  * ~soc-alerts by slash command, Ana subscribes the Teams channel soc-alerts with @Sekoia, Sekoia.io
  * sends alerts through the WebHook, the same alert's card appears in both channels, alice clicks
- * Acknowledge in Mattermost and Ana Validate in Teams, and both cards follow each click. Every post
- * is printed as a person would read it. Exits 0, or prints the error and exits 1.
+ * Acknowledge in Mattermost and Ana Validate in Teams, and both cards follow each click; last, a rule
+ * with `--remind` and `--escalate` gets a card nobody acknowledges, and the bot's clock jumps ahead to
+ * show the reminder and the escalation in its thread. Every post is printed as a person would read it. Exits 0, or prints the error and exits 1.
  */
 
 import type { FakeTeamsMessage } from '../test/fakes/fake-bot-connector/index.ts';
@@ -313,6 +314,41 @@ async function validateInTeams(world: DemoWorld, shown: Shown): Promise<void> {
     print(renderPost(reply, 'thread reply'));
 }
 
+async function remindUnacknowledged(world: DemoWorld): Promise<void> {
+  step('alice adds a rule that reminds, then escalates, while a card stays unacknowledged');
+  await command(
+    world,
+    'subscribe alert-raised urgency>=medium --notify @oncall --remind 15m --escalate @secops-leads 30m',
+  );
+  const alert = world.sekoia.addAlert({
+    title: 'Suspicious PowerShell download on SRV-DB-2',
+    urgency: urgency(60),
+  });
+  out(`  Sekoia.io raises ${alert.short_id} (urgency 60)`);
+  const cardOf = () => world.cards().find((post) => post.props.sekoia_alert_uuid === alert.uuid);
+  // Not waitIdle: the reminders wait in the queue, due in 15 and 30 minutes; the clock may jump once
+  // they are queued (the card job queues them right after its post) and nothing else runs.
+  await world.waitUntil('the card and its reminders', async () => {
+    const kinds = await world.app.queue.statsByKind();
+    const waiting = (kind: string) => kinds.find((each) => each.kind === kind)?.waiting ?? 0;
+    const busy = kinds.some((each) => each.running > 0);
+    return cardOf() !== undefined && waiting('card-reminder') === 2 && !busy;
+  });
+  const card = cardOf();
+  check(card !== undefined, 'the medium alert got no card');
+  print(renderCard(card));
+  const thread = () => world.mattermost.thread(card.id);
+  step('Nobody acknowledges it: 15 minutes pass (the demo moves the bot’s clock ahead)');
+  check(thread().length === 0, 'a reminder came before its time');
+  world.passTime(15 * 60_000);
+  await world.waitUntil('the reminder', () => thread().length > 0);
+  for (const reply of thread()) print(renderPost(reply, 'thread reply'));
+  step('Still nobody, 15 minutes later: the escalation');
+  world.passTime(15 * 60_000);
+  await world.waitUntil('the escalation', () => thread().length > 1);
+  for (const reply of thread().slice(1)) print(renderPost(reply, 'thread reply'));
+}
+
 /** The alert a `POST /posts` body is the card of, if it is a card. */
 function alertUuidOf(body: unknown): unknown {
   const props = typeof body === 'object' && body !== null && 'props' in body ? body.props : undefined;
@@ -382,6 +418,7 @@ async function main(): Promise<void> {
       await next(world, shown);
       seeCards();
     }
+    await remindUnacknowledged(world);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     out(`\n${bold(summary(world, versions))} (${seconds} s)`);
   } finally {

@@ -7,6 +7,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, createApp } from '../src/app.ts';
+import type { Clock } from '../src/clock.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createLogger } from '../src/log.ts';
 import {
@@ -57,6 +58,8 @@ export interface DemoWorld {
   waitUntil(what: string, done: () => boolean | Promise<boolean>, timeoutMs?: number): Promise<void>;
   /** Every WebHook answered, the queue empty, and `done` true. */
   waitIdle(what: string, done?: () => boolean): Promise<void>;
+  /** The bot's clock jumps `ms` ahead (real time goes on from there): minutes pass in an instant. */
+  passTime(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -76,9 +79,10 @@ interface Parts {
   app: App;
   botUrl: string;
   stop: () => Promise<void>;
+  passTime: (ms: number) => void;
 }
 
-async function startBot(dir: string, parts: Pick<Parts, 'sekoia' | 'mattermost'>) {
+async function startBot(dir: string, parts: Pick<Parts, 'sekoia' | 'mattermost'>, clock: Clock) {
   const { sekoia, mattermost } = parts;
   const port = await freePort();
   const botUrl = `http://127.0.0.1:${port}`;
@@ -99,6 +103,7 @@ async function startBot(dir: string, parts: Pick<Parts, 'sekoia' | 'mattermost'>
     log: createLogger({ level: 'silent' }),
     defaultMetrics: false,
     worker: { pollMs: 50 },
+    clock,
   });
   return { app, port, botUrl };
 }
@@ -117,10 +122,16 @@ export async function startDemoWorld(): Promise<DemoWorld> {
     stops.push(() => mattermost.close());
     const connector = await startFakeBotConnector({});
     stops.push(() => connector.close());
-    const { app, port, botUrl } = await startBot(dir, { sekoia, mattermost });
+    // Real time, plus what the demo skips: a reminder due in 15 minutes is shown at once.
+    let skipped = 0;
+    const clock: Clock = { now: () => Date.now() + skipped };
+    const passTime = (ms: number) => {
+      skipped += ms;
+    };
+    const { app, port, botUrl } = await startBot(dir, { sekoia, mattermost }, clock);
     stops.push(() => app.stop());
     await app.listen(port, '127.0.0.1');
-    return buildWorld({ sekoia, mattermost, connector, app, botUrl, stop });
+    return buildWorld({ sekoia, mattermost, connector, app, botUrl, stop, passTime });
   } catch (error) {
     await stop();
     throw error;
@@ -193,6 +204,7 @@ function buildWorld(parts: Parts): DemoWorld {
       await sekoia.settleWebhooks();
       await waitUntil(what, async () => (await app.queue.stats()).pending === 0 && done());
     },
+    passTime: parts.passTime,
     stop: parts.stop,
   };
 }

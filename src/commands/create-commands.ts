@@ -6,6 +6,7 @@ import { hoursCommand } from './hours-command.ts';
 import { linkCommand } from './link-command.ts';
 import { maintenanceCommand } from './maintenance-command.ts';
 import { muteCommand } from './mute-command.ts';
+import { remindCommand } from './remind-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
 import { stormCommand } from './storm-command.ts';
@@ -24,6 +25,7 @@ export function createCommands(): CommandRegistry {
     unsubscribeCommand,
     muteCommand,
     unmuteCommand,
+    remindCommand,
     statusCommand,
     stormCommand,
     hoursCommand,

@@ -1,5 +1,6 @@
 import { formatTime } from '../format-time.ts';
 import { formatConditions, formatMention } from '../rules/format-subscription.ts';
+import { describeRemindPlan } from '../rules/read-remind-option.ts';
 import type { Rule } from '../rules/rule.ts';
 import type { Command } from './command.ts';
 import { readWords } from './read-words.ts';
@@ -37,6 +38,7 @@ export function describeRule(rule: Rule, now: number): string {
     const level = rule.notify.minUrgency === null ? '' : ` at ${rule.notify.minUrgency}+`;
     parts.push(`notifies ${names}${level}`);
   }
+  if (rule.remind !== undefined) parts.push(describeRemindPlan(rule.remind));
   if (rule.mute !== null && rule.mute.until > now) {
     const reason = rule.mute.reason === undefined ? '' : ` (${rule.mute.reason})`;
     parts.push(`muted until ${formatTime(rule.mute.until)} by ${rule.mute.by.name}${reason}`);

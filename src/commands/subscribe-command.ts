@@ -2,17 +2,20 @@ import { createRule } from '../rules/create-rule.ts';
 import { createRuleId } from '../rules/create-rule-id.ts';
 import { formatSubscription } from '../rules/format-subscription.ts';
 import { parseSubscription } from '../rules/parse-subscription.ts';
-import { usageError } from '../rules/usage-error.ts';
+import { describeRemindPlan } from '../rules/read-remind-option.ts';
+import { checkMentionsAllowed } from './check-mentions-allowed.ts';
 import type { Command } from './command.ts';
 import { info, success } from './reply-helpers.ts';
 
 export const subscribeCommand: Command = {
   name: 'subscribe',
-  usage: 'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]]',
+  usage:
+    'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]] [--remind 15m [--escalate @name,… 30m]]',
   summary: 'creates a rule for this channel',
   examples: [
     'subscribe alert-raised urgency>=high entity="Lyon HQ"',
     'subscribe alert-raised entity="Lyon HQ" --notify @oncall --notify-urgency high',
+    'subscribe alert-raised urgency>=high --notify @oncall --remind 15m --escalate @secops-leads 30m',
     'subscribe alert-updated change=status status=closed,rejected',
     'subscribe report tlp=amber,red flint=true',
     'subscribe intake-silent intake="Firewall EU" for=2h',
@@ -20,9 +23,7 @@ export const subscribeCommand: Command = {
   needs: () => 'act',
   async run(ctx, args, services) {
     const draft = parseSubscription(args, { resolveMention: ctx.resolveMention });
-    if (draft.notify !== undefined && !ctx.notifiesByName) {
-      throw usageError('--notify is not available here yet: cards on this platform cannot mention people');
-    }
+    checkMentionsAllowed(ctx, draft);
     const id = await createRuleId({
       random: services.random,
       exists: (candidate) => services.rules.exists(candidate),
@@ -36,8 +37,11 @@ export const subscribeCommand: Command = {
     });
     await services.rules.add(rule);
     const summary = formatSubscription(rule);
+    const plan =
+      rule.remind === undefined ? [] : [`Unacknowledged cards: ${describeRemindPlan(rule.remind)}.`];
     await ctx.reply(
       success(`Rule ${rule.id} created: ${summary}`, {
+        ...(plan.length > 0 && { lines: plan }),
         code: [`mute ${rule.id} 2h`, `unsubscribe ${rule.id}`],
       }),
     );

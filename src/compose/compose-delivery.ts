@@ -74,6 +74,7 @@ export function composeDelivery(
   return composeJobs({
     events,
     cards: { sinks, cards, states, clock, names: PLATFORM_NAMES, ...(cardLock ? { lock: cardLock } : {}) },
+    reminders: { rules },
     more: storms.jobs,
   });
 }

@@ -7,7 +7,12 @@ import {
 } from '../delivery/create-card-job-handler.ts';
 import { createCompactJobHandler } from '../delivery/create-compact-job-handler.ts';
 import { createEventJobHandlers, type EventJobOptions } from '../delivery/create-event-job-handlers.ts';
+import {
+  createReminderJobHandler,
+  type ReminderJobOptions,
+} from '../delivery/create-reminder-job-handler.ts';
 import { defineWatchJobs } from '../delivery/define-watch-jobs.ts';
+import { cardReminderJob } from '../delivery/reminder-job.ts';
 import { sekoiaEventJob } from '../ingress/stored-event.ts';
 import { defineJob, defineJobs, type JobTable, type JobTableEntry } from '../queue/define-jobs.ts';
 import { type CompactNotification, TRIGGER_TABLE } from '../triggers/trigger-table.ts';
@@ -22,11 +27,14 @@ export const CARD_JOB_MAX_ATTEMPTS = 300;
 export function composeJobs(deps: {
   events: EventJobOptions;
   cards: CreateCardJobHandlerOptions;
+  /** The rules a reminder reads again when due (the alert is read again through `events.sekoia`). */
+  reminders: Pick<ReminderJobOptions, 'rules'>;
   /** Kinds composed elsewhere (the roll-up cards'). */
   more?: readonly JobTableEntry[];
 }): JobTable {
   const events = createEventJobHandlers(deps.events);
-  const { sinks, cards, clock, lock } = deps.cards;
+  const { sinks, cards, states, clock, lock } = deps.cards;
+  const { sekoia } = deps.events;
   return defineJobs([
     defineJob(sekoiaEventJob, { handle: events.sekoiaEvent }),
     defineJob(alertRefreshJob, { handle: events.alertRefresh }),
@@ -36,11 +44,16 @@ export function composeJobs(deps: {
       appUrl: deps.events.appUrl,
     }),
     defineJob(cardDeliveryJob, {
-      handle: createCardJobHandler(deps.cards),
+      // A new card of a rule with `--remind` queues its reminders.
+      handle: createCardJobHandler({ ...deps.cards, enqueue: deps.events.enqueue }),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
     defineJob(compactDeliveryJob, {
       handle: createCompactJobHandler({ sinks, cards, clock, ...(lock ? { lock } : {}) }),
+      maxAttempts: CARD_JOB_MAX_ATTEMPTS,
+    }),
+    defineJob(cardReminderJob, {
+      handle: createReminderJobHandler({ sinks, cards, states, clock, sekoia, ...deps.reminders }),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
     ...(deps.more ?? []),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jobType } from '../queue/job-type.ts';
 import { notifyListSchema } from '../rules/notify-list-schema.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
+import { remindPlanSchema } from '../rules/remind-plan-schema.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 import { cardLaneSchema } from './card-lane.ts';
 
@@ -22,6 +23,8 @@ export const cardJobSchema = z.strictObject({
       name: z.string().nullable(),
       /** Who a new card of the rule pings; absent on jobs queued before `--notify` existed. */
       notify: notifyListSchema.optional(),
+      /** Its `--remind` plan, scheduled when the card is first posted; absent on older jobs. */
+      remind: remindPlanSchema.optional(),
     })
     .nullable(),
   /** Its turn at the platform (card-lane.ts): a click's refresh, a channel's first card; else `update`. */

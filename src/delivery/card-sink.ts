@@ -1,5 +1,5 @@
 import type { PlatformId } from '../rules/platform-id.ts';
-import type { ChannelRef } from '../rules/rule.ts';
+import type { ChannelRef, Mention } from '../rules/rule.ts';
 import type { AlertCard } from './alert-card.ts';
 import type { CardLane } from './card-lane.ts';
 import type { CompactCard } from './compact-card.ts';
@@ -22,6 +22,18 @@ export interface StatusNote {
   by?: { name: string; from: string } | undefined;
 }
 
+/** A reply in the thread of a card still unacknowledged (a rule's `--remind`, then `--escalate`). */
+export interface ReminderNote {
+  stage: ReminderStage;
+  shortId: string | undefined;
+  /** Since the card was posted. */
+  ageMs: number;
+  /** Who to ping (the rule's, as stored: checked); empty: nobody. */
+  mentions: readonly Mention[];
+}
+
+export type ReminderStage = 'remind' | 'escalate';
+
 /**
  * One chat platform's side of delivery (implemented in `platforms/`). Methods fail with a BotError
  * `delivery_failed` (retryable, with Retry-After when the platform gave one) or `platform_rejected`
@@ -33,6 +45,8 @@ export interface CardSink {
   /** Re-renders the card in place (the whole card: platforms replace, they do not merge). */
   update(target: CardTarget, messageId: string, card: AlertCard): Promise<void>;
   replyInThread(target: CardTarget, messageId: string, note: StatusNote): Promise<void>;
+  /** A reminder (or the escalation) in the card's thread, pinging its names where the platform can. */
+  remind(target: CardTarget, messageId: string, note: ReminderNote): Promise<void>;
   /**
    * The card of this alert posted in the channel since `sinceMs`, if any: after a crash between
    * posting and recording the post, the next try finds it instead of posting a second card.

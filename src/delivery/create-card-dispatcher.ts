@@ -63,7 +63,12 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
       jobs.set(channelKey(match.channel), {
         alertUuid: uuid,
         channel: match.channel,
-        rule: { id: rule.id, name: rule.name ?? null, ...(rule.notify && { notify: rule.notify }) },
+        rule: {
+          id: rule.id,
+          name: rule.name ?? null,
+          ...(rule.notify && { notify: rule.notify }),
+          ...(rule.remind && { remind: rule.remind }),
+        },
       });
     }
     const shownKeys = new Set<string>();

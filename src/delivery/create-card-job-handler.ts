@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import { createKeyedMutex } from '../create-keyed-mutex.ts';
 import type { Logger } from '../log.ts';
 import type { JobHandler } from '../queue/job-kind.ts';
+import type { NewJob } from '../queue/job-queue.ts';
 import { type AlertCard, buildAlertCard } from './alert-card.ts';
 import type { AlertState, AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, channelKey } from './card-job.ts';
@@ -11,6 +12,7 @@ import type { CardRecord, CardStore } from './card-store.ts';
 import type { CardLock } from './create-card-lock.ts';
 import type { PlatformNames } from './platform-names.ts';
 import { postOrRecover } from './post-or-recover.ts';
+import { reminderJobs } from './reminder-job.ts';
 
 export interface CreateCardJobHandlerOptions {
   sinks: CardSinks;
@@ -23,6 +25,8 @@ export interface CreateCardJobHandlerOptions {
   lookbackMs?: number;
   /** Across replicas (the in-process mutex covers this process only). */
   lock?: CardLock;
+  /** Queues the reminders of a new card whose rule has `--remind`; without it, none are. */
+  enqueue?: (job: NewJob) => Promise<unknown>;
 }
 
 /**
@@ -73,6 +77,15 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
         log.info({ alertUuid: job.alertUuid, messageId }, 'card found after an interrupted post');
         await sink.update(target, messageId, card);
       } else log.info({ alertUuid: job.alertUuid, messageId }, 'card posted');
+      // Before the record: a try that fails after this posts or finds the card again, and queues
+      // them again (dropped as duplicates); a record written first would let a failure lose them.
+      const plan = job.rule?.remind;
+      if (plan !== undefined && options.enqueue !== undefined) {
+        const postedAt = recovered ? record.creatingSince : clock.now();
+        const { alertUuid, channel } = job;
+        const reminders = reminderJobs({ alertUuid, channel, ruleId: record.ruleId, plan, postedAt });
+        await Promise.all(reminders.map(options.enqueue));
+      }
       return cards.put(shown(record, messageId, state, card));
     }
     await sink.update(target, record.messageId, card);

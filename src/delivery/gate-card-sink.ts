@@ -14,6 +14,7 @@ export function gateCardSink(sink: CardSink, gate: PlatformGate): CardSink {
     update: (target, messageId, card) => through(target, () => sink.update(target, messageId, card)),
     replyInThread: (target, messageId, note) =>
       through(target, () => sink.replyInThread(target, messageId, note)),
+    remind: (target, messageId, note) => through(target, () => sink.remind(target, messageId, note)),
     findCard: (target, alertUuid, sinceMs) =>
       through(target, () => sink.findCard(target, alertUuid, sinceMs)),
     postCompact: (target, card) => through(target, () => sink.postCompact(target, card)),

@@ -137,6 +137,7 @@ export function createRuleCatalog(options: CreateRuleCatalogOptions): RuleCatalo
     },
     setMute: async (ruleId, mute) => applyAndAnnounce(await store.setMute(ruleId, mute)),
     clearMute: async (ruleId) => applyAndAnnounce(await store.clearMute(ruleId)),
+    setRemind: async (ruleId, plan) => applyAndAnnounce(await store.setRemind(ruleId, plan)),
     // A match counter does not change what matches: not announced (it would flood the channel).
     recordMatch: async (ruleId, at) => apply(await store.recordMatch(ruleId, at)),
   };

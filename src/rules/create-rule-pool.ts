@@ -48,6 +48,7 @@ export function createRulePool(): RulePool {
         conditions: shared,
         name: rule.name,
         notify: rule.notify,
+        remind: rule.remind,
         createdBy: users.acquire(userKey(rule.createdBy), () => ({ id, name })),
         createdAt: rule.createdAt,
         mute: rule.mute,

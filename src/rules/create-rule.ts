@@ -19,6 +19,7 @@ export function createRule(input: CreateRuleInput): Rule {
     conditions: draft.conditions,
     ...(draft.name === undefined ? {} : { name: draft.name }),
     ...(draft.notify === undefined ? {} : { notify: draft.notify }),
+    ...(draft.remind === undefined ? {} : { remind: draft.remind }),
     createdBy: input.createdBy,
     createdAt: input.now,
     mute: null,

@@ -1,4 +1,5 @@
-import type { Condition, Mention, SubscriptionDraft } from './rule.ts';
+import { formatDuration } from './parse-duration.ts';
+import type { Condition, Mention, RemindPlan, SubscriptionDraft } from './rule.ts';
 
 /** Characters that make a value need quotes to be read back as typed. */
 const NEEDS_QUOTES = /[\s,"'“”„‘’\\=~<>!]|^-/;
@@ -38,5 +39,14 @@ export function formatSubscription(draft: SubscriptionDraft): string {
     parts.push(`--notify ${draft.notify.mentions.map(formatMention).join(',')}`);
     if (draft.notify.minUrgency !== null) parts.push(`--notify-urgency ${draft.notify.minUrgency}`);
   }
+  if (draft.remind !== undefined) parts.push(formatRemindPlan(draft.remind));
   return parts.filter((part) => part !== '').join(' ');
+}
+
+/** `--remind 15m --escalate @secops-leads 30m`, read back by the parser into the same plan. */
+export function formatRemindPlan(plan: RemindPlan): string {
+  const remind = `--remind ${formatDuration(plan.afterMs)}`;
+  if (plan.escalate === null) return remind;
+  const names = plan.escalate.mentions.map(formatMention).join(',');
+  return `${remind} --escalate ${names} ${formatDuration(plan.escalate.afterMs)}`;
 }

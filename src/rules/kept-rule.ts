@@ -1,7 +1,7 @@
 import { isListening } from './compile-rule.ts';
 import type { SharedCondition } from './create-condition-cache.ts';
 import type { PreparedFacts } from './prepare-facts.ts';
-import type { ChannelRef, Mute, NotifyList, Rule, UserRef } from './rule.ts';
+import type { ChannelRef, Mute, NotifyList, RemindPlan, Rule, UserRef } from './rule.ts';
 import type { Trigger } from './triggers.ts';
 
 /**
@@ -17,6 +17,7 @@ export interface KeptRule {
   readonly conditions: readonly SharedCondition[];
   readonly name: string | undefined;
   readonly notify: NotifyList | undefined;
+  readonly remind: RemindPlan | undefined;
   readonly createdBy: UserRef;
   readonly createdAt: number;
   readonly mute: Mute | null;
@@ -28,7 +29,8 @@ export interface KeptRule {
 
 /** The rule as it was given to the index (a new object each time; its parts are shared). */
 export function toRule(kept: KeptRule): Rule {
-  const { id, channel, trigger, name, notify, createdBy, createdAt, mute, matchCount, lastMatchAt } = kept;
+  const { id, channel, trigger, name, notify, remind, createdBy, createdAt, mute, matchCount, lastMatchAt } =
+    kept;
   const conditions = kept.conditions.map((shared) => shared.condition);
   const rule: Rule = {
     id,
@@ -43,6 +45,7 @@ export function toRule(kept: KeptRule): Rule {
   };
   if (name !== undefined) rule.name = name;
   if (notify !== undefined) rule.notify = notify;
+  if (remind !== undefined) rule.remind = remind;
   return rule;
 }
 

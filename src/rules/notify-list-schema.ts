@@ -31,8 +31,11 @@ const mentionByName = z.strictObject({
 /** One `--notify` target as stored or queued: by id when it has one, else by a checked name. */
 export const mentionSchema: z.ZodType<Mention> = z.union([mentionById, mentionByName]);
 
-/** A rule's `--notify` list as stored and as carried by a card job: checked, never trusted. */
+/** Who a rule pings (`--notify`, `--escalate`), as stored and as carried by a job: checked, never trusted. */
+export const mentionListSchema: z.ZodType<Mention[]> = z.array(mentionSchema).min(1);
+
+/** A rule's `--notify` list as stored and as carried by a card job. */
 export const notifyListSchema: z.ZodType<NotifyList> = z.object({
-  mentions: z.array(mentionSchema).min(1),
+  mentions: mentionListSchema,
   minUrgency: z.enum(['low', 'medium', 'high']).nullable(),
 });

@@ -1,6 +1,7 @@
 import type { UrgencyLevel } from '../normalize/notification.ts';
 import { checkCondition } from './check-condition.ts';
 import { type ResolveMention, readMentions, readNotifyUrgency } from './read-notify-option.ts';
+import { readRemindOptions } from './read-remind-option.ts';
 import type { Condition, Mention, SubscriptionDraft } from './rule.ts';
 import { splitCondition } from './split-condition.ts';
 import { didYouMean } from './suggest-word.ts';
@@ -11,7 +12,9 @@ import { validateDraft } from './validate-draft.ts';
 
 export const MAX_ARGUMENTS_LENGTH = 2000;
 const MAX_NAME_LENGTH = 80;
-const OPTIONS = ['--name', '--notify', '--notify-urgency'];
+const OPTIONS = ['--name', '--notify', '--notify-urgency', '--remind', '--escalate'];
+/** `--escalate @a,@b 30m`: the names, then the delay (kept under this key). */
+const ESCALATE_AFTER = '--escalate after';
 /** The trigger whose matches post a new card: the only one a mention can ride on. */
 const NOTIFY_TRIGGER: Trigger = 'alert-raised';
 
@@ -22,7 +25,7 @@ export interface ParseSubscriptionOptions {
 
 /**
  * The arguments of `subscribe`: `<trigger> [condition …] [--name "text"] [--notify @name[,@name…]
- * [--notify-urgency low|medium|high]]` → a draft, or a
+ * [--notify-urgency low|medium|high]] [--remind 15m [--escalate @name[,@name…] 30m]]` → a draft, or a
  * BotError('command_usage') whose message quotes the offending word and says what was expected.
  */
 export function parseSubscription(text: string, options: ParseSubscriptionOptions = {}): SubscriptionDraft {
@@ -46,16 +49,23 @@ export function parseSubscription(text: string, options: ParseSubscriptionOption
     }
     i += option.consumed - 1;
     let value = option.value;
-    // `--notify @a, @b` and `--notify @a @b`: the list goes on while the next word is a mention.
+    // `--notify @a, @b` and `--notify @a @b`: the list goes on while the next word is a mention
+    // (the same for `--escalate`, whose delay follows its names).
     // Where mentions are by id, a name typed as text may have spaces (`@Alice Martin`): its next
     // words stay with it, so that the platform refuses the whole name rather than "Martin".
-    for (let next = rest[i + 1]; option.option === '--notify' && next !== undefined; next = rest[i + 1]) {
+    const listed = option.option === '--notify' || option.option === '--escalate';
+    for (let next = rest[i + 1]; listed && next !== undefined; next = rest[i + 1]) {
       if (next.raw.startsWith('@')) value = `${value.replace(/,$/, '')},${next.raw}`;
-      else if (options.resolveMention !== undefined && isNameWord(next.raw)) value = `${value} ${next.raw}`;
+      else if (option.option === '--notify' && options.resolveMention !== undefined && isNameWord(next.raw))
+        value = `${value} ${next.raw}`;
       else break;
       i++;
     }
     values.set(option.option, value);
+    if (option.option === '--escalate') {
+      values.set(ESCALATE_AFTER, readEscalateDelay(token, rest[i + 1]));
+      i += 1;
+    }
   }
   validateDraft(trigger, conditions);
   const draft: SubscriptionDraft = { trigger, conditions };
@@ -63,7 +73,22 @@ export function parseSubscription(text: string, options: ParseSubscriptionOption
   if (name !== undefined) draft.name = checkName(name);
   const notify = readNotify(trigger, values, options.resolveMention);
   if (notify !== undefined) draft.notify = notify;
+  const remind = readRemindOptions(
+    trigger,
+    { remind: values.get('--remind'), names: values.get('--escalate'), after: values.get(ESCALATE_AFTER) },
+    options.resolveMention,
+  );
+  if (remind !== undefined) draft.remind = remind;
   return draft;
+}
+
+/** The duration after `--escalate @names`: its own word, which no option may take the place of. */
+function readEscalateDelay(option: ArgumentToken, next: ArgumentToken | undefined): string {
+  const word = next?.segments.map((segment) => segment.text).join('') ?? '';
+  if (next === undefined || next.raw.startsWith('--') || word.trim() === '') {
+    throw usageError(`--escalate needs ${NEEDS['--escalate']}`, { token: option.raw });
+  }
+  return word;
 }
 
 function readNotify(
@@ -113,6 +138,8 @@ const NEEDS: Record<string, string> = {
   '--name': 'a text, e.g. --name "Night shift"',
   '--notify': 'names, e.g. --notify @oncall,@sre',
   '--notify-urgency': 'a level, e.g. --notify-urgency high',
+  '--remind': 'a duration, e.g. --remind 15m',
+  '--escalate': 'names then a duration, e.g. --escalate @secops-leads 30m',
 };
 
 /** `--name "Night shift"` (two tokens) or `--name="Night shift"` (one); the same for every option. */

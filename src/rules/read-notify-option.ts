@@ -21,29 +21,29 @@ export type ResolveMention = (typed: string) => Mention;
  * the whole channel woken); `@all` is refused: it also pings members who muted the channel. With
  * `resolve`, each item is what the platform says it names instead (a mention by id).
  */
-export function readMentions(value: string, resolve?: ResolveMention): Mention[] {
+export function readMentions(value: string, resolve?: ResolveMention, option = '--notify'): Mention[] {
   const mentions: Mention[] = [];
   for (const word of value.split(',')) {
     const typed = word.trim();
-    const mention = resolve === undefined ? readName(typed) : resolve(typed);
+    const mention = resolve === undefined ? readName(typed, option) : resolve(typed);
     const key = mentionKey(mention);
     if (!mentions.some((known) => mentionKey(known) === key)) mentions.push(mention);
   }
-  if (mentions.length > MAX_MENTIONS) throw usageError(`--notify takes at most ${MAX_MENTIONS} names`);
+  if (mentions.length > MAX_MENTIONS) throw usageError(`${option} takes at most ${MAX_MENTIONS} names`);
   return mentions;
 }
 
 /** The same person or tag: by id when there is one, else by name. */
 const mentionKey = (mention: Mention) => (mention.id === undefined ? `@${mention.name}` : `#${mention.id}`);
 
-function readName(typed: string): Mention {
+function readName(typed: string, option: string): Mention {
   const name = typed.startsWith('@') ? typed.slice(1).toLowerCase() : '';
   if (!MENTION_NAME.test(name)) {
     throw usageError(
-      `--notify takes @names (letters, digits, ".", "-", "_"), e.g. --notify @oncall,@sre — not ${quoted(typed)}`,
+      `${option} takes @names (letters, digits, ".", "-", "_"), e.g. ${option} @oncall,@sre — not ${quoted(typed)}`,
     );
   }
-  if (name === 'all') throw usageError('--notify @all is refused — use @channel or name who to ping');
+  if (name === 'all') throw usageError(`${option} @all is refused — use @channel or name who to ping`);
   return { name };
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelRef, Mute, Rule } from './rule.ts';
+import type { ChannelRef, Mute, RemindPlan, Rule } from './rule.ts';
 
 /**
  * Where rules live (the store is the truth; the matcher's index is a copy). Ids compare
@@ -24,6 +24,8 @@ export interface RuleStore {
   /** The rule as changed, or undefined when there is no such rule. */
   setMute(ruleId: string, mute: Mute): Promise<Rule | undefined>;
   clearMute(ruleId: string): Promise<Rule | undefined>;
+  /** Sets the rule's `--remind` plan, or removes it (null). */
+  setRemind(ruleId: string, plan: RemindPlan | null): Promise<Rule | undefined>;
   /** matchCount + 1 and lastMatchAt = at. */
   recordMatch(ruleId: string, at: number): Promise<Rule | undefined>;
   /**

@@ -58,12 +58,23 @@ export interface NotifyList {
   minUrgency: UrgencyLevel | null;
 }
 
+/**
+ * `--remind 15m --escalate @secops-leads 30m`: while a card of the rule stays unacknowledged, a reply
+ * in its thread after `afterMs` (pinging the rule's `--notify` names), then one pinging the
+ * escalation names after `escalate.afterMs` (both counted from the card's post).
+ */
+export interface RemindPlan {
+  afterMs: number;
+  escalate: { mentions: Mention[]; afterMs: number } | null;
+}
+
 /** What `subscribe` parses into; the command adds id, channel, creator and time. */
 export interface SubscriptionDraft {
   trigger: Trigger;
   conditions: Condition[];
   name?: string;
   notify?: NotifyList;
+  remind?: RemindPlan;
 }
 
 export interface Mute {

@@ -153,6 +153,9 @@ export function createKeyvRuleStore(options: CreateKeyvRuleStoreOptions): RuleSt
       }),
     setMute: (ruleId, mute: Mute) => change(ruleId, (rule) => ({ ...rule, mute }), true),
     clearMute: (ruleId) => change(ruleId, (rule) => ({ ...rule, mute: null }), true),
+    // Versioned like a mute: replicas reload their copy, which the dispatcher puts on new card jobs.
+    setRemind: (ruleId, plan) =>
+      change(ruleId, ({ remind: _old, ...rule }) => (plan === null ? rule : { ...rule, remind: plan }), true),
     recordMatch: (ruleId, at) =>
       change(ruleId, (rule) => ({ ...rule, matchCount: rule.matchCount + 1, lastMatchAt: at }), false),
     version: async () => String((await keyv.get<unknown>(VERSION)) ?? ''),

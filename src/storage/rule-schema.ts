@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { notifyListSchema } from '../rules/notify-list-schema.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
+import { remindPlanSchema } from '../rules/remind-plan-schema.ts';
 import type { Rule } from '../rules/rule.ts';
 import { OPERATORS } from '../rules/rule.ts';
 import { CONDITION_KEYS, TRIGGERS } from '../rules/triggers.ts';
@@ -34,6 +35,8 @@ export const ruleSchema: z.ZodType<Rule> = z.object({
   name: z.string().exactOptional(),
   // Rules stored before `--notify` existed have no such field: they keep working, silently.
   notify: notifyListSchema.exactOptional(),
+  // …nor before `--remind`.
+  remind: remindPlanSchema.exactOptional(),
   createdBy: userSchema,
   createdAt: z.number().finite(),
   mute: muteSchema.nullable(),

@@ -20,6 +20,7 @@ describe('help', () => {
       'unsubscribe',
       'mute',
       'unmute',
+      'remind',
       'status',
       'storm',
       'hours',

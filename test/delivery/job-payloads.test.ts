@@ -8,6 +8,7 @@ import { cardDeliveryJob } from '../../src/delivery/card-job.ts';
 import { compactDeliveryJob } from '../../src/delivery/compact-job.ts';
 import { createCardDispatcher } from '../../src/delivery/create-card-dispatcher.ts';
 import { createCardRefresher } from '../../src/delivery/create-card-refresher.ts';
+import { cardReminderJob, reminderJobs } from '../../src/delivery/reminder-job.ts';
 import { readStoredEvent, sekoiaEventJob, storedEventPayload } from '../../src/ingress/stored-event.ts';
 import { createLogger } from '../../src/log.ts';
 import { normalizeAlert } from '../../src/normalize/normalize-alert.ts';
@@ -95,6 +96,20 @@ describe('job payloads: each kind reads back what its producer writes', () => {
     );
     const job = encodeJob(alertRefreshJob, { stored, eventId: 'job-1' }, { runAt: 5 });
     expect(readBack(alertRefreshJob, job)).toEqual({ stored, eventId: 'job-1' });
+  });
+
+  it('card-reminder: one delayed job per stage of the plan, deduplicated per alert, channel and stage', () => {
+    const plan = { afterMs: 900_000, escalate: { mentions: [{ name: 'leads' }], afterMs: 1_800_000 } };
+    const jobs = reminderJobs({ alertUuid: 'a1', channel, ruleId: 'r7k2', plan, postedAt: 1_000 });
+    expect(jobs.map((job) => [readBack(cardReminderJob, job).stage, job.runAt, job.dedupeKeys])).toEqual([
+      ['remind', 901_000, ['reminder:a1:mattermost/t1/c1:remind']],
+      ['escalate', 1_801_000, ['reminder:a1:mattermost/t1/c1:escalate']],
+    ]);
+    // A card job carries the plan of its rule; one queued before plans existed still reads.
+    const card = { alertUuid: 'a1', channel, rule: { id: 'r7k2', name: null, remind: plan } };
+    expect(readBack(cardDeliveryJob, encodeJob(cardDeliveryJob, card)).rule?.remind).toEqual(plan);
+    const older = { ...card, rule: { id: 'r7k2', name: null } };
+    expect(readBack(cardDeliveryJob, encodeJob(cardDeliveryJob, older)).rule).not.toHaveProperty('remind');
   });
 
   it('card-delivery and compact-delivery: what the dispatcher and the refresher enqueue', async () => {

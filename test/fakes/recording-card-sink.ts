@@ -1,5 +1,5 @@
 import type { AlertCard } from '../../src/delivery/alert-card.ts';
-import type { CardSink, CardTarget, StatusNote } from '../../src/delivery/card-sink.ts';
+import type { CardSink, CardTarget, ReminderNote, StatusNote } from '../../src/delivery/card-sink.ts';
 import type { CompactCard } from '../../src/delivery/compact-card.ts';
 import type { RollupCard } from '../../src/delivery/rollup-card.ts';
 
@@ -10,6 +10,7 @@ export interface SinkMessage {
   card: AlertCard;
   versions: number;
   thread: StatusNote[];
+  reminders: ReminderNote[];
   postedAt: number;
 }
 
@@ -99,6 +100,7 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
         card,
         versions: 1,
         thread: [],
+        reminders: [],
         postedAt: now(),
       };
       messages.push(message);
@@ -112,6 +114,11 @@ export function createRecordingCardSink(now: () => number): RecordingCardSink {
     },
     async replyInThread(_target, messageId, note) {
       messages.find((m) => m.id === messageId)?.thread.push(note);
+    },
+    async remind(_target, messageId, note) {
+      const message = messages.find((m) => m.id === messageId);
+      if (message === undefined) throw new Error(`no message ${messageId}`);
+      message.reminders.push(note);
     },
     async findCard(target, alertUuid, sinceMs) {
       lookups += 1;

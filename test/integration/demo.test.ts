@@ -141,8 +141,24 @@ describe('npm run demo', () => {
       /thread reply .*\n.*Acknowledged → Ongoing by Ana Analyst \(Microsoft Teams\)/,
     );
 
+    const reminded = section(output, 'alice adds a rule that reminds');
+    expect(reminded).toMatch(/Rule \w+ created: alert-raised urgency>=medium --notify @oncall --remind 15m/);
+    expect(reminded).toContain('reminds after 15m, escalates to @secops-leads after 30m');
+    const remindedId = /Sekoia\.io raises (AL\w+) \(urgency 60\)/.exec(reminded)?.[1];
+    expect(remindedId, reminded).toBeDefined();
+    expect(reminded).toContain(`title: ${remindedId} · Suspicious PowerShell download on SRV-DB-2`);
+    expect(reminded).toContain('Status: Pending');
+    expect(section(output, 'Nobody acknowledges it: 15 minutes pass')).toMatch(
+      new RegExp(`thread reply .*\\n.*⏰ ${remindedId} still unacknowledged after 15m — @oncall\\n`),
+    );
+    expect(section(output, 'Still nobody, 15 minutes later')).toMatch(
+      new RegExp(
+        `thread reply .*\\n.*🚨 Escalation: ${remindedId} unacknowledged after 30m — @secops-leads\\n`,
+      ),
+    );
+
     expect(output).toContain(
-      'Demo finished: 2 cards posted (Mattermost 1, Teams 1), 6 edits (Mattermost 3, Teams 3), 2 actions, 0 duplicates.',
+      'Demo finished: 3 cards posted (Mattermost 2, Teams 1), 6 edits (Mattermost 3, Teams 3), 2 actions, 0 duplicates.',
     );
   });
 });

@@ -55,6 +55,22 @@ export function describeRuleStoreContract(url: string): void {
       expect(await rules.get('p1a1')).not.toHaveProperty('notify');
     });
 
+    it("keeps a rule's --remind plan, sets and removes it (a version change); old rules read without one", async () => {
+      const reminding = ruleFrom('alert-raised --remind 15m --escalate @secops-leads 30m', 'rm1d');
+      await rules.add(reminding);
+      await rules.add(ruleFrom('alert-raised', 'p1a1'));
+      expect(await rules.get('rm1d')).toEqual(reminding);
+      expect(await rules.get('p1a1')).not.toHaveProperty('remind');
+      const v1 = await rules.version();
+      const plan = { afterMs: 600_000, escalate: null };
+      expect((await rules.setRemind('p1a1', plan))?.remind).toEqual(plan);
+      expect((await rules.get('p1a1'))?.remind).toEqual(plan);
+      expect(await rules.version()).not.toBe(v1);
+      expect(await rules.setRemind('rm1d', null)).not.toHaveProperty('remind');
+      expect(await rules.get('rm1d')).not.toHaveProperty('remind');
+      expect(await rules.setRemind('zzzz', plan)).toBeUndefined();
+    });
+
     it('scans every rule exactly once, a batch at a time', async () => {
       const ids = ['a001', 'a002', 'a003', 'a004', 'a005'];
       for (const id of ids) await rules.add(ruleFrom('alert-raised urgency>=high', id));

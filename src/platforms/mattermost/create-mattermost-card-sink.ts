@@ -6,7 +6,7 @@ import type { MattermostClient } from './create-mattermost-client.ts';
 import { renderAlertPost } from './render-alert-post.ts';
 import { renderCompactPost } from './render-compact-post.ts';
 import { renderRollupPost } from './render-rollup-post.ts';
-import { renderStatusChange } from './render-thread-reply.ts';
+import { renderReminder, renderStatusChange } from './render-thread-reply.ts';
 
 export interface CreateMattermostCardSinkOptions {
   client: MattermostClient;
@@ -46,6 +46,13 @@ export function createMattermostCardSink(options: CreateMattermostCardSinkOption
         channel_id: target.channel.channel,
         root_id: postId,
         message: renderStatusChange(note),
+      });
+    },
+    async remind(target, postId, note) {
+      await client.createPost({
+        channel_id: target.channel.channel,
+        root_id: postId,
+        message: renderReminder(note),
       });
     },
     findCard: (target, alertUuid, sinceMs) =>

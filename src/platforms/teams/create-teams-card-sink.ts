@@ -3,11 +3,11 @@ import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import type { AlertCard } from '../../delivery/alert-card.ts';
 import type { CardSink, CardTarget } from '../../delivery/card-sink.ts';
 import { BotError } from '../../errors.ts';
-import type { ConnectorClient } from './create-connector-client.ts';
+import type { ConnectorClient, OutgoingActivity } from './create-connector-client.ts';
 import { renderAlertCard } from './render-alert-card.ts';
 import { renderCompactCard } from './render-compact-card.ts';
 import { renderRollupCard } from './render-rollup-card.ts';
-import { renderStatusChangeText } from './render-thread-text.ts';
+import { renderReminderMessage, renderStatusChangeText } from './render-thread-text.ts';
 import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -103,6 +103,12 @@ export function createTeamsCardSink(options: {
     );
   };
 
+  /** A reply in the card's thread (in a chat: the next message of the chat). */
+  const replyUnder = async (target: CardTarget, activityId: string, message: OutgoingActivity) => {
+    const conversation = await conversationOf(target);
+    await connector.send(conversation.serviceUrl, cardConversationId(conversation, activityId), message);
+  };
+
   const update = async (target: CardTarget, activityId: string, card: AlertCard) =>
     replaceCard(target, activityId, render(target, card));
 
@@ -110,11 +116,13 @@ export function createTeamsCardSink(options: {
     // One request: the card goes out with its buttons.
     post: (target, card) => postCard(target, render(target, card)),
     update,
-    async replyInThread(target, activityId, note) {
-      const conversation = await conversationOf(target);
-      const text = { type: 'message', text: renderStatusChangeText(note), textFormat: 'markdown' };
-      await connector.send(conversation.serviceUrl, cardConversationId(conversation, activityId), text);
-    },
+    replyInThread: (target, activityId, note) =>
+      replyUnder(target, activityId, {
+        type: 'message',
+        text: renderStatusChangeText(note),
+        textFormat: 'markdown',
+      }),
+    remind: (target, activityId, note) => replyUnder(target, activityId, { ...renderReminderMessage(note) }),
     findCard: async () => undefined,
     postCompact: (target, card) => postCard(target, renderCompactCard(card)),
     updateCompact: (target, activityId, card) => replaceCard(target, activityId, renderCompactCard(card)),

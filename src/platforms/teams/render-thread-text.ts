@@ -5,9 +5,11 @@ import {
   statusChangeSentence,
   urgencyChangeSentence,
 } from '../../delivery/card-sentences.ts';
-import type { StatusNote } from '../../delivery/card-sink.ts';
+import type { ReminderNote, StatusNote } from '../../delivery/card-sink.ts';
+import { reminderSentence } from '../../delivery/reminder-sentence.ts';
 import { formatDuration } from '../../rules/parse-duration.ts';
 import { escapeBlock, escapeInline } from './escape-teams-markdown.ts';
+import { type MentionMessage, renderMentionMessage } from './render-mentions.ts';
 
 const MAX_NAME_RUNES = 64;
 const MAX_COMMENT_RUNES = 2_000;
@@ -33,4 +35,13 @@ export function renderMuteText(input: { by: string; ruleId: string }): string {
 /** An urgency changed from the card, noted under it: "Urgency of AL…: 60 → 85 by Ana: reason". */
 export function renderUrgencyText(note: UrgencyNote): string {
   return urgencyChangeSentence(note, escapeInline);
+}
+
+/**
+ * "<at>SecOps leads</at> 🚨 Escalation: ALT-1 unacknowledged after 30m": the rule's mentions by id
+ * ping ahead of the sentence (render-mentions.ts); a name without an id cannot ping in Teams.
+ */
+export function renderReminderMessage(note: ReminderNote): MentionMessage {
+  const text = reminderSentence({ ...note, mentions: [] }, escapeInline, () => undefined);
+  return renderMentionMessage(text, note.mentions);
 }
