@@ -11,6 +11,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const FOLDER = join(ROOT, 'manifests', 'teams');
 const SCRIPT = join(ROOT, 'scripts', 'teams-package.ts');
 const APP_ID = '11111111-2222-3333-4444-555555555555';
+/**
+ * A Teams command list holds at most 12 commands (manifest schema v1.25, `commandLists[].commands`
+ * maxItems). The registry has more: the inverse commands are typed, not offered in the menu (help
+ * lists them, and `mute` / `link` name them in their answers).
+ */
+const MAX_LISTED_COMMANDS = 12;
+const TYPED_NOT_LISTED: readonly string[] = ['unmute', 'unlink'];
 
 interface Manifest {
   id: string;
@@ -147,15 +154,26 @@ describe('manifests/teams/manifest.json', () => {
     expect(await AppManifestUtils.validateAgainstSchema(unknownTier)).not.toEqual([]);
   });
 
-  it('lists exactly the commands of the registry, in help order, for every bot scope', () => {
-    const registry = createCommands()
+  it('lists the commands of the registry, in help order, for every bot scope, within Teams’ limit', async () => {
+    const listed = createCommands()
       .list()
+      .filter((command) => !TYPED_NOT_LISTED.includes(command.name))
       .map((command) => ({ title: command.name, description: command.summary }));
     const [bot] = manifest.bots;
     expect(manifest.bots).toHaveLength(1);
     expect(bot?.commandLists).toHaveLength(1);
-    expect(bot?.commandLists[0]?.commands).toEqual(registry);
+    expect(bot?.commandLists[0]?.commands).toEqual(listed);
     expect(bot?.commandLists[0]?.scopes).toEqual(['team', 'groupChat', 'personal']);
+    // The limit is the schema's: one command more than it is refused.
+    const tooMany = JSON.parse(text) as TeamsManifest & Manifest;
+    const list = tooMany.bots[0]?.commandLists[0];
+    if (list === undefined) throw new Error('no command list');
+    list.commands = Array.from({ length: MAX_LISTED_COMMANDS + 1 }, (_, i) => ({
+      title: `c${i}`,
+      description: 'x',
+    }));
+    expect(await AppManifestUtils.validateAgainstSchema(tooMany)).not.toEqual([]);
+    expect(listed.length).toBeLessThanOrEqual(MAX_LISTED_COMMANDS);
   });
 
   it('has an opaque 192×192 colour icon', () => {
