@@ -5,6 +5,7 @@ import { buildAlert, type FakeAlert, type FakeSekoia } from '../fakes/fake-sekoi
 import type { TestBot } from './start-bot.ts';
 import { startMattermostWorld } from './start-mattermost-world.ts';
 import { startTeamsWorld } from './start-teams-world.ts';
+import { waitUntilIdle } from './wait-until-idle.ts';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 11, 7, 9, 0, 0);
@@ -144,20 +145,7 @@ describe.each([
     await world.close();
   });
 
-  /** Nothing due is left to run (jobs due later wait for the clock) and nothing runs. */
-  const idle = async () => {
-    await world.sekoia.settleWebhooks();
-    await expect
-      .poll(
-        async () => {
-          const queue = world.bot.app.queue;
-          const [due, stats] = await Promise.all([queue.nextDueAt(), queue.stats()]);
-          return stats.running === 0 && (due === undefined || due > clock.now());
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
-  };
+  const idle = () => waitUntilIdle(world, clock);
   const advance = async (ms: number) => {
     clock.advance(ms);
     await idle();

@@ -1,82 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { buildAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
-import type { TestBot } from './start-bot.ts';
-import { startMattermostWorld } from './start-mattermost-world.ts';
-import { cardContent, startTeamsWorld } from './start-teams-world.ts';
-
-/** A card's JSON as read: without the word joiners and markdown escapes the renderers insert. */
-const shown = (json: string) => json.replaceAll('\u2060', '').replaceAll('\\\\', '');
-
-interface Shown {
-  text: string;
-  /** Edits after the post. */
-  edits: number;
-}
-
-/** The same channel on both platforms: how to type a command, the alert cards and the summaries. */
-interface HoldWorld {
-  sekoia: FakeSekoia;
-  readonly bot: TestBot;
-  command(text: string): Promise<string>;
-  alertCards(): Shown[];
-  summaries(): Shown[];
-  restart(): Promise<void>;
-  close(): Promise<void>;
-}
+import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import {
+  type Shown,
+  type SummaryWorld,
+  startMattermostSummaryWorld,
+  startTeamsSummaryWorld,
+} from './summary-worlds.ts';
+import { waitUntilIdle } from './wait-until-idle.ts';
 
 const SUMMARY = /"(Outside working hours|Maintenance on )/;
-
-async function mattermostWorld(clock: ManualClock): Promise<HoldWorld> {
-  const world = await startMattermostWorld({ clock });
-  const edits = (id: string) =>
-    world.mattermost.requests.filter((r) => r.method === 'PUT' && r.path.startsWith(`/api/v4/posts/${id}`))
-      .length;
-  const view = (post: { id: string; props: unknown }) => ({
-    text: shown(JSON.stringify(post.props)),
-    edits: edits(post.id),
-  });
-  return {
-    sekoia: world.sekoia,
-    get bot() {
-      return world.bot;
-    },
-    command: async (text) => shown(await world.command(text)),
-    alertCards: () => world.cards().map(view),
-    summaries: () =>
-      world.mattermost
-        .posts(world.channelId)
-        .filter((post) => post.root_id === '' && post.props.sekoia_rollup !== undefined)
-        .map(view)
-        .filter((post) => SUMMARY.test(post.text)),
-    restart: () => world.restart(),
-    close: () => world.close(),
-  };
-}
-
-async function teamsWorld(clock: ManualClock): Promise<HoldWorld> {
-  const world = await startTeamsWorld({ clock });
-  const view = (message: { id: string; versions: unknown[] }) => ({
-    text: shown(JSON.stringify(cardContent(message as never) ?? {})),
-    edits: message.versions.length - 1,
-  });
-  return {
-    sekoia: world.sekoia,
-    get bot() {
-      return world.bot;
-    },
-    command: async (text) => shown(JSON.stringify((await world.command(text)).map((m) => m.activity))),
-    alertCards: () => world.cards().map(view),
-    summaries: () =>
-      world.connector
-        .messages(world.channelId)
-        .filter((m) => m.replyToId === undefined)
-        .map(view)
-        .filter((m) => SUMMARY.test(m.text)),
-    restart: () => world.restart(),
-    close: () => world.close(),
-  };
-}
+const mattermostWorld = (clock: ManualClock) => startMattermostSummaryWorld(clock, SUMMARY);
+const teamsWorld = (clock: ManualClock) => startTeamsSummaryWorld(clock, SUMMARY);
 
 const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const PARIS_DC = { uuid: '0b7e5d1c-3f1a-4c2e-9a6b-2d4f8e1c7a90', name: 'Paris DC' };
@@ -90,26 +25,13 @@ describe.each([
   ['Teams', teamsWorld],
 ])('quiet hours and maintenance windows in %s (injected time)', (_platform, start) => {
   let clock: ManualClock;
-  let world: HoldWorld;
+  let world: SummaryWorld;
 
   afterEach(async () => {
     await world.close();
   });
 
-  /** Nothing due is left to run (jobs due later wait for the clock) and nothing runs. */
-  const idle = async () => {
-    await world.sekoia.settleWebhooks();
-    await expect
-      .poll(
-        async () => {
-          const queue = world.bot.app.queue;
-          const [due, stats] = await Promise.all([queue.nextDueAt(), queue.stats()]);
-          return stats.running === 0 && (due === undefined || due > clock.now());
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
-  };
+  const idle = () => waitUntilIdle(world, clock);
   const advanceTo = async (ms: number) => {
     clock.set(ms);
     await idle();

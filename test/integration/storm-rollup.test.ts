@@ -1,83 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { buildAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
-import type { TestBot } from './start-bot.ts';
-import { startMattermostWorld } from './start-mattermost-world.ts';
-import { cardContent, startTeamsWorld } from './start-teams-world.ts';
+import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import {
+  type Shown,
+  type SummaryWorld,
+  shown,
+  startMattermostSummaryWorld,
+  startTeamsSummaryWorld,
+} from './summary-worlds.ts';
+import { waitUntilIdle } from './wait-until-idle.ts';
 
-/** A card's JSON as read: without the word joiners and markdown escapes the renderers insert. */
-const shown = (json: string) => json.replaceAll('\u2060', '').replaceAll('\\\\', '');
-
-interface Shown {
-  id: string;
-  /** As read (see `shown`). */
-  text: string;
-  /** Edits after the post. */
-  edits: number;
-}
-
-/** The same storm on both platforms: how to type a command and where the cards are. */
-interface StormWorld {
-  sekoia: FakeSekoia;
-  readonly bot: TestBot;
-  command(text: string): Promise<string>;
-  alertCards(): Shown[];
-  rollups(): Shown[];
-  restart(): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function mattermostWorld(clock: ManualClock): Promise<StormWorld> {
-  const world = await startMattermostWorld({ clock });
-  const edits = (id: string) =>
-    world.mattermost.requests.filter((r) => r.method === 'PUT' && r.path.startsWith(`/api/v4/posts/${id}`))
-      .length;
-  const posts = () => world.mattermost.posts(world.channelId).filter((post) => post.root_id === '');
-  const view = (post: { id: string; props: unknown }) => ({
-    id: post.id,
-    text: shown(JSON.stringify(post.props)),
-    edits: edits(post.id),
-  });
-  return {
-    sekoia: world.sekoia,
-    get bot() {
-      return world.bot;
-    },
-    command: (text) => world.command(text),
-    alertCards: () => world.cards().map(view),
-    rollups: () =>
-      posts()
-        .filter((post) => post.props.sekoia_rollup !== undefined)
-        .map(view),
-    restart: () => world.restart(),
-    close: () => world.close(),
-  };
-}
-
-async function teamsWorld(clock: ManualClock): Promise<StormWorld> {
-  const world = await startTeamsWorld({ clock });
-  const view = (message: { id: string; versions: unknown[] }) => ({
-    id: message.id,
-    text: shown(JSON.stringify(cardContent(message as never) ?? {})),
-    edits: message.versions.length - 1,
-  });
-  return {
-    sekoia: world.sekoia,
-    get bot() {
-      return world.bot;
-    },
-    command: async (text) => JSON.stringify((await world.command(text)).map((m) => m.activity)),
-    alertCards: () => world.cards().map(view),
-    rollups: () =>
-      world.connector
-        .messages(world.channelId)
-        .filter((m) => m.replyToId === undefined)
-        .map(view)
-        .filter((m) => /"(Alert storm|Storm over): /.test(m.text)),
-    restart: () => world.restart(),
-    close: () => world.close(),
-  };
-}
+const ROLLUP = /"(Alert storm|Storm over): /;
+const mattermostWorld = (clock: ManualClock) => startMattermostSummaryWorld(clock, ROLLUP);
+const teamsWorld = (clock: ManualClock) => startTeamsSummaryWorld(clock, ROLLUP);
 
 const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const STORM_START = Date.UTC(2026, 10, 30, 14, 2, 0);
@@ -87,7 +22,7 @@ describe.each([
   ['Teams', teamsWorld],
 ])('alert storms in %s: budget, roll-up card, calm down (injected time)', (_platform, start) => {
   let clock: ManualClock;
-  let world: StormWorld;
+  let world: SummaryWorld;
 
   beforeEach(async () => {
     clock = createManualClock(STORM_START);
@@ -99,26 +34,13 @@ describe.each([
     await world.close();
   });
 
-  /** Nothing due is left to run (jobs due later wait for the clock) and nothing runs. */
-  const idle = async () => {
-    await world.sekoia.settleWebhooks();
-    await expect
-      .poll(
-        async () => {
-          const queue = world.bot.app.queue;
-          const [due, stats] = await Promise.all([queue.nextDueAt(), queue.stats()]);
-          return stats.running === 0 && (due === undefined || due > clock.now());
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(true);
-  };
+  const idle = () => waitUntilIdle(world, clock);
   const advance = async (ms: number) => {
     clock.advance(ms);
     await idle();
   };
   const rollup = () => {
-    const all = world.rollups();
+    const all = world.summaries();
     expect(all).toHaveLength(1);
     return all[0] as Shown;
   };
@@ -134,7 +56,7 @@ describe.each([
     const alerts = await storm(10);
     expect(world.alertCards()).toHaveLength(3);
     // The roll-up's first showing waits for the end of its edit slot.
-    expect(world.rollups()).toHaveLength(0);
+    expect(world.summaries()).toHaveLength(0);
     await advance(5_000);
     expect(rollup().text).toContain('Alert storm: 7 alerts since 14:02 UTC');
     expect(rollup().text).toMatch(/0 high · 0 medium · 7 low/);
@@ -192,8 +114,8 @@ describe.each([
     expect(world.alertCards()).toHaveLength(5);
     await storm(3);
     await advance(5_000);
-    expect(world.rollups()).toHaveLength(2);
-    expect(world.rollups()[1]?.text).toContain('Alert storm: 1 alert since');
+    expect(world.summaries()).toHaveLength(2);
+    expect(world.summaries()[1]?.text).toContain('Alert storm: 1 alert since');
   });
 
   it('keeps the counts and the roll-up card across a restart mid-storm', async () => {
