@@ -53,7 +53,10 @@ export function composeJobs(deps: {
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
     defineJob(cardReminderJob, {
-      handle: createReminderJobHandler({ sinks, cards, states, clock, sekoia, ...deps.reminders }),
+      handle: createReminderJobHandler({
+        ...{ sinks, cards, states, clock, sekoia, enqueue: deps.events.enqueue },
+        ...deps.reminders,
+      }),
       maxAttempts: CARD_JOB_MAX_ATTEMPTS,
     }),
     ...(deps.more ?? []),

@@ -2,13 +2,15 @@ import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { JobHandler } from '../queue/job-kind.ts';
+import type { NewJob } from '../queue/job-queue.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
-import { alertStatusRef, type StatusRef } from '../sekoia/standard-workflow.ts';
+import { alertStatusRef, type StatusRef, standardStatusKey } from '../sekoia/standard-workflow.ts';
 import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardSinks, sinkOf } from './card-sink.ts';
 import type { CardStore } from './card-store.ts';
 import { decideReminder } from './decide-reminder.ts';
+import { missedUpdateJob } from './missed-update-job.ts';
 import type { ReminderJob } from './reminder-job.ts';
 
 export interface ReminderJobOptions {
@@ -19,6 +21,11 @@ export interface ReminderJobOptions {
   /** Reads the alert's status as Sekoia.io has it now, so that a missed WebHook causes no false reminder. */
   sekoia: Pick<SekoiaApi, 'getAlert'>;
   clock: Clock;
+  /**
+   * Queues the WebHook Sekoia.io would have sent: when the read finds a status the bot did not know
+   * (a lost WebHook), the cards are brought up to date through the normal path (edit, thread note).
+   */
+  enqueue?: (job: NewJob) => Promise<unknown>;
 }
 
 /**
@@ -59,6 +66,9 @@ export function createReminderJobHandler(options: ReminderJobOptions): JobHandle
     const known = await decide(job, alert?.status, alert?.shortId);
     if (!known.send) return log.info({ reason: known.reason }, 'reminder not sent');
     const fresh = await readStatus(job.alertUuid, log);
+    if (fresh !== undefined && standardStatusKey(fresh) !== standardStatusKey(alert?.status ?? {})) {
+      await options.enqueue?.(missedUpdateJob(job, options.clock.now()));
+    }
     const decision = fresh === undefined ? known : await decide(job, fresh, alert?.shortId);
     if (!decision.send) return log.info({ reason: decision.reason }, 'reminder not sent');
     const sink = sinkOf(options.sinks, job.channel.platform);

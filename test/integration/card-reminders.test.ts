@@ -194,14 +194,22 @@ describe.each([
     expect(reminders(world.thread(alert))).toEqual([]);
   });
 
-  it('says nothing once the alert is acknowledged in Sekoia.io, even when its WebHook is lost (read again)', async () => {
+  it('says nothing once the alert is acknowledged in Sekoia.io, even when its WebHook is lost (read again), and brings the card up to date', async () => {
     const alert = await postedAlert();
     await advance(5 * MINUTE);
     world.sekoia.updateAlert(alert.uuid, { statusName: 'Acknowledged' }, { notify: false });
-    await advance(30 * MINUTE);
-    // The card never heard of it (no status note), and still no reminder.
+    await advance(9 * MINUTE);
+    // Until the reminder is due, the card never heard of it.
     expect(world.thread(alert).map(shown).join('\n')).not.toContain('Acknowledged');
+    await advance(21 * MINUTE);
+    // The reminder's read found the change: no reminder, and the lost update went through the usual
+    // path once (one status note, not one per stage).
     expect(reminders(world.thread(alert))).toEqual([]);
+    const notes = world
+      .thread(alert)
+      .map(shown)
+      .filter((text) => text.includes('Pending → Acknowledged'));
+    expect(notes).toHaveLength(1);
   });
 
   it('still reminds after a restart between the card and the reminder', async () => {
