@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { alertPageSchema } from './alert-page-schema.ts';
 import { alertSchema } from './alert-schema.ts';
 import { assetSchema } from './asset-schema.ts';
 import { sekoiaPath } from './build-sekoia-url.ts';
 import { commentSchema } from './comment-schema.ts';
 import { createTriggerEndpoints } from './create-trigger-endpoints.ts';
+import { listAlertsQuery } from './list-alerts-query.ts';
 import { parseSekoiaResponse } from './parse-sekoia-response.ts';
 import { profileSchema } from './profile-schema.ts';
 import type { SekoiaApi } from './sekoia-api.ts';
@@ -28,6 +30,11 @@ export function createSekoiaClient(options: CreateSekoiaClientOptions): SekoiaAp
       const path = alertPath(idOrShortId);
       const body = await send({ method: 'GET', path, query: { stix: false }, priority });
       return parseSekoiaResponse(alertSchema, body, 'alert');
+    },
+    async listAlerts(input, { priority } = {}) {
+      const query = listAlertsQuery(input);
+      const body = await send({ method: 'GET', path: sekoiaPath('v1', 'sic', 'alerts'), query, priority });
+      return parseSekoiaResponse(alertPageSchema, body, 'alert list');
     },
     async getWorkflow(alertUuid, { priority } = {}) {
       const body = await send({ method: 'GET', path: alertPath(alertUuid, 'workflow'), priority });

@@ -19,7 +19,15 @@ import { assertSekoiaUuid } from './validate-sekoia-uuid.ts';
 /** The methods behind the non-alert triggers: rule added, report, intake silent (reference §9, §10). */
 export type TriggerEndpoints = Omit<
   SekoiaApi,
-  'getAlert' | 'getWorkflow' | 'patchWorkflow' | 'patchAlert' | 'postComment' | 'ping' | 'whoAmI' | 'getAsset'
+  | 'getAlert'
+  | 'listAlerts'
+  | 'getWorkflow'
+  | 'patchWorkflow'
+  | 'patchAlert'
+  | 'postComment'
+  | 'ping'
+  | 'whoAmI'
+  | 'getAsset'
 >;
 
 const catalogPageSchema = pageSchema(catalogRuleSchema);

@@ -1,9 +1,11 @@
+import type { AlertPage } from './alert-page-schema.ts';
 import type { SekoiaAlert } from './alert-schema.ts';
 import type { SekoiaAsset } from './asset-schema.ts';
 import type { CatalogRule } from './catalog-rule-schema.ts';
 import type { SekoiaComment } from './comment-schema.ts';
 import type { SekoiaPriority } from './create-sekoia-pacer.ts';
 import type { SekoiaIntake } from './intake-schema.ts';
+import type { ListAlertsInput } from './list-alerts-query.ts';
 import type { SekoiaPage } from './page-schema.ts';
 import type { SekoiaProfile } from './profile-schema.ts';
 import type { SekoiaReport } from './report-schema.ts';
@@ -69,6 +71,11 @@ export interface SearchEventsInput {
 export interface SekoiaApi {
   /** `GET /v1/sic/alerts/{uuid or short_id}?stix=false` */
   getAlert(idOrShortId: string, options?: RequestOptions): Promise<SekoiaAlert>;
+  /**
+   * `GET /v1/sic/alerts` with filters, sort and paging (reference §5.3), as background work unless
+   * asked otherwise; read pages until one holds fewer items than `limit`.
+   */
+  listAlerts(input: ListAlertsInput, options?: RequestOptions): Promise<AlertPage>;
   /** `GET /v1/sic/alerts/{uuid}/workflow`: the actions allowed from the current status. */
   getWorkflow(alertUuid: string, options?: RequestOptions): Promise<WorkflowAction[]>;
   /** `PATCH /v1/sic/alerts/{uuid}/workflow`; any 2xx is success. */

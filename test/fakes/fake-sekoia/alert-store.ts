@@ -18,6 +18,8 @@ const MATCHERS: Readonly<Record<string, (alert: FakeAlert) => readonly (string |
   asset_uuid: (alert) => alert.assets,
   urgency_display: (alert) => [alert.urgency.display],
   custom_status_uuid: (alert) => [alert.custom_status_uuid],
+  type_category: (alert) => [alert.alert_type?.category],
+  type_value: (alert) => [alert.alert_type?.value],
 };
 
 export type AlertMatch = ReadonlyMap<string, readonly string[]>;
