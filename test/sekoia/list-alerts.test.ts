@@ -68,7 +68,10 @@ describe('listAlerts against the fake Sekoia.io', () => {
     harness = await startSekoiaHarness({ fake: { clock } });
     const { fake, client } = harness;
     const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
-    const old = fake.addAlert({ entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' } }, { notify: false });
+    const old = fake.addAlert(
+      { entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' }, urgency: urgency(90) },
+      { notify: false },
+    );
     clock.set(NOW - DAY);
     const lyon = [1, 2, 3, 4, 5].map(() =>
       fake.addAlert(
