@@ -96,7 +96,7 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
 
     // The value is signed: a context with another entity is refused before anything runs.
     const action = (
-      world.mattermost.getPost(postId)?.props.attachments as {
+      (world.mattermost.getPost(postId)?.props.attachments ?? []) as {
         actions: { id: string; integration: { context: Record<string, unknown> } }[];
       }[]
     )[0]?.actions.find((a) => a.id === 'excludeEntity');
@@ -120,7 +120,7 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
     await world.mattermost.clickButton({ postId, actionId: 'excludeEntity', userId: world.alice.id });
     const announcement = world.mattermost.posts(world.channelId).find((p) => p.message.includes('excluded'));
     const context = (
-      announcement?.props.attachments as { actions: { integration: { context: unknown } }[] }[]
+      (announcement?.props.attachments ?? []) as { actions: { integration: { context: unknown } }[] }[]
     )[0]?.actions[0]?.integration.context;
     const response = await fetch(`${world.bot.url}/mattermost/actions`, {
       method: 'POST',
