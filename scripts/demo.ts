@@ -314,6 +314,44 @@ async function validateInTeams(world: DemoWorld, shown: Shown): Promise<void> {
     print(renderPost(reply, 'thread reply'));
 }
 
+async function excludeFromCard(world: DemoWorld): Promise<void> {
+  step('alice asks "Why this card?", then excludes the entity from the rule, and undoes it');
+  const alert = world.sekoia.addAlert({
+    title: 'Port scan from a printer',
+    urgency: urgency(92),
+    entity: { uuid: '3f1e2d4c-5b6a-4978-8e1d-2c3b4a5f6e7d', name: 'Nantes Branch' },
+  });
+  const cardOf = () => world.cards().find((post) => post.props.sekoia_alert_uuid === alert.uuid);
+  await world.waitIdle('the card of the Nantes alert', () => cardOf() !== undefined);
+  const card = cardOf();
+  check(card !== undefined, 'the Nantes alert got no card');
+  const why = await world.mattermost.clickButton({
+    postId: card.id,
+    actionId: 'why',
+    userId: world.alice.id,
+  });
+  print(box('only alice sees (ephemeral)', messageLines(why.ephemeralText ?? '(nothing)')));
+  const excluded = await world.mattermost.clickButton({
+    postId: card.id,
+    actionId: 'excludeEntity',
+    userId: world.alice.id,
+  });
+  print(box('only alice sees (ephemeral)', [readable(excluded.ephemeralText ?? '(nothing)')]));
+  await world.waitIdle('the announcement', () => world.mattermost.thread(card.id).length > 0);
+  const announcement = world.mattermost.posts(world.channelId).find((p) => p.message.includes('excluded'));
+  check(announcement !== undefined, 'the exclusion was not announced');
+  print(renderPost(announcement, 'the bot’s post in ~soc-alerts'));
+  for (const reply of world.mattermost.thread(card.id)) print(renderPost(reply, 'thread reply'));
+  const undo = await world.mattermost.clickButton({
+    postId: announcement.id,
+    actionId: 'undoExclusion',
+    userId: world.alice.id,
+  });
+  out('  alice clicks Undo on the announcement:');
+  print(box('only alice sees (ephemeral)', [readable(undo.ephemeralText ?? '(nothing)')]));
+  await world.waitIdle('the queue to drain');
+}
+
 async function remindUnacknowledged(world: DemoWorld): Promise<void> {
   step('alice adds a rule that reminds, then escalates, while a card stays unacknowledged');
   await command(
@@ -418,6 +456,7 @@ async function main(): Promise<void> {
       await next(world, shown);
       seeCards();
     }
+    await excludeFromCard(world);
     await remindUnacknowledged(world);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     out(`\n${bold(summary(world, versions))} (${seconds} s)`);

@@ -1,9 +1,22 @@
 import type { MemberRoles } from '../access/member-roles.ts';
-import type { ActionGrant } from './action-grant.ts';
+import type { Exclusion } from '../rules/edit-exclusion.ts';
+import type { ActionGrant, GrantToSign } from './action-grant.ts';
 import type { ActingUser, ActionOutcome, UrgencyNote } from './action-outcome.ts';
 
 /** Something a button did that the whole channel should see; each platform words it its own way. */
-export type ActionNews = { kind: 'rule-muted'; by: string; ruleId: string };
+export type ActionNews =
+  | { kind: 'rule-muted'; by: string; ruleId: string }
+  /** An exclusion made from a card: the platform draws `undo` as a signed Undo button. */
+  | { kind: 'exclusion-added'; by: string; ruleId: string; exclusion: Exclusion; undo: GrantToSign }
+  | { kind: 'exclusion-undone'; by: string; ruleId: string; exclusion: Exclusion };
+
+/** An exclusion noted under the card it was made from. */
+export interface ExclusionNote {
+  kind: 'exclusion';
+  by: string;
+  ruleId: string;
+  exclusion: Exclusion;
+}
 
 /** A note under the card, in its thread: who wrote what (plain text, escaped by the platform). */
 export interface ThreadNote {
@@ -31,7 +44,7 @@ export interface ActionContext {
   /** Posts to the card's channel, for everyone. */
   announce(news: ActionNews): Promise<void>;
   /** Posts in the card's thread. */
-  noteInThread(note: ThreadNote | UrgencyNote): Promise<void>;
+  noteInThread(note: ThreadNote | UrgencyNote | ExclusionNote): Promise<void>;
   /** Tells the clicker how an action ended that outlived the answer to the click. */
   tellLater(outcome: ActionOutcome): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { Exclusion } from '../rules/edit-exclusion.ts';
 import type { PlatformId } from '../rules/platform-id.ts';
 import type { CardActionKey } from './action-table.ts';
 
@@ -17,6 +18,8 @@ export interface ActionGrant {
   ruleId: string;
   /** Epoch ms after which the button is refused. */
   expiresAt: number;
+  /** What an Exclude or Undo button adds to or removes from the rule: signed, never from the client. */
+  exclusion?: Exclusion;
 }
 
 /** What a button is signed for: no message id, so that a card's buttons exist before its post does. */

@@ -1,7 +1,10 @@
 import type { CardAction } from './card-action.ts';
 import { commentAction } from './comment-action.ts';
+import { excludeAction } from './exclude-action.ts';
 import { muteAction } from './mute-action.ts';
+import { undoExclusionAction } from './undo-exclusion-action.ts';
 import { urgencyAction } from './urgency-action.ts';
+import { whyAction } from './why-action.ts';
 import { workflowAction } from './workflow-action.ts';
 
 /** Every card button, in display order after the workflow ones (which follow the alert's workflow). */
@@ -13,6 +16,10 @@ export const CARD_ACTION_KEYS = [
   'comment',
   'urgency',
   'mute',
+  'why',
+  'excludeEntity',
+  'excludeRule',
+  'undoExclusion',
 ] as const;
 export type CardActionKey = (typeof CARD_ACTION_KEYS)[number];
 
@@ -25,4 +32,8 @@ export const ACTION_TABLE: Readonly<Record<CardActionKey, CardAction>> = {
   comment: commentAction,
   urgency: urgencyAction,
   mute: muteAction,
+  why: whyAction,
+  excludeEntity: excludeAction('entity'),
+  excludeRule: excludeAction('rule'),
+  undoExclusion: undoExclusionAction,
 };

@@ -3,6 +3,7 @@ import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { PlatformNames } from '../delivery/platform-names.ts';
 import type { Logger } from '../log.ts';
 import type { AlertSummary } from '../normalize/notification.ts';
+import type { ExclusionKey } from '../rules/edit-exclusion.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import type { WorkflowReader } from '../sekoia/create-workflow-reader.ts';
 import type { RequestOptions, SekoiaApi } from '../sekoia/sekoia-api.ts';
@@ -18,7 +19,7 @@ export interface ActionServices {
   /** `GET …/workflow`, or the standard workflow when Sekoia.io refuses it. */
   workflow: WorkflowReader;
   states: AlertStateStore;
-  rules: Pick<RuleStore, 'get' | 'setMute'>;
+  rules: Pick<RuleStore, 'get' | 'setMute' | 'editConditions'>;
   clock: Clock;
   /** Names the clicker's platform in the comments and authors written to Sekoia.io. */
   platforms: PlatformNames;
@@ -44,6 +45,14 @@ export interface CardAction {
   changesStatus: boolean;
   /** Not a transition, yet it changes what every card of the alert shows (its urgency): they follow it. */
   refreshesCards?: boolean;
+  /** Teams draws it under "More…" whatever the room (a secondary action: reference teams.md §5.1). */
+  secondary?: true;
+  /** Not on the card: drawn in a channel announcement (Undo), so its click comes from another message. */
+  offCard?: true;
+  /** An Exclude button: drawn only when the card has this fact, whose value its grant signs. */
+  excludes?: ExclusionKey;
+  /** The answer explains, for the clicker only; the card stays as it is. */
+  explains?: true;
   /** The button asks for text first (a dialog on Mattermost, an input under the card on Teams). */
   needsText: boolean;
   /** The answer while the action still runs at the click's deadline. */

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
+import { EXCLUSION_KEYS } from '../rules/edit-exclusion.ts';
 import { platformIdSchema } from '../rules/platform-id.ts';
 import type { ActionGrant, ClickOrigin, GrantToSign } from './action-grant.ts';
 import { CARD_ACTION_KEYS } from './action-table.ts';
@@ -15,6 +16,10 @@ export const DEFAULT_GRANT_TTL_MS = 30 * 24 * 3_600_000;
  * instead (create-click-verifier.ts). Version 1 buttons already on cards stay valid until they expire.
  */
 const CURRENT_VERSION = 2;
+/** Version 2 plus what an Exclude or Undo button changes in the rule (`k` the key, `x` the value). */
+const EXCLUSION_VERSION = 3;
+/** As long as a condition's value may be (canonical-value.ts): every name a condition can hold. */
+const EXCLUSION_VALUE_MAX = 200;
 
 const fields = {
   a: z.enum(CARD_ACTION_KEYS),
@@ -30,11 +35,17 @@ const fields = {
 const signedGrantSchema = z.discriminatedUnion('v', [
   z.strictObject({ v: z.literal(1), ...fields, m: z.string().min(1).max(512) }),
   z.strictObject({ v: z.literal(CURRENT_VERSION), ...fields }),
+  z.strictObject({
+    v: z.literal(EXCLUSION_VERSION),
+    ...fields,
+    k: z.enum(EXCLUSION_KEYS),
+    x: z.string().min(1).max(EXCLUSION_VALUE_MAX),
+  }),
 ]);
 
 type AnySignedGrant = z.infer<typeof signedGrantSchema>;
 type Unsigned<T> = T extends unknown ? Omit<T, 's'> : never;
-export type SignedGrant = Extract<AnySignedGrant, { v: typeof CURRENT_VERSION }>;
+export type SignedGrant = Exclude<AnySignedGrant, { v: 1 }>;
 
 /** A grant whose signature, expiry, platform and channel check out. */
 export interface CheckedGrant {
@@ -65,7 +76,9 @@ export interface CreateActionSignerOptions {
 /** The canonical line the HMAC covers: every field, version first, so formats can change. */
 function canonicalLine(grant: Unsigned<AnySignedGrant>): string {
   const { v, a, al, pf, ch, r, exp } = grant;
-  return JSON.stringify(grant.v === 1 ? [v, a, al, pf, ch, grant.m, r, exp] : [v, a, al, pf, ch, r, exp]);
+  if (grant.v === 1) return JSON.stringify([v, a, al, pf, ch, grant.m, r, exp]);
+  if (grant.v === EXCLUSION_VERSION) return JSON.stringify([v, a, al, pf, ch, r, exp, grant.k, grant.x]);
+  return JSON.stringify([v, a, al, pf, ch, r, exp]);
 }
 
 /** HMAC-SHA256 over a canonical line that binds every field. */
@@ -76,16 +89,20 @@ export function createActionSigner(options: CreateActionSignerOptions): ActionSi
 
   return {
     sign(grant) {
-      const unsigned = {
-        v: CURRENT_VERSION,
+      const base = {
         a: grant.action,
         al: grant.alertUuid,
         pf: grant.platform,
         ch: grant.channel,
         r: grant.ruleId,
         exp: Math.floor((options.clock.now() + ttlMs) / 1_000),
-      } as const;
-      return { ...unsigned, s: mac(unsigned) };
+      };
+      const { exclusion } = grant;
+      const unsigned: Unsigned<SignedGrant> =
+        exclusion === undefined
+          ? { v: CURRENT_VERSION, ...base }
+          : { v: EXCLUSION_VERSION, ...base, k: exclusion.key, x: exclusion.value };
+      return { ...unsigned, s: mac(unsigned) } as SignedGrant;
     },
     verify(payload, origin) {
       const parsed = signedGrantSchema.safeParse(payload);
@@ -104,6 +121,7 @@ export function createActionSigner(options: CreateActionSignerOptions): ActionSi
         messageId: origin.messageId,
         ruleId: unsigned.r,
         expiresAt: unsigned.exp * 1_000,
+        ...(unsigned.v === EXCLUSION_VERSION ? { exclusion: { key: unsigned.k, value: unsigned.x } } : {}),
       };
       return { grant, cardUnchecked: unsigned.v !== 1 };
     },

@@ -1,5 +1,6 @@
 import type { CardStore } from '../delivery/card-store.ts';
 import type { ActionGrant, ClickOrigin } from './action-grant.ts';
+import { ACTION_TABLE } from './action-table.ts';
 import type { ActionSigner } from './create-action-signer.ts';
 import { refuseAction } from './refuse-action.ts';
 
@@ -21,7 +22,8 @@ export function createClickVerifier(options: {
   return {
     async verify(payload, origin) {
       const { grant, cardUnchecked } = options.signer.verify(payload, origin);
-      if (!cardUnchecked) return grant;
+      // An Undo sits on the announcement, not the card: its grant still binds platform and channel.
+      if (!cardUnchecked || ACTION_TABLE[grant.action].offCard === true) return grant;
       const card = await options.cards.get(grant.alertUuid, origin);
       // A card still being posted (messageId null) matches no click.
       if (card === undefined || card.messageId !== origin.messageId) throw refuseAction('card');

@@ -138,6 +138,7 @@ export function createRuleCatalog(options: CreateRuleCatalogOptions): RuleCatalo
     setMute: async (ruleId, mute) => applyAndAnnounce(await store.setMute(ruleId, mute)),
     clearMute: async (ruleId) => applyAndAnnounce(await store.clearMute(ruleId)),
     setRemind: async (ruleId, plan) => applyAndAnnounce(await store.setRemind(ruleId, plan)),
+    editConditions: async (ruleId, edit) => applyAndAnnounce(await store.editConditions(ruleId, edit)),
     // A match counter does not change what matches: not announced (it would flood the channel).
     recordMatch: async (ruleId, at) => apply(await store.recordMatch(ruleId, at)),
   };

@@ -1,4 +1,4 @@
-import type { ChannelRef, Mute, RemindPlan, Rule } from './rule.ts';
+import type { ChannelRef, Condition, Mute, RemindPlan, Rule } from './rule.ts';
 
 /**
  * Where rules live (the store is the truth; the matcher's index is a copy). Ids compare
@@ -26,6 +26,11 @@ export interface RuleStore {
   clearMute(ruleId: string): Promise<Rule | undefined>;
   /** Sets the rule's `--remind` plan, or removes it (null). */
   setRemind(ruleId: string, plan: RemindPlan | null): Promise<Rule | undefined>;
+  /**
+   * Replaces the rule's conditions with `edit(current)`, computed from the stored rule under the
+   * rule's lock (two exclusions at once both land); versioned like a mute, so every replica reloads.
+   */
+  editConditions(ruleId: string, edit: (conditions: Condition[]) => Condition[]): Promise<Rule | undefined>;
   /** matchCount + 1 and lastMatchAt = at. */
   recordMatch(ruleId: string, at: number): Promise<Rule | undefined>;
   /**

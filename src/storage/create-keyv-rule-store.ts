@@ -156,6 +156,8 @@ export function createKeyvRuleStore(options: CreateKeyvRuleStoreOptions): RuleSt
     // Versioned like a mute: replicas reload their copy, which the dispatcher puts on new card jobs.
     setRemind: (ruleId, plan) =>
       change(ruleId, ({ remind: _old, ...rule }) => (plan === null ? rule : { ...rule, remind: plan }), true),
+    editConditions: (ruleId, edit) =>
+      change(ruleId, (rule) => ({ ...rule, conditions: edit(rule.conditions) }), true),
     recordMatch: (ruleId, at) =>
       change(ruleId, (rule) => ({ ...rule, matchCount: rule.matchCount + 1, lastMatchAt: at }), false),
     version: async () => String((await keyv.get<unknown>(VERSION)) ?? ''),

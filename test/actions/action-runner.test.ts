@@ -69,7 +69,7 @@ function runner(sekoia: ActionServices['sekoia'], breakAfter = false, store = cr
       sekoia,
       workflow: { read: unused },
       states: { get: async () => undefined, offer: unused },
-      rules: { get: unused, setMute: unused },
+      rules: { get: unused, setMute: unused, editConditions: unused },
       clock: { now: () => 0 },
       platforms: PLATFORM_NAMES,
       appUrl: 'https://app.sekoia.io',

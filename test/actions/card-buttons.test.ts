@@ -3,18 +3,47 @@ import { ACTION_TABLE, CARD_ACTION_KEYS } from '../../src/actions/action-table.t
 import { cardButtons } from '../../src/actions/card-buttons.ts';
 
 describe('the buttons of a card (computed once for every platform)', () => {
-  it('lists the transitions the status allows, then Comment, Change urgency and Mute, with their looks', () => {
-    expect(cardButtons({ workflowActions: ['validate', 'reject'] })).toEqual([
-      { kind: 'validate', id: 'validate', label: 'Validate', style: 'success', needsText: false },
-      { kind: 'reject', id: 'reject', label: 'Reject', style: 'danger', needsText: false },
-      { kind: 'comment', id: 'comment', label: 'Comment', style: 'default', needsText: true },
-      { kind: 'urgency', id: 'urgency', label: 'Change urgency', style: 'default', needsText: true },
-      { kind: 'mute', id: 'mute1h', label: 'Mute rule 1h', style: 'default', needsText: false },
+  it('lists the transitions the status allows, then Comment, Change urgency, Mute and Why this card?, with their looks', () => {
+    const none = { entity: undefined, rule: undefined };
+    const look = { style: 'default', secondary: false };
+    expect(cardButtons({ workflowActions: ['validate', 'reject'], ...none })).toEqual([
+      {
+        kind: 'validate',
+        id: 'validate',
+        label: 'Validate',
+        style: 'success',
+        needsText: false,
+        secondary: false,
+      },
+      { kind: 'reject', id: 'reject', label: 'Reject', style: 'danger', needsText: false, secondary: false },
+      { kind: 'comment', id: 'comment', label: 'Comment', needsText: true, ...look },
+      { kind: 'urgency', id: 'urgency', label: 'Change urgency', needsText: true, ...look },
+      { kind: 'mute', id: 'mute1h', label: 'Mute rule 1h', needsText: false, ...look },
+      {
+        kind: 'why',
+        id: 'why',
+        label: 'Why this card?',
+        needsText: false,
+        style: 'default',
+        secondary: true,
+      },
     ]);
-    expect(cardButtons({ workflowActions: [] }).map((button) => button.kind)).toEqual([
+    expect(cardButtons({ workflowActions: [], ...none }).map((button) => button.kind)).toEqual([
       'comment',
       'urgency',
       'mute',
+      'why',
+    ]);
+  });
+
+  it('adds an Exclude button, signed with the value, for each fact the card has (never Undo, which is announced)', () => {
+    const buttons = cardButtons({ workflowActions: [], entity: 'Lyon HQ', rule: 'x'.repeat(201) });
+    expect(buttons.map((button) => [button.kind, button.exclusion])).toEqual([
+      ['comment', undefined],
+      ['urgency', undefined],
+      ['mute', undefined],
+      ['why', undefined],
+      ['excludeEntity', { key: 'entity', value: 'Lyon HQ' }],
     ]);
   });
 

@@ -41,7 +41,7 @@ function setUp(state: LinkState) {
       sekoia,
       workflow: { read: unused },
       states: { get: async () => undefined, offer: unused },
-      rules: { get: unused, setMute: unused },
+      rules: { get: unused, setMute: unused, editConditions: unused },
       clock: { now: () => 0 },
       platforms: PLATFORM_NAMES,
       appUrl: 'https://app.sekoia.io',

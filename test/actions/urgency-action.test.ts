@@ -35,7 +35,11 @@ function servicesFor(states: Map<string, AlertState>): ActionServices {
         return state;
       },
     },
-    rules: { get: async () => undefined, setMute: async () => undefined },
+    rules: {
+      get: async () => undefined,
+      setMute: async () => undefined,
+      editConditions: async () => undefined,
+    },
     clock,
     platforms: PLATFORM_NAMES,
     appUrl: 'https://app.sekoia.io',
@@ -61,6 +65,7 @@ function click(alertUuid: string, fields: Record<string, unknown>, notes: (Threa
     },
     announce: async () => undefined,
     noteInThread: async (note) => {
+      if ('kind' in note && note.kind === 'exclusion') return;
       notes.push(note);
     },
     tellLater: async () => undefined,

@@ -109,13 +109,18 @@ describe('npm run demo', () => {
     expect(teamsAfter).toContain('Occurrences: 7');
     expect(teamsAfter).toContain('Acknowledged by alice from Mattermost');
     expect(teamsAfter).toContain(
-      'buttons: [Validate] [Reject] [Comment] [Change urgency] [Mute rule 1h] [Open in Sekoia.io',
+      'buttons: [Validate] [Reject] [Comment] [Change urgency] [More…] [Open in Sekoia.io',
     );
     expect(teamsAfter).toMatch(
       new RegExp(
         String.raw`Teams thread reply .*\n.*Status of ${shortId}: Pending → Acknowledged by alice \(Mattermost\)`,
       ),
     );
+
+    const excluded = section(output, 'asks "Why this card?"');
+    expect(excluded).toMatch(/urgency>=high ← 92 \(high\)/);
+    expect(excluded).toMatch(/alice excluded entity Nantes Branch from rule \w+/);
+    expect(excluded).toMatch(/posts alerts of entity Nantes Branch here again/);
 
     const retried = section(output, 'the same WebHook arrives twice');
     expect(retried.match(/→ 202/g)).toHaveLength(2);
@@ -158,7 +163,7 @@ describe('npm run demo', () => {
     );
 
     expect(output).toContain(
-      'Demo finished: 3 cards posted (Mattermost 2, Teams 1), 6 edits (Mattermost 3, Teams 3), 2 actions, 0 duplicates.',
+      'Demo finished: 5 cards posted (Mattermost 3, Teams 2), 6 edits (Mattermost 3, Teams 3), 2 actions, 0 duplicates.',
     );
   });
 });

@@ -3,14 +3,26 @@ import type { MemberDirectory } from '../../access/member-roles.ts';
 import type { ActionContext, ActionNews } from '../../actions/action-context.ts';
 import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser } from '../../actions/action-outcome.ts';
+import { cardButton } from '../../actions/card-buttons.ts';
+import type { ActionSigner } from '../../actions/create-action-signer.ts';
+import { exclusionNote, exclusionSentence } from '../../actions/exclusion-sentence.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
+import { escapeInline } from './escape-markdown.ts';
 import { renderAnnouncement } from './render-reply.ts';
 import { renderCommentNote, renderUrgencyNote } from './render-thread-reply.ts';
 
 /** What an action announces, as the channel reads it on Mattermost. */
 function newsText(news: ActionNews): string {
-  return `@${news.by} muted rule ${news.ruleId} for 1 hour from an alert card`;
+  if (news.kind === 'rule-muted')
+    return `@${news.by} muted rule ${news.ruleId} for 1 hour from an alert card`;
+  return exclusionSentence({ ...news, undone: news.kind === 'exclusion-undone' }, escapeInline);
+}
+
+/** Signs the Undo button of an exclusion announcement (absent: announced without one). */
+export interface UndoButtons {
+  signer: ActionSigner;
+  actionUrl: string;
 }
 
 /** A verified click (or Comment dialog) as the platform-neutral context, with Mattermost's ways back. */
@@ -23,6 +35,7 @@ export function createActionContext(input: {
   user: ActingUser;
   text?: string | undefined;
   fields?: Readonly<Record<string, unknown>> | undefined;
+  undo?: UndoButtons | undefined;
 }): ActionContext {
   const { client, tell, grant, user } = input;
   return {
@@ -34,14 +47,27 @@ export function createActionContext(input: {
     ...(input.fields === undefined ? {} : { fields: input.fields }),
     async announce(news) {
       const message = renderAnnouncement({ kind: 'info', text: newsText(news) });
-      await client.createPost({ channel_id: grant.channel, message });
-    },
-    async noteInThread(note) {
+      if (news.kind !== 'exclusion-added' || input.undo === undefined)
+        return void (await client.createPost({ channel_id: grant.channel, message }));
+      const { id, label, style } = cardButton('undoExclusion');
+      const context = input.undo.signer.sign(news.undo);
+      const actions = [
+        { id, name: label, style, type: 'button', integration: { url: input.undo.actionUrl, context } },
+      ];
       await client.createPost({
         channel_id: grant.channel,
-        root_id: grant.messageId,
-        message: 'kind' in note ? renderUrgencyNote(note) : renderCommentNote(note),
+        message,
+        props: { attachments: [{ fallback: message, text: '', actions }] },
       });
+    },
+    async noteInThread(note) {
+      const message =
+        'kind' in note
+          ? note.kind === 'urgency'
+            ? renderUrgencyNote(note)
+            : exclusionNote(note, escapeInline)
+          : renderCommentNote(note);
+      await client.createPost({ channel_id: grant.channel, root_id: grant.messageId, message });
     },
     tellLater: (outcome) => tell({ grant, user, outcome }),
   };

@@ -14,7 +14,7 @@ import { readJsonBody } from '../../http/read-json-body.ts';
 import { sendJson } from '../../http/send-json.ts';
 import type { Logger } from '../../log.ts';
 import { ACTION_DIALOGS } from './action-dialogs.ts';
-import { createActionContext } from './create-action-context.ts';
+import { createActionContext, type UndoButtons } from './create-action-context.ts';
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { createCardRenderer } from './create-mattermost-card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
@@ -33,6 +33,8 @@ export interface CreateActionRouteOptions {
   members: MemberDirectory;
   /** Who is in which user group (the `groups` access level), cached like the roles. */
   groups: GroupDirectory;
+  /** Signs the Undo button of an exclusion announcement. */
+  undo?: UndoButtons;
   /** `PUBLIC_URL/mattermost/dialogs` */
   dialogUrl: string;
   log: Logger;
@@ -96,6 +98,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
       groups: options.groups,
       grant,
       user,
+      undo: options.undo,
     });
 
   const run = async (grant: ActionGrant, user: ActingUser, log: Logger): Promise<ActionAnswer> => {

@@ -107,7 +107,7 @@ async function findBotPost(
 export function createCardRenderer(options: { signer: ActionSigner; actionUrl: string }) {
   const { signer } = options;
   return (target: CardTarget, card: AlertCard) => {
-    const actions = cardButtons(card).map(({ kind: key }) => ({
+    const actions = cardButtons(card).map(({ kind: key, exclusion }) => ({
       key,
       context: signer.sign({
         action: key,
@@ -115,6 +115,7 @@ export function createCardRenderer(options: { signer: ActionSigner; actionUrl: s
         platform: 'mattermost',
         channel: target.channel.channel,
         ruleId: target.ruleId,
+        ...(exclusion === undefined ? {} : { exclusion }),
       }),
     }));
     return renderAlertPost({ card, actionUrl: options.actionUrl, actions });

@@ -108,6 +108,7 @@ export function createMattermostPlatform(options: CreateMattermostPlatformOption
     tell,
     members,
     groups,
+    undo: renderer,
     dialogUrl,
     log,
   });

@@ -28,7 +28,7 @@ export function cardConversationId(conversation: TeamsConversation, activityId: 
  */
 export function createTeamsCardRenderer(signer: ActionSigner) {
   return (target: CardTarget, card: AlertCard) => {
-    const actions = cardButtons(card).map(({ kind: key }) => ({
+    const actions = cardButtons(card).map(({ kind: key, exclusion }) => ({
       key,
       data: {
         g: signer.sign({
@@ -37,6 +37,7 @@ export function createTeamsCardRenderer(signer: ActionSigner) {
           platform: 'teams',
           channel: target.channel.channel,
           ruleId: target.ruleId,
+          ...(exclusion === undefined ? {} : { exclusion }),
         }),
       },
     }));

@@ -4,6 +4,7 @@ import type { ActionGrant } from '../../actions/action-grant.ts';
 import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts';
 import { ACTION_TABLE } from '../../actions/action-table.ts';
 import { type ActionRunner, FAILED_ON_OUR_SIDE } from '../../actions/create-action-runner.ts';
+import type { ActionSigner } from '../../actions/create-action-signer.ts';
 import type { ClickVerifier } from '../../actions/create-click-verifier.ts';
 import { rebuildClickedCard } from '../../actions/rebuild-clicked-card.ts';
 import type { AlertStateStore } from '../../delivery/alert-state-store.ts';
@@ -11,14 +12,18 @@ import type { CardStore } from '../../delivery/card-store.ts';
 import type { PlatformNames } from '../../delivery/platform-names.ts';
 import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
+import type { AdaptiveCard, TextBlock } from './adaptive-card.ts';
 import { createActionContext } from './create-action-context.ts';
 import type { TeamsClickerNotice } from './create-clicker-notice.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { ADAPTIVE_CARD, type createTeamsCardRenderer } from './create-teams-card-sink.ts';
+import { escapeInline } from './escape-teams-markdown.ts';
 import { renderErrorCard } from './render-reply-card.ts';
 import type { TeamsConversation } from './teams-conversation.ts';
 
 export interface HandleCardInvokeOptions {
+  /** Signs the Undo button of an exclusion announcement. */
+  signer?: ActionSigner;
   verifier: ClickVerifier;
   actions: ActionRunner;
   cards: CardStore;
@@ -64,11 +69,26 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
     return { statusCode: 200, type: ADAPTIVE_CARD, value };
   };
 
+  /** The clicked card with the explanation under it: the clicker's view only, the shared card unchanged. */
+  const explained = async (grant: ActionGrant, message: string) => {
+    const card = await cardFor(grant).catch(() => undefined);
+    if (card === undefined) return undefined;
+    const value = card.value as AdaptiveCard;
+    const lines = message.split('\n').map((line) => escapeInline(line, 600));
+    const note: TextBlock = { type: 'TextBlock', text: lines.join('\n\n'), wrap: true };
+    return { ...card, value: { ...value, body: [...value.body, note] } };
+  };
+
   const answerFor = async (
     grant: ActionGrant,
     outcome: ActionOutcome,
   ): Promise<AdaptiveCardInvokeResponse> => {
     if (!outcome.ok) return errorCard(outcome.message);
+    const action = ACTION_TABLE[grant.action];
+    if (action.explains === true)
+      return (await explained(grant, outcome.message)) ?? messageAnswer(outcome.message);
+    // An exclusion or its Undo leaves the card as it is: the clicker reads what changed in the rule.
+    if (action.excludes !== undefined || action.offCard === true) return messageAnswer(outcome.message);
     // Accepted by Sekoia.io but not re-read: the stored card would still show the old status.
     const { changesStatus, refreshesCards } = ACTION_TABLE[grant.action];
     if ((changesStatus || refreshesCards === true) && outcome.state === undefined)
@@ -120,7 +140,17 @@ export function handleCardInvoke(options: HandleCardInvokeOptions) {
     const { connector, tell, members } = options;
     try {
       const answer = await actions.run(
-        createActionContext({ connector, tell, members, conversation, grant, user, text, fields: data }),
+        createActionContext({
+          connector,
+          tell,
+          members,
+          conversation,
+          grant,
+          user,
+          text,
+          fields: data,
+          ...(options.signer === undefined ? {} : { signer: options.signer }),
+        }),
       );
       return answer.settled ? await answerFor(grant, answer.outcome) : messageAnswer(answer.message);
     } catch (error) {

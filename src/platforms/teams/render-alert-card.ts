@@ -131,20 +131,27 @@ function notes(card: AlertCard): TextBlock[] {
 /**
  * One button per given key (first wins), then "Open in Sekoia.io". Teams shows at most 6 actions
  * (reference §5.1) and its support for `mode: "secondary"` is unconfirmed (§12), so the buttons that
- * do not fit go, in order, under a last "More…" button that opens them below the card.
+ * do not fit, then the secondary ones, go in order under a last "More…" button that opens them below the card.
  */
 function actions(input: RenderAlertCardInput): CardAction[] {
   const link = safeHttpUrl(input.card.link);
   const room = TEAMS_MAX_ACTIONS - (link === undefined ? 0 : 1);
   const seenKeys = new Set<CardActionKey>();
   const buttons: CardAction[] = [];
+  const secondary: CardAction[] = [];
   for (const { key, data } of input.actions) {
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
-    buttons.push(button(key, data));
+    (cardButton(key).secondary ? secondary : buttons).push(button(key, data));
   }
+  // Secondary buttons (Why this card?, the exclusions) always wait under "More…", after any overflow.
+  const primaryRoom = secondary.length === 0 ? room : room - 1;
   const shown =
-    buttons.length <= room ? buttons : [...buttons.slice(0, room - 1), more(buttons.slice(room - 1))];
+    buttons.length <= primaryRoom && secondary.length === 0
+      ? buttons
+      : buttons.length <= primaryRoom
+        ? [...buttons, more(secondary)]
+        : [...buttons.slice(0, room - 1), more([...buttons.slice(room - 1), ...secondary])];
   if (link !== undefined)
     shown.push({ type: 'Action.OpenUrl', id: 'open', title: 'Open in Sekoia.io', url: link });
   return shown;
