@@ -1,6 +1,7 @@
 /** Mattermost posts made readable in a terminal, for `npm run demo`. */
 import type { UrgencyLevel } from '../src/normalize/notification.ts';
 import { URGENCY_COLORS } from '../src/platforms/mattermost/render-alert-post.ts';
+import { asRead } from '../test/fakes/fake-mattermost/as-read.ts';
 import type { FakePost } from '../test/fakes/fake-mattermost/index.ts';
 
 export interface TerminalAttachment {
@@ -31,11 +32,11 @@ const EMOJI: Readonly<Record<string, string>> = {
  * bot's escapes (a backslash before punctuation, U+2060 word joiners) removed.
  */
 export function readable(markdown: string): string {
-  return markdown
-    .replace(/(?<!\\)\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 <$2>')
-    .replace(/:([a-z_]+):/g, (shortcode, name: string) => EMOJI[name] ?? shortcode)
-    .replace(/\u2060/g, '')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return asRead(
+    markdown
+      .replace(/(?<!\\)\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 <$2>')
+      .replace(/:([a-z_]+):/g, (shortcode, name: string) => EMOJI[name] ?? shortcode),
+  );
 }
 
 /** The post's first message attachment (a card has exactly one). */

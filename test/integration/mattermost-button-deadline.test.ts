@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { asRead } from '../fakes/fake-mattermost/as-read.ts';
 import type { FakePost, StartFakeMattermostOptions } from '../fakes/fake-mattermost/index.ts';
 import { buildAlert } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
@@ -49,7 +50,7 @@ describe('Mattermost buttons answer within their deadline', () => {
     world.mattermost
       .ephemerals(world.alice.id)
       .filter((e) => e.source === 'rest')
-      .map((e) => e.text)
+      .map((e) => asRead(e.text))
       .join('\n');
   const failPatches = () => world.sekoia.failNext(5, 503, { match: (r) => r.method === 'PATCH' });
 

@@ -42,6 +42,22 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
     expect(world.mattermost.posts(world.channelId)).toHaveLength(posts);
   });
 
+  it('escapes what the answer quotes from the alert: no mention, link or markup reaches the clicker', async () => {
+    await world.command('subscribe alert-raised urgency>=high');
+    const hostile = { uuid: otherEntity.uuid, name: '@channel [win](http://evil.example) **x**' };
+    const alert = world.sekoia.addAlert({ urgency: urgency(90), entity: hostile });
+    await expect.poll(() => world.cardOf(alert.uuid)?.id).toBeDefined();
+    const postId = world.cardOf(alert.uuid)?.id ?? '';
+    const result = await world.mattermost.clickButton({ postId, actionId: 'why', userId: world.alice.id });
+    // Read as the clicker reads it, the entity is there word for word …
+    expect(result.ephemeralText).toContain(hostile.name);
+    // … and the markdown sent holds it inert (fake-mattermost records what the bot sent).
+    const sent = world.mattermost.ephemerals(world.alice.id).at(-1)?.text ?? '';
+    expect(sent).not.toContain('@channel');
+    expect(sent).not.toContain('[win](');
+    expect(sent).not.toContain('**x**');
+  });
+
   it('excludes the entity from the rule, announces it with an Undo that restores it', async () => {
     const { postId } = await postedCard();
     const result = await world.mattermost.clickButton({

@@ -18,6 +18,7 @@ import { createActionContext, type UndoButtons } from './create-action-context.t
 import type { ClickerNotice } from './create-clicker-notice.ts';
 import type { createCardRenderer } from './create-mattermost-card-sink.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
+import { escapeBlock } from './escape-markdown.ts';
 import { type ActionRequest, actionRequestSchema } from './mattermost-requests.ts';
 import { openActionDialog } from './open-action-dialog.ts';
 
@@ -40,7 +41,10 @@ export interface CreateActionRouteOptions {
   log: Logger;
 }
 
-/** PostActionIntegrationResponse (reference §4.4). */
+/**
+ * PostActionIntegrationResponse (reference §4.4). An outcome's message is plain text that may quote
+ * the alert (Why this card? names its entity and rule): escaped like every other text we post.
+ */
 interface ActionAnswer {
   update?: { message: string; props: Record<string, unknown> };
   ephemeral_text?: string;
@@ -70,7 +74,7 @@ export function createActionRoute(options: CreateActionRouteOptions) {
     outcome: ActionOutcome,
     log: Logger,
   ): Promise<ActionAnswer> => {
-    if (!outcome.ok || outcome.state === undefined) return { ephemeral_text: outcome.message };
+    if (!outcome.ok || outcome.state === undefined) return { ephemeral_text: escapeBlock(outcome.message) };
     try {
       const clicked = await rebuildClickedCard({
         cards: options.cards,
@@ -78,15 +82,18 @@ export function createActionRoute(options: CreateActionRouteOptions) {
         state: outcome.state,
         names: options.names,
       });
-      if (clicked === undefined) return { ephemeral_text: outcome.message };
+      if (clicked === undefined) return { ephemeral_text: escapeBlock(outcome.message) };
       const body = options.render(clicked.target, clicked.card);
-      return { update: { message: body.message, props: body.props }, ephemeral_text: outcome.message };
+      return {
+        update: { message: body.message, props: body.props },
+        ephemeral_text: escapeBlock(outcome.message),
+      };
     } catch (error) {
       log.warn(
         { err: isBotError(error) ? error.code : error },
         'could not render the clicked card; the card job will',
       );
-      return { ephemeral_text: outcome.message };
+      return { ephemeral_text: escapeBlock(outcome.message) };
     }
   };
 
@@ -103,7 +110,9 @@ export function createActionRoute(options: CreateActionRouteOptions) {
 
   const run = async (grant: ActionGrant, user: ActingUser, log: Logger): Promise<ActionAnswer> => {
     const answer = await actions.run(contextOf(grant, user));
-    return answer.settled ? answerFor(grant, answer.outcome, log) : { ephemeral_text: answer.message };
+    return answer.settled
+      ? answerFor(grant, answer.outcome, log)
+      : { ephemeral_text: escapeBlock(answer.message) };
   };
 
   return async (req: Request, res: Response): Promise<void> => {

@@ -3,7 +3,7 @@ import type { ActingUser, ActionOutcome } from '../../actions/action-outcome.ts'
 import { isBotError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { MattermostClient } from './create-mattermost-client.ts';
-import { escapeInline } from './escape-markdown.ts';
+import { escapeBlock, escapeInline } from './escape-markdown.ts';
 
 /** Mattermost usernames: letters, digits and `.-_` (a mention of anything else would not work). */
 const USERNAME = /^[a-z0-9._-]{1,64}$/i;
@@ -25,7 +25,7 @@ export function createClickerNotice(options: { client: MattermostClient; log: Lo
   return async ({ grant, user, outcome }) => {
     const post = { channel_id: grant.channel, root_id: grant.messageId };
     try {
-      await client.createPostEphemeral(user.id, { ...post, message: outcome.message });
+      await client.createPostEphemeral(user.id, { ...post, message: escapeBlock(outcome.message) });
       return;
     } catch (error) {
       log.info(

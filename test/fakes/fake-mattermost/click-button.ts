@@ -1,4 +1,5 @@
 import { applyActionUpdate } from './apply-action-update.ts';
+import { asRead } from './as-read.ts';
 import { buildActionRequest } from './build-action-request.ts';
 import { callIntegration } from './call-integration.ts';
 import { type FakeContext, isMember } from './fake-context.ts';
@@ -27,6 +28,7 @@ export interface ActionResult {
   /** The bot's answer, as applied (only from a 200). */
   response?: Record<string, unknown>;
   /** Shown to the clicker; set only when the server delivered it. */
+  /** The `ephemeral_text` as the clicker reads it (asRead); `context.ephemerals` keeps the markdown. */
   ephemeralText?: string;
   /** The post after `update`, as stored. */
   post?: FakePost;
@@ -119,7 +121,7 @@ function applyActionResponse(
       text,
       source: 'action',
     });
-    result.ephemeralText = text;
+    result.ephemeralText = asRead(text);
   }
   return result;
 }
