@@ -4,6 +4,9 @@ import { buildAlert, buildAlertWebhook } from '../fakes/fake-sekoia/index.ts';
 import { postJson } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
+/** The buttons every alert card ends with: Why this card? and the two one-click exclusions. */
+const EXPLAIN = ['why', 'excludeEntity', 'excludeRule'];
+
 interface Attachment {
   color?: string;
   title?: string;
@@ -58,7 +61,15 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
     expect(String(field(card, 'Urgency'))).toContain('90');
     expect(String(field(card, 'Status'))).toContain('Pending');
     expect(JSON.stringify(attachment)).toContain(ruleId);
-    expect(buttons(card)).toEqual(['acknowledge', 'validate', 'reject', 'comment', 'urgency', 'mute1h']);
+    expect(buttons(card)).toEqual([
+      'acknowledge',
+      'validate',
+      'reject',
+      'comment',
+      'urgency',
+      'mute1h',
+      ...EXPLAIN,
+    ]);
     expect(world.cards(world.otherChannelId)).toHaveLength(0);
   });
 
@@ -83,7 +94,14 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
           .join('\n'),
       )
       .toMatch(/Pending.*Acknowledged/);
-    expect(buttons(world.cardOf(alert.uuid))).toEqual(['validate', 'reject', 'comment', 'urgency', 'mute1h']);
+    expect(buttons(world.cardOf(alert.uuid))).toEqual([
+      'validate',
+      'reject',
+      'comment',
+      'urgency',
+      'mute1h',
+      ...EXPLAIN,
+    ]);
   });
 
   it('creates nothing new when the same notification arrives twice', async () => {
@@ -119,7 +137,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
     expect(JSON.stringify(patch?.body)).toContain('Acknowledged from Mattermost by @alice');
     const updated = world.cardOf(alert.uuid);
     expect(String(field(updated, 'Status'))).toContain('Acknowledged');
-    expect(buttons(updated)).toEqual(['validate', 'reject', 'comment', 'urgency', 'mute1h']);
+    expect(buttons(updated)).toEqual(['validate', 'reject', 'comment', 'urgency', 'mute1h', ...EXPLAIN]);
     expect(attachmentOf(updated).text ?? '').toMatch(/Acknowledged by .*alice/);
     await expect
       .poll(() =>
