@@ -3,7 +3,6 @@ import type { CardLock } from '../delivery/create-card-lock.ts';
 import type { DigestPanel } from '../delivery/create-digest-panel.ts';
 import type { HoldPanel } from '../delivery/create-hold-panel.ts';
 import type { StormPanel } from '../delivery/create-storm-panel.ts';
-import type { JobTableEntry } from '../queue/define-jobs.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import { composeDigestPanel, composeDigests } from './compose-digests.ts';
 import { composeHoldPanel } from './compose-holds.ts';

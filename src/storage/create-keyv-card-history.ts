@@ -21,8 +21,11 @@ export const HISTORY_RETENTION_MS = 8 * 24 * 3_600_000;
  */
 export const HISTORY_HOUR_CAP = 250;
 const HOUR_MS = 3_600_000;
-/** Tries at the index lease held by another replica (each a short pause apart) before giving up. */
-const LOCK_TRIES = 5;
+/**
+ * How long an append waits for the index's lease while another replica holds it (a few store round
+ * trips each time), trying again at short random pauses; past it the card is left out (logged).
+ */
+const LOCK_WAIT_MS = 3_000;
 /** Entries read per round trip. */
 const READ_BATCH = 200;
 
@@ -33,7 +36,8 @@ const indexSchema = z.array(z.string().min(1).max(100)).max(HISTORY_HOUR_CAP);
  * (`entry:<channel>:<alert>`), written under the card's own lock, and per channel one list of the
  * alerts posted in each hour (`index:<channel>:<hour>`). The lists are the only records that two
  * cards share: they are read-modify-written one at a time, in this process by a mutex and across
- * replicas by `lock` (a lease), so no append is lost. Everything expires after the retention.
+ * replicas by `lock` (a lease), so no append is lost; the cards that arrive while one write runs
+ * go together in the next. Everything expires after the retention.
  */
 export function createKeyvCardHistory(options: {
   keyv: Keyv;
@@ -57,26 +61,45 @@ export function createKeyvCardHistory(options: {
     return parsed.success ? parsed.data : [];
   };
 
-  const append = async (entry: HistoryEntry) => {
-    const key = indexKey(entry.channel, Math.floor(entry.postedAt / HOUR_MS));
-    const add = async () => {
-      const listed = readIndex(await keyv.get<unknown>(key), key);
-      if (listed.includes(entry.line.uuid)) return;
-      if (listed.length >= HISTORY_HOUR_CAP)
-        return log.warn(
-          { channel: entry.channel.channel },
-          'card history full for this hour; card not listed',
-        );
-      await keyv.set(key, [...listed, entry.line.uuid], ttl);
-    };
-    for (let attempt = 1; ; attempt += 1) {
+  /** Per index key, the alerts waiting for the next write: one lease and one write for them all. */
+  const waiting = new Map<string, { uuids: Set<string>; written: Promise<void> }>();
+
+  const write = async (key: string, uuids: ReadonlySet<string>, channel: string) => {
+    const listed = readIndex(await keyv.get<unknown>(key), key);
+    const added = [...uuids].filter((uuid) => !listed.includes(uuid));
+    if (added.length === 0) return;
+    const room = HISTORY_HOUR_CAP - listed.length;
+    if (added.length > room) log.warn({ channel, left: added.length - room }, 'card history full for this hour');
+    if (room > 0) await keyv.set(key, [...listed, ...added.slice(0, room)], ttl);
+  };
+
+  const writeWithLease = async (key: string, uuids: ReadonlySet<string>, channel: string) => {
+    const since = performance.now();
+    for (;;) {
       try {
-        return await mutex.run(key, () => lock(`history|${key}`, add));
+        return await lock(`history|${key}`, () => write(key, uuids, channel));
       } catch (error) {
-        if (attempt >= LOCK_TRIES) throw error;
-        await sleep(10 * attempt + Math.random() * 20);
+        if (performance.now() - since >= LOCK_WAIT_MS) throw error;
+        await sleep(5 + Math.random() * 25);
       }
     }
+  };
+
+  const append = (entry: HistoryEntry): Promise<void> => {
+    const key = indexKey(entry.channel, Math.floor(entry.postedAt / HOUR_MS));
+    let batch = waiting.get(key);
+    if (batch === undefined) {
+      const uuids = new Set<string>();
+      const written = mutex.run(key, () => {
+        // From here on, new cards wait for the next write.
+        if (waiting.get(key)?.uuids === uuids) waiting.delete(key);
+        return writeWithLease(key, uuids, entry.channel.channel);
+      });
+      batch = { uuids, written };
+      waiting.set(key, batch);
+    }
+    batch.uuids.add(entry.line.uuid);
+    return batch.written;
   };
 
   const readEntry = async (key: string) => parseEntry(await keyv.get<unknown>(key), key);
