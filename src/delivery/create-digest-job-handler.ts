@@ -41,7 +41,8 @@ export function createDigestJobHandler(options: {
     const sink = sinkOf(options.sinks, run.channel.platform);
     if (sink === undefined)
       return log.warn({ platform: run.channel.platform }, 'platform not enabled; digest not shown');
-    const digestId = `digest-${localDate(run.at, setting.timeZone)}`;
+    // One card per day and setting: a time changed after today's digest gets a card of its own.
+    const digestId = `digest-${localDate(run.at, setting.timeZone)}-${setting.stamp}`;
     const key = `digest|${digestId}|${stormChannelKey(run.channel)}`;
     const lock = options.lock ?? ((_key, task) => task());
     await mutex.run(key, () =>
