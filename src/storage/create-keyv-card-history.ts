@@ -69,7 +69,8 @@ export function createKeyvCardHistory(options: {
     const added = [...uuids].filter((uuid) => !listed.includes(uuid));
     if (added.length === 0) return;
     const room = HISTORY_HOUR_CAP - listed.length;
-    if (added.length > room) log.warn({ channel, left: added.length - room }, 'card history full for this hour');
+    if (added.length > room)
+      log.warn({ channel, left: added.length - room }, 'card history full for this hour');
     if (room > 0) await keyv.set(key, [...listed, ...added.slice(0, room)], ttl);
   };
 
