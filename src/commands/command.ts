@@ -1,6 +1,7 @@
 import type { AccessNeed } from '../access/access-level.ts';
 import type { AccessGuard } from '../access/create-access-guard.ts';
 import type { Clock } from '../clock.ts';
+import type { DigestPanel } from '../delivery/create-digest-panel.ts';
 import type { HoldPanel } from '../delivery/create-hold-panel.ts';
 import type { RollupView, StormPanel } from '../delivery/create-storm-panel.ts';
 import type { IdentityLinks } from '../identity/create-identity-links.ts';
@@ -38,6 +39,8 @@ export interface CommandServices {
   access: AccessGuard;
   /** Working hours and maintenance windows (`hours`, `maintenance`). */
   holds: HoldPanel;
+  /** The channel's daily digest (`digest`). */
+  digests: DigestPanel;
   /** Linked identities (`link`, `unlink`); linking is off when absent. */
   identities?: IdentityLinks;
 }

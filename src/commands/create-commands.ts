@@ -1,6 +1,7 @@
 import { accessCommand } from './access-command.ts';
 import type { Command } from './command.ts';
 import { type CommandRegistry, createCommandRegistry } from './create-command-registry.ts';
+import { digestCommand } from './digest-command.ts';
 import { createHelpCommand } from './help-command.ts';
 import { hoursCommand } from './hours-command.ts';
 import { linkCommand } from './link-command.ts';
@@ -30,6 +31,7 @@ export function createCommands(): CommandRegistry {
     stormCommand,
     hoursCommand,
     maintenanceCommand,
+    digestCommand,
     accessCommand,
     linkCommand,
     unlinkCommand,

@@ -9,10 +9,10 @@ import { PLATFORM_NAMES } from '../platforms/platform-list.ts';
 import type { JobTable } from '../queue/define-jobs.ts';
 import { createIntakeSilenceOpener } from '../watchers/create-intake-silence-opener.ts';
 import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
+import { composeChannelJobs } from './compose-channels.ts';
 import { composeJobs } from './compose-jobs.ts';
 import type { SekoiaSide } from './compose-sekoia.ts';
 import type { Stores } from './compose-stores.ts';
-import { composeStorms } from './compose-storms.ts';
 import type { Queueing } from './compose-worker.ts';
 
 /**
@@ -38,7 +38,7 @@ export function composeDelivery(
   // On SQLite one process owns the file, and the handlers' in-process mutex already serialises a
   // card: a lease would only add two commits per card. Replicas share Redis or PostgreSQL.
   const cardLock = store.kind === 'sqlite' ? undefined : createCardLock({ leases: store.leases({ clock }) });
-  const storms = composeStorms({ ...deps, config, enqueue, lock: cardLock });
+  const channels = composeChannelJobs({ ...deps, config, log, enqueue, lock: cardLock });
   const delivery =
     options.delivery ??
     createCardDispatcher({
@@ -49,8 +49,8 @@ export function composeDelivery(
       clock,
       log,
       onKept: (type) => status.eventKept(type),
-      storms: storms.ledger,
-      holds: storms.holds,
+      storms: channels.ledger,
+      holds: channels.holds,
     });
   const events = {
     sekoia,
@@ -73,8 +73,8 @@ export function composeDelivery(
   };
   return composeJobs({
     events,
-    cards: { sinks, cards, states, clock, names: PLATFORM_NAMES, ...(cardLock ? { lock: cardLock } : {}) },
+    cards: { sinks, cards, states, clock, names: PLATFORM_NAMES, ...channels.cardParts },
     reminders: { rules },
-    more: storms.jobs,
+    more: channels.jobs,
   });
 }

@@ -5,6 +5,7 @@ import type { JobHandler } from '../queue/job-kind.ts';
 import type { NewJob } from '../queue/job-queue.ts';
 import { type AlertCard, buildAlertCard } from './alert-card.ts';
 import type { AlertState, AlertStateStore } from './alert-state-store.ts';
+import type { CardHistory, CardShown } from './card-history.ts';
 import { type CardJob, channelKey } from './card-job.ts';
 import { cardMentions } from './card-mentions.ts';
 import { type CardSinks, type CardTarget, sinkOf } from './card-sink.ts';
@@ -27,6 +28,8 @@ export interface CreateCardJobHandlerOptions {
   lock?: CardLock;
   /** Queues the reminders of a new card whose rule has `--remind`; without it, none are. */
   enqueue?: (job: NewJob) => Promise<unknown>;
+  /** Notes each card posted and each status it shows, for the daily digest; none kept when absent. */
+  history?: CardHistory;
 }
 
 /**
@@ -86,7 +89,8 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
         const reminders = reminderJobs({ alertUuid, channel, ruleId: record.ruleId, plan, postedAt });
         await Promise.all(reminders.map(options.enqueue));
       }
-      return cards.put(shown(record, messageId, state, card));
+      await cards.put(shown(record, messageId, state, card));
+      return note('posted', shownIn(state, record, recovered ? record.creatingSince : clock.now()), log);
     }
     await sink.update(target, record.messageId, card);
     if (record.status !== null && card.status !== undefined && record.status !== card.status) {
@@ -99,6 +103,19 @@ export function createCardJobHandler(options: CreateCardJobHandlerOptions): JobH
       });
     }
     await cards.put(shown(record, record.messageId, state, card));
+    if (record.status !== (card.status ?? null))
+      await note('statusChanged', shownIn(state, record, state.notification.observedAt), log);
+  };
+
+  /**
+   * After the card record: the card is shown whatever happens here. A note that fails is logged and
+   * the digest misses it, rather than the job running again for it.
+   */
+  const note = async (what: 'posted' | 'statusChanged', shownCard: CardShown, log: Logger) => {
+    if (options.history === undefined) return;
+    await options.history[what](shownCard).catch((error: unknown) => {
+      log.warn({ err: error, alertUuid: shownCard.alert.uuid }, 'card history not noted');
+    });
   };
 
   return async (cardJob, _job, log) => {
@@ -118,6 +135,11 @@ function renderCard(state: AlertState, record: CardRecord, names: PlatformNames)
     names,
     mentions: record.mentions ?? [],
   });
+}
+
+function shownIn(state: AlertState, record: CardRecord, at: number): CardShown {
+  const { channel, ruleId, ruleName } = record;
+  return { channel, alert: state.notification.alert, ruleId, ruleName, at };
 }
 
 function shown(record: CardRecord, messageId: string, state: AlertState, card: AlertCard): CardRecord {

@@ -11,8 +11,11 @@ export const ROLLUP_TOP = 5;
  */
 export interface RollupCard {
   stormId: string;
-  /** A storm's roll-up (the default), or the summary of alerts held by quiet hours or a maintenance window. */
-  kind?: 'storm' | 'held';
+  /**
+   * A storm's roll-up (the default), the summary of alerts held by quiet hours or a maintenance
+   * window, or a channel's daily digest.
+   */
+  kind?: 'storm' | 'held' | 'digest';
   closed: boolean;
   /** "412 alerts since 14:02 UTC", or once closed "Storm over: 412 alerts from 14:02 to 14:31 UTC". */
   title: string;
@@ -20,6 +23,8 @@ export interface RollupCard {
   note: string;
   facts: { title: string; value: string }[];
   mostUrgent: readonly RollupLine[];
+  /** The heading of `mostUrgent` when not "Most urgent". */
+  mostUrgentTitle?: string;
   newest: readonly RollupLine[];
 }
 

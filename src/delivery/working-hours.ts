@@ -93,14 +93,31 @@ export function isInHours(hours: WorkingHours, now: number): boolean {
  * calendar, so the opening stays at 08:00 local on both sides of a daylight-saving change.
  */
 export function nextOpening(hours: WorkingHours, now: number): number {
+  return nextLocalTime({ minutes: hours.start, timeZone: hours.timeZone, days: hours.days }, now);
+}
+
+/**
+ * The first time after `now` that the wall clock of `timeZone` shows `minutes` past midnight, on one
+ * of `days` (0 = Sunday; every day when absent), as epoch ms: a daily digest's next run.
+ */
+export function nextLocalTime(
+  at: { minutes: number; timeZone: string; days?: readonly number[] },
+  now: number,
+): number {
   for (let offset = 0; offset <= 8; offset += 1) {
-    const local = localTime(now + offset * DAY_MS, hours.timeZone);
-    if (!hours.days.includes(local.weekday)) continue;
-    const at = zonedToEpoch(local, hours.start, hours.timeZone);
-    if (at > now) return at;
+    const local = localTime(now + offset * DAY_MS, at.timeZone);
+    if (at.days !== undefined && !at.days.includes(local.weekday)) continue;
+    const when = zonedToEpoch(local, at.minutes, at.timeZone);
+    if (when > now) return when;
   }
   // Unreachable with at least one day listed: a week always holds an opening after now.
   return now + 7 * DAY_MS;
+}
+
+/** `2026-12-08`: the local calendar date of `ms` in `timeZone`. */
+export function localDate(ms: number, timeZone: string): string {
+  const { year, month, day } = localTime(ms, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Epoch ms of `minutes` past midnight on the local date of `local` in `timeZone`. */

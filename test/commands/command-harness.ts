@@ -9,6 +9,7 @@ import type { CommandContext, Reply } from '../../src/commands/command-context.t
 import { createCommands } from '../../src/commands/create-commands.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import type { AlertStateStore } from '../../src/delivery/alert-state-store.ts';
+import { createDigestPanel } from '../../src/delivery/create-digest-panel.ts';
 import { createHoldLedger } from '../../src/delivery/create-hold-ledger.ts';
 import { createHoldPanel } from '../../src/delivery/create-hold-panel.ts';
 import { createStormPanel } from '../../src/delivery/create-storm-panel.ts';
@@ -18,6 +19,7 @@ import type { NewJob } from '../../src/queue/job-queue.ts';
 import { createRuleCatalog, type RuleCatalog } from '../../src/rules/create-rule-catalog.ts';
 import type { ChannelRef, UserRef } from '../../src/rules/rule.ts';
 import { createKeyvAccessStore } from '../../src/storage/create-keyv-access-store.ts';
+import { createKeyvDigestStore } from '../../src/storage/create-keyv-digest-store.ts';
 import { createKeyvHoldStore } from '../../src/storage/create-keyv-hold-store.ts';
 import { createKeyvRuleStore } from '../../src/storage/create-keyv-rule-store.ts';
 import { createKeyvStormStore } from '../../src/storage/create-keyv-storm-store.ts';
@@ -106,6 +108,11 @@ export async function startHarness(seed = 1): Promise<Harness> {
     }),
     access,
     holds: createHoldPanel({ store: holds, ledger, enqueue, clock }),
+    digests: createDigestPanel({
+      store: createKeyvDigestStore({ keyv: store.keyv('digest'), log: captured.log }),
+      enqueue,
+      clock,
+    }),
   };
   const registry = createCommands();
   return {

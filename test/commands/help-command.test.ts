@@ -25,6 +25,7 @@ describe('help', () => {
       'storm',
       'hours',
       'maintenance',
+      'digest',
       'access',
       'link',
       'unlink',

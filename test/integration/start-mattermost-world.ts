@@ -112,6 +112,7 @@ export async function startMattermostWorld(options: MattermostWorldOptions = {})
       return startBot({
         port: replicaPort,
         realDelivery: true,
+        ...(options.clock ? { clock: options.clock } : {}),
         ...(worker ? { worker } : {}),
         env: { ...botOptions.env, PUBLIC_URL: `http://127.0.0.1:${replicaPort}` },
       });

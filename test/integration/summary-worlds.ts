@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import type { ManualClock } from '../../src/clock.ts';
-import type { FakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import type { FakeAlert, FakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import type { TestBot } from './start-bot.ts';
 import { startMattermostWorld } from './start-mattermost-world.ts';
 import { cardContent, startTeamsWorld } from './start-teams-world.ts';
@@ -27,6 +28,8 @@ export interface SummaryWorld {
   command(text: string): Promise<string>;
   alertCards(): Shown[];
   summaries(): Shown[];
+  /** Acknowledge clicked on the alert's card by a member of the channel. */
+  acknowledge(alert: FakeAlert): Promise<void>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -56,6 +59,14 @@ export const startMattermostSummaryWorld: StartSummaryWorld = async (clock, isSu
         .filter((post) => post.root_id === '' && post.props.sekoia_rollup !== undefined)
         .map(view)
         .filter((post) => isSummary.test(post.text)),
+    async acknowledge(alert) {
+      const clicked = await world.mattermost.clickButton({
+        postId: world.cardOf(alert.uuid)?.id ?? '',
+        actionId: 'acknowledge',
+        userId: world.alice.id,
+      });
+      expect(clicked.status).toBe(200);
+    },
     restart: () => world.restart(),
     close: () => world.close(),
   };
@@ -81,6 +92,16 @@ export const startTeamsSummaryWorld: StartSummaryWorld = async (clock, isSummary
         .filter((m) => m.replyToId === undefined)
         .map(view)
         .filter((m) => isSummary.test(m.text)),
+    async acknowledge(alert) {
+      const clicked = await world.connector.sendInvoke({
+        botUrl: `${world.bot.url}/api/messages`,
+        from: world.ana.id,
+        activityId: world.cardOf(alert.short_id)?.id ?? '',
+        verb: 'alert.acknowledge',
+        data: {},
+      });
+      expect(clicked.body).toMatchObject({ statusCode: 200 });
+    },
     restart: () => world.restart(),
     close: () => world.close(),
   };

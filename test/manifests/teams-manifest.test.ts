@@ -17,7 +17,8 @@ const APP_ID = '11111111-2222-3333-4444-555555555555';
  * lists them, and `mute` / `link` name them in their answers).
  */
 const MAX_LISTED_COMMANDS = 12;
-const TYPED_NOT_LISTED: readonly string[] = ['unmute', 'unlink'];
+// Set once per channel, like unlinking once per user: typed from help, not listed (Teams' limit).
+const TYPED_NOT_LISTED: readonly string[] = ['unmute', 'unlink', 'digest'];
 
 interface Manifest {
   id: string;

@@ -35,7 +35,7 @@ export function renderRollupPost(card: RollupCard): { message: ''; props: Matter
     title: escapeInline(card.title),
     text: [
       escapeInline(card.note, 1_000),
-      ...section('Most urgent', card.mostUrgent),
+      ...section(card.mostUrgentTitle ?? 'Most urgent', card.mostUrgent),
       ...section('Newest', card.newest),
     ].join('\n'),
     fields: card.facts.map((fact) => ({
@@ -43,7 +43,7 @@ export function renderRollupPost(card: RollupCard): { message: ''; props: Matter
       value: escapeInline(fact.value, 1_500),
       short: false,
     })),
-    footer: card.kind === 'held' ? 'Sekoia.io · held alerts' : 'Sekoia.io · storm roll-up',
+    footer: `Sekoia.io · ${FOOTERS[card.kind ?? 'storm']}`,
   };
   return {
     message: '',
@@ -51,9 +51,15 @@ export function renderRollupPost(card: RollupCard): { message: ''; props: Matter
   };
 }
 
+const FOOTERS = { storm: 'storm roll-up', held: 'held alerts', digest: 'daily digest' } as const;
+
 function section(title: string, lines: readonly RollupLine[]): string[] {
   if (lines.length === 0) return [];
-  return ['', `**${title}**`, ...lines.map((line) => `- ${lineLink(line)} ${escapeInline(lineText(line))}`)];
+  return [
+    '',
+    `**${escapeInline(title)}**`,
+    ...lines.map((line) => `- ${lineLink(line)} ${escapeInline(lineText(line))}`),
+  ];
 }
 
 /** The short id linking to the alert in Sekoia.io. */

@@ -27,7 +27,7 @@ export function renderRollupCard(card: RollupCard): AdaptiveCard {
         value: escapeInline(fact.value, 1_500),
       })),
     },
-    ...section('Most urgent', card.mostUrgent),
+    ...section(card.mostUrgentTitle ?? 'Most urgent', card.mostUrgent),
     ...section('Newest', card.newest),
   ];
   return composeCard(plainText(card.title), body);
@@ -36,7 +36,7 @@ export function renderRollupCard(card: RollupCard): AdaptiveCard {
 function section(title: string, lines: readonly RollupLine[]): CardElement[] {
   if (lines.length === 0) return [];
   return [
-    { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: escapeInline(title), weight: 'Bolder', wrap: true },
     ...lines.map(
       (line): CardElement => ({
         type: 'TextBlock',
