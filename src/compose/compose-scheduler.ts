@@ -1,13 +1,11 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config/load-config.ts';
-import type { AlertStateStore } from '../delivery/alert-state-store.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobQueue, NewJob } from '../queue/job-queue.ts';
 import type { RuleCatalog } from '../rules/create-rule-catalog.ts';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.ts';
 import { defineScheduledJobs } from '../scheduler/scheduled-jobs.ts';
-import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import type { Store } from '../storage/create-store.ts';
 import { createIntakeSilenceCheck } from '../watchers/create-intake-silence-check.ts';
 import { createRulesCatalogWatch } from '../watchers/create-rules-catalog-watch.ts';
