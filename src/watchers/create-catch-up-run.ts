@@ -25,10 +25,23 @@ import { decideCatchUp } from './decide-catch-up.ts';
 const PAGE_SIZE = 100;
 /** Pages per run (1,000 alerts): a longer backlog goes on at the next tick, from the watermark. */
 export const CATCH_UP_MAX_PAGES = 10;
+/** Listing stops after this long (a slow or paced API); the next run goes on from the watermark. */
+export const CATCH_UP_MAX_LISTING_MS = 2 * 60_000;
 
 interface Missed {
   alert: SekoiaAlert;
+  decision: 'new' | 'changed';
   action: 'created' | 'updated';
+}
+
+/**
+ * The WebHook that was missed: `created` for an alert raised within the span listed, so that
+ * alert-raised rules match as they would have; `updated` for any other (an alert the bot read
+ * before, or one raised before the span whose state has expired — `updated` is still matched
+ * against alert-raised rules, as a live WebHook is).
+ */
+function missedAction(decision: 'new' | 'changed', alert: SekoiaAlert, fromMs: number): Missed['action'] {
+  return decision === 'new' && (alert.created_at ?? 0) * 1_000 >= fromMs ? 'created' : 'updated';
 }
 
 /**
@@ -73,7 +86,7 @@ export function createCatchUpRun(options: {
     }
     // Written once the jobs are queued: a failure before retries the same alerts, dropped by their keys.
     await writeWatermark(records, listing.mark);
-    const newToBot = listing.missed.filter(({ action }) => action === 'created').length;
+    const newToBot = listing.missed.filter(({ decision }) => decision === 'new').length;
     const run = {
       at: now,
       first: false,
@@ -102,7 +115,8 @@ async function list(
   let mark = start;
   let listed = 0;
   for (let page = 0; page < maxPages; page += 1) {
-    if (signal.aborted) return { listed, missed, mark, more: true };
+    const late = options.clock.now() - now > CATCH_UP_MAX_LISTING_MS;
+    if (signal.aborted || late) return { listed, missed, mark, more: true };
     const { items, size } = await options.sekoia.listAlerts(
       {
         limit: PAGE_SIZE,
@@ -119,7 +133,7 @@ async function list(
       if (isBehindWatermark(start, alert)) continue;
       if (missed.some((known) => known.alert.uuid === alert.uuid)) continue;
       const decision = decideCatchUp(await options.states.get(alert.uuid), alert);
-      if (decision !== 'seen') missed.push({ alert, action: decision === 'new' ? 'created' : 'updated' });
+      if (decision !== 'seen') missed.push({ alert, decision, action: missedAction(decision, alert, from) });
       mark = advanceWatermark(mark, alert);
     }
     if (size < PAGE_SIZE) return { listed, missed, mark, more: false };

@@ -102,6 +102,15 @@ describe('catch-up run (a listing, the alert states, the records)', () => {
     expect(source.calls.at(-1)?.updated?.from).toBe((S0 + 10 - 60) * 1_000);
   });
 
+  it('queues an alert new to the bot but raised before the span as an update', async () => {
+    await run();
+    const old = { ...listedAlert(1, S0 + 10), created_at: S0 - 86_400 };
+    alerts.push(old);
+    clock.set(T0 + 60_000);
+    expect(await run()).toMatchObject({ missed: 1, newToBot: 1 });
+    expect(queued()).toEqual([{ type: 'alert', action: 'updated', attributes: { uuid: old.uuid } }]);
+  });
+
   it('stops at its page bound and goes on at the next run from where it stopped', async () => {
     await run();
     for (let n = 1; n <= 250; n += 1) alerts.push(listedAlert(n, S0 + n));
@@ -111,6 +120,22 @@ describe('catch-up run (a listing, the alert states, the records)', () => {
     expect(await run(bounded)).toMatchObject({ missed: 50, more: false });
     expect(new Set(queued().map((event) => event.attributes.uuid)).size).toBe(250);
     expect(jobs).toHaveLength(250);
+  });
+
+  it('stops listing after two minutes, whatever the pages left', async () => {
+    await run();
+    for (let n = 1; n <= 450; n += 1) alerts.push(listedAlert(n, S0 + n));
+    clock.set(T0 + 3_600_000);
+    const slow = listing(() => alerts);
+    source = {
+      calls: slow.calls,
+      listAlerts: async (input) => {
+        clock.set(clock.now() + 70_000);
+        return slow.listAlerts(input);
+      },
+    };
+    expect(await run(build({ summaryOver: 1_000 }))).toMatchObject({ listed: 200, more: true });
+    expect(slow.calls).toHaveLength(2);
   });
 
   it('opens a batch when it queues more than the summary threshold, before queuing them', async () => {
