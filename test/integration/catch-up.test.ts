@@ -88,6 +88,8 @@ describe.each([
       later(1_000);
       return world.sekoia.addAlert({ title: `Raised while down ${i}` }, { notify: false });
     });
+    // The bot comes back (its watermark kept in the store) and its next tick catches up.
+    await world.restart();
     later(60_000);
     await catchUp();
     expect(world.alertCards()).toEqual([]);
