@@ -44,6 +44,8 @@ export function createStatusSource(options: {
   jobs?: () => Promise<{ name: string; lastRunAt: number | null; result: string }[]>;
   /** The channels in storm mode. */
   storms?: () => Promise<RollupView[]>;
+  /** The last catch-up run. */
+  catchUp?: () => Promise<StatusReport['catchUp']>;
 }): StatusTracker {
   const { records, clock } = options;
   let lastWritten = 0;
@@ -72,7 +74,7 @@ export function createStatusSource(options: {
         await records.set(KEPT_TYPES, next);
       }),
     async read(): Promise<StatusReport> {
-      const [reachable, last, stats, keptTypes, jobs, storms] = await Promise.all([
+      const [reachable, last, stats, keptTypes, jobs, storms, catchUp] = await Promise.all([
         withTimeout(options.sekoia.ping(), options.pingTimeoutMs ?? 3_000).then(
           () => true,
           () => false,
@@ -85,6 +87,10 @@ export function createStatusSource(options: {
           options.log.warn({ err: error }, 'could not read the storms');
           return [];
         }) ?? Promise.resolve([]),
+        options.catchUp?.().catch((error: unknown) => {
+          options.log.warn({ err: error }, 'could not read the last catch-up');
+          return null;
+        }),
       ]);
       return {
         sekoiaReachable: reachable,
@@ -93,6 +99,7 @@ export function createStatusSource(options: {
         keptTypes,
         jobs,
         storms,
+        ...(catchUp === undefined ? {} : { catchUp }),
       };
     },
   };

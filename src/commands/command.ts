@@ -20,6 +20,16 @@ export interface StatusReport {
   jobs?: readonly { name: string; lastRunAt: number | null; result: string }[];
   /** Channels in storm mode, with their roll-ups. */
   storms?: readonly RollupView[];
+  /** The last catch-up after missed WebHooks: when, what it listed and queued, summaries posted. */
+  catchUp?: {
+    at: number;
+    first: boolean;
+    listed: number;
+    missed: number;
+    newToBot: number;
+    more: boolean;
+    summaries: number;
+  } | null;
 }
 
 export interface StatusSource {

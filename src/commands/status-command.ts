@@ -32,6 +32,7 @@ export const statusCommand: Command = {
         (job) =>
           `Job ${job.name}: ${job.lastRunAt === null ? 'not run yet' : `${job.result} at ${formatTime(job.lastRunAt)}`}`,
       ),
+      ...catchUpLines(report),
       ...stormLines(report, ctx.channel),
       ...(report.keptTypes ?? []).map(
         (kept) => `Kept without a card: ${kept.type} ×${kept.count} (last ${formatTime(kept.lastAt)})`,
@@ -54,4 +55,23 @@ function stormLines(report: StatusReport, here: ChannelRef): string[] {
     const { high, medium, low } = storm.byLevel;
     return `Storm mode: ${which}, ${storm.alerts} alerts in its roll-up since ${formatTime(storm.since)} (${high} high, ${medium} medium, ${low} low)`;
   });
+}
+
+/** `Last catch-up: 12:05 UTC, 40 alerts listed, 31 missed (30 new to the bot), 1 summary posted`. */
+function catchUpLines(report: StatusReport): string[] {
+  const run = report.catchUp;
+  if (run === undefined) return [];
+  if (run === null) return ['Last catch-up: not run yet'];
+  const at = formatTime(run.at);
+  if (run.first) return [`Last catch-up: ${at}, first run (alerts changed from then on are caught up)`];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [
+    `${plural(run.listed, 'alert')} listed`,
+    `${run.missed} missed (${run.newToBot} new to the bot)`,
+    ...(run.summaries > 0
+      ? [`${plural(run.summaries, 'summary')} posted`.replace('summarys', 'summaries')]
+      : []),
+    ...(run.more ? ['more to list at the next run'] : []),
+  ];
+  return [`Last catch-up: ${at}, ${parts.join(', ')}`];
 }

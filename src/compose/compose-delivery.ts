@@ -9,6 +9,7 @@ import { PLATFORM_NAMES } from '../platforms/platform-list.ts';
 import type { JobTable } from '../queue/define-jobs.ts';
 import { createIntakeSilenceOpener } from '../watchers/create-intake-silence-opener.ts';
 import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
+import { composeCatchUpDelivery } from './compose-catch-up.ts';
 import { composeChannelJobs } from './compose-channels.ts';
 import { composeJobs } from './compose-jobs.ts';
 import type { SekoiaSide } from './compose-sekoia.ts';
@@ -39,18 +40,13 @@ export function composeDelivery(
   // card: a lease would only add two commits per card. Replicas share Redis or PostgreSQL.
   const cardLock = store.kind === 'sqlite' ? undefined : createCardLock({ leases: store.leases({ clock }) });
   const channels = composeChannelJobs({ ...deps, config, log, enqueue, lock: cardLock });
+  const catchUp = composeCatchUpDelivery({ ...deps, log, enqueue, lock: cardLock });
   const delivery =
     options.delivery ??
     createCardDispatcher({
-      rules,
-      cards,
-      states,
-      enqueue,
-      clock,
-      log,
+      ...{ rules, cards, states, enqueue, clock, log },
       onKept: (type) => status.eventKept(type),
-      storms: channels.ledger,
-      holds: channels.holds,
+      ...{ storms: channels.ledger, holds: channels.holds, catchUp: catchUp.ledger },
     });
   const events = {
     sekoia,
@@ -75,6 +71,6 @@ export function composeDelivery(
     events,
     cards: { sinks, cards, states, clock, names: PLATFORM_NAMES, ...channels.cardParts },
     reminders: { rules },
-    more: channels.jobs,
+    more: [...channels.jobs, ...catchUp.jobs],
   });
 }

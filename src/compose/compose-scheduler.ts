@@ -11,6 +11,7 @@ import { createIntakeSilenceCheck } from '../watchers/create-intake-silence-chec
 import { createRulesCatalogWatch } from '../watchers/create-rules-catalog-watch.ts';
 import type { createSekoiaWatchSources } from '../watchers/create-sekoia-watch-sources.ts';
 import { createIntakeSilenceLedger, INTAKE_SILENCE_NAMESPACE } from '../watchers/intake-silence-ledger.ts';
+import { type CatchUpRunDeps, composeCatchUpRun } from './compose-catch-up.ts';
 
 /** How long a notification id is remembered for deduplication. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -22,6 +23,9 @@ export function composeScheduler(deps: {
   store: Store;
   sources: ReturnType<typeof createSekoiaWatchSources>;
   rules: RuleCatalog;
+  /** The catch-up's listing and the alert states it compares with. */
+  sekoia: CatchUpRunDeps['sekoia'];
+  states: CatchUpRunDeps['states'];
   enqueue: (job: NewJob) => Promise<unknown>;
   pause: (ms: number) => Promise<void>;
   clock: Clock;
@@ -34,6 +38,7 @@ export function composeScheduler(deps: {
   const schedules = {
     rulesCatalogPoll: deps.config.RULES_CATALOG_POLL_CRON,
     intakeSilenceCheck: deps.config.INTAKE_SILENCE_CHECK_CRON,
+    catchUp: deps.config.CATCH_UP_CRON,
   };
   return createScheduler({
     jobs: defineScheduledJobs(
@@ -53,6 +58,7 @@ export function composeScheduler(deps: {
               pause,
             })
           : undefined,
+        catchUp: watching ? composeCatchUpRun(deps) : undefined,
       },
       schedules,
     ),

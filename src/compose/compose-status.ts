@@ -7,6 +7,8 @@ import type { JobQueue } from '../queue/job-queue.ts';
 import type { Scheduler } from '../scheduler/create-scheduler.ts';
 import type { SekoiaApi } from '../sekoia/sekoia-api.ts';
 import type { Store } from '../storage/create-store.ts';
+import { readCatchUpReport } from '../watchers/catch-up-records.ts';
+import { CATCH_UP_NAMESPACE } from './compose-catch-up.ts';
 import { composeStormPanel } from './compose-storms.ts';
 
 /** What `status` shows: Sekoia.io reachability, the last WebHook, the queue and the scheduled jobs. */
@@ -30,6 +32,7 @@ export function composeStatus(deps: {
     log,
     jobs: () => scheduledJobsForStatus(scheduler),
     storms: () => storms.inProgress(),
+    catchUp: async () => (await readCatchUpReport(store.keyv(CATCH_UP_NAMESPACE))) ?? null,
   });
 }
 

@@ -134,6 +134,10 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   RULES_CATALOG_POLL_CRON: cronExpression(DEFAULT_SCHEDULES.rulesCatalogPoll),
   INTAKE_SILENCE_CHECK_CRON: cronExpression(DEFAULT_SCHEDULES.intakeSilenceCheck),
+  /** Lists the alerts changed since the last catch-up, to post what a lost WebHook did not. */
+  CATCH_UP_CRON: cronExpression(DEFAULT_SCHEDULES.catchUp),
+  /** More new cards than this for one channel in one catch-up: one summary card there instead. */
+  CATCH_UP_SUMMARY_OVER: z.coerce.number().int().min(1).max(1_000).default(20),
   /** New alert cards per channel per STORM_WINDOW before a roll-up card takes over (spec §3 "storm budget"). */
   STORM_BUDGET: z.coerce.number().int().min(STORM_BUDGET_LIMITS.min).max(STORM_BUDGET_LIMITS.max).default(20),
   /** The sliding window of the budget, in ms once read (`5m`, `1h`: 1 minute to 24 hours). */

@@ -12,10 +12,12 @@ import type { AlertStateStore } from './alert-state-store.ts';
 import { type CardJob, cardDeliveryJob, channelKey } from './card-job.ts';
 import type { CardStore } from './card-store.ts';
 import { type CompactJob, compactDeliveryJob } from './compact-job.ts';
+import type { CatchUpLedger } from './create-catch-up-ledger.ts';
 import { createFirstCardMeter, type FirstCardMeter } from './create-first-card-meter.ts';
 import type { HoldLedger } from './create-hold-ledger.ts';
 import type { StormLedger } from './create-storm-ledger.ts';
 import type { DeliveryPort } from './delivery-port.ts';
+import { holdCatchUpCards } from './hold-catch-up-cards.ts';
 import { holdNewCards } from './hold-new-cards.ts';
 
 /** What the dispatcher needs of the rules (the rule catalog provides it). */
@@ -37,6 +39,8 @@ export interface CreateCardDispatcherOptions {
   storms?: StormLedger;
   /** Quiet hours and maintenance windows: outside them, a new alert may be held for a summary instead. */
   holds?: HoldLedger;
+  /** Catch-up batches: their alerts' new cards wait for the batch's close (cards, or one summary). */
+  catchUp?: CatchUpLedger;
   /** Which new cards are a channel's first after a quiet spell (default: 3 per minute and channel). */
   firstCards?: FirstCardMeter;
 }
@@ -55,7 +59,8 @@ export function createCardDispatcher(options: CreateCardDispatcherOptions): Deli
     await states.offer({ notification, activity: null });
     const matches = rules.match(alertFacts(notification));
     const shown = await cards.channelsOf(uuid);
-    const unheld = await holdNewCards(options.holds, notification, firstMatchPerChannel(matches), shown);
+    const caught = await holdCatchUpCards(options.catchUp, uuid, firstMatchPerChannel(matches), shown);
+    const unheld = await holdNewCards(options.holds, notification, caught, shown);
     const admitted = await admitNewCards(options.storms, notification.alert, unheld, shown);
     const jobs = new Map<string, CardJob>();
     for (const match of admitted) {

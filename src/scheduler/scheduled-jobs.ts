@@ -12,18 +12,23 @@ export interface ScheduledJobBodies {
   pollRulesCatalog?: JobBody | undefined;
   /** Looks for intakes that went silent, or came back. */
   checkIntakeSilence?: JobBody | undefined;
+  /** Lists the alerts changed since the last one seen and processes those the bot missed. */
+  catchUp?: JobBody | undefined;
 }
 
-/** The operator's schedules (RULES_CATALOG_POLL_CRON, INTAKE_SILENCE_CHECK_CRON), node-cron syntax. */
+/** The operator's schedules (RULES_CATALOG_POLL_CRON, INTAKE_SILENCE_CHECK_CRON, CATCH_UP_CRON), node-cron syntax. */
 export interface JobSchedules {
   rulesCatalogPoll: string;
   intakeSilenceCheck: string;
+  catchUp: string;
 }
 
 export const DEFAULT_SCHEDULES: Readonly<JobSchedules> = {
   rulesCatalogPoll: '*/15 * * * *',
   // One search job per watched intake, a second apart: a few hundred intakes fit in the period.
   intakeSilenceCheck: '*/5 * * * *',
+  // A lost WebHook shows within 5 minutes; a quiet run is one listing request.
+  catchUp: '*/5 * * * *',
 };
 
 /**
@@ -67,6 +72,12 @@ export function defineScheduledJobs(
       cron: schedules.intakeSilenceCheck,
       leaseMs: 4 * MINUTE,
       run: bodies.checkIntakeSilence,
+    },
+    {
+      name: 'catch-up',
+      cron: schedules.catchUp,
+      leaseMs: 4 * MINUTE,
+      run: bodies.catchUp,
     },
   ];
   return table.flatMap(({ run, ...job }) => (run ? [fitToPeriod({ ...job, run })] : []));

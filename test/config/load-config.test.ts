@@ -155,6 +155,18 @@ describe('loadConfig', () => {
     ).toMatchObject({ RULES_CATALOG_POLL_CRON: '0 */2 * * *', INTAKE_SILENCE_CHECK_CRON: '*/10 * * * * *' });
   });
 
+  it('catches up on CATCH_UP_CRON (every 5 minutes) and sums up over CATCH_UP_SUMMARY_OVER new cards (20)', () => {
+    expect(loadConfig({})).toMatchObject({ CATCH_UP_CRON: '*/5 * * * *', CATCH_UP_SUMMARY_OVER: 20 });
+    expect(loadConfig({ CATCH_UP_CRON: '*/30 * * * * *', CATCH_UP_SUMMARY_OVER: '5' })).toMatchObject({
+      CATCH_UP_CRON: '*/30 * * * * *',
+      CATCH_UP_SUMMARY_OVER: 5,
+    });
+    const problems = problemsOf({ CATCH_UP_CRON: 'often', CATCH_UP_SUMMARY_OVER: '0' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['CATCH_UP_CRON', 'CATCH_UP_SUMMARY_OVER']),
+    );
+  });
+
   it('reports a bad schedule with the other problems, naming the expression and why', () => {
     const problems = problemsOf({
       PORT: 'eighty',

@@ -47,7 +47,8 @@ export interface MattermostWorldOptions {
 
 /** Bot + fake Sekoia.io + fake Mattermost on loopback, one team, two channels, alice in both. */
 export async function startMattermostWorld(options: MattermostWorldOptions = {}): Promise<MattermostWorld> {
-  const sekoia = await startFakeSekoia({});
+  // On the bot's clock: the alerts' times agree with the bot's (the catch-up lists by `updated_at`).
+  const sekoia = await startFakeSekoia(options.clock ? { clock: options.clock } : {});
   const mattermost = await startFakeMattermost(options.mattermost ?? {});
   const alice = mattermost.addUser({ username: 'alice' });
   const channel = mattermost.addChannel({ name: 'soc-alerts', teamId: 'team1', members: [alice.id] });

@@ -53,7 +53,8 @@ export async function startTeamsWorld(
     worker?: StartBotOptions['worker'];
   } = {},
 ): Promise<TeamsWorld> {
-  const sekoia = await startFakeSekoia({});
+  // On the bot's clock: the alerts' times agree with the bot's (the catch-up lists by `updated_at`).
+  const sekoia = await startFakeSekoia(options.clock ? { clock: options.clock } : {});
   const connector = await startFakeBotConnector(options.connector ?? {});
   const team = connector.addTeam({
     name: 'Security',

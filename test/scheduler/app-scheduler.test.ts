@@ -21,7 +21,7 @@ describe('the app scheduler', () => {
     const before = cron.getTasks().size;
     const clock = createManualClock();
     bot = await startBot({ clock, env: { SEKOIA_API_KEY: 'key-for-the-watchers-not-called-here' } });
-    expect(cron.getTasks().size).toBe(before + 3);
+    expect(cron.getTasks().size).toBe(before + 4);
     const [task] = [...cron.getTasks().values()].filter((t) => t.name === 'dedupe-prune');
     expect(task?.getPattern()).toBe('0 * * * *');
 
@@ -41,6 +41,7 @@ describe('the app scheduler', () => {
       'dedupe-prune',
       'rules-catalog-poll',
       'intake-silence-check',
+      'catch-up',
     ]);
     expect(status[0]?.lastSuccessAt).toBe(clock.now());
     const metrics = await (await fetch(`${bot.url}/metrics`)).text();
@@ -61,17 +62,20 @@ describe('the app scheduler', () => {
         SEKOIA_APP_URL: sekoia.appUrl,
         RULES_CATALOG_POLL_CRON: '* * * * * *',
         INTAKE_SILENCE_CHECK_CRON: '*/2 * * * * *',
+        CATCH_UP_CRON: '*/2 * * * * *',
       },
     });
     const patterns = new Map([...cron.getTasks().values()].map((task) => [task.name, task.getPattern()]));
     expect(patterns.get('rules-catalog-poll')).toBe('* * * * * *');
     expect(patterns.get('intake-silence-check')).toBe('*/2 * * * * *');
+    expect(patterns.get('catch-up')).toBe('*/2 * * * * *');
 
     const app = bot.app;
     const lastSuccess = async (job: string) =>
       (await app.scheduler.status()).find((status) => status.job === job)?.lastSuccessAt ?? null;
     await expect.poll(() => lastSuccess('rules-catalog-poll'), { timeout: 5_000 }).not.toBeNull();
     await expect.poll(() => lastSuccess('intake-silence-check'), { timeout: 5_000 }).not.toBeNull();
+    await expect.poll(() => lastSuccess('catch-up'), { timeout: 5_000 }).not.toBeNull();
     expect(bot.delivery.delivered).toEqual([]);
 
     sekoia.addCatalogRule({ name: 'Added since the first poll' });

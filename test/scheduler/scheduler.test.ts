@@ -263,10 +263,11 @@ describe('createScheduler', () => {
 
   it("takes the operator's schedules, with leases that fit periods of a few seconds", async () => {
     const noop = async () => undefined;
-    const bodies = { pruneDedupe: noop, pollRulesCatalog: noop, checkIntakeSilence: noop };
+    const bodies = { pruneDedupe: noop, pollRulesCatalog: noop, checkIntakeSilence: noop, catchUp: noop };
     const jobs = defineScheduledJobs(bodies, {
       rulesCatalogPoll: '*/4 * * * * *',
       intakeSilenceCheck: '0 */2 * * *',
+      catchUp: '*/10 * * * *',
     });
     const byName = new Map(jobs.map((job) => [job.name, job]));
     expect(byName.get('rules-catalog-poll')).toMatchObject({
@@ -275,6 +276,7 @@ describe('createScheduler', () => {
       holdMs: 2_000,
     });
     expect(byName.get('intake-silence-check')).toMatchObject({ leaseMs: 4 * 60_000, holdMs: 30_000 });
+    expect(byName.get('catch-up')).toMatchObject({ cron: '*/10 * * * *', leaseMs: 4 * 60_000 });
     expect(byName.get('dedupe-prune')).toMatchObject({ leaseMs: 10 * 60_000, holdMs: 30_000 });
 
     // Two replicas, the second one's cron firing one period later: it runs, the tick is not held.
