@@ -14,13 +14,17 @@ export interface PushedFilters {
   local: Condition[];
 }
 
-/** Ref keys whose exact values the listing matches, by UUID or by name. */
-const REF_FIELDS: Readonly<Record<string, { uuid: AlertMatchField; name?: AlertMatchField }>> = {
-  entity: { uuid: 'entity_uuid', name: 'entity_name' },
-  rule: { uuid: 'rule_uuid', name: 'rule_name' },
-  // By UUID only: a card shows (and a rule matches) a custom status by its label, which
-  // `match[status_name]` does not know (reference §6.3).
-  status: { uuid: 'status_uuid' },
+/**
+ * Ref keys the listing matches exactly by UUID. Names stay with the bot's matcher: `match[…_name]`
+ * is an exact filter (reference §5.3) while rules match names in any case (spec §5), so a pushed
+ * `entity="lyon hq"` would hide the "Lyon HQ" alerts the live rule posts; and a card shows a custom
+ * status by its label, which `match[status_name]` does not know (reference §6.3).
+ */
+const UUID_FIELDS: Readonly<Record<string, AlertMatchField>> = {
+  entity: 'entity_uuid',
+  rule: 'rule_uuid',
+  status: 'status_uuid',
+  community: 'community_uuid',
 };
 
 /**
@@ -52,13 +56,10 @@ export function pushPreviewFilters(conditions: readonly Condition[]): PushedFilt
 }
 
 function refField(condition: Condition): AlertMatchField | undefined {
-  const fields = REF_FIELDS[condition.key];
+  const field = UUID_FIELDS[condition.key];
   const { values } = condition;
-  if (fields === undefined || values.length === 0 || values.some((v) => v === '' || v.includes(','))) {
-    return undefined;
-  }
-  if (values.every((value) => UUID.test(value))) return fields.uuid;
-  return values.every((value) => !UUID.test(value)) ? fields.name : undefined;
+  if (field === undefined || values.length === 0) return undefined;
+  return values.every((value) => UUID.test(value)) ? field : undefined;
 }
 
 /**

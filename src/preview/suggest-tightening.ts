@@ -20,13 +20,14 @@ export interface Suggestion {
  */
 export function suggestTightening(matched: readonly PreparedFacts[]): Suggestion | undefined {
   if (Math.round(matched.length / PREVIEW_DAYS) <= NOISY_PER_DAY) return undefined;
-  let best: Suggestion | undefined;
+  let best: (Suggestion & { count: number }) | undefined;
   for (const level of TIGHTER) {
     const test = compileCondition({ key: 'urgency', op: '>=', values: [level] });
     const count = matched.filter(test).length;
-    if (count === matched.length) continue;
-    best = { condition: `urgency>=${level}`, perDay: Math.round(count / PREVIEW_DAYS) };
-    if (best.perDay <= NOISY_PER_DAY) return best;
+    // A higher floor that cuts no more than a lower one is not worth its missed alerts.
+    if (count >= (best?.count ?? matched.length)) continue;
+    best = { count, condition: `urgency>=${level}`, perDay: Math.round(count / PREVIEW_DAYS) };
+    if (best.perDay <= NOISY_PER_DAY) break;
   }
-  return best;
+  return best && { condition: best.condition, perDay: best.perDay };
 }
