@@ -37,13 +37,15 @@ function render(reply: Reply, prefix: string): string {
   return [head, ...chart, ...bullets, ...fenced(code)].join('\n');
 }
 
-/** The chart as monospace lines: `Mon 2026-12-07 ████████ 12`, labels and counts aligned. */
+/** The chart as monospace lines: `Mon 2026-12-07 ████████ 12`, the bars in one column. */
 function chartLines(reply: Reply): string[] {
   const bars = drawBars(reply.chart ?? []);
   const width = Math.max(0, ...bars.map((bar) => runes(bar.label)));
-  return bars.map(({ label, bar, value }) =>
-    escapeCodeLine(`${label.padEnd(width)} ${bar} ${value}`, MAX_LINE_RUNES),
-  );
+  // Padded after escaping: the escape makes one line of its text, which collapses runs of spaces.
+  return bars.map(({ label, bar, value }) => {
+    const pad = ' '.repeat(width - runes(label));
+    return `${escapeCodeLine(label, MAX_LINE_RUNES)}${pad} ${bar}${bar === '' ? '' : ' '}${value}`;
+  });
 }
 
 function fenced(lines: readonly string[]): string[] {
