@@ -60,3 +60,35 @@ describe('Mattermost: preview a rule over the last 7 days of alerts, then subscr
     expect(world.sekoia.requests.filter((r) => r.path === '/v1/sic/alerts')).toHaveLength(0);
   });
 });
+
+describe('Mattermost: a preview slower than the slash command deadline', () => {
+  let world: MattermostWorld;
+
+  beforeEach(async () => {
+    // "Working on it…" after 50 ms; every Sekoia.io answer takes 400 ms.
+    world = await startMattermostWorld({ commandDeadlineMs: 50 });
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it('answers "Working on it…" in time, then the preview through response_url', async () => {
+    seedWeekOfAlerts(world.sekoia, Date.now());
+    world.sekoia.setLatency(400);
+    const result = await world.mattermost.sendSlashCommand({
+      url: `${world.bot.url}/mattermost/command`,
+      channelId: world.channelId,
+      userId: world.alice.id,
+      text: `preview ${PREVIEWED_RULE}`,
+    });
+    expect(result.response).toEqual({ response_type: 'ephemeral', text: 'Working on it…' });
+    const late = () =>
+      world.mattermost
+        .ephemerals(world.alice.id)
+        .filter((message) => message.source === 'response_url')
+        .map((message) => plain(message.text))
+        .join('\n');
+    await expect.poll(late, { timeout: 5_000 }).toContain(`${MATCHING_TOTAL} cards in the last 7 days`);
+    expect(chartCounts(late())).toEqual(MATCHING_PER_DAY);
+  });
+});
