@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the product end to end on loopback. The bot runs with its real card delivery
  * between a fake Sekoia.io, a fake Mattermost and a fake Bot Connector (Teams): alice subscribes
- * ~soc-alerts by slash command, Ana subscribes the Teams channel soc-alerts with @Sekoia, Sekoia.io
+ * ~soc-alerts by slash command and previews another rule over a week of past alerts, Ana subscribes the Teams channel soc-alerts with @Sekoia, Sekoia.io
  * sends alerts through the WebHook, the same alert's card appears in both channels, alice clicks
  * Acknowledge in Mattermost and Ana Validate in Teams, and both cards follow each click; last, a rule
  * with `--remind` and `--escalate` gets a card nobody acknowledges, and the bot's clock jumps ahead to
@@ -81,6 +81,34 @@ async function subscribe(world: DemoWorld): Promise<void> {
   step('alice lists the rules, then mistypes a condition');
   await command(world, 'rules');
   await command(world, 'subscribe alert-raised urgncy>=high');
+}
+
+/** A week of past alerts (no WebHooks: raised before the demo), then how noisy a rule would be. */
+async function previewWeek(world: DemoWorld): Promise<void> {
+  step('alice previews a rule over the last 7 days before subscribing it');
+  const day = 86_400_000;
+  const today = Math.floor(Date.now() / day) * day;
+  // [days ago, urgency]: a few below medium, which the rule leaves out.
+  const week = [
+    [6, 60],
+    [6, 90],
+    [6, 20],
+    [5, 70],
+    [3, 55],
+    [3, 80],
+    [2, 30],
+    [1, 95],
+    [0, 65],
+    [0, 40],
+  ];
+  for (const [index, [daysAgo = 0, value = 0]] of week.entries()) {
+    const ms = Math.min(today - daysAgo * day + (index + 1) * 60_000, Date.now() - 1_000);
+    const created = Math.floor(ms / 1000);
+    const entity = { uuid: buildAlert().entity?.uuid ?? '', name: index % 3 === 0 ? 'Paris DC' : 'Lyon HQ' };
+    const alert = { urgency: urgency(value), entity, created_at: created, updated_at: created };
+    world.sekoia.addAlert(alert, { notify: false });
+  }
+  await command(world, 'preview alert-raised urgency>=medium');
 }
 
 async function subscribeInTeams(world: DemoWorld): Promise<void> {
@@ -441,6 +469,7 @@ async function main(): Promise<void> {
         `(Teams team ${world.teams.teamName}, channel ${world.teams.channelName}, user ${world.ana.name})`,
     );
     await subscribe(world);
+    await previewWeek(world);
     await subscribeInTeams(world);
     const shown = await raiseAlerts(world);
     // The cards as a person sees them after each step; an edit is a visible change between two steps.

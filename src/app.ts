@@ -36,7 +36,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Jobs waiting out an outage of Sekoia.io or a chat platform run again at its first success.
   const recovery = createRecoveryNotifier();
   const sekoiaSide = composeSekoia({ config, retry: options.sekoiaRetry, pause, clock, log, recovery });
-  const { sekoia } = sekoiaSide;
+  const { sekoia, preview } = sekoiaSide;
   // What every later part may read; the two ways into the queue are passed by name.
   const built = { ...stores, ...sekoiaSide, config, log, clock, pause, metrics };
   const queueing = composeQueueing(queue);
@@ -45,7 +45,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const status = composeStatus({ ...built, scheduler });
   const panels = composeChannelPanels({ ...built, enqueue: queueing.enqueueAndWake });
   const random = options.random ?? Math.random;
-  const services = { rules, clock, random, status, ...panels, access, identities };
+  const services = { rules, clock, random, status, ...panels, access, identities, preview };
   const { commandDeadlineMs } = options;
   const platforms = composePlatforms({ ...built, signer, actions, services, commandDeadlineMs, recovery });
   const jobs = composeDelivery(options, { ...built, queueing, status, sinks: platforms.sinks });

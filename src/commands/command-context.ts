@@ -17,6 +17,14 @@ export interface Reply {
   lines?: string[];
   /** Command lines (usage, examples), shown as code. */
   code?: string[];
+  /** A small bar chart after the first line (counts per day): each platform draws its own bars. */
+  chart?: ChartBar[];
+}
+
+/** One bar of a Reply's chart: a short label and a count (0 or more). */
+export interface ChartBar {
+  label: string;
+  value: number;
 }
 
 /** Where the platform asked the user for their API key, out of the channel's sight; or why it could not. */

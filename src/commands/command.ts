@@ -5,6 +5,7 @@ import type { DigestPanel } from '../delivery/create-digest-panel.ts';
 import type { HoldPanel } from '../delivery/create-hold-panel.ts';
 import type { RollupView, StormPanel } from '../delivery/create-storm-panel.ts';
 import type { IdentityLinks } from '../identity/create-identity-links.ts';
+import type { Previewer } from '../preview/create-previewer.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -53,6 +54,8 @@ export interface CommandServices {
   digests: DigestPanel;
   /** Linked identities (`link`, `unlink`); linking is off when absent. */
   identities?: IdentityLinks;
+  /** Counts what a rule would have posted (`preview`, `subscribe … --preview`); off when absent. */
+  preview?: Previewer;
 }
 
 export interface Command {

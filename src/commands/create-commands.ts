@@ -7,6 +7,7 @@ import { hoursCommand } from './hours-command.ts';
 import { linkCommand } from './link-command.ts';
 import { maintenanceCommand } from './maintenance-command.ts';
 import { muteCommand } from './mute-command.ts';
+import { previewCommand } from './preview-command.ts';
 import { remindCommand } from './remind-command.ts';
 import { rulesCommand } from './rules-command.ts';
 import { statusCommand } from './status-command.ts';
@@ -22,6 +23,7 @@ export function createCommands(): CommandRegistry {
   commands.push(
     createHelpCommand(() => commands),
     subscribeCommand,
+    previewCommand,
     rulesCommand,
     unsubscribeCommand,
     muteCommand,

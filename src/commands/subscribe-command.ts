@@ -6,11 +6,12 @@ import { describeRemindPlan } from '../rules/read-remind-option.ts';
 import { checkMentionsAllowed } from './check-mentions-allowed.ts';
 import type { Command } from './command.ts';
 import { info, success } from './reply-helpers.ts';
+import { runPreview } from './run-preview.ts';
 
 export const subscribeCommand: Command = {
   name: 'subscribe',
   usage:
-    'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]] [--remind 15m [--escalate @name,… 30m]]',
+    'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]] [--remind 15m [--escalate @name,… 30m]] [--preview]',
   summary: 'creates a rule for this channel',
   examples: [
     'subscribe alert-raised urgency>=high entity="Lyon HQ"',
@@ -39,9 +40,20 @@ export const subscribeCommand: Command = {
     const summary = formatSubscription(rule);
     const plan =
       rule.remind === undefined ? [] : [`Unacknowledged cards: ${describeRemindPlan(rule.remind)}.`];
+    // Only on request: a preview reads up to 2,000 alerts from Sekoia.io, and a plain subscribe
+    // must stay instant and work while Sekoia.io is down.
+    const preview = draft.preview ? await runPreview(ctx, draft, services) : undefined;
+    const estimate =
+      preview === undefined
+        ? []
+        : preview.ok
+          ? [`Preview: ${preview.text.headline}`, ...preview.text.lines]
+          : [`No preview: ${preview.why}`];
+    const lines = [...plan, ...estimate];
     await ctx.reply(
       success(`Rule ${rule.id} created: ${summary}`, {
-        ...(plan.length > 0 && { lines: plan }),
+        ...(preview?.ok && { chart: preview.text.chart }),
+        ...(lines.length > 0 && { lines }),
         code: [`mute ${rule.id} 2h`, `unsubscribe ${rule.id}`],
       }),
     );

@@ -4,6 +4,7 @@ import type { Config } from '../config/load-config.ts';
 import { createAssetCache } from '../delivery/create-asset-cache.ts';
 import { type AssetResolver, createAssetResolver } from '../delivery/resolve-alert-assets.ts';
 import type { Logger } from '../log.ts';
+import { createPreviewer, type Previewer } from '../preview/create-previewer.ts';
 import type { RecoveryNotifier } from '../queue/create-recovery-notifier.ts';
 import { SEKOIA_DEPENDENCY } from '../queue/waiting-for-of.ts';
 import { createSekoiaClient } from '../sekoia/create-sekoia-client.ts';
@@ -28,6 +29,8 @@ export interface SekoiaSide {
   assets: AssetResolver;
   /** One reader: a refused `GET …/workflow` is remembered for the cards and the buttons alike. */
   workflow: WorkflowReader;
+  /** `preview` and `subscribe … --preview`: the listing, paced behind cards, and the same asset names. */
+  preview: Previewer;
 }
 
 /** The Sekoia.io client and what is built on it alone. */
@@ -49,12 +52,14 @@ export function composeSekoia(deps: {
     pace: { requestsPerSecond: config.SEKOIA_API_RATE, ...deps.retry?.pace },
     onSuccess: () => deps.recovery?.succeeded(SEKOIA_DEPENDENCY),
   });
+  const assets = createAssetResolver({
+    cache: createAssetCache({ lookup: (uuid) => sekoia.getAsset(uuid), clock, log }),
+  });
   return {
     sekoia,
     sources: createSekoiaWatchSources({ sekoia, pause: deps.pause }),
-    assets: createAssetResolver({
-      cache: createAssetCache({ lookup: (uuid) => sekoia.getAsset(uuid), clock, log }),
-    }),
+    assets,
     workflow: createWorkflowReader({ sekoia, clock, log }),
+    preview: createPreviewer({ sekoia, assets, now: () => clock.now() }),
   };
 }

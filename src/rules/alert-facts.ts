@@ -6,8 +6,14 @@ export interface AlertFactsOptions {
   criticality?: number | undefined;
 }
 
-/** The facts of an alert notification that `alert-raised` / `alert-updated` rules look at. */
-export function alertFacts(notification: AlertNotification, options: AlertFactsOptions = {}): TriggerFacts {
+/**
+ * The facts of an alert notification that `alert-raised` / `alert-updated` rules look at (live
+ * delivery, and the preview of a rule over listed alerts: the same facts, so they cannot disagree).
+ */
+export function alertFacts(
+  notification: Pick<AlertNotification, 'trigger' | 'alert' | 'changes'>,
+  options: AlertFactsOptions = {},
+): TriggerFacts {
   const { alert } = notification;
   const { category, value } = alert.alertType;
   return {

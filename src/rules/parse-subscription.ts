@@ -12,7 +12,9 @@ import { validateDraft } from './validate-draft.ts';
 
 export const MAX_ARGUMENTS_LENGTH = 2000;
 const MAX_NAME_LENGTH = 80;
-const OPTIONS = ['--name', '--notify', '--notify-urgency', '--remind', '--escalate'];
+const OPTIONS = ['--name', '--notify', '--notify-urgency', '--remind', '--escalate', '--preview'];
+/** The one option without a value: show how many cards the rule would have posted (issue 15). */
+const PREVIEW = '--preview';
 /** `--escalate @a,@b 30m`: the names, then the delay (kept under this key). */
 const ESCALATE_AFTER = '--escalate after';
 /** The trigger whose matches post a new card: the only one a mention can ride on. */
@@ -25,7 +27,7 @@ export interface ParseSubscriptionOptions {
 
 /**
  * The arguments of `subscribe`: `<trigger> [condition …] [--name "text"] [--notify @name[,@name…]
- * [--notify-urgency low|medium|high]] [--remind 15m [--escalate @name[,@name…] 30m]]` → a draft, or a
+ * [--notify-urgency low|medium|high]] [--remind 15m [--escalate @name[,@name…] 30m]] [--preview]` → a draft, or a
  * BotError('command_usage') whose message quotes the offending word and says what was expected.
  */
 export function parseSubscription(text: string, options: ParseSubscriptionOptions = {}): SubscriptionDraft {
@@ -37,13 +39,19 @@ export function parseSubscription(text: string, options: ParseSubscriptionOption
   const trigger = parseTrigger(first);
   const values = new Map<string, string>();
   const conditions: Condition[] = [];
+  let preview = false;
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i] as ArgumentToken;
     if (!token.raw.startsWith('--')) {
       conditions.push(checkCondition(trigger, splitCondition(token)));
       continue;
     }
+    if (token.raw.toLowerCase() === PREVIEW) {
+      preview = true;
+      continue;
+    }
     const option = readOption(token, rest[i + 1]);
+    if (option.option === PREVIEW) throw usageError(`${PREVIEW} takes no value`, { token: token.raw });
     if (values.has(option.option)) {
       throw usageError(`${option.option} is given twice — keep one`, { token: token.raw });
     }
@@ -79,6 +87,7 @@ export function parseSubscription(text: string, options: ParseSubscriptionOption
     options.resolveMention,
   );
   if (remind !== undefined) draft.remind = remind;
+  if (preview) draft.preview = true;
   return draft;
 }
 
@@ -140,6 +149,7 @@ const NEEDS: Record<string, string> = {
   '--notify-urgency': 'a level, e.g. --notify-urgency high',
   '--remind': 'a duration, e.g. --remind 15m',
   '--escalate': 'names then a duration, e.g. --escalate @secops-leads 30m',
+  '--preview': 'nothing: --preview takes no value',
 };
 
 /** `--name "Night shift"` (two tokens) or `--name="Night shift"` (one); the same for every option. */

@@ -75,6 +75,8 @@ export interface SubscriptionDraft {
   name?: string;
   notify?: NotifyList;
   remind?: RemindPlan;
+  /** `--preview`: the answer also says how many cards the rule would have posted (not stored). */
+  preview?: true;
 }
 
 export interface Mute {

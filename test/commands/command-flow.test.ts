@@ -71,7 +71,7 @@ describe('rule commands through the neutral context', () => {
       [
         'subscribe alert-raised urgncy>=high',
         'unknown key "urgncy"',
-        'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]] [--remind 15m [--escalate @name,… 30m]]',
+        'subscribe <trigger> [condition …] [--name "text"] [--notify @name,… [--notify-urgency level]] [--remind 15m [--escalate @name,… 30m]] [--preview]',
       ],
       ['mute', 'mute needs a rule id and a duration like 2h', 'mute <rule-id> <duration> [reason]'],
       ['rules please', 'rules does not take "please"', 'rules'],

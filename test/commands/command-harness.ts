@@ -75,7 +75,7 @@ export interface Harness {
 }
 
 /** The commands on a real SQLite store in a temporary file, behind a rule catalog. */
-export async function startHarness(seed = 1): Promise<Harness> {
+export async function startHarness(seed = 1, more: Pick<CommandServices, 'preview'> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'commands-'));
   const captured = captureLog();
   const store = await createStore({ url: `sqlite://${join(dir, 'bot.sqlite')}`, log: captured.log });
@@ -113,6 +113,7 @@ export async function startHarness(seed = 1): Promise<Harness> {
       enqueue,
       clock,
     }),
+    ...more,
   };
   const registry = createCommands();
   return {

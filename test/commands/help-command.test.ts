@@ -16,6 +16,7 @@ describe('help', () => {
     expect(commands.map((c) => c.name)).toEqual([
       'help',
       'subscribe',
+      'preview',
       'rules',
       'unsubscribe',
       'mute',

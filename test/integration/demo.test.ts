@@ -47,6 +47,13 @@ describe('npm run demo', () => {
     expect(section(output, '/sekoia rules')).toContain('1 rule in this channel');
     expect(section(output, 'urgncy>=high')).toContain('did you mean "urgency"?');
 
+    // 10 past alerts over the week, 7 of them medium or above: 2, 1, 0, 2, 0, 1, 1 a day.
+    const preview = section(output, 'alice previews a rule over the last 7 days');
+    expect(preview).toContain('Preview of alert-raised urgency>=medium: 7 cards in the last 7 days');
+    const bars = [...preview.matchAll(/\w{3} \d{4}-\d{2}-\d{2} █* ?(\d+)$/gm)].map((m) => Number(m[1]));
+    expect(bars).toEqual([2, 1, 0, 2, 0, 1, 1]);
+    expect(preview).toContain('Top entities: Lyon HQ (5), Paris DC (2)');
+
     const inTeams = section(output, 'installed in the Teams team Security');
     expect(inTeams).toContain('conversationUpdate → 200, installationUpdate → 200');
     expect(inTeams).toContain(

@@ -14,11 +14,12 @@ const APP_ID = '11111111-2222-3333-4444-555555555555';
 /**
  * A Teams command list holds at most 12 commands (manifest schema v1.25, `commandLists[].commands`
  * maxItems). The registry has more: the inverse commands are typed, not offered in the menu (help
- * lists them, and `mute` / `link` name them in their answers).
+ * lists them, and `mute` / `link` name them in their answers), and so is `preview`, which the menu
+ * offers as `subscribe … --preview` (subscribe's examples show it).
  */
 const MAX_LISTED_COMMANDS = 12;
 // Set once per channel, like unlinking once per user: typed from help, not listed (Teams' limit).
-const TYPED_NOT_LISTED: readonly string[] = ['unmute', 'unlink', 'digest'];
+const TYPED_NOT_LISTED: readonly string[] = ['preview', 'unmute', 'unlink', 'digest'];
 
 interface Manifest {
   id: string;

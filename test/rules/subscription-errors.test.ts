@@ -102,7 +102,7 @@ const errors: [string, string][] = [
   ['alert-raised --nmae a', 'unknown option "--nmae" — did you mean "--name"?'],
   [
     'alert-raised --colour red',
-    'unknown option "--colour" — the options are --name, --notify, --notify-urgency, --remind, --escalate',
+    'unknown option "--colour" — the options are --name, --notify, --notify-urgency, --remind, --escalate, --preview',
   ],
   ['alert-raised --notify', '--notify needs names, e.g. --notify @oncall,@sre'],
   [

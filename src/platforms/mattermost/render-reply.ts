@@ -1,4 +1,5 @@
 import type { Reply } from '../../commands/command-context.ts';
+import { drawBars } from '../shared/draw-bars.ts';
 import { takeWithin } from '../shared/take-within.ts';
 import { escapeCodeLine, escapeInline } from './escape-markdown.ts';
 
@@ -12,7 +13,7 @@ const PREFIX: Readonly<Record<Reply['kind'], string>> = {
   info: '',
 };
 
-/** A command's answer to the person who typed it (ephemeral): text, bullets, then code lines. */
+/** A command's answer to the person who typed it (ephemeral): text, chart, bullets, then code lines. */
 export function renderReply(reply: Reply): string {
   return render(reply, PREFIX[reply.kind]);
 }
@@ -27,12 +28,24 @@ export function renderAnnouncement(reply: Reply): string {
 
 function render(reply: Reply, prefix: string): string {
   const head = `${prefix}${escapeInline(reply.text, MAX_LINE_RUNES * 2)}`;
-  let budget = MAX_MESSAGE_RUNES - runes(head);
+  const chart = fenced(chartLines(reply));
+  let budget = MAX_MESSAGE_RUNES - runes(head) - chart.reduce((sum, line) => sum + runes(line) + 1, 0);
   const bullet = (line: string) => `- ${escapeInline(line, MAX_LINE_RUNES)}`;
   const bullets = takeLines(reply.lines ?? [], bullet, budget);
   budget -= bullets.reduce((sum, line) => sum + runes(line) + 1, 0);
   const code = takeLines(reply.code ?? [], (line) => escapeCodeLine(line, MAX_LINE_RUNES), budget);
-  return [head, ...bullets, ...fenced(code)].join('\n');
+  return [head, ...chart, ...bullets, ...fenced(code)].join('\n');
+}
+
+/** The chart as monospace lines: `Mon 2026-12-07 ████████ 12`, the bars in one column. */
+function chartLines(reply: Reply): string[] {
+  const bars = drawBars(reply.chart ?? []);
+  const width = Math.max(0, ...bars.map((bar) => runes(bar.label)));
+  // Padded after escaping: the escape makes one line of its text, which collapses runs of spaces.
+  return bars.map(({ label, bar, value }) => {
+    const pad = ' '.repeat(width - runes(label));
+    return `${escapeCodeLine(label, MAX_LINE_RUNES)}${pad} ${bar}${bar === '' ? '' : ' '}${value}`;
+  });
 }
 
 function fenced(lines: readonly string[]): string[] {

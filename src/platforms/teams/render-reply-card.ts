@@ -1,4 +1,5 @@
 import type { Reply } from '../../commands/command-context.ts';
+import { drawBars } from '../shared/draw-bars.ts';
 import { takeWithin } from '../shared/take-within.ts';
 import type { AdaptiveCard, CardElement, TextBlock } from './adaptive-card.ts';
 import { escapeInline, plainText } from './escape-teams-markdown.ts';
@@ -27,6 +28,15 @@ const PREFIX: Readonly<Record<Reply['kind'], string>> = {
 export function renderReplyCard(reply: Reply): AdaptiveCard {
   const head = `${PREFIX[reply.kind]}${escapeInline(reply.text, MAX_HEAD_RUNES)}`;
   const body: CardElement[] = [{ type: 'TextBlock', text: head, weight: 'Bolder', wrap: true }];
+  const bars = drawBars(reply.chart ?? []);
+  // A chart-like FactSet: the day as the title, the bar and the count as the value.
+  if (bars.length > 0) {
+    const facts = bars.map(({ label, bar, value }) => ({
+      title: escapeInline(label, MAX_LINE_RUNES),
+      value: `${bar} ${value}`.trim(),
+    }));
+    body.push({ type: 'FactSet', facts });
+  }
   const { lines, code } = bounded(reply);
   if (lines.length > 0) body.push({ type: 'TextBlock', text: lines.join('\n'), wrap: true });
   body.push(
@@ -41,7 +51,10 @@ export function renderReplyCard(reply: Reply): AdaptiveCard {
 export function renderReplyText(reply: Reply): string {
   const head = `${PREFIX[reply.kind]}${escapeInline(reply.text, MAX_HEAD_RUNES)}`;
   const { lines, code } = bounded(reply);
-  const parts = [head, lines.join('\n'), ...code].filter((part) => part !== '');
+  const chart = drawBars(reply.chart ?? []).map(
+    ({ label, bar, value }) => `${escapeInline(label, MAX_LINE_RUNES)}: ${bar} ${value}`,
+  );
+  const parts = [head, chart.join('\n\n'), lines.join('\n'), ...code].filter((part) => part !== '');
   return parts.join('\n\n');
 }
 

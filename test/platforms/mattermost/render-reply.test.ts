@@ -9,6 +9,30 @@ const J = '\u2060';
 const raw = String.raw;
 
 describe('renderReply', () => {
+  it('draws a chart as aligned monospace bars after the first line, scaled to the largest', () => {
+    const out = renderReply({
+      kind: 'info',
+      text: 'Preview: 5 cards',
+      chart: [
+        { label: 'Sun 2026-12-06', value: 4 },
+        { label: 'Mon 2026-12-07', value: 1 },
+        { label: 'Tue', value: 0 },
+      ],
+      lines: ['Busiest day: Sun 2026-12-06 (4)'],
+    });
+    expect(out).toBe(
+      [
+        'Preview: 5 cards',
+        '```',
+        `Sun 2026-12-06 ${'█'.repeat(20)} 4`,
+        `Mon 2026-12-07 ${'█'.repeat(5)} 1`,
+        `Tue${' '.repeat(12)}0`,
+        '```',
+        '- Busiest day: Sun 2026\\-12\\-06 \\(4\\)',
+      ].join('\n'),
+    );
+  });
+
   it('renders text, bullets and one code block', () => {
     const out = renderReply({
       kind: 'success',

@@ -79,6 +79,28 @@ const REPLIES: [string, Reply][] = [
     { kind: 'error', text: 'unknown key "@all <b>"', lines: ['<at>x</at>'], code: ['subscribe <trigger>'] },
   ],
   ['huge', { kind: 'info', text: huge, lines: Array(5_000).fill(huge), code: Array(5_000).fill(huge) }],
+  [
+    'chart',
+    {
+      kind: 'info',
+      text: 'Preview: 12 cards',
+      chart: [
+        { label: 'Mon 2026-12-07', value: 12 },
+        { label: '<at>x</at> **', value: 0 },
+      ],
+      lines: ['Busiest day: Mon 2026-12-07 (12)'],
+    },
+  ],
+  [
+    'huge chart',
+    {
+      kind: 'info',
+      text: huge,
+      chart: Array(500).fill({ label: huge, value: 1e9 }),
+      lines: Array(5_000).fill(huge),
+      code: Array(5_000).fill(huge),
+    },
+  ],
 ];
 
 const CARDS: [string, AdaptiveCard][] = [
