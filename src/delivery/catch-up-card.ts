@@ -37,7 +37,7 @@ export function buildCatchUpCard(input: {
   const [byUrgency, ...others] = rollupFacts(rollup);
   return {
     stormId: input.batchId,
-    kind: 'held',
+    kind: 'catch-up',
     closed: true,
     title: `Catch-up: ${total} alert${total === 1 ? '' : 's'} missed while the bot was not notified`,
     note: `No WebHook came for these alerts (the bot or its WebHooks were down); the catch-up of ${formatTime(input.since)} found them. More than ${input.summaryOver} would have been posted here, so they are summed up instead of getting a card each; one that changes from now on gets its card. Statuses are as of now.`,

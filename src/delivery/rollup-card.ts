@@ -13,9 +13,9 @@ export interface RollupCard {
   stormId: string;
   /**
    * A storm's roll-up (the default), the summary of alerts held by quiet hours or a maintenance
-   * window, or a channel's daily digest.
+   * window, a channel's daily digest, or the alerts a catch-up found after missed WebHooks.
    */
-  kind?: 'storm' | 'held' | 'digest';
+  kind?: 'storm' | 'held' | 'digest' | 'catch-up';
   closed: boolean;
   /** "412 alerts since 14:02 UTC", or once closed "Storm over: 412 alerts from 14:02 to 14:31 UTC". */
   title: string;

@@ -10,6 +10,7 @@ import type { CatchUpStore } from '../../src/delivery/catch-up-store.ts';
 import { createCatchUpCloseHandler } from '../../src/delivery/create-catch-up-close-handler.ts';
 import { type CatchUpLedger, createCatchUpLedger } from '../../src/delivery/create-catch-up-ledger.ts';
 import { createLogger } from '../../src/log.ts';
+import { renderRollupPost } from '../../src/platforms/mattermost/render-rollup-post.ts';
 import type { Job, NewJob } from '../../src/queue/job-queue.ts';
 import { createKeyvCatchUpStore } from '../../src/storage/create-keyv-catch-up-store.ts';
 import { createStore, type Store } from '../../src/storage/create-store.ts';
@@ -94,6 +95,8 @@ describe('catch-up batches (real SQLite store, recording sink)', () => {
     expect(sink.rollupMessages).toHaveLength(1);
     const card = sink.rollupMessages[0]?.rollup;
     expect(card?.title).toBe('Catch-up: 3 alerts missed while the bot was not notified');
+    // Its own footer: it is neither a storm roll-up nor alerts held by working hours.
+    expect(card && renderRollupPost(card).props.attachments[0]?.footer).toBe('Sekoia.io · catch-up');
     expect(card?.facts).toContainEqual({ title: 'By status', value: '3 Pending' });
     expect(card?.facts[0]?.title).toBe('By urgency');
     expect(card?.mostUrgent.map((line) => line.uuid)).toEqual(['a3', 'a2', 'a1']);

@@ -51,7 +51,12 @@ export function renderRollupPost(card: RollupCard): { message: ''; props: Matter
   };
 }
 
-const FOOTERS = { storm: 'storm roll-up', held: 'held alerts', digest: 'daily digest' } as const;
+const FOOTERS = {
+  storm: 'storm roll-up',
+  held: 'held alerts',
+  digest: 'daily digest',
+  'catch-up': 'catch-up',
+} as const;
 
 function section(title: string, lines: readonly RollupLine[]): string[] {
   if (lines.length === 0) return [];
