@@ -2,10 +2,10 @@ import { addExclusion, type ExclusionKey, exclusionBlock, hasExclusion } from '.
 import type { CardAction } from './card-action.ts';
 import { exclusionWords } from './exclusion-sentence.ts';
 import { RULE_GONE, readCardRule } from './read-card-rule.ts';
+import { shorten } from './shorten.ts';
 
-const plain = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-const LOOKS: Readonly<Record<ExclusionKey, { id: string; label: string }>> = {
+/** The exclusion buttons as cards show them; "Why this card?" names them the same way. */
+export const EXCLUSION_BUTTONS: Readonly<Record<ExclusionKey, { id: string; label: string }>> = {
   entity: { id: 'excludeEntity', label: 'Not here: exclude this entity' },
   rule: { id: 'excludeRule', label: 'Not here: exclude this detection rule' },
 };
@@ -16,7 +16,7 @@ const LOOKS: Readonly<Record<ExclusionKey, { id: string; label: string }>> = {
  */
 export function excludeAction(key: ExclusionKey): CardAction {
   return {
-    button: { ...LOOKS[key], style: 'default' },
+    button: { ...EXCLUSION_BUTTONS[key], style: 'default' },
     changesStatus: false,
     needsText: false,
     secondary: true,
@@ -29,7 +29,7 @@ export function excludeAction(key: ExclusionKey): CardAction {
         return { ok: false, message: 'This button names nothing to exclude.' };
       const rule = await readCardRule(rules, grant);
       if (rule === undefined) return { ok: false, message: RULE_GONE };
-      const words = exclusionWords(exclusion, plain);
+      const words = exclusionWords(exclusion, shorten);
       if (exclusionBlock(rule, exclusion) === 'only-matches-it')
         return {
           ok: false,

@@ -2,8 +2,7 @@ import { hasExclusion, removeExclusion } from '../rules/edit-exclusion.ts';
 import type { CardAction } from './card-action.ts';
 import { exclusionWords } from './exclusion-sentence.ts';
 import { RULE_GONE, readCardRule } from './read-card-rule.ts';
-
-const plain = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+import { shorten } from './shorten.ts';
 
 /**
  * The Undo of an exclusion announcement: removes exactly the signed value from the rule's `key!=`
@@ -21,7 +20,7 @@ export const undoExclusionAction: CardAction = {
     if (exclusion === undefined) return { ok: false, message: 'This button names nothing to undo.' };
     const rule = await readCardRule(rules, grant);
     if (rule === undefined) return { ok: false, message: RULE_GONE };
-    const words = exclusionWords(exclusion, plain);
+    const words = exclusionWords(exclusion, shorten);
     if (!hasExclusion(rule.conditions, exclusion))
       return { ok: false, message: `Rule ${rule.id} does not exclude ${words} any more; nothing to undo.` };
     await rules.editConditions(rule.id, (conditions) => removeExclusion(conditions, exclusion));

@@ -5,10 +5,10 @@ import { formatSubscription } from '../rules/format-subscription.ts';
 import type { Rule } from '../rules/rule.ts';
 import type { TriggerFacts } from '../rules/trigger-facts.ts';
 import type { CardAction } from './card-action.ts';
+import { EXCLUSION_BUTTONS } from './exclude-action.ts';
 import { exclusionWords } from './exclusion-sentence.ts';
 import { readCardRule } from './read-card-rule.ts';
-
-const plain = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+import { shorten } from './shorten.ts';
 
 /**
  * "Why this card?": the rule of the channel that posted the card, and for each of its conditions
@@ -35,12 +35,12 @@ export const whyAction: CardAction = {
 };
 
 function describeRule(rule: Rule): string {
-  const name = rule.name === undefined ? '' : ` (${plain(rule.name, 80)})`;
-  return `${rule.id}${name} — ${plain(formatSubscription({ trigger: rule.trigger, conditions: rule.conditions }), 500)}`;
+  const name = rule.name === undefined ? '' : ` (${shorten(rule.name, 80)})`;
+  return `${rule.id}${name} — ${shorten(formatSubscription({ trigger: rule.trigger, conditions: rule.conditions }), 500)}`;
 }
 
 function whyText(rule: Rule, facts: TriggerFacts): string[] {
-  const lines = explanationLines(explainMatch(rule, facts)).map((line) => `• ${plain(line, 300)}`);
+  const lines = explanationLines(explainMatch(rule, facts)).map((line) => `• ${shorten(line, 300)}`);
   const head = `Posted for rule ${describeRule(rule)}`;
   const body =
     lines.length === 0 ? [`${head}: it takes every alert of its trigger.`] : [`${head}:`, ...lines];
@@ -56,11 +56,11 @@ function exclusionHints(rule: Rule, facts: TriggerFacts): string[] {
     const value = first?.name ?? first?.uuid;
     if (value === undefined || value === '') return [];
     const exclusion: Exclusion = { key, value };
-    const words = exclusionWords(exclusion, plain);
+    const words = exclusionWords(exclusion, shorten);
     const block = exclusionBlock(rule, exclusion);
     if (block === undefined)
       return [
-        `Not for this channel? "Exclude this ${exclusion.key === 'rule' ? 'detection rule' : 'entity'}" adds ${key}!= ${plain(value, 80)} to rule ${rule.id}.`,
+        `Not for this channel? "${EXCLUSION_BUTTONS[exclusion.key].label}" adds ${key}!=${shorten(value, 80)} to rule ${rule.id}.`,
       ];
     if (block === 'only-matches-it')
       return [

@@ -37,7 +37,7 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
     const [rule] = await world.bot.app.rules.listAll();
     expect(result.ephemeralText).toContain(`Posted for rule ${rule?.id} (Lyon) — alert-raised urgency>=high`);
     expect(result.ephemeralText).toContain('urgency>=high ← 90 (high)');
-    expect(result.ephemeralText).toContain('Exclude this entity');
+    expect(result.ephemeralText).toContain('"Not here: exclude this entity" adds entity!=Lyon HQ');
     expect(JSON.stringify(world.mattermost.getPost(postId)?.props)).toBe(before);
     expect(world.mattermost.posts(world.channelId)).toHaveLength(posts);
   });
