@@ -4,11 +4,10 @@ import { catchUpBatchSchema } from '../delivery/catch-up-batch.ts';
 import type { CatchUpStore } from '../delivery/catch-up-store.ts';
 import { stormChannelKey } from '../delivery/storm-store.ts';
 import type { Logger } from '../log.ts';
+import { createKeyvRecordReader, summaryMessageSchema } from './read-keyv-record.ts';
 
 /** A batch closes within minutes; its records are kept a day for a late retry of its jobs. */
 export const CATCH_UP_RETENTION_MS = 24 * 3_600_000;
-
-const messageSchema = z.strictObject({ messageId: z.string().min(1).nullable(), since: z.number() });
 
 /**
  * The catch-up's batches on a keyv namespace (store.keyv('catch-up')), each parsed on read: a record
@@ -17,13 +16,7 @@ const messageSchema = z.strictObject({ messageId: z.string().min(1).nullable(), 
 export function createKeyvCatchUpStore(options: { keyv: Keyv; log: Logger }): CatchUpStore {
   const { keyv, log } = options;
   const ttl = CATCH_UP_RETENTION_MS;
-  const read = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
-    const value = await keyv.get<unknown>(key);
-    if (value === undefined) return undefined;
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) log.warn({ key: key.slice(0, 200) }, 'corrupt catch-up record ignored');
-    return parsed.success ? parsed.data : undefined;
-  };
+  const read = createKeyvRecordReader(keyv, log, 'catch-up');
   return {
     batch: (id) => read(`batch:${id}`, catchUpBatchSchema),
     async putBatch(batch) {
@@ -33,7 +26,7 @@ export function createKeyvCatchUpStore(options: { keyv: Keyv; log: Logger }): Ca
     async putBatchOf(uuids, batchId) {
       await Promise.all(uuids.map((uuid) => keyv.set(`alert:${uuid}`, batchId, ttl)));
     },
-    message: (channel, id) => read(`message:${stormChannelKey(channel)}:${id}`, messageSchema),
+    message: (channel, id) => read(`message:${stormChannelKey(channel)}:${id}`, summaryMessageSchema),
     async putMessage(channel, id, message) {
       await keyv.set(`message:${stormChannelKey(channel)}:${id}`, message, ttl);
     },

@@ -6,11 +6,10 @@ import { maintenanceWindowSchema } from '../delivery/maintenance-window.ts';
 import { stormChannelKey } from '../delivery/storm-store.ts';
 import { workingHoursSchema } from '../delivery/working-hours.ts';
 import type { Logger } from '../log.ts';
+import { createKeyvRecordReader, summaryMessageSchema } from './read-keyv-record.ts';
 
 /** Batches and their messages are kept this long after their last change (a window is at most 7 days). */
 export const HOLD_RETENTION_MS = 14 * 24 * 3_600_000;
-
-const messageSchema = z.strictObject({ messageId: z.string().min(1).nullable(), since: z.number() });
 
 /**
  * Quiet hours, maintenance windows and held batches on a keyv namespace (store.keyv('hold')), each
@@ -19,13 +18,7 @@ const messageSchema = z.strictObject({ messageId: z.string().min(1).nullable(), 
 export function createKeyvHoldStore(options: { keyv: Keyv; log: Logger; retentionMs?: number }): HoldStore {
   const { keyv, log } = options;
   const ttl = options.retentionMs ?? HOLD_RETENTION_MS;
-  const read = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
-    const value = await keyv.get<unknown>(key);
-    if (value === undefined) return undefined;
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) log.warn({ key: key.slice(0, 200) }, 'corrupt hold record ignored');
-    return parsed.success ? parsed.data : undefined;
-  };
+  const read = createKeyvRecordReader(keyv, log, 'hold');
   return {
     hours: (channel) => read(`hours:${stormChannelKey(channel)}`, workingHoursSchema),
     async setHours(channel, hours) {
@@ -44,7 +37,7 @@ export function createKeyvHoldStore(options: { keyv: Keyv; log: Logger; retentio
     async putBatch(batch) {
       await keyv.set(`batch:${stormChannelKey(batch.channel)}:${batch.id}`, batch, ttl);
     },
-    message: (channel, id) => read(`message:${stormChannelKey(channel)}:${id}`, messageSchema),
+    message: (channel, id) => read(`message:${stormChannelKey(channel)}:${id}`, summaryMessageSchema),
     async putMessage(channel, id, message) {
       await keyv.set(`message:${stormChannelKey(channel)}:${id}`, message, ttl);
     },

@@ -6,6 +6,7 @@ import { ROLLUP_LEVELS, rollupStateSchema } from '../delivery/rollup-state.ts';
 import { channelRefSchema, stormSettingSchema } from '../delivery/storm-policy.ts';
 import { type OpenStorm, type StormStore, stormChannelKey } from '../delivery/storm-store.ts';
 import type { Logger } from '../log.ts';
+import { createKeyvRecordReader, summaryMessageSchema } from './read-keyv-record.ts';
 
 /** Roll-ups, their messages and the alerts' memberships are kept this long after their last change. */
 export const STORM_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -15,7 +16,6 @@ const openStormsSchema = z.array(z.strictObject({ channel: channelRefSchema, sto
 const membershipsSchema = z.array(
   z.strictObject({ channel: z.string().min(1), stormId: z.string().min(1), level: z.enum(ROLLUP_LEVELS) }),
 );
-const messageSchema = z.strictObject({ messageId: z.string().min(1).nullable(), since: z.number() });
 
 /**
  * Storm records on a keyv namespace (store.keyv('storm')), each parsed with its schema on read: a
@@ -27,13 +27,7 @@ export function createKeyvStormStore(options: { keyv: Keyv; log: Logger; retenti
   // The open-storm index is one record shared by every channel.
   const index = createKeyedMutex();
 
-  const read = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
-    const value = await keyv.get<unknown>(key);
-    if (value === undefined) return undefined;
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) log.warn({ key: key.slice(0, 200) }, 'corrupt storm record ignored');
-    return parsed.success ? parsed.data : undefined;
-  };
+  const read = createKeyvRecordReader(keyv, log, 'storm');
   const openStorms = async (): Promise<OpenStorm[]> => (await read(OPEN, openStormsSchema)) ?? [];
 
   return {
@@ -65,7 +59,7 @@ export function createKeyvStormStore(options: { keyv: Keyv; log: Logger; retenti
       });
     },
     rollupMessage: (channel, stormId) =>
-      read(`message:${stormChannelKey(channel)}:${stormId}`, messageSchema),
+      read(`message:${stormChannelKey(channel)}:${stormId}`, summaryMessageSchema),
     async putRollupMessage(channel, stormId, message) {
       await keyv.set(`message:${stormChannelKey(channel)}:${stormId}`, message, ttl);
     },
