@@ -33,7 +33,7 @@ export const REDACTED_PATHS = [
 export interface CreateLoggerOptions {
   level: string;
   /** `json` (the default) or readable lines; both carry the same, already redacted, record. */
-  format?: LogFormat;
+  format?: LogFormat | undefined;
   /** Colours in `pretty` lines: only for a terminal. */
   colorize?: boolean;
   destination?: DestinationStream;
