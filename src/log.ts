@@ -1,4 +1,6 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import { prettyFactory } from 'pino-pretty';
+import type { LogFormat } from './log-format.ts';
 
 export type { Logger } from 'pino';
 
@@ -30,6 +32,10 @@ export const REDACTED_PATHS = [
 
 export interface CreateLoggerOptions {
   level: string;
+  /** `json` (the default) or readable lines; both carry the same, already redacted, record. */
+  format?: LogFormat | undefined;
+  /** Colours in `pretty` lines: only for a terminal. */
+  colorize?: boolean;
   destination?: DestinationStream;
 }
 
@@ -43,7 +49,24 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     hooks: { streamWrite: redactHookPaths },
   };
   // Synchronous writes: the last lines before a crash are the ones an operator needs most.
-  return pino(pinoOptions, options.destination ?? pino.destination({ dest: 1, sync: true }));
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
+  return pino(
+    pinoOptions,
+    options.format === 'pretty' ? prettyDestination(destination, options.colorize === true) : destination,
+  );
+}
+
+/**
+ * Readable lines, prettified in the same thread and in order, from the JSON line pino has already
+ * redacted (paths and `/hooks/`): no worker transport, nothing buffered to lose on exit.
+ */
+function prettyDestination(destination: DestinationStream, colorize: boolean): DestinationStream {
+  const pretty = prettyFactory({
+    colorize,
+    translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l',
+    ignore: 'pid,hostname,service',
+  });
+  return { write: (line: string) => destination.write(pretty(line)) };
 }
 
 /**

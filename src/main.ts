@@ -1,20 +1,25 @@
 import { announceStart } from './announce-start.ts';
 import { createApp } from './app.ts';
-import { type Config, loadConfig } from './config/load-config.ts';
+import { type Config, type Env, loadConfig } from './config/load-config.ts';
 import { withEnvFile } from './config/read-env-file.ts';
 import { isBotError } from './errors.ts';
 import { createLogger } from './log.ts';
+import { chooseLogFormat } from './log-format.ts';
 
 /** Entry point: read the environment, build the app, serve, stop cleanly on SIGTERM / SIGINT. */
 async function main(): Promise<void> {
   let config: Readonly<Config>;
+  let env: Env;
   try {
-    config = loadConfig(withEnvFile(process.env, '.env'));
+    env = withEnvFile(process.env, '.env');
+    config = loadConfig(env);
   } catch (error) {
     process.stderr.write(`${isBotError(error, 'config_invalid') ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const log = createLogger({ level: config.LOG_LEVEL });
+  const isTTY = process.stdout.isTTY;
+  const format = chooseLogFormat({ configured: config.LOG_FORMAT, nodeEnv: env.NODE_ENV, isTTY });
+  const log = createLogger({ level: config.LOG_LEVEL, format, colorize: isTTY === true });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   const app = await createApp({ config, log, onFatal: () => process.exit(1) });
   const port = await app.listen().catch(async (error: unknown) => {

@@ -2,6 +2,7 @@ import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { BotError } from '../errors.ts';
 import { parseIdentityKey } from '../identity/parse-identity-key.ts';
+import { LOG_FORMATS } from '../log-format.ts';
 import { DEFAULT_LEASE_MS, QUEUE_LEASE_LIMITS_S } from '../queue/job-lease.ts';
 import { parseDuration } from '../rules/parse-duration.ts';
 import { STORM_BUDGET_LIMITS, STORM_WINDOW_LIMITS } from '../rules/storm-limits.ts';
@@ -132,6 +133,10 @@ export const configSchema = z.object({
     message: 'must be 32 random bytes, base64 or 64 hex digits (openssl rand -base64 32)',
   }),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Unset: `pretty` on a terminal outside production, else `json` (src/log-format.ts). */
+  LOG_FORMAT: optionalText.pipe(
+    z.enum(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
+  ),
   RULES_CATALOG_POLL_CRON: cronExpression(DEFAULT_SCHEDULES.rulesCatalogPoll),
   INTAKE_SILENCE_CHECK_CRON: cronExpression(DEFAULT_SCHEDULES.intakeSilenceCheck),
   /** Lists the alerts changed since the last catch-up, to post what a lost WebHook did not. */

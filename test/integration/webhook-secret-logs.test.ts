@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { redactHookPaths } from '../../src/log.ts';
+import { createLogger, redactHookPaths } from '../../src/log.ts';
 import { captureLog } from '../storage/capture-log.ts';
 import { postJson, startBot, TEST_WEBHOOK_SECRET, type TestBot } from './start-bot.ts';
 
@@ -44,6 +44,34 @@ describe('the WebHook secret never reaches the logs (real server, every log line
     await expect.poll(() => lines.some((line) => line.includes('/no/such/path'))).toBe(true);
     const records = lines.map((line) => JSON.parse(line) as { level: number });
     expect(records.filter((record) => record.level >= PINO_ERROR)).toEqual([]);
+  });
+});
+
+describe('the WebHook secret never reaches readable log lines either (LOG_FORMAT=pretty)', () => {
+  it('redacts the secret on the right path and on a wrong one', async () => {
+    const lines: string[] = [];
+    const log = createLogger({
+      level: 'debug',
+      format: 'pretty',
+      destination: { write: (line: string) => lines.push(line) },
+    });
+    const bot = await startBot({ log });
+    try {
+      const event = { type: 'connector-error', action: 'created', attributes: {}, metadata: {} };
+      for (const path of [
+        `/hooks/sekoia/${TEST_WEBHOOK_SECRET}/extra`,
+        `/hooks/sekoia/${TEST_WEBHOOK_SECRET}`,
+      ]) {
+        const response = await postJson(`${bot.url}${path}`, event);
+        await response.text();
+      }
+      await expect.poll(() => lines.some((line) => line.includes('/hooks/[redacted]'))).toBe(true);
+      expect(lines.filter((line) => line.toLowerCase().includes(TEST_WEBHOOK_SECRET.toLowerCase()))).toEqual(
+        [],
+      );
+    } finally {
+      await bot.stop();
+    }
   });
 });
 
