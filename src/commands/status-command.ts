@@ -28,6 +28,7 @@ export const statusCommand: Command = {
       `Last WebHook: ${report.lastWebhookAt === null ? 'none received yet' : formatTime(report.lastWebhookAt)}`,
       `Rules: ${here.length} in this channel, ${total} in all`,
       `Pending deliveries: ${report.pendingDeliveries ?? 'unknown'}`,
+      ...(report.deadLetters === undefined ? [] : [`Dead letters: ${report.deadLetters ?? 'unknown'}`]),
       ...(report.jobs ?? []).map(
         (job) =>
           `Job ${job.name}: ${job.lastRunAt === null ? 'not run yet' : `${job.result} at ${formatTime(job.lastRunAt)}`}`,
