@@ -41,16 +41,23 @@ const MAX_VALUE = 40;
 const MAX_FIELDS = 6;
 const MAX_DEPTH = 4;
 const MAX_REASON = 160;
+/** A credential named in an error's text (`Bearer …`, `token=…`): the name stays, the value goes. */
+const NAMED_SECRET = /\b(bearer|api[_-]?key|token|secret|password)(\s*[:=]\s*|\s+)[^\s,;&"']+/gi;
 
 export function summarizeDeadJob(job: DeadJob, now: number): DeadJobSummary {
   return {
     id: job.id,
     kind: logSafe(job.kind, 60),
     attempts: job.attempts,
-    reason: redactHookPaths(logSafe((job.lastError.split('\n')[0] ?? '').trim(), MAX_REASON)) || '(none)',
+    reason: redactReason(job.lastError),
     age: formatAge(now - job.createdAt),
     payload: summarizePayload(job.payload),
   };
+}
+
+function redactReason(error: string): string {
+  const line = (error.split('\n')[0] ?? '').trim().replace(NAMED_SECRET, '$1$2[redacted]');
+  return logSafe(redactHookPaths(line), MAX_REASON) || '(none)';
 }
 
 export function formatAge(ms: number): string {
