@@ -8,7 +8,7 @@ import { info } from './reply-helpers.ts';
 export const statusCommand: Command = {
   name: 'status',
   usage: 'status',
-  summary: 'Sekoia.io reachability, last WebHook, rules, pending deliveries, channels in storm mode',
+  summary: 'Sekoia.io reachability, last WebHook, rules, pending deliveries, dead letters, storm mode',
   examples: ['status'],
   async run(ctx, args, services) {
     readWords(args, { command: 'status', min: 0, max: 0, names: [] });
