@@ -96,6 +96,7 @@ export function createStatusSource(options: {
         sekoiaReachable: reachable,
         lastWebhookAt: typeof last === 'number' ? last : null,
         pendingDeliveries: stats?.pending ?? null,
+        deadLetters: stats?.dead ?? null,
         keptTypes,
         jobs,
         storms,

@@ -15,6 +15,8 @@ export interface StatusReport {
   /** Epoch ms. */
   lastWebhookAt: number | null;
   pendingDeliveries: number | null;
+  /** Jobs on the dead-letter list (`npm run queue -- dead` lists them); null when the queue did not answer. */
+  deadLetters?: number | null;
   /** WebHook types the bot keeps but has no card for, with how many and when last. */
   keptTypes?: readonly { type: string; count: number; lastAt: number }[];
   /** Scheduled jobs: last run and its result. */

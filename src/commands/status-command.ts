@@ -8,7 +8,7 @@ import { info } from './reply-helpers.ts';
 export const statusCommand: Command = {
   name: 'status',
   usage: 'status',
-  summary: 'Sekoia.io reachability, last WebHook, rules, pending deliveries, channels in storm mode',
+  summary: 'Sekoia.io reachability, last WebHook, rules, pending deliveries, dead letters, storm mode',
   examples: ['status'],
   async run(ctx, args, services) {
     readWords(args, { command: 'status', min: 0, max: 0, names: [] });
@@ -28,6 +28,7 @@ export const statusCommand: Command = {
       `Last WebHook: ${report.lastWebhookAt === null ? 'none received yet' : formatTime(report.lastWebhookAt)}`,
       `Rules: ${here.length} in this channel, ${total} in all`,
       `Pending deliveries: ${report.pendingDeliveries ?? 'unknown'}`,
+      ...(report.deadLetters === undefined ? [] : [`Dead letters: ${report.deadLetters ?? 'unknown'}`]),
       ...(report.jobs ?? []).map(
         (job) =>
           `Job ${job.name}: ${job.lastRunAt === null ? 'not run yet' : `${job.result} at ${formatTime(job.lastRunAt)}`}`,

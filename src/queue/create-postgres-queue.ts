@@ -214,6 +214,10 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
       const { rows } = await query<JobRow>(sql.dead, [limit]);
       return rows.map((row): DeadJob => ({ ...toJob(row), lastError: row.last_error ?? '' }));
     },
+    retryDead: async (jobId) =>
+      isJobId(jobId) && ((await query(sql.retryDead, [clock.now(), jobId])).rowCount ?? 0) > 0,
+    retryAllDead: async () => (await query(sql.retryAllDead, [clock.now()])).rowCount ?? 0,
+    dropDead: async (jobId) => isJobId(jobId) && ((await query(sql.dropDead, [jobId])).rowCount ?? 0) > 0,
     pruneDedupe: async (beforeMs) => (await query(sql.prune, [beforeMs])).rowCount ?? 0,
     ping: async () => {
       await query(sql.ping);
@@ -224,6 +228,11 @@ export async function createPostgresQueue(options: PostgresQueueOptions): Promis
       await pool.end();
     },
   };
+}
+
+/** Ids are bigints: anything else (an operator's typo) names no job, rather than a query error. */
+function isJobId(jobId: string): boolean {
+  return /^[0-9]{1,18}$/.test(jobId);
 }
 
 function toJob(row: JobRow): Job {

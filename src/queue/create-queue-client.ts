@@ -29,6 +29,9 @@ export function createQueueClient(options: {
     stats: () => send<QueueStats>({ op: 'stats', now: clock.now() }),
     statsByKind: () => send<KindStats[]>({ op: 'statsByKind', now: clock.now() }),
     deadLetters: (limit) => send<DeadJob[]>({ op: 'deadLetters', limit }),
+    retryDead: (jobId) => send<boolean>({ op: 'retryDead', jobId, now: clock.now() }),
+    retryAllDead: () => send<number>({ op: 'retryAllDead', now: clock.now() }),
+    dropDead: (jobId) => send<boolean>({ op: 'dropDead', jobId }),
     pruneDedupe: (beforeMs) => send<number>({ op: 'pruneDedupe', beforeMs }),
     ping: () => send<void>({ op: 'ping' }),
     close: async () => {

@@ -78,6 +78,12 @@ function run(core: SqliteQueueCore, request: Exclude<QueueRequest, { op: 'enqueu
       return core.statsByKind(request.now);
     case 'deadLetters':
       return core.deadLetters(request.limit);
+    case 'retryDead':
+      return core.retryDead(request.jobId, request.now);
+    case 'retryAllDead':
+      return core.retryAllDead(request.now);
+    case 'dropDead':
+      return core.dropDead(request.jobId);
     case 'pruneDedupe':
       return core.pruneDedupe(request.beforeMs);
     case 'ping':

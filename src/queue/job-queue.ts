@@ -113,6 +113,15 @@ export interface JobQueue {
   /** The same, per job kind (kinds with no job left are absent). */
   statsByKind(): Promise<KindStats[]>;
   deadLetters(limit: number): Promise<DeadJob[]>;
+  /**
+   * Puts a dead job back among the waiting ones, due now, with its attempts reset (an operator's
+   * retry). Resolves false when no dead job has that id.
+   */
+  retryDead(jobId: string): Promise<boolean>;
+  /** The same for every dead job; resolves with how many went back. */
+  retryAllDead(): Promise<number>;
+  /** Forgets a dead job for good. Resolves false when no dead job has that id. */
+  dropDead(jobId: string): Promise<boolean>;
   /** Forgets dedupe keys older than `beforeMs`. */
   pruneDedupe(beforeMs: number): Promise<number>;
   ping(): Promise<void>;

@@ -47,6 +47,12 @@ export function postgresQueueStatements(schema: string) {
       FROM ${jobs} GROUP BY kind ORDER BY kind`,
     dead: `SELECT id, kind, payload, attempts, created_at, last_error FROM ${jobs}
       WHERE state = 'dead' ORDER BY created_at DESC, id DESC LIMIT $1`,
+    // An operator's retry: waiting again, due now, as if never tried.
+    retryDead: `UPDATE ${jobs} SET state = 'pending', attempts = 0, run_at = $1, lease_until = NULL,
+      waiting_for = NULL WHERE id = $2 AND state = 'dead'`,
+    retryAllDead: `UPDATE ${jobs} SET state = 'pending', attempts = 0, run_at = $1, lease_until = NULL,
+      waiting_for = NULL WHERE state = 'dead'`,
+    dropDead: `DELETE FROM ${jobs} WHERE id = $1 AND state = 'dead'`,
     prune: `DELETE FROM ${dedupe} WHERE created_at < $1`,
     ping: 'SELECT 1',
   };

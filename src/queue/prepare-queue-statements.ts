@@ -65,6 +65,16 @@ export function prepareQueueStatements(db: DatabaseSync) {
       `SELECT id, kind, payload, attempts, created_at, last_error FROM queue_jobs
      WHERE state = 'dead' ORDER BY created_at DESC LIMIT ?`,
     ),
+    // An operator's retry: waiting again, due now, as if never tried.
+    retryDead: db.prepare(
+      `UPDATE queue_jobs SET state = 'pending', attempts = 0, run_at = ?, lease_until = NULL,
+     lease_owner = NULL, waiting_for = NULL WHERE id = ? AND state = 'dead'`,
+    ),
+    retryAllDead: db.prepare(
+      `UPDATE queue_jobs SET state = 'pending', attempts = 0, run_at = ?, lease_until = NULL,
+     lease_owner = NULL, waiting_for = NULL WHERE state = 'dead'`,
+    ),
+    dropDead: db.prepare(`DELETE FROM queue_jobs WHERE id = ? AND state = 'dead'`),
     ping: db.prepare('SELECT 1'),
     prune: db.prepare('DELETE FROM queue_dedupe WHERE created_at < ?'),
   };

@@ -16,6 +16,9 @@ export type QueueRequest =
   | { op: 'stats'; now: number }
   | { op: 'statsByKind'; now: number }
   | { op: 'deadLetters'; limit: number }
+  | { op: 'retryDead'; jobId: string; now: number }
+  | { op: 'retryAllDead'; now: number }
+  | { op: 'dropDead'; jobId: string }
   | { op: 'pruneDedupe'; beforeMs: number }
   | { op: 'ping' };
 

@@ -128,6 +128,12 @@ export function createSqliteQueueCore(db: DatabaseSync, ownerPid: number) {
         ...toJob(row),
         lastError: row.last_error ?? '',
       })),
+    retryDead: (jobId: string, now: number): boolean =>
+      transaction(db, 'NORMAL', () => Number(sql.retryDead.run(now, rowId(jobId)).changes) > 0),
+    retryAllDead: (now: number): number =>
+      transaction(db, 'NORMAL', () => Number(sql.retryAllDead.run(now).changes)),
+    dropDead: (jobId: string): boolean =>
+      transaction(db, 'NORMAL', () => Number(sql.dropDead.run(rowId(jobId)).changes) > 0),
     pruneDedupe: (beforeMs: number): number => Number(sql.prune.run(beforeMs).changes),
     ping: (): void => {
       sql.ping.get();
@@ -150,6 +156,11 @@ function transaction<T>(db: DatabaseSync, synchronous: 'FULL' | 'NORMAL', work: 
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** An operator's id as a row id; anything but digits names no row (-1). */
+function rowId(jobId: string): number {
+  return /^[0-9]{1,15}$/.test(jobId) ? Number(jobId) : -1;
 }
 
 function toJob(row: JobRow): Job {

@@ -163,6 +163,8 @@ describe('rule commands through the neutral context', () => {
       'Rules: 1 in this channel, 2 in all',
       'Pending deliveries: 3',
     ]);
+    bot.status.deadLetters = 2;
+    expect(onlyReply(await bot.run('status')).lines).toContain('Dead letters: 2');
   });
 
   it('lets the mute end at its time, without a job', async () => {
