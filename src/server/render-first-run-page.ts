@@ -25,7 +25,7 @@ const STYLE =
 export function renderFirstRunPage(page: FirstRunPage): string {
   const platforms = page.platforms.map(renderPlatform).join('');
   const hint = page.masked
-    ? '<p>The secret is hidden here. Open this page on the bot&#39;s host (http://127.0.0.1:&lt;PORT&gt;/), or read the bot&#39;s start output, to see the whole URL.</p>'
+    ? '<p>The secret is hidden here. Open this page on the bot&#39;s host itself, not through a proxy (http://127.0.0.1:&lt;PORT&gt;/), or read the bot&#39;s start output, to see the whole URL.</p>'
     : '<p>Shown in full because this request comes from the bot&#39;s own host: keep it secret.</p>';
   return [
     '<!doctype html>',

@@ -19,7 +19,7 @@ describe('GET / from the bot host (loopback)', () => {
   afterAll(() => bot.stop());
 
   it('answers a self-contained HTML page with the whole WebHook URL', async () => {
-    const res = await fetch(`${bot.url}/`, { headers: { 'X-Forwarded-For': '203.0.113.9' } });
+    const res = await fetch(`${bot.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
@@ -39,6 +39,14 @@ describe('GET / from the bot host (loopback)', () => {
     expect(page).toContain(`request URL ${PUBLIC_URL}/mattermost/command`);
     expect(page).toContain(`${PUBLIC_URL}/api/messages`);
     for (const platform of CHAT_PLATFORMS) expect(page).toContain(platform.setup.guide);
+  });
+
+  it('masks the secret of a request relayed by a proxy on the host (a forwarding header)', async () => {
+    for (const header of ['X-Forwarded-For', 'Forwarded', 'X-Real-IP']) {
+      const page = await (await fetch(`${bot.url}/`, { headers: { [header]: '127.0.0.1' } })).text();
+      expect(page).not.toContain(TEST_WEBHOOK_SECRET);
+      expect(page).toContain(`${PUBLIC_URL}/hooks/sekoia/${MASKED_SECRET}`);
+    }
   });
 
   it('answers HEAD with the headers and no body', async () => {
@@ -85,7 +93,8 @@ describe('GET / from elsewhere', () => {
 });
 
 describe('isLoopback', () => {
-  const from = (remoteAddress: string | undefined) => isLoopback({ socket: { remoteAddress } as never });
+  const from = (remoteAddress: string | undefined, headers = {}) =>
+    isLoopback({ socket: { remoteAddress } as never, headers });
   it('trusts only the socket address of the host itself', () => {
     expect(from('127.0.0.1')).toBe(true);
     expect(from('::1')).toBe(true);
@@ -93,5 +102,6 @@ describe('isLoopback', () => {
     expect(from('10.0.0.2')).toBe(false);
     expect(from('::ffff:192.168.1.1')).toBe(false);
     expect(from(undefined)).toBe(false);
+    expect(from('127.0.0.1', { 'x-forwarded-for': '127.0.0.1' })).toBe(false);
   });
 });
