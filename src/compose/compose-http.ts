@@ -3,6 +3,7 @@ import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
 import type { StatusTracker } from '../create-status-source.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
+import { CHAT_PLATFORMS } from '../platforms/platform-list.ts';
 import type { Worker } from '../queue/create-worker.ts';
 import { buildRoutes } from '../server/build-routes.ts';
 import { createBodyBudget } from '../server/create-body-budget.ts';
@@ -31,6 +32,8 @@ export function composeHttp(
   const { log } = options;
   const { secrets, queue, store, metrics, clock, status, worker } = deps;
   const routes = buildRoutes({
+    config: options.config,
+    platforms: CHAT_PLATFORMS,
     secrets,
     queue,
     store,

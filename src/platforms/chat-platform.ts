@@ -51,6 +51,10 @@ export interface PlatformParts {
  */
 export interface ChatPlatform extends PlatformLabel {
   enabled(config: Readonly<Config>): boolean;
+  /** Why `enabled` is false, in the start log's words (a platform that is always on has none). */
+  offReason?: string;
+  /** The first-run page's few set-up lines (PUBLIC_URL filled in), and its guide in the repository. */
+  setup: { steps(publicUrl: string): readonly string[]; guide: string };
   /** Logs the platform's state at start (on/off, authentication, what is missing). */
   announce(config: Readonly<Config>, log: Logger): void;
   create(deps: PlatformDeps): PlatformParts;

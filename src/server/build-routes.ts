@@ -1,13 +1,18 @@
 import type { Clock } from '../clock.ts';
+import type { Config } from '../config/load-config.ts';
 import type { Secrets } from '../config/resolve-secrets.ts';
 import { createWebhookRoute } from '../ingress/create-webhook-route.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
+import { createFirstRunRoute, type PlatformSetup } from './create-first-run-route.ts';
 import type { Route } from './create-server.ts';
 import { createMetricsRoute, createReadyz, healthz } from './health-routes.ts';
 
 export interface RouteDeps {
+  config: Readonly<Config>;
+  /** Every chat platform of the build, on or off, for the first-run page. */
+  platforms: readonly PlatformSetup[];
   secrets: Secrets;
   queue: JobQueue;
   /** The store as /readyz sees it (a port: the route table does not depend on the store's kind). */
@@ -30,12 +35,19 @@ export function buildRoutes(deps: RouteDeps): Route[] {
     log: deps.log,
     onQueued: deps.onQueued,
   });
+  const firstRun = createFirstRunRoute({
+    config: deps.config,
+    webhookSecret: deps.secrets.webhookSecret,
+    platforms: deps.platforms,
+  });
   const readiness = [
     { name: 'store', check: () => deps.store.ping() },
     { name: 'queue', check: () => deps.queue.ping() },
   ];
   return [
     { method: 'post', path: '/hooks/sekoia/:secret', handler: webhook },
+    { method: 'get', path: '/', handler: firstRun },
+    { method: 'head', path: '/', handler: firstRun },
     { method: 'get', path: '/healthz', handler: healthz },
     { method: 'get', path: '/readyz', handler: createReadyz(readiness, deps.log) },
     { method: 'get', path: '/metrics', handler: createMetricsRoute(deps.metrics) },

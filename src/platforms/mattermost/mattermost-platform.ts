@@ -6,12 +6,24 @@ import { createMattermostPlatform } from './create-mattermost-platform.ts';
 const configured = (config: Readonly<Config>) =>
   Boolean(config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN);
 
+const OFF_REASON = 'MATTERMOST_URL and MATTERMOST_BOT_TOKEN are not set';
+
 /** Mattermost, when MATTERMOST_URL and MATTERMOST_BOT_TOKEN are set. */
 export const mattermostPlatform: ChatPlatform = {
   id: 'mattermost',
   displayName: 'Mattermost',
   shortName: 'Mattermost',
   enabled: configured,
+  offReason: OFF_REASON,
+  setup: {
+    steps: (publicUrl) => [
+      'Enable custom slash commands, bot accounts and personal access tokens (System Console).',
+      'Create a bot account; set its token as MATTERMOST_BOT_TOKEN and the server as MATTERMOST_URL.',
+      `Create a /sekoia slash command per team, request URL ${publicUrl}/mattermost/command; list its token in MATTERMOST_COMMAND_TOKENS.`,
+      'Add the bot to the team and to each channel that subscribes, then restart the bot.',
+    ],
+    guide: 'manifests/mattermost/README.md',
+  },
   announce(config, log) {
     log.info(
       configured(config)
@@ -24,7 +36,7 @@ export const mattermostPlatform: ChatPlatform = {
         : {
             platform: 'mattermost',
             state: 'off',
-            reason: 'MATTERMOST_URL and MATTERMOST_BOT_TOKEN are not set',
+            reason: OFF_REASON,
           },
       'platform',
     );

@@ -9,6 +9,15 @@ export const teamsPlatform: ChatPlatform = {
   displayName: 'Microsoft Teams',
   shortName: 'Teams',
   enabled: () => true,
+  setup: {
+    steps: (publicUrl) => [
+      `Register an Azure Bot whose messaging endpoint is ${publicUrl}/api/messages, with the Microsoft Teams channel.`,
+      'Set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId, then restart the bot.',
+      'Build the app package: MicrosoftAppId=<id> npm run teams:package.',
+      'Upload dist/sekoia-chatops-teams.zip in Teams and add the app to a team.',
+    ],
+    guide: 'manifests/teams/README.md',
+  },
   announce(config, log) {
     if (config.MicrosoftAppId) {
       log.info(
