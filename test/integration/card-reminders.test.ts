@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
 import { reminderJobs } from '../../src/delivery/reminder-job.ts';
-import { buildAlert, type FakeAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, type FakeAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import type { TestBot } from './start-bot.ts';
 import { startMattermostWorld } from './start-mattermost-world.ts';
 import { startTeamsWorld } from './start-teams-world.ts';
@@ -123,7 +123,6 @@ async function teamsWorld(clock: ManualClock): Promise<ReminderWorld> {
   };
 }
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 /** Word joiners and markdown escapes the renderers insert, removed to read a reply as shown. */
 const shown = (text: string) => text.replaceAll('\u2060', '').replaceAll('\\', '');
 const reminders = (texts: string[]) => texts.map(shown).filter((text) => /unacknowledged/.test(text));
@@ -151,7 +150,7 @@ describe.each([
     await idle();
   };
   const postedAlert = async () => {
-    const alert = world.sekoia.addAlert({ title: 'Mimikatz on @channel', urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ title: 'Mimikatz on @channel', urgency: alertUrgency(90) });
     await expect.poll(() => world.cardId(alert)).toBeDefined();
     await idle();
     return alert;

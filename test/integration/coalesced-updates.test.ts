@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
-
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 interface Attachment {
   fields?: { title: string; value: string | number }[];
@@ -38,7 +36,7 @@ describe('coalesced updates: a burst of notifications for one alert (real HTTP, 
 
   const cardFor = async () => {
     expect(await world.command('subscribe alert-raised urgency>=high')).toMatch(/Rule \S+ created/);
-    const alert = world.sekoia.addAlert({ urgency: urgency(80) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(80) });
     await drained();
     const postId = world.cardOf(alert.uuid)?.id ?? '';
     expect(postId).not.toBe('');

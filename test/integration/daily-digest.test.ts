@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type SummaryWorld, startMattermostSummaryWorld, startTeamsSummaryWorld } from './summary-worlds.ts';
 import { waitUntilIdle } from './wait-until-idle.ts';
 
@@ -8,7 +8,6 @@ const DIGEST = /"Daily digest — /;
 const mattermostWorld = (clock: ManualClock) => startMattermostSummaryWorld(clock, DIGEST);
 const teamsWorld = (clock: ManualClock) => startTeamsSummaryWorld(clock, DIGEST);
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** Monday 7 December 2026, 10:00 in Paris (UTC+1). */
@@ -46,11 +45,11 @@ describe.each([
     const ruleId = /Rule (\S+) created/.exec(await world.command('subscribe alert-raised'))?.[1] ?? '';
     expect(ruleId).not.toBe('');
 
-    const clicked = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: urgency(90) });
-    const inSekoia = world.sekoia.addAlert({ title: 'Beacon to known C2', urgency: urgency(85) });
-    const open = world.sekoia.addAlert({ title: 'Ransomware note', urgency: urgency(95) });
-    world.sekoia.addAlert({ title: 'Brute force on VPN', urgency: urgency(60) });
-    world.sekoia.addAlert({ title: 'Port scan', urgency: urgency(30) });
+    const clicked = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: alertUrgency(90) });
+    const inSekoia = world.sekoia.addAlert({ title: 'Beacon to known C2', urgency: alertUrgency(85) });
+    const open = world.sekoia.addAlert({ title: 'Ransomware note', urgency: alertUrgency(95) });
+    world.sekoia.addAlert({ title: 'Brute force on VPN', urgency: alertUrgency(60) });
+    world.sekoia.addAlert({ title: 'Port scan', urgency: alertUrgency(30) });
     await idle();
     expect(world.alertCards()).toHaveLength(5);
 
@@ -84,7 +83,7 @@ describe.each([
 
     // The next day: only that day's cards; the first digest is left as it was.
     await advanceTo(TUESDAY_DIGEST + 2 * HOUR);
-    world.sekoia.addAlert({ title: 'Odd DNS', urgency: urgency(40) });
+    world.sekoia.addAlert({ title: 'Odd DNS', urgency: alertUrgency(40) });
     await idle();
     expect(await command('digest')).toContain('Next: Wed 09:00 Europe/Paris (2026-12-09 08:00 UTC)');
     await advanceTo(WEDNESDAY_DIGEST);

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
-
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 /**
  * Issue 14 point 1, on Mattermost through the fake server: who may use the card buttons and the
@@ -48,7 +46,7 @@ describe('who may act on Mattermost', () => {
   };
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"acknowledge"');
     return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
   };

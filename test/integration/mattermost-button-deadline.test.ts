@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { asRead } from '../fakes/fake-mattermost/as-read.ts';
 import type { FakePost, StartFakeMattermostOptions } from '../fakes/fake-mattermost/index.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
 interface Attachment {
@@ -9,7 +9,6 @@ interface Attachment {
   fields?: { title: string; value: string | number }[];
 }
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const attachmentOf = (post: FakePost | undefined): Attachment =>
   ((post?.props.attachments as Attachment[] | undefined) ?? [])[0] ?? {};
 const statusOf = (post: FakePost | undefined) =>
@@ -33,7 +32,7 @@ describe('Mattermost buttons answer within their deadline', () => {
       mattermost: { outgoingTimeoutMs: 1_200, ...mattermost },
     });
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"acknowledge"');
     return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
   };

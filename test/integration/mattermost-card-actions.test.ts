@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../fakes/fake-mattermost/index.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
-
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 describe('Mattermost card buttons and commands beyond the happy path', () => {
   let world: MattermostWorld;
@@ -17,7 +15,7 @@ describe('Mattermost card buttons and commands beyond the happy path', () => {
 
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"mute1h"');
     return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
   };
@@ -83,7 +81,7 @@ describe('Mattermost card buttons and commands beyond the happy path', () => {
     const announcement = world.mattermost.posts(world.channelId).at(-1);
     expect(announcement?.user_id).toBe(world.mattermost.botUserId);
     expect(announcement?.message).toMatch(/alice.*muted rule/);
-    const muted = world.sekoia.addAlert({ urgency: urgency(95) });
+    const muted = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await world.sekoia.settleWebhooks();
     await expect.poll(async () => (await world.bot.app.queue.stats()).pending).toBe(0);
     expect(world.cardOf(muted.uuid)).toBeUndefined();

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const otherEntity = { uuid: '0b6f2a90-5b8e-4d7c-9e21-3c4d5e6f7a8b', name: 'Paris DC' };
 
 describe('Mattermost: Why this card? and one-click exclusions', () => {
@@ -22,7 +21,7 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
 
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high --name Lyon');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {}))
       .toContain('"excludeEntity"');
@@ -45,7 +44,7 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
   it('escapes what the answer quotes from the alert: no mention, link or markup reaches the clicker', async () => {
     await world.command('subscribe alert-raised urgency>=high');
     const hostile = { uuid: otherEntity.uuid, name: '@channel [win](http://evil.example) **x**' };
-    const alert = world.sekoia.addAlert({ urgency: urgency(90), entity: hostile });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90), entity: hostile });
     await expect.poll(() => world.cardOf(alert.uuid)?.id).toBeDefined();
     const postId = world.cardOf(alert.uuid)?.id ?? '';
     const result = await world.mattermost.clickButton({ postId, actionId: 'why', userId: world.alice.id });
@@ -74,8 +73,8 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
       `Excluded entity Lyon HQ from rule ${rule?.id} by alice`,
     );
 
-    const lyon = world.sekoia.addAlert({ urgency: urgency(95) });
-    const paris = world.sekoia.addAlert({ urgency: urgency(95), entity: otherEntity });
+    const lyon = world.sekoia.addAlert({ urgency: alertUrgency(95) });
+    const paris = world.sekoia.addAlert({ urgency: alertUrgency(95), entity: otherEntity });
     await settled();
     expect(world.cardOf(lyon.uuid)).toBeUndefined();
     expect(world.cardOf(paris.uuid)).toBeDefined();
@@ -93,7 +92,7 @@ describe('Mattermost: Why this card? and one-click exclusions', () => {
       userId: world.alice.id,
     });
     expect(again.ephemeralText).toMatch(/does not exclude entity Lyon HQ any more; nothing to undo/);
-    const back = world.sekoia.addAlert({ urgency: urgency(95) });
+    const back = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await settled();
     expect(world.cardOf(back.uuid)).toBeDefined();
   });

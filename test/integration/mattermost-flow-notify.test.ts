@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakePost } from '../fakes/fake-mattermost/index.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const statusOf = (post: FakePost | undefined) => JSON.stringify(post?.props.attachments ?? []);
 
 describe('Mattermost: a rule that notifies (--notify) on new cards', () => {
@@ -29,8 +28,8 @@ describe('Mattermost: a rule that notifies (--notify) on new cards', () => {
   it('pings @oncall once on a new high card, not on a low one, not on edits or clicks', async () => {
     const answer = await world.command('subscribe alert-raised --notify @oncall --notify-urgency high');
     expect(answer).toContain('created');
-    const high = world.sekoia.addAlert({ title: 'Mimikatz @channel @all', urgency: urgency(90) });
-    const low = world.sekoia.addAlert({ title: 'Port scan', urgency: urgency(20) });
+    const high = world.sekoia.addAlert({ title: 'Mimikatz @channel @all', urgency: alertUrgency(90) });
+    const low = world.sekoia.addAlert({ title: 'Port scan', urgency: alertUrgency(20) });
     await expect.poll(() => world.cards().length).toBe(2);
     expect(world.cardOf(high.uuid)?.message).toBe('@oncall');
     expect(world.cardOf(low.uuid)?.message).toBe('');
@@ -61,8 +60,8 @@ describe('Mattermost: a rule that notifies (--notify) on new cards', () => {
   it('pings every new card of a rule without --notify-urgency, and no card of a rule without --notify', async () => {
     await world.command('subscribe alert-raised urgency<50 --notify @sre-team,@here');
     await world.command('subscribe alert-raised urgency>=50');
-    const low = world.sekoia.addAlert({ urgency: urgency(10) });
-    const high = world.sekoia.addAlert({ urgency: urgency(95) });
+    const low = world.sekoia.addAlert({ urgency: alertUrgency(10) });
+    const high = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await expect.poll(() => world.cards().length).toBe(2);
     expect(world.cardOf(low.uuid)?.message).toBe('@sre-team @here');
     expect(world.cardOf(high.uuid)?.message).toBe('');

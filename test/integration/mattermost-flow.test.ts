@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakePost } from '../fakes/fake-mattermost/index.ts';
-import { buildAlert, buildAlertWebhook } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, buildAlertWebhook } from '../fakes/fake-sekoia/index.ts';
 import { postJson } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
@@ -21,7 +21,6 @@ const attachmentOf = (post: FakePost | undefined): Attachment =>
 const field = (post: FakePost | undefined, title: string) =>
   attachmentOf(post).fields?.find((f) => f.title === title)?.value;
 const buttons = (post: FakePost | undefined) => (attachmentOf(post).actions ?? []).map((a) => a.id);
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real HTTP)', () => {
   let world: MattermostWorld;
@@ -47,8 +46,8 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
       .filter((p) => p.user_id === world.mattermost.botUserId);
     expect(announcements.map((p) => p.message).join('\n')).toContain(ruleId);
 
-    const high = world.sekoia.addAlert({ title: 'Mimikatz on WS-114', urgency: urgency(90) });
-    world.sekoia.addAlert({ title: 'Port scan', urgency: urgency(20) });
+    const high = world.sekoia.addAlert({ title: 'Mimikatz on WS-114', urgency: alertUrgency(90) });
+    world.sekoia.addAlert({ title: 'Port scan', urgency: alertUrgency(20) });
     await world.sekoia.settleWebhooks();
     await expect.poll(() => buttons(world.cardOf(high.uuid))).toContain('acknowledge');
     await world.bot.app.worker.runDue();
@@ -75,7 +74,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
 
   it('keeps the one card current as the alert changes, with a thread reply for a status change', async () => {
     await subscribeHigh();
-    const alert = world.sekoia.addAlert({ urgency: urgency(80) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(80) });
     await expect.poll(() => world.cardOf(alert.uuid)).toBeDefined();
     const postId = world.cardOf(alert.uuid)?.id ?? '';
     world.sekoia.updateAlert(alert.uuid, { statusName: 'Acknowledged' });
@@ -106,7 +105,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
 
   it('creates nothing new when the same notification arrives twice', async () => {
     await subscribeHigh();
-    const alert = world.sekoia.addAlert({ urgency: urgency(85) }, { notify: false });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(85) }, { notify: false });
     const payload = buildAlertWebhook({ alert, action: 'created', uuid: 'notif-dup' });
     expect((await postJson(world.bot.webhookUrl, payload)).status).toBe(202);
     expect((await postJson(world.bot.webhookUrl, payload)).status).toBe(202);
@@ -120,7 +119,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
 
   it('acknowledges from the card: Sekoia.io gets the change and a comment naming the user, the card follows', async () => {
     await subscribeHigh();
-    const alert = world.sekoia.addAlert({ urgency: urgency(80) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(80) });
     await expect.poll(() => buttons(world.cardOf(alert.uuid))).toContain('acknowledge');
     const card = world.cardOf(alert.uuid);
     const result = await world.mattermost.clickButton({
@@ -151,8 +150,8 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
 
   it('refuses forged, altered and transplanted clicks and changes nothing', async () => {
     await subscribeHigh();
-    const first = world.sekoia.addAlert({ urgency: urgency(80) });
-    const second = world.sekoia.addAlert({ urgency: urgency(81) });
+    const first = world.sekoia.addAlert({ urgency: alertUrgency(80) });
+    const second = world.sekoia.addAlert({ urgency: alertUrgency(81) });
     await expect.poll(() => world.cards().length).toBe(2);
     await expect.poll(() => buttons(world.cardOf(second.uuid))).toContain('acknowledge');
     const cardA = world.cardOf(first.uuid);
@@ -189,7 +188,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
   it('delays through a 429 storm from Mattermost and loses nothing', async () => {
     await subscribeHigh();
     world.mattermost.rateLimitNext(6, 0);
-    const alert = world.sekoia.addAlert({ urgency: urgency(95) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await expect.poll(() => buttons(world.cardOf(alert.uuid)), { timeout: 10_000 }).toContain('acknowledge');
     expect(world.cards()).toHaveLength(1);
     const limited = world.mattermost.requests.length;
@@ -200,7 +199,7 @@ describe('Mattermost end to end (bot, fake Sekoia.io, fake Mattermost over real 
     await subscribeHigh();
     const alert = world.sekoia.addAlert({
       title: '@all [x](http://evil) <b>bold</b> @channel',
-      urgency: urgency(99),
+      urgency: alertUrgency(99),
     });
     await expect.poll(() => world.cardOf(alert.uuid)).toBeDefined();
     const text = JSON.stringify(world.cardOf(alert.uuid)?.props.attachments);

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 
 const ALICE_KEY = 'alice-personal-key-7d2f9c41b8e0a6';
 const READER_KEY = 'alice-reader-key-55e1c0ffee9a3b';
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 /** Issue 14 point 2: a linked Mattermost user's card actions reach Sekoia.io with their own key. */
 describe('linked identities on Mattermost', () => {
@@ -44,7 +43,7 @@ describe('linked identities on Mattermost', () => {
   };
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"acknowledge"');
     return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
   };
@@ -70,7 +69,7 @@ describe('linked identities on Mattermost', () => {
 
     expect(await world.command('unlink')).toMatch(/Unlinked/);
     world.sekoia.clearRequests();
-    const again = world.sekoia.addAlert({ urgency: urgency(95) });
+    const again = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await expect.poll(() => JSON.stringify(world.cardOf(again.uuid)?.props ?? {})).toContain('"acknowledge"');
     const card = world.cardOf(again.uuid)?.id ?? '';
     await world.mattermost.clickButton({ postId: card, actionId: 'acknowledge', userId: world.alice.id });

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRANT_TTL_MS } from '../../src/actions/create-action-signer.ts';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
-
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 /**
  * Issue 10 item 7: Mattermost shows the bot's `ephemeral_text` and dialog `error` only from a 200
@@ -26,7 +24,7 @@ describe('refused Mattermost clicks and dialogs are explained to the user', () =
 
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"acknowledge"');
     return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
   };

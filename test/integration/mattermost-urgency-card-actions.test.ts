@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_PERMISSIONS, buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, BOT_PERMISSIONS } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
-
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 describe('Change urgency from a Mattermost card', () => {
   let world: MattermostWorld;
@@ -16,7 +14,7 @@ describe('Change urgency from a Mattermost card', () => {
 
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"urgency"');
     return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
   };

@@ -2,11 +2,9 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REFUSED_CLICK } from '../../src/platforms/mattermost/create-action-route.ts';
 import type { RecordedRequest } from '../fakes/fake-mattermost/index.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
-
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 /** What the bot asked Mattermost about posts: creations, edits, and the crash-window look-ups. */
 function postTraffic(requests: readonly RecordedRequest[]) {
@@ -31,7 +29,7 @@ describe('one request per card on Mattermost', () => {
     await world.command('subscribe alert-raised urgency>=high');
     world.mattermost.clearRequests();
     prepare?.();
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {}), { timeout: 10_000 })
       .toContain('"acknowledge"');
@@ -55,7 +53,7 @@ describe('one request per card on Mattermost', () => {
   it('refuses a click whose post is not the alert’s card, and changes nothing in Sekoia.io', async () => {
     world = await startMattermostWorld();
     const { alert, postId } = await newCard();
-    const other = world.sekoia.addAlert({ urgency: urgency(91) });
+    const other = world.sekoia.addAlert({ urgency: alertUrgency(91) });
     await expect.poll(() => world.cardOf(other.uuid)?.id).toBeDefined();
     type Attachment = { actions?: { id: string; integration: { context: unknown } }[] };
     const attachments = (world.mattermost.getPost(postId)?.props.attachments ?? []) as Attachment[];
@@ -161,7 +159,7 @@ describe('one request per card on Teams', () => {
     world = await startTeamsWorld();
     await world.command('subscribe alert-raised urgency>=high');
     world.connector.clearRequests();
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => executeData(world.cardOf(alert.short_id)?.id, 'alert.acknowledge'), { timeout: 10_000 })
       .toBeDefined();
@@ -169,7 +167,7 @@ describe('one request per card on Teams', () => {
     const traffic = world.connector.requests.filter((r) => r.path.startsWith('/v3/'));
     expect(traffic.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/conversations']);
 
-    const other = world.sekoia.addAlert({ urgency: urgency(91) });
+    const other = world.sekoia.addAlert({ urgency: alertUrgency(91) });
     await expect.poll(() => executeData(world.cardOf(other.short_id)?.id, 'alert.acknowledge')).toBeDefined();
     const botUrl = `${world.bot.url}/api/messages`;
     const copied = await world.connector.sendInvoke({

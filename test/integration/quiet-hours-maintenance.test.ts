@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import {
   type Shown,
   type SummaryWorld,
@@ -13,7 +13,6 @@ const SUMMARY = /"(Outside working hours|Maintenance on )/;
 const mattermostWorld = (clock: ManualClock) => startMattermostSummaryWorld(clock, SUMMARY);
 const teamsWorld = (clock: ManualClock) => startTeamsSummaryWorld(clock, SUMMARY);
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const PARIS_DC = { uuid: '0b7e5d1c-3f1a-4c2e-9a6b-2d4f8e1c7a90', name: 'Paris DC' };
 /** Monday 30 November 2026, 20:30 in Paris (UTC+1): after the working hours. */
 const MONDAY_EVENING = Date.UTC(2026, 10, 30, 19, 30);
@@ -45,10 +44,10 @@ describe.each([
     expect(await world.command('subscribe alert-raised')).toMatch(/Rule \S+ created/);
     expect(await world.command('subscribe alert-updated change=urgency')).toMatch(/Rule \S+ created/);
 
-    const low = world.sekoia.addAlert({ title: 'Port scan', urgency: urgency(30) });
-    const medium = world.sekoia.addAlert({ title: 'Brute force on VPN', urgency: urgency(60) });
-    const high = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: urgency(90) });
-    const rising = world.sekoia.addAlert({ title: 'Odd DNS', urgency: urgency(40) });
+    const low = world.sekoia.addAlert({ title: 'Port scan', urgency: alertUrgency(30) });
+    const medium = world.sekoia.addAlert({ title: 'Brute force on VPN', urgency: alertUrgency(60) });
+    const high = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: alertUrgency(90) });
+    const rising = world.sekoia.addAlert({ title: 'Odd DNS', urgency: alertUrgency(40) });
     await idle();
     expect(world.alertCards()).toHaveLength(1);
     expect(carded(high.short_id)).toBe(true);
@@ -56,7 +55,7 @@ describe.each([
     expect(await world.command('hours')).toContain('3 alerts held so far');
 
     // A held alert that turns high while still after hours gets its card then.
-    world.sekoia.updateAlert(rising.uuid, { urgency: urgency(85) });
+    world.sekoia.updateAlert(rising.uuid, { urgency: alertUrgency(85) });
     // One held since closed still counts, shown as closed.
     world.sekoia.updateAlert(medium.uuid, { statusName: 'Closed' });
     // Updates soon after a read wait for the alert's next read slot.
@@ -83,7 +82,7 @@ describe.each([
     expect(carded(low.short_id)).toBe(false);
 
     // In hours, a low alert gets its card at once.
-    const morning = world.sekoia.addAlert({ title: 'Morning port scan', urgency: urgency(30) });
+    const morning = world.sekoia.addAlert({ title: 'Morning port scan', urgency: alertUrgency(30) });
     await idle();
     expect(carded(morning.short_id)).toBe(true);
     await advanceTo(TUESDAY_OPENING + 24 * 3_600_000);
@@ -99,9 +98,9 @@ describe.each([
     const first = /window (\w+) open/.exec(opened)?.[1] ?? '';
     expect(first).not.toBe('');
 
-    const lyon = world.sekoia.addAlert({ title: 'Switch down', urgency: urgency(40) });
-    const paris = world.sekoia.addAlert({ title: 'Port scan', urgency: urgency(40), entity: PARIS_DC });
-    const urgent = world.sekoia.addAlert({ title: 'Ransomware note', urgency: urgency(95) });
+    const lyon = world.sekoia.addAlert({ title: 'Switch down', urgency: alertUrgency(40) });
+    const paris = world.sekoia.addAlert({ title: 'Port scan', urgency: alertUrgency(40), entity: PARIS_DC });
+    const urgent = world.sekoia.addAlert({ title: 'Ransomware note', urgency: alertUrgency(95) });
     await idle();
     expect(carded(lyon.short_id)).toBe(false);
     expect(carded(paris.short_id)).toBe(true);
@@ -116,14 +115,14 @@ describe.each([
     expect(world.summaries()[0]?.text).toContain('switch upgrade');
     expect(world.summaries()[0]?.text).toContain(lyon.short_id);
     // The window is over: the next Lyon alert gets its card.
-    const after = world.sekoia.addAlert({ title: 'Switch flapping', urgency: urgency(40) });
+    const after = world.sekoia.addAlert({ title: 'Switch flapping', urgency: alertUrgency(40) });
     await idle();
     expect(carded(after.short_id)).toBe(true);
 
     // Ended early with `maintenance end`: the summary comes at once, and once.
     const second =
       /window (\w+) open/.exec(await world.command('maintenance entity="Lyon HQ" 1h'))?.[1] ?? '';
-    const held = world.sekoia.addAlert({ title: 'Switch reboot', urgency: urgency(30) });
+    const held = world.sekoia.addAlert({ title: 'Switch reboot', urgency: alertUrgency(30) });
     await idle();
     expect(carded(held.short_id)).toBe(false);
     expect(await world.command(`maintenance end ${second}`)).toContain(`Maintenance window ${second} ended`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAlert, buildAlertWebhook, type FakeAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, buildAlertWebhook, type FakeAlert } from '../fakes/fake-sekoia/index.ts';
 import { sharedStoreEngines } from './shared-store-engines.ts';
 import { postJson, type TestBot } from './start-bot.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
@@ -19,7 +19,6 @@ interface CardProps {
 
 const fieldOf = (props: CardProps | undefined, title: string) =>
   String(props?.attachments?.[0]?.fields?.find((field) => field.title === title)?.value ?? '');
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 describe.each(engines)("two bots on one %s store, an alert's notifications in any order", (_name, engine) => {
   let world: MattermostWorld;
@@ -47,8 +46,8 @@ describe.each(engines)("two bots on one %s store, an alert's notifications in an
 
   /** Raised and then acknowledged and made more urgent in Sekoia.io, before any notification left. */
   const raiseAndChange = (title: string): FakeAlert => {
-    const { uuid } = world.sekoia.addAlert({ title, urgency: urgency(60) }, { notify: false });
-    const change = { statusName: 'Acknowledged' as const, urgency: urgency(85) };
+    const { uuid } = world.sekoia.addAlert({ title, urgency: alertUrgency(60) }, { notify: false });
+    const change = { statusName: 'Acknowledged' as const, urgency: alertUrgency(85) };
     return world.sekoia.updateAlert(uuid, change, { notify: false });
   };
   const created = (alert: FakeAlert) => buildAlertWebhook({ alert, action: 'created' });
@@ -136,7 +135,10 @@ describe.each(engines)("two bots on one %s store, an alert's notifications in an
 
   it('a read Sekoia.io answers late, with the alert as it was when asked, does not undo a read made after the change', async () => {
     const { a, b } = bots();
-    const raised = world.sekoia.addAlert({ title: 'Slow read', urgency: urgency(60) }, { notify: false });
+    const raised = world.sekoia.addAlert(
+      { title: 'Slow read', urgency: alertUrgency(60) },
+      { notify: false },
+    );
     const isRead = (request: { method: string; path: string }) =>
       request.method === 'GET' && request.path.endsWith(`/v1/sic/alerts/${raised.uuid}`);
     // The first read is answered after a bot's 2 s between two reads of one alert, so that the read
@@ -146,7 +148,7 @@ describe.each(engines)("two bots on one %s store, an alert's notifications in an
     await send(a, created(raised));
     await expect.poll(() => world.sekoia.requests.filter(isRead).length).toBe(1);
     world.sekoia.setLatency(0);
-    const change = { statusName: 'Acknowledged' as const, urgency: urgency(85) };
+    const change = { statusName: 'Acknowledged' as const, urgency: alertUrgency(85) };
     await send(b, updated(world.sekoia.updateAlert(raised.uuid, change, { notify: false })));
 
     for (const channelId of [raisedChannel(), updatedChannel()]) {
@@ -175,7 +177,7 @@ describe.each(engines)("two bots on one %s store, an alert's notifications in an
     for (const alert of alerts) expectFinalEverywhere(alert.uuid);
 
     // Later the urgency drops: no rule matches any more, every card still follows.
-    for (const alert of alerts) world.sekoia.updateAlert(alert.uuid, { urgency: urgency(30) });
+    for (const alert of alerts) world.sekoia.updateAlert(alert.uuid, { urgency: alertUrgency(30) });
     const urgencies = () =>
       alerts.flatMap((alert) =>
         [raisedChannel(), updatedChannel()].map((channel) => finalCard(alert.uuid, channel).urgency),

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALERT_STATUSES, WORKFLOW_ACTIONS } from '../../src/sekoia/workflow-constants.ts';
-import { buildAlert, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, type FakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import { type MattermostWorld, startMattermostWorld } from './start-mattermost-world.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const commentsOf = (sekoia: FakeSekoia, uuid: string) =>
   (sekoia.getAlert(uuid)?.comments ?? []).map((comment) => ({
     author: comment.author,
@@ -17,7 +16,7 @@ describe('card buttons within what Sekoia.io really accepts (Mattermost)', () =>
 
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => JSON.stringify(world.cardOf(alert.uuid)?.props ?? {})).toContain('"comment"');
     return { alert, postId: world.cardOf(alert.uuid)?.id ?? '' };
   };
@@ -77,7 +76,7 @@ describe('card buttons within what Sekoia.io really accepts (Teams)', () => {
     const name = 'Anastasia Konstantinopoulou-Vandenberghe 🛡️ (SOC)';
     const anastasia = world.connector.addUser({ name });
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
       .toContain('alert.comment');

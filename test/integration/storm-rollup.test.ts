@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../src/clock.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import {
   type Shown,
   type SummaryWorld,
@@ -14,7 +14,6 @@ const ROLLUP = /"(Alert storm|Storm over): /;
 const mattermostWorld = (clock: ManualClock) => startMattermostSummaryWorld(clock, ROLLUP);
 const teamsWorld = (clock: ManualClock) => startTeamsSummaryWorld(clock, ROLLUP);
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const STORM_START = Date.UTC(2026, 10, 30, 14, 2, 0);
 
 describe.each([
@@ -47,7 +46,7 @@ describe.each([
   const storm = async (count: number) => {
     const alerts = [];
     for (let i = 0; i < count; i += 1)
-      alerts.push(world.sekoia.addAlert({ title: `Port scan ${i}`, urgency: urgency(30) }));
+      alerts.push(world.sekoia.addAlert({ title: `Port scan ${i}`, urgency: alertUrgency(30) }));
     await idle();
     return alerts;
   };
@@ -73,14 +72,14 @@ describe.each([
     expect(rollup().text).toContain(`${world.sekoia.appUrl}/operations/alerts/${listed[0]?.short_id}`);
     expect(rollup().edits).toBe(0);
 
-    const high = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: urgency(90) });
+    const high = world.sekoia.addAlert({ title: 'Mimikatz on DC-01', urgency: alertUrgency(90) });
     await idle();
     expect(world.alertCards()).toHaveLength(4);
     expect(world.alertCards().some((card) => card.text.includes(high.short_id))).toBe(true);
 
     // An update of a rolled-up alert edits its line in the roll-up, not a card.
     const updated = listed[0];
-    world.sekoia.updateAlert(updated?.uuid ?? '', { statusName: 'Acknowledged', urgency: urgency(60) });
+    world.sekoia.updateAlert(updated?.uuid ?? '', { statusName: 'Acknowledged', urgency: alertUrgency(60) });
     await advance(5_000);
     await advance(5_000);
     expect(world.alertCards()).toHaveLength(4);
@@ -109,7 +108,7 @@ describe.each([
     expect(shown(await world.command('status'))).toContain('Storm mode: no channel');
 
     // The next alert has room again: a card of its own; the next storm opens a new roll-up.
-    world.sekoia.addAlert({ title: 'After the storm', urgency: urgency(30) });
+    world.sekoia.addAlert({ title: 'After the storm', urgency: alertUrgency(30) });
     await idle();
     expect(world.alertCards()).toHaveLength(5);
     await storm(3);

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
 
 /**
@@ -22,7 +21,7 @@ describe('Teams buttons answer within their deadline', () => {
     world = await startTeamsWorld({ actionDeadlineMs: 200, connector: { invokeTimeoutMs: 1_200 } });
     botUrl = `${world.bot.url}/api/messages`;
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
       .toContain('alert.acknowledge');

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
 
 describe('Teams card actions and conversations beyond the happy path', () => {
@@ -19,7 +18,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
 
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
       .toContain('alert.comment');
@@ -100,7 +99,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
       text: `unsubscribe ${ruleId}`,
     });
     expect(texts(elsewhere.replies)).toMatch(/no rule/);
-    const alert = world.sekoia.addAlert({ urgency: urgency(88) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(88) });
     await expect
       .poll(() =>
         world.connector.messages(chat.id).some((m) => JSON.stringify(m.activity).includes(alert.short_id)),
@@ -112,7 +111,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
     await world.command('subscribe alert-raised urgency>=high');
     world.connector.rateLimitNext(2);
     world.connector.failNext(1, 502);
-    const alert = world.sekoia.addAlert({ urgency: urgency(91) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(91) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}), { timeout: 10_000 })
       .toContain('alert.acknowledge');

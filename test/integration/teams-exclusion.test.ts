@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
 interface CardAction {
@@ -8,7 +8,6 @@ interface CardAction {
   data?: Record<string, unknown>;
   card?: { actions?: CardAction[] };
 }
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const otherEntity = { uuid: '0b6f2a90-5b8e-4d7c-9e21-3c4d5e6f7a8b', name: 'Paris DC' };
 const actionsOf = (card: Record<string, unknown> | undefined) =>
   (card?.actions as CardAction[] | undefined) ?? [];
@@ -47,7 +46,7 @@ describe('Microsoft Teams: Why this card? and one-click exclusions', () => {
 
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => executeData(cardContent(world.cardOf(alert.short_id)), 'alert.excludeEntity'))
       .toBeDefined();
@@ -93,8 +92,8 @@ describe('Microsoft Teams: Why this card? and one-click exclusions', () => {
       .poll(() => JSON.stringify(world.connector.thread(message?.id ?? '').map((m) => m.activity)))
       .toContain(`Excluded entity Lyon HQ from rule ${rule?.id} by Ana Analyst`);
 
-    const lyon = world.sekoia.addAlert({ urgency: urgency(95) });
-    const paris = world.sekoia.addAlert({ urgency: urgency(95), entity: otherEntity });
+    const lyon = world.sekoia.addAlert({ urgency: alertUrgency(95) });
+    const paris = world.sekoia.addAlert({ urgency: alertUrgency(95), entity: otherEntity });
     await settled();
     expect(world.cardOf(lyon.short_id)).toBeUndefined();
     expect(world.cardOf(paris.short_id)).toBeDefined();
@@ -102,7 +101,7 @@ describe('Microsoft Teams: Why this card? and one-click exclusions', () => {
     const undo = await invoke(announcement?.id ?? '', 'alert.undoExclusion');
     expect(JSON.stringify(undo.body)).toContain('posts alerts of entity Lyon HQ here again');
     expect((await world.bot.app.rules.listAll())[0]?.conditions).toHaveLength(1);
-    const back = world.sekoia.addAlert({ urgency: urgency(95) });
+    const back = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await settled();
     expect(world.cardOf(back.short_id)).toBeDefined();
   });

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeTeamsMessage } from '../fakes/fake-bot-connector/index.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const textOf = (messages: FakeTeamsMessage[]) => JSON.stringify(messages.map((m) => m.activity));
 
 describe('Microsoft Teams: a rule that notifies (--notify) people and tags picked from the @ list', () => {
@@ -38,7 +37,7 @@ describe('Microsoft Teams: a rule that notifies (--notify) people and tags picke
     expect(listed).toContain(`${ruleId}`);
     expect(listed).toContain('notifies @\u2060Alice Martin, @\u2060SOC Oncall at high+');
 
-    const high = world.sekoia.addAlert({ urgency: urgency(90) });
+    const high = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => world.cardOf(high.short_id)).toBeDefined();
     const card = world.cardOf(high.short_id);
     expect(card?.pinged).toEqual([alice.id, tag.id]);
@@ -59,7 +58,7 @@ describe('Microsoft Teams: a rule that notifies (--notify) people and tags picke
     // The update shows the same mentions (fixed on the card's record) but an edit pings nobody.
     expect(JSON.stringify(cardContent(updated))).toContain('<at>Alice Martin</at>');
 
-    const medium = world.sekoia.addAlert({ urgency: urgency(50) });
+    const medium = world.sekoia.addAlert({ urgency: alertUrgency(50) });
     await expect.poll(() => world.cardOf(medium.short_id)).toBeDefined();
     expect(world.cardOf(medium.short_id)?.pinged).toEqual([]);
     expect(JSON.stringify(cardContent(world.cardOf(medium.short_id)))).not.toContain('<at>');
@@ -80,8 +79,8 @@ describe('Microsoft Teams: a rule that notifies (--notify) people and tags picke
     // The rule, read back from the store after a restart, still knows whom to ping by id.
     await world.restart();
     const title = '<at>Alice Martin</at> <at>SOC Oncall</at> hostile';
-    const medium = world.sekoia.addAlert({ title, urgency: urgency(50) });
-    const high = world.sekoia.addAlert({ title, urgency: urgency(95) });
+    const medium = world.sekoia.addAlert({ title, urgency: alertUrgency(50) });
+    const high = world.sekoia.addAlert({ title, urgency: alertUrgency(95) });
     await expect.poll(() => world.cards().length).toBe(2);
     const quiet = world.cardOf(medium.short_id);
     expect(quiet?.pinged).toEqual([]);

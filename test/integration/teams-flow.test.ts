@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert, buildAlertWebhook } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, buildAlertWebhook } from '../fakes/fake-sekoia/index.ts';
 import { postJson, startBot } from './start-bot.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
@@ -12,7 +12,6 @@ interface CardAction {
   card?: { actions?: CardAction[] };
 }
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const actionsOf = (card: Record<string, unknown> | undefined) =>
   (card?.actions as CardAction[] | undefined) ?? [];
 const executeData = (card: Record<string, unknown> | undefined, verb: string) => {
@@ -49,8 +48,8 @@ describe('Microsoft Teams end to end (bot, fake Sekoia.io, fake Bot Connector ov
       .messages()
       .find((m) => JSON.stringify(m.activity).includes(`created rule ${ruleId}`));
     expect(announcement?.channelId).toBe(world.channelId);
-    const high = world.sekoia.addAlert({ urgency: urgency(90) });
-    world.sekoia.addAlert({ urgency: urgency(10) });
+    const high = world.sekoia.addAlert({ urgency: alertUrgency(90) });
+    world.sekoia.addAlert({ urgency: alertUrgency(10) });
     await expect
       .poll(() => executeData(cardContent(world.cardOf(high.short_id)), 'alert.acknowledge'))
       .toBeDefined();
@@ -82,7 +81,7 @@ describe('Microsoft Teams end to end (bot, fake Sekoia.io, fake Bot Connector ov
 
   it('creates nothing new when the same notification arrives twice', async () => {
     await subscribeHigh();
-    const alert = world.sekoia.addAlert({ urgency: urgency(85) }, { notify: false });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(85) }, { notify: false });
     const payload = buildAlertWebhook({ alert, action: 'created', uuid: 'notif-dup' });
     await postJson(world.bot.webhookUrl, payload);
     await postJson(world.bot.webhookUrl, payload);
@@ -96,7 +95,7 @@ describe('Microsoft Teams end to end (bot, fake Sekoia.io, fake Bot Connector ov
 
   it('acknowledges from the card: Sekoia.io gets it with the Teams user, the clicker gets the new card, everyone else too', async () => {
     await subscribeHigh();
-    const alert = world.sekoia.addAlert({ urgency: urgency(80) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(80) });
     await expect
       .poll(() => executeData(cardContent(world.cardOf(alert.short_id)), 'alert.acknowledge'))
       .toBeDefined();
@@ -125,8 +124,8 @@ describe('Microsoft Teams end to end (bot, fake Sekoia.io, fake Bot Connector ov
 
   it('refuses tampered or transplanted action data and changes nothing', async () => {
     await subscribeHigh();
-    const first = world.sekoia.addAlert({ urgency: urgency(80) });
-    const second = world.sekoia.addAlert({ urgency: urgency(81) });
+    const first = world.sekoia.addAlert({ urgency: alertUrgency(80) });
+    const second = world.sekoia.addAlert({ urgency: alertUrgency(81) });
     await expect
       .poll(() => executeData(cardContent(world.cardOf(second.short_id)), 'alert.acknowledge'))
       .toBeDefined();
@@ -161,7 +160,7 @@ describe('Microsoft Teams end to end (bot, fake Sekoia.io, fake Bot Connector ov
   it('delays through a 429 storm from the connector and loses nothing', async () => {
     await subscribeHigh();
     world.connector.rateLimitNext(5, 0);
-    const alert = world.sekoia.addAlert({ urgency: urgency(95) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await expect
       .poll(() => executeData(cardContent(world.cardOf(alert.short_id)), 'alert.acknowledge'), {
         timeout: 10_000,
@@ -174,7 +173,7 @@ describe('Microsoft Teams end to end (bot, fake Sekoia.io, fake Bot Connector ov
     await subscribeHigh();
     const alert = world.sekoia.addAlert({
       title: '@all [x](http://evil) <b>bold</b> <at>Ana</at>',
-      urgency: urgency(99),
+      urgency: alertUrgency(99),
     });
     await expect.poll(() => world.cardOf(alert.short_id)).toBeDefined();
     const text = JSON.stringify(cardContent(world.cardOf(alert.short_id)));

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
 const ANA_KEY = 'ana-personal-key-3c9e7a10f4b2d8';
 const READER_KEY = 'ana-reader-key-9b0d4e2f61a7c5';
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 
 /** Issue 14 point 2 on Teams: the key is asked for in the personal chat, then used for Ana's clicks. */
 describe('linked identities on Teams', () => {
@@ -54,7 +53,7 @@ describe('linked identities on Teams', () => {
   };
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
       .toContain('alert.acknowledge');
@@ -85,7 +84,7 @@ describe('linked identities on Teams', () => {
 
     expect(JSON.stringify((await world.command('unlink')).map((m) => m.activity))).toMatch(/Unlinked/);
     world.sekoia.clearRequests();
-    const again = world.sekoia.addAlert({ urgency: urgency(95) });
+    const again = world.sekoia.addAlert({ urgency: alertUrgency(95) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(again.short_id)) ?? {}))
       .toContain('alert.acknowledge');

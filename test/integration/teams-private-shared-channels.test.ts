@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeTeamsChannel } from '../fakes/fake-bot-connector/index.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
 
 /**
@@ -38,7 +37,7 @@ describe('Teams private and shared channels', () => {
     expect(texts(await world.command('subscribe alert-raised urgency>=high', channel.id))).toMatch(
       /Rule \w+ created/,
     );
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id, channel.id)) ?? {}))
       .toContain('alert.acknowledge');

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_PERMISSIONS, buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, BOT_PERMISSIONS } from '../fakes/fake-sekoia/index.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
 
 describe('Change urgency from a Teams card', () => {
@@ -20,7 +19,7 @@ describe('Change urgency from a Teams card', () => {
   /** A Pending alert: three transitions, Comment, Change urgency and Mute do not all fit in 6 actions. */
   const postedCard = async () => {
     await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
       .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
       .toContain('alert.urgency');

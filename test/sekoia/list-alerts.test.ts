@@ -3,7 +3,7 @@ import { createManualClock } from '../../src/clock.ts';
 import { isBotError } from '../../src/errors.ts';
 import { alertPageSchema } from '../../src/sekoia/alert-page-schema.ts';
 import { listAlertsQuery } from '../../src/sekoia/list-alerts-query.ts';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, buildAlert } from '../fakes/fake-sekoia/index.ts';
 import { type SekoiaHarness, startSekoiaHarness } from './start-sekoia-harness.ts';
 
 const DAY = 86_400_000;
@@ -67,24 +67,23 @@ describe('listAlerts against the fake Sekoia.io', () => {
     const clock = createManualClock(NOW - 10 * DAY);
     harness = await startSekoiaHarness({ fake: { clock } });
     const { fake, client } = harness;
-    const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
     const old = fake.addAlert(
-      { entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' }, urgency: urgency(90) },
+      { entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' }, urgency: alertUrgency(90) },
       { notify: false },
     );
     clock.set(NOW - DAY);
     const lyon = [1, 2, 3, 4, 5].map(() =>
       fake.addAlert(
-        { entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' }, urgency: urgency(90) },
+        { entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' }, urgency: alertUrgency(90) },
         { notify: false },
       ),
     );
     fake.addAlert(
-      { entity: { uuid: crypto.randomUUID(), name: 'Paris' }, urgency: urgency(90) },
+      { entity: { uuid: crypto.randomUUID(), name: 'Paris' }, urgency: alertUrgency(90) },
       { notify: false },
     );
     fake.addAlert(
-      { entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' }, urgency: urgency(20) },
+      { entity: { uuid: crypto.randomUUID(), name: 'Lyon HQ' }, urgency: alertUrgency(20) },
       { notify: false },
     );
     clock.set(NOW);

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAlert } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { cardContent, startTeamsWorld, type TeamsWorld } from '../integration/start-teams-world.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
 
-const urgency = (value: number) => ({ ...buildAlert().urgency, current_value: value });
 const shown = (world: TeamsWorld, shortId: string) =>
   JSON.stringify(cardContent(world.cardOf(shortId)) ?? {});
 
@@ -28,7 +27,7 @@ describe('Bot Connector answers with no body (reference teams.md §3.4)', () => 
     async (status) => {
       world.connector.answerUpdatesWith({ status, withId: false });
       await world.command('subscribe alert-raised urgency>=high');
-      const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+      const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
       // The card is posted with its signed buttons, in one request.
       await expect.poll(() => shown(world, alert.short_id)).toContain('alert.acknowledge');
       world.sekoia.updateAlert(alert.uuid, { statusName: 'Acknowledged' });
@@ -54,7 +53,7 @@ describe('Bot Connector answers with no body (reference teams.md §3.4)', () => 
     expect(world.connector.messages(world.channelId).map((m) => JSON.stringify(m.activity))).toContainEqual(
       expect.stringMatching(/created rule/),
     );
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => shown(world, alert.short_id)).toContain('alert.acknowledge');
     const card = world.cardOf(alert.short_id);
     // The status change: the card's update, then the reply in its thread.
@@ -70,7 +69,7 @@ describe('Bot Connector answers with no body (reference teams.md §3.4)', () => 
   it('does not post a card again that Teams took without giving its id (it could never be updated)', async () => {
     await world.command('subscribe alert-raised urgency>=high');
     world.connector.acceptWithoutBodyNext(1, 201);
-    const alert = world.sekoia.addAlert({ urgency: urgency(90) });
+    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect.poll(() => failures(log).map((r) => r.msg)).toEqual(['job dead-lettered']);
     await expect.poll(async () => (await world.bot.app.queue.stats()).pending).toBe(0);
     expect(String(failures(log)[0]?.err)).toMatch(/^platform_rejected: Teams posted the card without/);

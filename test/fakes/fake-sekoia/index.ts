@@ -29,7 +29,13 @@ export { FAKE_ACTIONS, FAKE_STATUSES, FAKE_TRANSITIONS } from './fake-workflow.t
 export type { CannedResponse, FailOptions, RequestFilter } from './fault-injector.ts';
 export type { RecordedRequest } from './handle-http-request.ts';
 export type { BuildAlertOverrides } from './sample-payloads.ts';
-export { buildAlert, FAKE_COMMUNITY_UUID, randomShortId, toSekoiaIso } from './sample-payloads.ts';
+export {
+  alertUrgency,
+  buildAlert,
+  FAKE_COMMUNITY_UUID,
+  randomShortId,
+  toSekoiaIso,
+} from './sample-payloads.ts';
 export type { FakeSearchJob } from './search-job-store.ts';
 export type { FakeSekoia, StartFakeSekoiaOptions } from './start-fake-sekoia.ts';
 export { FAKE_SEKOIA_API_KEY, startFakeSekoia } from './start-fake-sekoia.ts';

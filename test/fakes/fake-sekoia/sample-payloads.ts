@@ -115,3 +115,8 @@ export function buildAlert(overrides: BuildAlertOverrides = {}, options: BuildAl
   }
   return alert;
 }
+
+/** A sample alert's urgency block with `current_value` set: what tests raise and lower. */
+export function alertUrgency(value: number): FakeAlert['urgency'] {
+  return { ...buildAlert().urgency, current_value: value };
+}
