@@ -9,7 +9,8 @@ import type { TeamsClickerNotice } from './create-clicker-notice.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { cardActivity, cardConversationId } from './create-teams-card-sink.ts';
 import { escapeInline } from './escape-teams-markdown.ts';
-import { actionVerb, composeCard } from './render-alert-card.ts';
+import { composeCard } from './render-alert-card.ts';
+import { actionVerb } from './render-card-actions.ts';
 import { renderCommentText, renderMuteText, renderUrgencyText } from './render-thread-text.ts';
 import type { TeamsConversation } from './teams-conversation.ts';
 

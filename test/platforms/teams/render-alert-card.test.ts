@@ -10,9 +10,9 @@ import type {
 import {
   MAX_CARD_CHARS,
   renderAlertCard,
-  TEAMS_MAX_ACTIONS,
   URGENCY_STYLES,
 } from '../../../src/platforms/teams/render-alert-card.ts';
+import { TEAMS_MAX_ACTIONS } from '../../../src/platforms/teams/render-card-actions.ts';
 import { ALERT_STATUSES, ALLOWED_ACTIONS } from '../../../src/sekoia/workflow-constants.ts';
 import { namedAsset } from '../../fixtures/alert-card.ts';
 import { alertCard, grantData, HOSTILE, LINK, liveMarkup, strings } from './teams-card-fixtures.ts';

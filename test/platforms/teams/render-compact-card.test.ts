@@ -3,7 +3,8 @@ import type * as AdaptiveCards from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import type { CompactCard } from '../../../src/delivery/compact-card.ts';
 import type { AdaptiveCard, CardElement, Fact } from '../../../src/platforms/teams/adaptive-card.ts';
-import { MAX_CARD_CHARS, TEAMS_MAX_ACTIONS } from '../../../src/platforms/teams/render-alert-card.ts';
+import { MAX_CARD_CHARS } from '../../../src/platforms/teams/render-alert-card.ts';
+import { TEAMS_MAX_ACTIONS } from '../../../src/platforms/teams/render-card-actions.ts';
 import { renderCompactCard, TONE_STYLES } from '../../../src/platforms/teams/render-compact-card.ts';
 import { HOSTILE, strings } from './teams-card-fixtures.ts';
 

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as AdaptiveCards from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
-import { MAX_CARD_CHARS, TEAMS_MAX_ACTIONS } from '../../../src/platforms/teams/render-alert-card.ts';
+import { MAX_CARD_CHARS } from '../../../src/platforms/teams/render-alert-card.ts';
+import { TEAMS_MAX_ACTIONS } from '../../../src/platforms/teams/render-card-actions.ts';
 import { renderRollupCard } from '../../../src/platforms/teams/render-rollup-card.ts';
 import { hostileAlert, rollupCard } from '../rollup-fixtures.ts';
 import { HOSTILE, liveMarkup, strings } from './teams-card-fixtures.ts';

@@ -5,11 +5,8 @@ import type { CardActionKey } from '../../../src/actions/action-table.ts';
 import type { Reply } from '../../../src/commands/command-context.ts';
 import type { UrgencyLevel } from '../../../src/normalize/notification.ts';
 import type { AdaptiveCard } from '../../../src/platforms/teams/adaptive-card.ts';
-import {
-  MAX_CARD_CHARS,
-  renderAlertCard,
-  TEAMS_MAX_ACTIONS,
-} from '../../../src/platforms/teams/render-alert-card.ts';
+import { MAX_CARD_CHARS, renderAlertCard } from '../../../src/platforms/teams/render-alert-card.ts';
+import { TEAMS_MAX_ACTIONS } from '../../../src/platforms/teams/render-card-actions.ts';
 import { renderErrorCard, renderReplyCard } from '../../../src/platforms/teams/render-reply-card.ts';
 import { ALERT_STATUSES, ALLOWED_ACTIONS } from '../../../src/sekoia/workflow-constants.ts';
 import { namedAsset } from '../../fixtures/alert-card.ts';
