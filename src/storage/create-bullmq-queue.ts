@@ -11,6 +11,7 @@ import {
   type JobQueue,
 } from '../queue/job-queue.ts';
 import { CLAIM_DEDUPE_KEYS, PRUNE_DEDUPE_KEYS, TAKE_WAITING_FOR } from './bullmq-side-scripts.ts';
+import { createBullmqDeadLetters } from './create-bullmq-dead-letters.ts';
 import { readBullmqStatsByKind } from './read-bullmq-stats-by-kind.ts';
 import { storeFailuresAsUnavailable } from './store-failures-as-unavailable.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -173,24 +174,6 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     return typeof seen === 'string' ? seen : undefined;
   };
 
-  const failedJob = async (jobId: string): Promise<BullmqJob | undefined> => {
-    const job = (await BullJob.fromId(queue, jobId)) as BullmqJob | undefined;
-    return job && (await job.isFailed()) ? job : undefined;
-  };
-
-  /** Back to waiting with its counters at zero; false when it is no longer a failed job. */
-  const reviveFailed = async (job: BullmqJob | undefined): Promise<boolean> => {
-    if (!job) return false;
-    try {
-      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-      return true;
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === ErrorCode.JobNotExist || code === ErrorCode.JobNotInState) return false;
-      throw error;
-    }
-  };
-
   const port: JobQueue = {
     enqueue: async (newJob) => {
       await guard();
@@ -326,33 +309,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     },
 
     // A dead job is a failed one (bury moves it there, and removeOnFail keeps it).
-    retryDead: async (jobId) => {
-      await guard();
-      return reviveFailed(await failedJob(jobId));
-    },
-
-    retryAllDead: async () => {
-      await guard();
-      let revived = 0;
-      // Page by page from the start: each retried job leaves the failed set.
-      for (;;) {
-        const jobs = (await queue.getFailed(0, 99)) as BullmqJob[];
-        if (jobs.length === 0) return revived;
-        const outcomes = await Promise.all(jobs.map(reviveFailed));
-        const count = outcomes.filter(Boolean).length;
-        revived += count;
-        if (count === 0) return revived;
-      }
-    },
-
-    dropDead: async (jobId) => {
-      await guard();
-      const job = await failedJob(jobId);
-      if (!job) return false;
-      await job.remove();
-      await raw.hDel(waitingForKey, jobId);
-      return true;
-    },
+    ...createBullmqDeadLetters({
+      queue,
+      guard,
+      forgetWaitingFor: async (jobId) => {
+        await raw.hDel(waitingForKey, jobId);
+      },
+    }),
 
     pruneDedupe: async (beforeMs) => {
       await guard();
