@@ -25,7 +25,9 @@ const LINK_DIALOG: DialogLook = {
       name: API_KEY_FIELD,
       type: 'text',
       subtype: 'password',
-      max_length: 256,
+      // A text element takes at most 150 characters by default (mattermost.md §5.2); a Sekoia.io API
+      // key is at most 100 (sekoia-api.md §2): the default bound holds it.
+      max_length: 150,
       help_text: 'Never paste it in a channel: only this dialog.',
     },
   ],

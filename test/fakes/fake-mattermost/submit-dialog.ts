@@ -61,11 +61,29 @@ function readReply(raw: string): Pick<DialogResult, 'response' | 'errors' | 'err
   return { response, closed, ...(hasErrors ? { errors } : {}), ...(error === '' ? {} : { error }) };
 }
 
+/**
+ * The client will not send more than a field's `max_length`: 150 for a text element and 3000 for a
+ * textarea when it sets none (reference §5.2). A test that submits more asks for what no user can do.
+ */
+function refuseOverLong(opened: OpenedDialog, submission: Record<string, unknown>): void {
+  const elements = Array.isArray(opened.dialog.elements) ? opened.dialog.elements : [];
+  for (const element of elements) {
+    if (!isRecord(element) || (element.type !== 'text' && element.type !== 'textarea')) continue;
+    const max =
+      typeof element.max_length === 'number' ? element.max_length : element.type === 'text' ? 150 : 3000;
+    const value = submission[text(element.name)];
+    if (typeof value === 'string' && value.length > max) {
+      throw new Error(`the client refuses more than ${max} characters in ${text(element.name)}`);
+    }
+  }
+}
+
 /** The user submits (or cancels) an opened dialog: the server POSTs the submission to its `url`. */
 export async function submitDialog(context: FakeContext, input: DialogSubmitInput): Promise<DialogResult> {
   const opened = findDialog(context, input.dialogIndexOrId);
   if (opened.userId !== input.userId) throw new Error(`dialog ${opened.id} was opened for another user`);
   const cancelled = input.cancelled === true;
+  if (!cancelled) refuseOverLong(opened, input.submission);
   // Without notify_on_cancel the client just closes the dialog and tells nobody.
   if (cancelled && opened.dialog.notify_on_cancel !== true) return { status: 0, closed: true };
   const body = {
