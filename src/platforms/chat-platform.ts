@@ -9,6 +9,7 @@ import type { CardSink } from '../delivery/card-sink.ts';
 import type { CardStore } from '../delivery/card-store.ts';
 import type { PlatformGate } from '../delivery/create-platform-gate.ts';
 import type { PlatformLabel, PlatformNames } from '../delivery/platform-names.ts';
+import type { DoctorCheck } from '../doctor/doctor-check.ts';
 import type { Logger } from '../log.ts';
 import type { RecoveryNotifier } from '../queue/create-recovery-notifier.ts';
 import type { Route } from '../server/create-server.ts';
@@ -55,6 +56,8 @@ export interface ChatPlatform extends PlatformLabel {
   offReason?: string;
   /** The first-run page's few set-up lines (PUBLIC_URL filled in), and its guide in the repository. */
   setup: { steps(publicUrl: string): readonly string[]; guide: string };
+  /** `npm run doctor`'s checks of this platform against its real service (only when enabled). */
+  doctorChecks?(config: Readonly<Config>): readonly DoctorCheck[];
   /** Logs the platform's state at start (on/off, authentication, what is missing). */
   announce(config: Readonly<Config>, log: Logger): void;
   create(deps: PlatformDeps): PlatformParts;
