@@ -49,8 +49,13 @@ export interface ConnectorClient {
   getMember(serviceUrl: string, conversationId: string, memberId: string): Promise<Record<string, unknown>>;
 }
 
-const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
-const LOGIN_URL = 'https://login.microsoftonline.com/';
+/** The audience of the bot's outgoing tokens; Entra ID is asked for `${this}/.default` (reference §1.5). */
+export const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
+/**
+ * Entra ID's login base, tenant appended (botframework-connector `ToChannelFromBotLoginUrlPrefix`).
+ * botbuilder picks its public-cloud credentials by this prefix; the doctor asks for a token here too.
+ */
+export const BOT_FRAMEWORK_LOGIN_URL = 'https://login.microsoftonline.com/';
 
 /**
  * The few Bot Connector calls delivery makes, on fetch. Not the SDK's client on purpose: its pipeline
@@ -75,7 +80,12 @@ export function createConnectorClient(options: {
   const authorization = async (): Promise<Record<string, string>> => {
     if (await factory.isAuthenticationDisabled()) return {};
     const appId = options.credentials.MicrosoftAppId ?? '';
-    const credentials = (await factory.createCredentials(appId, BOT_FRAMEWORK_SCOPE, LOGIN_URL, true)) as {
+    const credentials = (await factory.createCredentials(
+      appId,
+      BOT_FRAMEWORK_SCOPE,
+      BOT_FRAMEWORK_LOGIN_URL,
+      true,
+    )) as {
       getToken?: () => Promise<string>;
     };
     if (typeof credentials.getToken !== 'function')
