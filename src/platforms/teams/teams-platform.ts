@@ -2,6 +2,7 @@ import { platformDependency } from '../../queue/waiting-for-of.ts';
 import type { ChatPlatform } from '../chat-platform.ts';
 import { createTeamsConversationStore } from './create-teams-conversation-store.ts';
 import { createTeamsPlatform } from './create-teams-platform.ts';
+import { teamsDoctorChecks } from './teams-doctor-checks.ts';
 
 /** Microsoft Teams, always on: Bot Framework authentication with an app id, none without (local use). */
 export const teamsPlatform: ChatPlatform = {
@@ -18,6 +19,7 @@ export const teamsPlatform: ChatPlatform = {
     ],
     guide: 'manifests/teams/README.md',
   },
+  doctorChecks: () => teamsDoctorChecks(),
   announce(config, log) {
     if (config.MicrosoftAppId) {
       log.info(
