@@ -32,7 +32,9 @@ export function checkTeamsCredentials(): DoctorCheck {
         case 'secret':
           return {
             state: 'ok',
-            detail: `app ${credentials.appId}, ${credentials.appType}, client secret set`,
+            detail: `app ${credentials.appId}, ${credentials.appType}, client secret set${
+              credentials.tenantIgnored ? ' (MicrosoftAppTenantId is not used with MultiTenant)' : ''
+            }`,
           };
       }
     },

@@ -22,6 +22,8 @@ export type TeamsCredentialsState =
       appId: string;
       secret: string;
       tenant: string;
+      /** MicrosoftAppTenantId is set but MultiTenant ignores it (the factory passes an empty tenant). */
+      tenantIgnored: boolean;
     };
 
 /**
@@ -68,5 +70,6 @@ export function readTeamsCredentials(config: Readonly<Config>): TeamsCredentials
     appId,
     secret,
     tenant: appType === 'SingleTenant' ? tenant : MULTI_TENANT_AUTHORITY,
+    tenantIgnored: appType === 'MultiTenant' && tenant !== '',
   };
 }

@@ -78,6 +78,24 @@ function expectNoSecret(outcomes: Record<string, CheckOutcome>, ...secrets: stri
   for (const secret of secrets) expect(text).not.toContain(secret);
 }
 
+/** A login base on loopback answering each request with the next of `answers`. */
+async function withStandIn(
+  answers: { status: number; type: string; body: string }[],
+  use: (loginUrl: string) => Promise<void>,
+): Promise<void> {
+  const stand = createServer((_req, res) => {
+    const answer = answers.shift() ?? { status: 500, type: 'text/plain', body: 'no more answers' };
+    res.writeHead(answer.status, { 'Content-Type': answer.type });
+    res.end(answer.body);
+  });
+  await new Promise<void>((resolve) => stand.listen(0, '127.0.0.1', resolve));
+  try {
+    await use(`http://127.0.0.1:${(stand.address() as AddressInfo).port}/`);
+  } finally {
+    await new Promise<void>((resolve) => stand.close(() => resolve()));
+  }
+}
+
 describe('the Microsoft Teams doctor checks', () => {
   it('skips everything in local mode, saying only the Playground can talk to the bot', async () => {
     const outcomes = await runChecks({});
@@ -119,6 +137,9 @@ describe('the Microsoft Teams doctor checks', () => {
       MicrosoftAppPassword: MULTI_SECRET,
       MicrosoftAppTenantId: TENANT,
     });
+    expect(outcomes['teams.credentials'].detail).toContain(
+      'MicrosoftAppTenantId is not used with MultiTenant',
+    );
     expect(outcomes['teams.token']).toMatchObject({ state: 'ok' });
     expect(outcomes['teams.token'].detail).toContain('MultiTenant, tenant botframework.com');
     expect(entra.requests.map((request) => request.path)).toEqual(['/botframework.com/oauth2/v2.0/token']);
@@ -194,6 +215,45 @@ describe('the Microsoft Teams doctor checks', () => {
     );
     expect(outcomes['teams.token'].fix).toContain(`outbound HTTPS to 127.0.0.1:${port}`);
     expectNoSecret(outcomes, SINGLE_SECRET);
+  });
+
+  it('skips while Entra ID answers 5xx, and fails a 200 that is no token (a proxy answering instead)', async () => {
+    await withStandIn(
+      [
+        { status: 503, type: 'text/html', body: '<html>Service Unavailable</html>' },
+        { status: 200, type: 'text/html', body: '<html>Sign in to the corporate proxy</html>' },
+      ],
+      async (loginUrl) => {
+        const busy = await runChecks(singleTenant(), loginUrl);
+        expect(busy['teams.token']).toMatchObject({
+          state: 'skip',
+          fix: 'Run the doctor again in a few minutes.',
+        });
+        expect(busy['teams.token'].detail).toContain('answered 503');
+        const proxied = await runChecks(singleTenant(), loginUrl);
+        expect(proxied['teams.token'].state).toBe('fail');
+        expect(proxied['teams.token'].detail).toContain('answered 200 without a token');
+      },
+    );
+  });
+
+  it('quotes any other refusal by its error and first description line, the secret masked', async () => {
+    const body = JSON.stringify({
+      error: 'invalid_request',
+      error_description: `AADSTS50000: There was an error issuing a token for '${SINGLE_SECRET}'.\r\nTrace ID: 0000\r\nCorrelation ID: 1111`,
+      error_codes: [50000],
+    });
+    await withStandIn([{ status: 400, type: 'application/json', body }], async (loginUrl) => {
+      const outcomes = await runChecks(singleTenant(), loginUrl);
+      expect(outcomes['teams.token']).toMatchObject({ state: 'fail' });
+      expect(outcomes['teams.token'].detail).toBe(
+        "Entra ID refused the token: invalid_request: AADSTS50000: There was an error issuing a token for '***'. (AADSTS50000, HTTP 400)",
+      );
+      expect(outcomes['teams.token'].fix).toMatch(
+        /^Compare MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType/,
+      );
+      expectNoSecret(outcomes, SINGLE_SECRET);
+    });
   });
 
   it('skips the token for UserAssignedMSI (only the Azure resource can get it), saying how to check', async () => {
