@@ -169,6 +169,18 @@ export function crossVariableProblems(env: Readonly<Record<string, string | unde
   if (appType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId: required for SingleTenant');
   }
+  // botbuilder's credential factory asserts these three for a managed identity and would throw at
+  // start (botbuilder-core 4.23 configurationServiceClientCredentialFactory.js).
+  if (appType === 'UserAssignedMSI') {
+    if (!set('MicrosoftAppId'))
+      problems.push("MicrosoftAppId: required for UserAssignedMSI (the identity's client ID)");
+    if (!set('MicrosoftAppTenantId')) problems.push('MicrosoftAppTenantId: required for UserAssignedMSI');
+    if (set('MicrosoftAppPassword')) {
+      problems.push(
+        'MicrosoftAppPassword: must not be set for UserAssignedMSI (the managed identity has no secret)',
+      );
+    }
+  }
   if (set('QUEUE_PATH') && !/^(redis|rediss):\/\//i.test((env.STORE_URL ?? '').trim())) {
     problems.push(
       "QUEUE_PATH: only used with a redis:// STORE_URL; on SQLite the queue lives in the store's file, on PostgreSQL in its database",

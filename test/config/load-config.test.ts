@@ -91,6 +91,24 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('short');
   });
 
+  it('refuses a managed identity botbuilder would refuse at start: no client ID, no tenant, or a password', () => {
+    const msi = {
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppId: 'client',
+      MicrosoftAppTenantId: 'tenant',
+    };
+    expect(loadConfig(msi).teamsAuthenticated).toBe(true);
+    expect(problemsOf({ ...msi, MicrosoftAppId: '' })).toEqual([
+      expect.stringMatching(/^MicrosoftAppId: required for UserAssignedMSI/),
+    ]);
+    expect(problemsOf({ ...msi, MicrosoftAppTenantId: ' ' })).toEqual([
+      'MicrosoftAppTenantId: required for UserAssignedMSI',
+    ]);
+    const withPassword = problemsOf({ ...msi, MicrosoftAppPassword: 'secret-value' });
+    expect(withPassword).toEqual([expect.stringMatching(/^MicrosoftAppPassword: must not be set/)]);
+    expect(withPassword.join()).not.toContain('secret-value');
+  });
+
   it('reads QUEUE_PATH with a Redis or PostgreSQL store, defaults it, and refuses what is not a lasting file', () => {
     // Unset: the queue is the store's (SQLite file, BullMQ on Redis, PostgreSQL).
     expect(loadConfig({}).QUEUE_PATH).toBeUndefined();

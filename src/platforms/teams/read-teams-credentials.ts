@@ -26,12 +26,7 @@ export type TeamsCredentialsState =
       tenantIgnored: boolean;
     };
 
-/**
- * What the Teams credentials amount to, as botbuilder's ConfigurationServiceClientCredentialFactory
- * reads them. Its constructor throws (and the bot cannot start) where loadConfig lets a mistake
- * through: UserAssignedMSI with a password or without a tenant (botbuilder-core 4.23.3
- * `configurationServiceClientCredentialFactory.js`, the `assert.ok` of the MSI case).
- */
+/** What the Teams credentials amount to, as botbuilder's ConfigurationServiceClientCredentialFactory reads them. */
 export function readTeamsCredentials(config: Readonly<Config>): TeamsCredentialsState {
   const appId = config.MicrosoftAppId?.trim() ?? '';
   if (!appId) return { kind: 'local' };
@@ -45,24 +40,9 @@ export function readTeamsCredentials(config: Readonly<Config>): TeamsCredentials
       fix: `Set MicrosoftAppId to the Microsoft App ID shown in the Azure Bot's Settings → Configuration (${TEAMS_GUIDE} §1–2).`,
     };
   }
-  if (config.MicrosoftAppType === 'UserAssignedMSI') {
-    if (secret) {
-      return {
-        kind: 'incomplete',
-        detail:
-          'MicrosoftAppPassword is set with MicrosoftAppType=UserAssignedMSI: botbuilder refuses to start',
-        fix: 'Unset MicrosoftAppPassword: a managed identity has no client secret.',
-      };
-    }
-    if (!tenant) {
-      return {
-        kind: 'incomplete',
-        detail: 'MicrosoftAppTenantId is missing: botbuilder requires it for UserAssignedMSI',
-        fix: "Set MicrosoftAppTenantId to the App Tenant ID shown in the Azure Bot's Settings → Configuration.",
-      };
-    }
-    return { kind: 'managedIdentity', appId, tenant };
-  }
+  // loadConfig has already refused a managed identity without a tenant or with a password, which
+  // botbuilder's credential factory would refuse at start (config-schema.ts).
+  if (config.MicrosoftAppType === 'UserAssignedMSI') return { kind: 'managedIdentity', appId, tenant };
   const appType = config.MicrosoftAppType;
   return {
     kind: 'secret',

@@ -270,19 +270,6 @@ describe('the Microsoft Teams doctor checks', () => {
     expect(entra.requests).toHaveLength(0);
   });
 
-  it('fails UserAssignedMSI with a password, which botbuilder refuses at start, and then skips the token', async () => {
-    const outcomes = await runChecks({
-      MicrosoftAppId: SINGLE_APP,
-      MicrosoftAppPassword: SINGLE_SECRET,
-      MicrosoftAppType: 'UserAssignedMSI',
-      MicrosoftAppTenantId: TENANT,
-    });
-    expect(outcomes['teams.credentials']).toMatchObject({ state: 'fail' });
-    expect(outcomes['teams.credentials'].fix).toMatch(/^Unset MicrosoftAppPassword/);
-    expect(outcomes['teams.token'].state).toBe('skip');
-    expectNoSecret(outcomes, SINGLE_SECRET);
-  });
-
   it('fails an app id that is not a GUID before asking Entra ID', async () => {
     entra.requests.length = 0;
     const outcomes = await runChecks(singleTenant({ MicrosoftAppId: 'sekoia-bot' }));
