@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.ts';
+import { openAppQueue } from '../../src/compose/open-app-queue.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
 import { createDoctorStore, type DoctorStore } from '../../src/doctor/checks/open-doctor-store.ts';
 import { secretCheck } from '../../src/doctor/checks/secret-checks.ts';
 import { queueCheck, storeCheck } from '../../src/doctor/checks/store-checks.ts';
-import { createStore } from '../../src/storage/create-store.ts';
+import { createStore, type Store } from '../../src/storage/create-store.ts';
+import { startPrivateRedis } from '../faults/private-redis.ts';
 import { freePort } from '../integration/start-bot.ts';
 import { doctorContext, quietLog, tempStoreUrl } from './doctor-test-context.ts';
 
@@ -13,6 +17,10 @@ const open = (url: string) => {
   opened.push(store);
   return store;
 };
+/** The bot's own queue opener, as the composition passes it. */
+const openQueue = (url: string) => (store: Store) =>
+  openAppQueue({ config: loadConfig({ STORE_URL: url }), log: quietLog }, store, systemClock);
+
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.close()));
 });
@@ -26,11 +34,27 @@ describe('the store checks', () => {
       state: 'ok',
       detail: expect.stringContaining('answers'),
     });
-    expect(await queueCheck(store, quietLog).run(context)).toMatchObject({
+    expect(await queueCheck(store, openQueue(url)).run(context)).toMatchObject({
       state: 'ok',
-      detail: "opens (in the SQLite store's file)",
+      detail: "opens (in the SQLite store's file): 0 pending, 0 dead letters",
     });
   });
+
+  it('pass on Redis, opening the BullMQ queue there', async () => {
+    const redis = await startPrivateRedis();
+    try {
+      const store = open(redis.url);
+      const context = doctorContext({ STORE_URL: redis.url });
+      expect((await storeCheck(store).run(context)).state).toBe('ok');
+      expect(await queueCheck(store, openQueue(redis.url)).run(context)).toEqual({
+        state: 'ok',
+        detail: 'opens (BullMQ on Redis): 0 pending, 0 dead letters',
+      });
+      await store.close();
+    } finally {
+      await redis.close();
+    }
+  }, 30_000);
 
   it('fail when Redis does not answer, with a fix, and skip the queue and the secrets then', async () => {
     const port = await freePort();
@@ -41,7 +65,7 @@ describe('the store checks', () => {
     expect(outcome.state).toBe('fail');
     expect(outcome.fix).toMatch(/Start Redis/);
     expect(outcome.detail).not.toContain('hunter2');
-    expect((await queueCheck(store, quietLog).run(context)).state).toBe('skip');
+    expect((await queueCheck(store, openQueue(url)).run(context)).state).toBe('skip');
     expect((await secretCheck('SEKOIA_WEBHOOK_SECRET', store).run(context)).state).toBe('skip');
   });
 });

@@ -1,6 +1,5 @@
-import { type Clock, systemClock } from '../../clock.ts';
-import { openAppQueue } from '../../compose/open-app-queue.ts';
-import type { Logger } from '../../log.ts';
+import type { JobQueue, QueueStats } from '../../queue/job-queue.ts';
+import type { Store } from '../../storage/create-store.ts';
 import { parseStoreUrl } from '../../storage/parse-store-url.ts';
 import type { DoctorCheck } from '../doctor-check.ts';
 import { messageOf } from './message-of.ts';
@@ -25,11 +24,11 @@ export function storeCheck(store: DoctorStore): DoctorCheck {
       const location = parseStoreUrl(config.STORE_URL);
       try {
         await store.open();
-        return { state: 'ok', detail: `${location.kind} at ${location.safeUrl} answers` };
+        return { state: 'ok', detail: `${location.safeUrl} answers` };
       } catch (error) {
         return {
           state: 'fail',
-          detail: `${location.kind} at ${location.safeUrl}: ${messageOf(error)}`,
+          detail: `${location.safeUrl}: ${messageOf(error)}`,
           fix: FIXES[location.kind],
         };
       }
@@ -37,22 +36,27 @@ export function storeCheck(store: DoctorStore): DoctorCheck {
   };
 }
 
-/** The work queue opens the way the bot opens it (openAppQueue), and is closed again. */
-export function queueCheck(store: DoctorStore, log: Logger, clock: Clock = systemClock): DoctorCheck {
+/** Opens the bot's work queue on the store the way the bot does (the composition's openAppQueue). */
+export type OpenQueue = (store: Store) => Promise<Pick<JobQueue, 'stats' | 'close'>>;
+
+/** The work queue opens, and is closed again. */
+export function queueCheck(store: DoctorStore, openQueue: OpenQueue): DoctorCheck {
   return {
     id: 'bot.queue',
     group: 'Bot',
     title: 'Work queue',
     async run({ config }) {
-      let opened: Awaited<ReturnType<DoctorStore['open']>>;
+      let opened: Store;
       try {
         opened = await store.open();
       } catch {
         return { state: 'skip', detail: 'the store does not answer (see Store above)' };
       }
+      let stats: QueueStats;
       try {
-        const queue = await openAppQueue({ config, log }, opened, clock);
-        await queue.close();
+        const queue = await openQueue(opened);
+        // Read once: proves the queue answers, and lets its connections settle before closing.
+        stats = await queue.stats().finally(() => queue.close());
       } catch (error) {
         return {
           state: 'fail',
@@ -60,7 +64,11 @@ export function queueCheck(store: DoctorStore, log: Logger, clock: Clock = syste
           fix: 'Check QUEUE_PATH (with Redis) or the store itself, and that no other program holds its file.',
         };
       }
-      return { state: 'ok', detail: `opens (${queueKind(opened.kind, config.QUEUE_PATH)})` };
+      const dead = stats.dead === 0 ? '' : ' (list them: npm run queue -- dead)';
+      return {
+        state: 'ok',
+        detail: `opens (${queueKind(opened.kind, config.QUEUE_PATH)}): ${stats.pending} pending, ${stats.dead} dead letters${dead}`,
+      };
     },
   };
 }
