@@ -19,7 +19,7 @@ export function sekoiaPermissionChecks(sekoia: DoctorSekoia, triggersInUse: Trig
       if (!(await sekoia.me(context)).ok) {
         return {
           state: 'skip',
-          detail: 'the key is not accepted (see above): its permissions cannot be tried',
+          detail: 'the key check failed (see above): its permissions cannot be tried',
         };
       }
       return judge(probe, await sekoia.send(context, probe.request), () => needed(probe, triggersInUse));
@@ -34,7 +34,7 @@ async function judge(
 ): Promise<CheckOutcome> {
   const status = statusOf(answer);
   if (answer.ok || (status !== undefined && TARGET_REFUSED.has(status))) {
-    return { state: 'ok', detail: `granted (${probe.usedFor})` };
+    return { state: 'ok', detail: `granted: ${probe.usedFor}` };
   }
   if (status !== 403) {
     return {
@@ -44,14 +44,14 @@ async function judge(
     };
   }
   const fix = `Add ${probe.permission} to the key's permissions (Sekoia.io: Settings > Workspace > API Keys), or create a key that has it.`;
-  const lost = `missing: ${probe.usedFor} cannot work`;
   const need = await isNeeded();
-  if (need === true) return { state: 'fail', detail: lost, fix };
+  if (need === true) return { state: 'fail', detail: `missing: ${probe.withoutIt}`, fix };
   if (probe.need.kind === 'trigger') {
-    const why = need === undefined ? 'the rules could not be read' : 'no rule subscribes to it yet';
-    return { state: 'skip', detail: `${lost} (${why})`, fix };
+    const why =
+      need === undefined ? 'the rules could not be read' : `no rule subscribes to ${probe.need.trigger} yet`;
+    return { state: 'skip', detail: `missing: ${probe.withoutIt} (${why})`, fix };
   }
-  return { state: 'skip', detail: `missing: ${probe.usedFor}`, fix };
+  return { state: 'skip', detail: `missing: ${probe.withoutIt}`, fix };
 }
 
 /** true: fail without it; false: a skip; undefined: unknown (the rules could not be read). */

@@ -20,8 +20,10 @@ export interface PermissionProbe {
   title: string;
   /** As Sekoia.io's key page names it (reference sekoia-api.md §2). */
   permission: string;
-  /** What the bot does with it; said when it is missing. */
+  /** What the bot does with it. */
   usedFor: string;
+  /** What an operator sees go wrong without it. */
+  withoutIt: string;
   need: PermissionNeed;
   /**
    * A harmless request that Sekoia.io refuses with 403 without the permission and answers (2xx, or
@@ -38,7 +40,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'alerts-read',
     title: 'Read alerts',
     permission: 'SIC_READ_ALERTS',
-    usedFor: 'alert cards, the catch-up of lost WebHooks and every button',
+    usedFor: 'alert cards, the catch-up of lost WebHooks, every button',
+    withoutIt: 'cards come from the WebHook alone, lost WebHooks are not caught up, buttons fail',
     need: { kind: 'required' },
     request: { method: 'GET', path: sekoiaPath('v1', 'sic', 'alerts'), query: { limit: 1 } },
   },
@@ -46,7 +49,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'workflow-write',
     title: 'Change alert status',
     permission: 'SIC_WRITE_ALERTS_WORKFLOW',
-    usedFor: 'the status buttons and commands (acknowledge, close, reject…)',
+    usedFor: 'the status buttons and commands',
+    withoutIt: 'acknowledge, close and reject fail',
     need: { kind: 'required' },
     request: { method: 'PATCH', path: alertPath('workflow'), body: { action_uuid: ZERO_UUID } },
   },
@@ -54,7 +58,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'comments-write',
     title: 'Comment on alerts',
     permission: 'SIC_WRITE_ALERTS_COMMENTS',
-    usedFor: 'the Comment button and the note the Change urgency button leaves',
+    usedFor: 'the Comment button, and the note Change urgency leaves',
+    withoutIt: 'comments from the chat fail',
     need: { kind: 'required' },
     request: { method: 'POST', path: alertPath('comments'), body: { content: 'sekoia-chatops doctor' } },
   },
@@ -62,7 +67,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'alerts-write',
     title: 'Edit alerts',
     permission: 'SIC_WRITE_ALERTS',
-    usedFor: 'the Change urgency button (without it the clicker is told and nothing changes)',
+    usedFor: 'the Change urgency button',
+    withoutIt: 'Change urgency tells the clicker it is not allowed, and changes nothing',
     need: { kind: 'optional' },
     request: { method: 'PATCH', path: alertPath(), body: { urgency: 0 } },
   },
@@ -70,7 +76,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'assets-read',
     title: 'Read assets',
     permission: 'ASSETMANAGEMENT_VIEW_ASSET',
-    usedFor: 'asset names and criticality on cards (without it cards show asset UUIDs)',
+    usedFor: 'asset names and criticality on cards',
+    withoutIt: 'cards show asset UUIDs',
     need: { kind: 'optional' },
     request: { method: 'GET', path: sekoiaPath('v2', 'asset-management', 'assets', ZERO_UUID) },
   },
@@ -79,7 +86,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     title: 'Read the rules catalog',
     // The tutorial's name; the permissions page lists SIC_READ_RULES (reference §2).
     permission: 'SIC_READ_CONF',
-    usedFor: 'the rule-added trigger (new detection rules in the catalog)',
+    usedFor: 'the rule-added trigger',
+    withoutIt: 'no card for new rules in the catalog',
     need: { kind: 'trigger', trigger: 'rule-added' },
     request: {
       method: 'GET',
@@ -91,7 +99,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'intakes-read',
     title: 'Read intakes',
     permission: 'SIC_READ_INTAKES',
-    usedFor: 'the intake-silent trigger (intakes that stopped sending events)',
+    usedFor: 'the intake-silent trigger',
+    withoutIt: 'silent intakes are not reported',
     need: { kind: 'trigger', trigger: 'intake-silent' },
     request: { method: 'GET', path: sekoiaPath('v1', 'sic', 'conf', 'intakes'), query: { limit: 1 } },
   },
@@ -100,7 +109,8 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     title: 'Search events',
     // Search jobs are under the intakes permission (reference §2, §4).
     permission: 'SIC_READ_INTAKES',
-    usedFor: "the intake-silent trigger (it counts each intake's recent events)",
+    usedFor: "the intake-silent trigger (each intake's recent events)",
+    withoutIt: 'silent intakes are not reported',
     need: { kind: 'trigger', trigger: 'intake-silent' },
     // Invalid on purpose (no term, no valid time): refused before any job is created.
     request: {
