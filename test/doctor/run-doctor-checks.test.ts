@@ -32,7 +32,13 @@ describe('runDoctorChecks', () => {
       { checkDeadlineMs: 1_000 },
     );
     expect(ran).toEqual(['a1', 'a2', 'b1', 'b2', 'c1']);
-    expect(results.map((result) => `${result.group}/${result.id}`)).toEqual(['A/a1', 'A/a2', 'B/b1', 'B/b2', 'C/c1']);
+    expect(results.map((result) => `${result.group}/${result.id}`)).toEqual([
+      'A/a1',
+      'A/a2',
+      'B/b1',
+      'B/b2',
+      'C/c1',
+    ]);
   });
 
   it('turns a thrown error into a failure carrying its message, and goes on with the next check', async () => {

@@ -1,4 +1,3 @@
-import type { Logger } from '../../log.ts';
 import type { DoctorCheck } from '../doctor-check.ts';
 import { configCheck } from './config-check.ts';
 import type { DoctorSekoia } from './doctor-sekoia.ts';
@@ -8,13 +7,13 @@ import { secretCheck } from './secret-checks.ts';
 import { sekoiaKeySetCheck, sekoiaKeyValidCheck } from './sekoia-key-checks.ts';
 import { sekoiaPermissionChecks, type TriggersInUse } from './sekoia-permission-checks.ts';
 import { sekoiaRegionCheck } from './sekoia-region-check.ts';
-import { queueCheck, storeCheck } from './store-checks.ts';
+import { type OpenQueue, queueCheck, storeCheck } from './store-checks.ts';
 
 export interface CoreDoctorDeps {
   store: DoctorStore;
   sekoia: DoctorSekoia;
   triggersInUse: TriggersInUse;
-  log: Logger;
+  openQueue: OpenQueue;
   /** Where the configuration was read from, for its line. */
   configSource: string;
 }
@@ -24,7 +23,7 @@ export function coreDoctorChecks(deps: CoreDoctorDeps): DoctorCheck[] {
   return [
     configCheck(deps.configSource),
     storeCheck(deps.store),
-    queueCheck(deps.store, deps.log),
+    queueCheck(deps.store, deps.openQueue),
     secretCheck('SEKOIA_WEBHOOK_SECRET', deps.store),
     secretCheck('ACTION_SIGNING_KEY', deps.store),
     publicUrlCheck(),
