@@ -6,6 +6,7 @@
  * go to stderr.
  */
 
+import { existsSync } from 'node:fs';
 import pino from 'pino';
 import { composeDoctor } from '../src/compose/compose-doctor.ts';
 import { type Config, loadConfig } from '../src/config/load-config.ts';
@@ -49,7 +50,11 @@ try {
 }
 
 const log = createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) });
-const doctor = composeDoctor({ config, log, configSource: 'environment, then .env' });
+const doctor = composeDoctor({
+  config,
+  log,
+  configSource: existsSync('.env') ? 'environment, then .env' : 'environment; no .env here',
+});
 let results: Awaited<ReturnType<typeof runDoctorChecks>>;
 try {
   results = await runDoctorChecks(doctor.checks, doctor.context, { checkDeadlineMs: CHECK_DEADLINE_MS });

@@ -43,7 +43,9 @@ async function judge(
       fix: 'Check that Sekoia.io answers (the key check above), then run the doctor again.',
     };
   }
-  const fix = `Add ${probe.permission} to the key's permissions (Sekoia.io: Settings > Workspace > API Keys), or create a key that has it.`;
+  const name =
+    probe.alsoCalled === undefined ? probe.permission : `${probe.permission} (or ${probe.alsoCalled})`;
+  const fix = `Add ${name} to the key's permissions (Sekoia.io: Settings > Workspace > API Keys), or create a key that has it.`;
   const need = await isNeeded();
   if (need === true) return { state: 'fail', detail: `missing: ${probe.withoutIt}`, fix };
   if (probe.need.kind === 'trigger') {

@@ -20,6 +20,8 @@ export interface PermissionProbe {
   title: string;
   /** As Sekoia.io's key page names it (reference sekoia-api.md §2). */
   permission: string;
+  /** Other spellings Sekoia.io's pages use for it (reference §2): the key page may show one of them. */
+  alsoCalled?: string;
   /** What the bot does with it. */
   usedFor: string;
   /** What an operator sees go wrong without it. */
@@ -40,6 +42,7 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'alerts-read',
     title: 'Read alerts',
     permission: 'SIC_READ_ALERTS',
+    alsoCalled: 'SIC_READ_ALERT',
     usedFor: 'alert cards, the catch-up of lost WebHooks, every button',
     withoutIt: 'cards come from the WebHook alone, lost WebHooks are not caught up, buttons fail',
     need: { kind: 'required' },
@@ -49,6 +52,7 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'workflow-write',
     title: 'Change alert status',
     permission: 'SIC_WRITE_ALERTS_WORKFLOW',
+    alsoCalled: 'WRITE_ALERTS_WORKFLOW',
     usedFor: 'the status buttons and commands',
     withoutIt: 'acknowledge, close and reject fail',
     need: { kind: 'required' },
@@ -58,6 +62,7 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     id: 'comments-write',
     title: 'Comment on alerts',
     permission: 'SIC_WRITE_ALERTS_COMMENTS',
+    alsoCalled: 'SIC_WRITE_ALERTS_COMMENT',
     usedFor: 'the Comment button, and the note Change urgency leaves',
     withoutIt: 'comments from the chat fail',
     need: { kind: 'required' },
@@ -86,6 +91,7 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     title: 'Read the rules catalog',
     // The tutorial's name; the permissions page lists SIC_READ_RULES (reference §2).
     permission: 'SIC_READ_CONF',
+    alsoCalled: 'SIC_READ_RULES',
     usedFor: 'the rule-added trigger',
     withoutIt: 'no card for new rules in the catalog',
     need: { kind: 'trigger', trigger: 'rule-added' },
