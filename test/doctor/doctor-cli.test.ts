@@ -62,7 +62,9 @@ describe('npm run doctor', () => {
     );
     const { code, stdout } = await doctor({});
     expect(stdout).toContain('✗ Comment on alerts (SIC_WRITE_ALERTS_COMMENTS): missing');
-    expect(stdout).toContain('      fix: Add SIC_WRITE_ALERTS_COMMENTS (or SIC_WRITE_ALERTS_COMMENT) to the key');
+    expect(stdout).toContain(
+      '      fix: Add SIC_WRITE_ALERTS_COMMENTS (or SIC_WRITE_ALERTS_COMMENT) to the key',
+    );
     expect(stdout).toMatch(/\d+ passed, 1 failed, \d+ skipped\n$/);
     expect(code).toBe(1);
   }, 60_000);
