@@ -22,7 +22,8 @@ export interface Secrets {
   generated: GeneratedSecretName[];
 }
 
-const VALID = /^[A-Za-z0-9_-]{24,256}$/;
+/** What a stored secret must look like to be reused; anything else is replaced at start. */
+export const GENERATED_SECRET = /^[A-Za-z0-9_-]{24,256}$/;
 
 /**
  * Secrets the operator did not set are generated on first start, stored, and reused after a
@@ -40,7 +41,7 @@ export async function resolveSecrets(options: {
     const configured = options.config[name];
     if (configured) return configured;
     const stored = await options.store.get(name);
-    if (typeof stored === 'string' && VALID.test(stored)) return stored;
+    if (typeof stored === 'string' && GENERATED_SECRET.test(stored)) return stored;
     const fresh = generate();
     if (stored !== undefined) {
       // An invalid value was left there (edited by hand?): it is overwritten, not raced for, so
@@ -50,7 +51,7 @@ export async function resolveSecrets(options: {
       return fresh;
     }
     const kept = await options.store.setIfAbsent(name, fresh);
-    if (typeof kept !== 'string' || !VALID.test(kept)) {
+    if (typeof kept !== 'string' || !GENERATED_SECRET.test(kept)) {
       throw new BotError('config_invalid', {
         message: `the stored ${name} is not a valid secret`,
         details: { name },
