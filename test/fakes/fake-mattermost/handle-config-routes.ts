@@ -25,6 +25,6 @@ export function handleClientConfig(context: FakeContext, request: ApiRequest): A
     BuildNumber: 'fake',
     SiteURL: context.siteUrl.replace(/\/+$/, ''),
     SiteName: 'Mattermost',
-    EnableCommands: 'true',
+    EnableCommands: String(context.enableCommands),
   });
 }
