@@ -113,3 +113,20 @@ describe('fake Mattermost: GET /users/me/teams', () => {
     expect((await get(`users/${alice.id}/teams`)).status).toBe(403);
   });
 });
+
+describe('fake Mattermost: what the bot may read about its server and teams', () => {
+  it('shows EnableCommands in the client config only with a session', async () => {
+    const anonymous = await fetch(`${fake.url}/api/v4/config/client?format=old`);
+    expect(await anonymous.json()).not.toHaveProperty('EnableCommands');
+    fake.setEnableCommands(false);
+    const signedIn = await get('config/client?format=old');
+    expect(signedIn.body).toHaveProperty('EnableCommands', 'false');
+  });
+
+  it('reads a public channel only while in its team', async () => {
+    const lobby = fake.addChannel({ name: 'lobby', botMember: false });
+    expect((await get(`channels/${lobby.id}`)).status).toBe(200);
+    fake.setBotTeamMember(FAKE_MATTERMOST_TEAM_ID, false);
+    expect((await get(`channels/${lobby.id}`)).status).toBe(403);
+  });
+});

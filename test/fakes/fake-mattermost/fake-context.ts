@@ -68,9 +68,11 @@ export function isMember(context: FakeContext, channelId: string, userId: string
   return context.channels.get(channelId)?.members.has(userId) ?? false;
 }
 
-/** `read_channel`: public channels are readable by team members (the bot is in every team), others by members. */
-export function canRead(channel: StoredChannel, userId: string): boolean {
-  return channel.type === 'O' || channel.members.has(userId);
+/** `read_channel` for the bot: public channels of its teams (read_public_channel), others as a member. */
+export function canRead(context: FakeContext, channel: StoredChannel): boolean {
+  return (
+    channel.members.has(context.botUserId) || (channel.type === 'O' && botViewsTeam(context, channel.teamId))
+  );
 }
 
 /** A team permission of the bot: every one for a system admin (model/role.go), else as granted. */

@@ -44,7 +44,7 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   return match?.[2]?.trim();
 }
 
-export interface RoutedRequest extends Omit<ApiRequest, 'params'> {
+export interface RoutedRequest extends Omit<ApiRequest, 'params' | 'authenticated'> {
   authorization: string | undefined;
 }
 
@@ -56,7 +56,7 @@ export function routeApiRequest(context: FakeContext, request: RoutedRequest): A
     if (params === undefined) continue;
     const authenticated = tokenFromHeader(request.authorization) === context.botToken;
     if (route.anonymous !== true && !authenticated) return fail(sessionExpired());
-    return route.handle(context, { ...request, params });
+    return route.handle(context, { ...request, params, authenticated });
   }
   return fail(routeNotFound());
 }
