@@ -65,7 +65,7 @@ const ref = (channel: string): ChannelRef => ({
 });
 
 describe('the Mattermost doctor checks', () => {
-  it('lists five checks under Mattermost, in the order an administrator sets things up', () => {
+  it('lists six checks under Mattermost', () => {
     const checks = mattermostPlatform.doctorChecks?.(loadConfig({})) ?? [];
     expect(checks.map((check) => check.id)).toEqual([
       'mattermost.account',
@@ -73,6 +73,7 @@ describe('the Mattermost doctor checks', () => {
       'mattermost.channels',
       'mattermost.command-tokens',
       'mattermost.command-url',
+      'mattermost.server-settings',
     ]);
     expect(new Set(checks.map((check) => check.group))).toEqual(new Set(['Mattermost']));
   });
@@ -80,7 +81,14 @@ describe('the Mattermost doctor checks', () => {
   it('passes every check when everything is set up', async () => {
     const soc = fake.addChannel({ name: 'soc-alerts' });
     const outcomes = await runChecks({ channels: [ref(soc.id)] });
-    expect(Object.values(outcomes).map((outcome) => outcome.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(Object.values(outcomes).map((outcome) => outcome.state)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ]);
     expect(outcomes['mattermost.account']?.detail).toContain('@sekoia, a bot account');
     expect(outcomes['mattermost.teams']?.detail).toContain(FAKE_MATTERMOST_TEAM_ID);
     expect(outcomes['mattermost.channels']?.detail).toContain('1 channel');
@@ -250,11 +258,22 @@ describe('the Mattermost doctor checks', () => {
     expect(url?.fix).toContain(COMMAND_URL);
   });
 
-  it('fails when custom slash commands are disabled on the server', async () => {
+  it('fails when custom slash commands are disabled on the server, once', async () => {
     fake.setEnableCommands(false);
     const outcomes = await runChecks();
-    expect(outcomes['mattermost.command-url']?.state).toBe('fail');
-    expect(outcomes['mattermost.command-url']?.fix).toContain('Enable Custom Slash Commands');
+    expect(outcomes['mattermost.server-settings']?.state).toBe('fail');
+    expect(outcomes['mattermost.server-settings']?.detail).toContain('custom slash commands are disabled');
+    expect(outcomes['mattermost.server-settings']?.fix).toContain('Enable Custom Slash Commands: true');
+    expect(outcomes['mattermost.command-url']?.state).toBe('skip');
+    expect(outcomes['mattermost.command-url']?.detail).toContain('see Server settings');
+  });
+
+  it('fails when the Site URL is empty', async () => {
+    fake.setSiteUrl('');
+    const outcomes = await runChecks();
+    expect(outcomes['mattermost.server-settings']?.state).toBe('fail');
+    expect(outcomes['mattermost.server-settings']?.detail).toContain('the Site URL is empty');
+    expect(outcomes['mattermost.server-settings']?.fix).toContain('Environment > Web Server > Site URL');
   });
 });
 
