@@ -28,6 +28,12 @@ function describeNetworkError(error: unknown): string {
   return reason;
 }
 
+/** The `id` of Mattermost's error JSON (reference §6.6), bounded; `''` when there is none. */
+function errorIdOf(body: unknown): string {
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 80) : '';
+}
+
 async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
@@ -63,9 +69,8 @@ export async function fetchMattermostApi(context: DoctorContext, path: string): 
   }
   const body = await readJson(response);
   if (body === undefined) return foreign;
-  const errorId =
-    typeof (body as { id?: unknown })?.id === 'string' ? String((body as { id: string }).id) : '';
+  if (response.ok) return { kind: 'answer', status: response.status, body, errorId: '' };
   // A Mattermost error always names itself (`api.context.…`); a bare JSON 404 is some other server.
-  if (!response.ok && errorId === '') return foreign;
-  return { kind: 'answer', status: response.status, body, errorId: response.ok ? '' : errorId.slice(0, 80) };
+  const errorId = errorIdOf(body);
+  return errorId === '' ? foreign : { kind: 'answer', status: response.status, body, errorId };
 }

@@ -52,7 +52,9 @@ async function read(context: DoctorContext): Promise<AccountResult> {
     return { ok: false, outcome: refused(reply, mattermostBase(context)) };
   }
   const user = userSchema.safeParse(reply.body);
-  if (!user.success) return { ok: false, outcome: unexpectedAnswer(reply, 'GET /api/v4/users/me') };
+  // JSON that is no user: some other API answers at this address.
+  const foreign = { kind: 'foreign', status: 200, contentType: 'application/json' } as const;
+  if (!user.success) return { ok: false, outcome: refused(foreign, mattermostBase(context)) };
   return {
     ok: true,
     account: { id: user.data.id, username: user.data.username, isBot: user.data.is_bot === true },

@@ -30,6 +30,8 @@ afterEach(async () => {
 
 interface RunOptions {
   env?: Env;
+  /** The doctor's per-request deadline; default 2 s. */
+  deadlineMs?: number;
   channels?: readonly ChannelRef[] | Error;
 }
 
@@ -46,7 +48,7 @@ async function runChecks(options: RunOptions = {}): Promise<Record<string, Check
   const channels = options.channels ?? [];
   const context: DoctorContext = {
     config,
-    fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(2_000) }),
+    fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(options.deadlineMs ?? 2_000) }),
     ruleChannels: (platform) =>
       channels instanceof Error
         ? Promise.reject(channels)
@@ -161,6 +163,39 @@ describe('the Mattermost doctor checks', () => {
     const outcomes = await runChecks({ env: { MATTERMOST_URL: `${fake.url}/chat` } });
     expect(outcomes['mattermost.account']?.state).toBe('fail');
     expect(outcomes['mattermost.account']?.detail).toContain('404');
+  });
+
+  it('fails when MATTERMOST_URL answers too late for the deadline', async () => {
+    const silent = createServer(() => {
+      // Never answers: the doctor's deadline ends the request.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const outcomes = await runChecks({ env: { MATTERMOST_URL: url }, deadlineMs: 200 });
+      expect(outcomes['mattermost.account']?.state).toBe('fail');
+      expect(outcomes['mattermost.account']?.detail).toContain('no answer before the deadline');
+    } finally {
+      silent.closeAllConnections();
+      await closeServer(silent);
+    }
+  });
+
+  it('fails when MATTERMOST_URL answers JSON that is not a Mattermost user', async () => {
+    const other = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"hello":"world"}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const outcomes = await runChecks({ env: { MATTERMOST_URL: url } });
+      expect(outcomes['mattermost.account']?.state).toBe('fail');
+      expect(outcomes['mattermost.account']?.detail).toContain("not Mattermost's API");
+      expect(outcomes['mattermost.account']?.fix).toContain('Set MATTERMOST_URL');
+    } finally {
+      await closeServer(other);
+    }
   });
 
   it("passes a person's token with a note that a bot account is better", async () => {
