@@ -293,6 +293,17 @@ describe('the Mattermost doctor checks', () => {
     expect(url?.fix).toContain(COMMAND_URL);
   });
 
+  it("skips when the bot sees only its own commands and /sekoia is someone else's", async () => {
+    await fake.close();
+    fake = await startFakeMattermost({ commandUrl: 'https://elsewhere.example.test/x' });
+    fake.grantBotTeamPermissions('manage_own_slash_commands');
+    const outcomes = await runChecks();
+    const url = outcomes['mattermost.command-url'];
+    expect(url?.state).toBe('skip');
+    expect(url?.detail).toContain('sees only its own');
+    expect(url?.fix).toContain(COMMAND_URL);
+  });
+
   it('fails when custom slash commands are disabled on the server, once', async () => {
     fake.setEnableCommands(false);
     const outcomes = await runChecks();
