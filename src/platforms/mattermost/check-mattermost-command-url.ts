@@ -1,7 +1,7 @@
 import type { CheckOutcome, DoctorCheck, DoctorContext } from '../../doctor/doctor-check.ts';
 import { judgeSlashCommands, type ListedCommand } from './judge-slash-commands.ts';
 import { listTeamCommands } from './list-team-commands.ts';
-import { readBotTeams } from './read-bot-teams.ts';
+import { type BotTeam, readBotTeams } from './read-bot-teams.ts';
 import { unexpectedAnswer } from './unexpected-answer.ts';
 
 /** The route create-mattermost-platform.ts serves the slash command on, under PUBLIC_URL. */
@@ -18,11 +18,11 @@ const DISABLED: CheckOutcome = {
 const byHand = (expected: string) =>
   `By hand, in each team: Integrations > Slash Commands, /sekoia: its Request URL must be ${expected} and its token listed in MATTERMOST_COMMAND_TOKENS.`;
 
-async function listAll(context: DoctorContext, teams: { id: string; name: string }[]) {
+async function listAll(context: DoctorContext, joined: readonly BotTeam[]) {
   const commands: ListedCommand[] = [];
   const listed: string[] = [];
   const forbidden: string[] = [];
-  for (const team of teams) {
+  for (const team of joined) {
     const result = await listTeamCommands(context, team);
     if (result.kind === 'disabled') return { outcome: DISABLED };
     if (result.kind === 'unexpected')
@@ -42,16 +42,16 @@ export const checkMattermostCommandUrl: DoctorCheck = {
   group: 'Mattermost',
   title: 'Slash command URL',
   async run(context) {
-    const teams = await readBotTeams(context);
-    if (!teams.ok) return { state: 'skip', detail: "not tried: the bot's teams could not be read" };
-    if (teams.teams.length === 0) return { state: 'skip', detail: 'not tried: the bot is in no team' };
+    const memberships = await readBotTeams(context);
+    if (!memberships.ok) return { state: 'skip', detail: "not tried: the bot's teams could not be read" };
+    if (memberships.joined.length === 0) return { state: 'skip', detail: 'not tried: the bot is in no team' };
     const expected = commandRouteUrl(context.config.PUBLIC_URL);
-    const all = await listAll(context, teams.teams);
+    const all = await listAll(context, memberships.joined);
     if ('outcome' in all) return all.outcome;
-    const { username } = teams.account;
+    const { username } = memberships.account;
     const verdict = judgeSlashCommands({
       commands: all.commands,
-      teams: all.listed,
+      listedTeams: all.listed,
       tokens: context.config.MATTERMOST_COMMAND_TOKENS,
       expectedUrl: expected,
     });

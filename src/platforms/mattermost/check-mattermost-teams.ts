@@ -9,7 +9,7 @@ export const checkMattermostTeams: DoctorCheck = {
   async run(context) {
     const result = await readBotTeams(context);
     if (!result.ok) return result.outcome;
-    const { account, teams } = result;
+    const { account, joined: teams } = result;
     if (teams.length === 0) {
       return {
         state: 'fail',

@@ -39,7 +39,8 @@ function normalizeUrl(url: string): string {
  */
 export function judgeSlashCommands(input: {
   commands: readonly ListedCommand[];
-  teams: readonly string[];
+  /** The teams whose commands were listed. */
+  listedTeams: readonly string[];
   tokens: readonly string[];
   expectedUrl: string;
 }): CommandVerdict {
@@ -67,7 +68,7 @@ export function judgeSlashCommands(input: {
       );
     } else verdict.good.push(command.team);
   }
-  const silent = input.teams.filter((team) => !ours.some((command) => command.team === team));
+  const silent = input.listedTeams.filter((team) => !ours.some((command) => command.team === team));
   if (silent.length > 0) verdict.notes.push(`no /sekoia command seen in ${silent.join(', ')}`);
   const stale = input.tokens.filter((token) => !input.commands.some((command) => command.token === token));
   if (stale.length > 0)

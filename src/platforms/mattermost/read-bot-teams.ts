@@ -15,7 +15,7 @@ export interface BotTeam {
 }
 
 export type TeamsResult =
-  | { ok: true; account: BotAccount; teams: BotTeam[] }
+  | { ok: true; account: BotAccount; joined: BotTeam[] }
   | { ok: false; outcome: CheckOutcome };
 
 async function read(context: DoctorContext): Promise<TeamsResult> {
@@ -28,7 +28,7 @@ async function read(context: DoctorContext): Promise<TeamsResult> {
   return {
     ok: true,
     account: account.account,
-    teams: teams.data.map((team) => ({ id: team.id, name: team.name })),
+    joined: teams.data.map((team) => ({ id: team.id, name: team.name })),
   };
 }
 
