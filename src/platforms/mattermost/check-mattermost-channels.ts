@@ -16,7 +16,7 @@ function missingOutcome(
   return {
     state: 'fail',
     detail: `@${username} is not a member of ${missing.length} of ${total} channel(s) with rules: ${labels.join(', ')}; their cards are refused (403)`,
-    fix: `Add the bot: /invite @${username}${where} (a member of a private channel runs it there), or System Console > User Management > Channels > Add Members (manifests/mattermost/README.md step 3).`,
+    fix: `Add the bot: /invite @${username}${where} (in a private channel, one of its members types it), or POST /api/v4/channels/<channel id>/members (manifests/mattermost/README.md step 3).`,
   };
 }
 
