@@ -2,6 +2,7 @@ import type { Config } from '../../config/load-config.ts';
 import { platformDependency } from '../../queue/waiting-for-of.ts';
 import type { ChatPlatform } from '../chat-platform.ts';
 import { createMattermostPlatform } from './create-mattermost-platform.ts';
+import { MATTERMOST_DOCTOR_CHECKS } from './mattermost-doctor-checks.ts';
 
 const configured = (config: Readonly<Config>) =>
   Boolean(config.MATTERMOST_URL && config.MATTERMOST_BOT_TOKEN);
@@ -24,6 +25,7 @@ export const mattermostPlatform: ChatPlatform = {
     ],
     guide: 'manifests/mattermost/README.md',
   },
+  doctorChecks: () => MATTERMOST_DOCTOR_CHECKS,
   announce(config, log) {
     log.info(
       configured(config)

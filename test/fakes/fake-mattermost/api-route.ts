@@ -10,6 +10,11 @@ export interface ApiRequest {
   /** Parsed JSON; undefined when empty or not JSON (see `invalidJson`). */
   body: unknown;
   invalidJson: boolean;
+  /**
+   * The request carried the bot's token. A wrong token on a route that needs no session counts as
+   * none (server/channels/web/handlers.go ServeHTTP: session_expired only when RequireSession).
+   */
+  authenticated: boolean;
 }
 
 export type ApiAnswer =

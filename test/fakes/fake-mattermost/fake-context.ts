@@ -1,10 +1,12 @@
 import type { Clock } from '../../../src/clock.ts';
 import type {
   ChannelType,
+  FakeCommand,
   FakeEphemeral,
   FakeGroup,
   FakePost,
   FakeTeam,
+  FakeTeamPermission,
   FakeUser,
   OpenedDialog,
 } from './fake-model.ts';
@@ -37,6 +39,16 @@ export interface FakeContext {
   users: Map<string, FakeUser>;
   teams: Map<string, FakeTeam>;
   channels: Map<string, StoredChannel>;
+  /** Custom slash commands by id, in creation order (one `/sekoia` per team at start). */
+  commands: Map<string, FakeCommand>;
+  /** `ServiceSettings.EnableCommands` (custom slash commands); true by default. */
+  enableCommands: boolean;
+  /**
+   * Team permissions the bot's roles give it beyond a plain team member's. Empty by default: the
+   * default team_user role has no slash-command permission (server/channels/api4/command_test.go
+   * grants manage_own_slash_commands to team_user before testing it). A system admin has them all.
+   */
+  botTeamPermissions: Set<FakeTeamPermission>;
   /** User groups by id, in creation order. */
   groups: Map<string, FakeGroup>;
   /**
@@ -56,9 +68,26 @@ export function isMember(context: FakeContext, channelId: string, userId: string
   return context.channels.get(channelId)?.members.has(userId) ?? false;
 }
 
-/** `read_channel`: public channels are readable by team members (the bot is in every team), others by members. */
-export function canRead(channel: StoredChannel, userId: string): boolean {
-  return channel.type === 'O' || channel.members.has(userId);
+/** `read_channel` for the bot: public channels of its teams (read_public_channel), others as a member. */
+export function canRead(context: FakeContext, channel: StoredChannel): boolean {
+  return (
+    channel.members.has(context.botUserId) || (channel.type === 'O' && botViewsTeam(context, channel.teamId))
+  );
+}
+
+/** A team permission of the bot: every one for a system admin (model/role.go), else as granted. */
+export function botHasTeamPermission(context: FakeContext, permission: FakeTeamPermission): boolean {
+  return (
+    hasRole(context.users.get(context.botUserId), 'system_admin') ||
+    context.botTeamPermissions.has(permission)
+  );
+}
+
+/** view_team: a member of the team, or a system admin. */
+export function botViewsTeam(context: FakeContext, teamId: string): boolean {
+  const team = context.teams.get(teamId);
+  if (team === undefined) return false;
+  return team.botMember || hasRole(context.users.get(context.botUserId), 'system_admin');
 }
 
 export function hasRole(user: FakeUser | undefined, role: string): boolean {

@@ -14,11 +14,33 @@ export interface FakeTeam {
   id: string;
   /** The URL handle, sent as `team_domain`. */
   name: string;
-  /** The `/sekoia` command's token in this team (a custom command belongs to one team, §2.1). */
-  commandToken: string;
   /** Team admins (team members with `scheme_admin`); every member of a channel of the team is a member. */
   admins: string[];
+  /** Whether the bot is a member of the team (true unless a test removes it). */
+  botMember: boolean;
 }
+
+/**
+ * A custom slash command as stored (server/public/model/command.go `Command`): it belongs to one
+ * team (reference §2.1); `token` is the 26-character id the server sends with every request.
+ */
+export interface FakeCommand {
+  id: string;
+  teamId: string;
+  trigger: string;
+  token: string;
+  /** The Request URL. */
+  url: string;
+  /** `P` (POST) or `G` (GET). */
+  method: 'P' | 'G';
+  /** Who created it: `custom_only` lists show a user without manage_others_slash_commands only theirs. */
+  creatorId: string;
+  autoComplete: boolean;
+  createAt: number;
+}
+
+/** Team-scoped permissions the fake models for the bot (server/public/model/permission.go). */
+export type FakeTeamPermission = 'manage_own_slash_commands' | 'manage_others_slash_commands';
 
 export interface FakeChannel {
   id: string;

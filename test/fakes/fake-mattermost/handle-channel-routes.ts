@@ -30,7 +30,7 @@ function channelJson(context: FakeContext, channel: StoredChannel): Record<strin
 export function handleGetChannel(context: FakeContext, request: ApiRequest): ApiAnswer {
   const channel = context.channels.get(param(request, 'channelId'));
   if (channel === undefined) return fail(channelNotFound());
-  if (!canRead(channel, context.botUserId)) return fail(permissionDenied());
+  if (!canRead(context, channel)) return fail(permissionDenied());
   return answer(200, channelJson(context, channel));
 }
 

@@ -6,7 +6,9 @@ import { FAKE_VERSION_ID } from './send-response.ts';
 /**
  * `GET /config/client?format=old`, served with or without a session (`APIHandler`,
  * server/channels/api4/config.go): a flat map of strings. `SiteURL` is in the limited map given
- * without a session, so also in the full one, trimmed of its trailing `/` (server/config/client.go).
+ * without a session, so also in the full one, trimmed of its trailing `/`; `EnableCommands` and
+ * `EnableUserAccessTokens` only in the full one, given with a session (server/config/client.go
+ * GenerateClientConfig / GenerateLimitedClientConfig).
  */
 export function handleClientConfig(context: FakeContext, request: ApiRequest): ApiAnswer {
   const format = request.query.get('format') ?? '';
@@ -25,6 +27,8 @@ export function handleClientConfig(context: FakeContext, request: ApiRequest): A
     BuildNumber: 'fake',
     SiteURL: context.siteUrl.replace(/\/+$/, ''),
     SiteName: 'Mattermost',
-    EnableCommands: 'true',
+    ...(request.authenticated
+      ? { EnableCommands: String(context.enableCommands), EnableUserAccessTokens: 'true' }
+      : {}),
   });
 }

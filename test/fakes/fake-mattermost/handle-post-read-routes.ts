@@ -29,7 +29,7 @@ function readablePost(context: FakeContext, postId: string): FakePost | ApiAnswe
   const post = context.posts.get(postId);
   if (post === undefined || post.delete_at !== 0) return fail(postNotFound());
   const channel = context.channels.get(post.channel_id);
-  if (channel === undefined || !canRead(channel, context.botUserId)) return fail(permissionDenied());
+  if (channel === undefined || !canRead(context, channel)) return fail(permissionDenied());
   return post;
 }
 
@@ -64,7 +64,7 @@ function parseCount(value: string | null, fallback: number): number | undefined 
 export function handleGetChannelPosts(context: FakeContext, request: ApiRequest): ApiAnswer {
   const channel = context.channels.get(param(request, 'channelId'));
   if (channel === undefined) return fail(channelNotFound());
-  if (!canRead(channel, context.botUserId)) return fail(permissionDenied());
+  if (!canRead(context, channel)) return fail(permissionDenied());
   const since = parseCount(request.query.get('since'), 0);
   const page = parseCount(request.query.get('page'), 0);
   const perPage = parseCount(request.query.get('per_page'), PER_PAGE_DEFAULT);

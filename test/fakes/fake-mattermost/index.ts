@@ -11,10 +11,12 @@ export type {
   ChannelType,
   EphemeralSource,
   FakeChannel,
+  FakeCommand,
   FakeEphemeral,
   FakeGroup,
   FakePost,
   FakeTeam,
+  FakeTeamPermission,
   FakeUser,
   OpenedDialog,
 } from './fake-model.ts';
@@ -24,6 +26,7 @@ export type { RecordedRequest } from './handle-http-request.ts';
 export { MAX_REQUEST_BODY_BYTES } from './handle-http-request.ts';
 export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_USES } from './response-urls.ts';
 export type { SlashCommandInput, SlashCommandResult } from './send-slash-command.ts';
+export type { AddSlashCommandInput, SlashCommandControls } from './slash-command-controls.ts';
 export type { FakeMattermost, StartFakeMattermostOptions } from './start-fake-mattermost.ts';
 export {
   FAKE_MATTERMOST_BOT_TOKEN,

@@ -1,6 +1,7 @@
 import { type ApiAnswer, type ApiRequest, type ApiRoute, fail, matchPattern } from './api-route.ts';
 import type { FakeContext } from './fake-context.ts';
 import { handleGetChannel, handleGetChannelMember } from './handle-channel-routes.ts';
+import { handleListCommands } from './handle-command-routes.ts';
 import { handleClientConfig } from './handle-config-routes.ts';
 import { handleOpenDialog } from './handle-dialog-open.ts';
 import { handleEphemeralPost } from './handle-ephemeral-post.ts';
@@ -12,7 +13,7 @@ import {
   handlePatchPost,
   handleUpdatePost,
 } from './handle-post-write-routes.ts';
-import { handleGetTeamMember } from './handle-team-routes.ts';
+import { handleGetTeamMember, handleGetUserTeams } from './handle-team-routes.ts';
 import { handleGetUser } from './handle-user-routes.ts';
 import { routeNotFound, sessionExpired } from './mattermost-error.ts';
 
@@ -30,6 +31,8 @@ export const FAKE_MATTERMOST_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', pattern: 'channels/:channelId/members/:userId', handle: handleGetChannelMember },
   { method: 'GET', pattern: 'teams/:teamId/members/:userId', handle: handleGetTeamMember },
   { method: 'GET', pattern: 'users/:userId', handle: handleGetUser },
+  { method: 'GET', pattern: 'users/:userId/teams', handle: handleGetUserTeams },
+  { method: 'GET', pattern: 'commands', handle: handleListCommands },
   { method: 'GET', pattern: 'groups', handle: handleGetGroups },
   { method: 'POST', pattern: 'actions/dialogs/open', anonymous: true, handle: handleOpenDialog },
   { method: 'GET', pattern: 'config/client', anonymous: true, handle: handleClientConfig },
@@ -41,7 +44,7 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   return match?.[2]?.trim();
 }
 
-export interface RoutedRequest extends Omit<ApiRequest, 'params'> {
+export interface RoutedRequest extends Omit<ApiRequest, 'params' | 'authenticated'> {
   authorization: string | undefined;
 }
 
@@ -53,7 +56,7 @@ export function routeApiRequest(context: FakeContext, request: RoutedRequest): A
     if (params === undefined) continue;
     const authenticated = tokenFromHeader(request.authorization) === context.botToken;
     if (route.anonymous !== true && !authenticated) return fail(sessionExpired());
-    return route.handle(context, { ...request, params });
+    return route.handle(context, { ...request, params, authenticated });
   }
   return fail(routeNotFound());
 }

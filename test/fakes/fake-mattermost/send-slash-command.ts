@@ -9,6 +9,7 @@ import { refuseCommandLine } from './check-command-line.ts';
 import type { FakeContext } from './fake-context.ts';
 import type { FakePost } from './fake-model.ts';
 import { mustFindChannel, mustFindTeam, mustFindUser } from './must-find.ts';
+import { sekoiaCommandToken } from './slash-commands.ts';
 
 export interface SlashCommandInput {
   /** The command's Request URL, i.e. the bot's route. */
@@ -85,7 +86,7 @@ export async function sendSlashCommand(
   // Joined as the server does, on the Site URL as configured (server/channels/app/command.go).
   const responseUrl = `${context.siteUrl}/hooks/commands/${context.responseUrls.create(invocation)}`;
   const triggerId = context.triggers.issue(user.id, { channelId: channel.id, teamId: team.id });
-  const token = input.token ?? team.commandToken;
+  const token = input.token ?? sekoiaCommandToken(context, team.id);
   const form = buildCommandForm(context, {
     ...invocation,
     token,

@@ -4,13 +4,14 @@ import { type Clock, systemClock } from '../../../src/clock.ts';
 import { type ActionResult, type ClickInput, clickButton } from './click-button.ts';
 import type { FakeContext } from './fake-context.ts';
 import { createFakeMattermostControls, type FakeMattermostControls } from './fake-mattermost-controls.ts';
-import type { FakeUser } from './fake-model.ts';
+import type { FakeCommand, FakeUser } from './fake-model.ts';
 import { createFakeRateLimiter, type RateLimitSettings, type RequestStats } from './fake-rate-limiter.ts';
 import { createFaultInjector, type FaultControls } from './fault-injector.ts';
 import { handleHttpRequest, type RecordedRequest } from './handle-http-request.ts';
 import { newId } from './new-id.ts';
 import { createResponseUrls } from './response-urls.ts';
 import { type SlashCommandInput, type SlashCommandResult, sendSlashCommand } from './send-slash-command.ts';
+import { createSlashCommandControls, type SlashCommandControls } from './slash-command-controls.ts';
 import { type DialogResult, type DialogSubmitInput, submitDialog } from './submit-dialog.ts';
 import { createTriggerIds } from './trigger-ids.ts';
 
@@ -26,10 +27,14 @@ export interface StartFakeMattermostOptions {
   botUsername?: string;
   /** Default `system_user`; add `system_admin` to allow `POST /posts/ephemeral`. */
   botRoles?: string;
+  /** false: the token is a person's personal access token, not a bot account's (`is_bot` false). */
+  botIsBot?: boolean;
   /** team id → the slash command's token there. Default `{ team1: FAKE_MATTERMOST_COMMAND_TOKEN }`. */
   commandTokens?: Record<string, string>;
   /** team id → team name (`team_domain`); default the id. */
   teamNames?: Record<string, string>;
+  /** The Request URL stored on each team's `/sekoia` command; default `http://sekoia-chatops.invalid/mattermost/command`. */
+  commandUrl?: string;
   /** Dialog trigger lifetime; default 30 s. */
   triggerTimeoutMs?: number;
   /** Time the fake waits for the bot on commands, clicks and submissions; default 30 s. */
@@ -43,7 +48,7 @@ export interface StartFakeMattermostOptions {
   port?: number;
 }
 
-export interface FakeMattermost extends FakeMattermostControls, FaultControls {
+export interface FakeMattermost extends FakeMattermostControls, SlashCommandControls, FaultControls {
   /** The address the fake listens on: the bot calls `url + '/api/v4/…'` (`MATTERMOST_URL`). */
   readonly url: string;
   /** The Site URL as configured now (see `setSiteUrl`). */
@@ -70,18 +75,35 @@ export interface FakeMattermost extends FakeMattermostControls, FaultControls {
   close(): Promise<void>;
 }
 
+/** Each team's `/sekoia`, made by an administrator (not the bot), as manifests/mattermost/README.md step 4 says. */
+function sekoiaCommands(tokens: Record<string, string>, url: string | undefined, now: number): FakeCommand[] {
+  const creatorId = newId();
+  return Object.entries(tokens).map(([teamId, token]) => ({
+    id: newId(),
+    teamId,
+    trigger: 'sekoia',
+    token,
+    url: url ?? 'http://sekoia-chatops.invalid/mattermost/command',
+    method: 'P',
+    creatorId,
+    autoComplete: true,
+    createAt: now,
+  }));
+}
+
 function createContext(options: StartFakeMattermostOptions): FakeContext {
   const clock = options.clock ?? systemClock;
   const bot: FakeUser = {
     id: newId(),
     username: options.botUsername ?? 'sekoia',
     roles: options.botRoles ?? 'system_user',
-    isBot: true,
+    isBot: options.botIsBot ?? true,
   };
   const tokens = options.commandTokens ?? { [FAKE_MATTERMOST_TEAM_ID]: FAKE_MATTERMOST_COMMAND_TOKEN };
-  const teams = Object.entries(tokens).map(([id, commandToken]) => {
-    return { id, name: options.teamNames?.[id] ?? id, commandToken, admins: [] };
+  const teams = Object.keys(tokens).map((id) => {
+    return { id, name: options.teamNames?.[id] ?? id, admins: [], botMember: true };
   });
+  const commands = sekoiaCommands(tokens, options.commandUrl, clock.now());
   return {
     clock,
     url: '',
@@ -94,6 +116,9 @@ function createContext(options: StartFakeMattermostOptions): FakeContext {
     users: new Map([[bot.id, bot]]),
     teams: new Map(teams.map((team) => [team.id, team])),
     channels: new Map(),
+    commands: new Map(commands.map((command) => [command.id, command])),
+    enableCommands: true,
+    botTeamPermissions: new Set(),
     groups: new Map(),
     // Licensed (Professional or Enterprise) by default, so that groups work; setLicensed(false) for Team Edition.
     licensed: true,
@@ -124,6 +149,7 @@ export async function startFakeMattermost(options: StartFakeMattermostOptions = 
   const { isDown: _isDown, take: _take, ...faultControls } = faults;
   return {
     ...createFakeMattermostControls(context),
+    ...createSlashCommandControls(context),
     ...faultControls,
     url: context.url,
     get siteUrl() {
