@@ -3,13 +3,10 @@
  * and a fake Bot Connector (Teams), on loopback.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, createApp } from '../src/app.ts';
+import type { App } from '../src/app.ts';
 import type { Clock } from '../src/clock.ts';
-import { loadConfig } from '../src/config/load-config.ts';
-import { createLogger } from '../src/log.ts';
 import {
   type FakeBotConnector,
   type FakeTeamsMessage,
@@ -26,8 +23,7 @@ import {
 } from '../test/fakes/fake-mattermost/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
 import { adaptiveCardOf, openUrlOf } from './render-adaptive-card-for-terminal.ts';
-
-const SECRET = 'demo-webhook-secret-0123456789abcdef';
+import { DEMO_WEBHOOK_SECRET, startDemoBot } from './start-demo-bot.ts';
 
 export interface DemoWorld {
   sekoia: FakeSekoia;
@@ -63,13 +59,12 @@ export interface DemoWorld {
   stop(): Promise<void>;
 }
 
-/** The bot's PUBLIC_URL (in every button) must be known before it starts, hence a port picked first. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+function mattermostEnv(mattermost: FakeMattermost): Record<string, string> {
+  return {
+    MATTERMOST_URL: mattermost.url,
+    MATTERMOST_BOT_TOKEN: mattermost.botToken,
+    MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
+  };
 }
 
 interface Parts {
@@ -80,32 +75,6 @@ interface Parts {
   botUrl: string;
   stop: () => Promise<void>;
   passTime: (ms: number) => void;
-}
-
-async function startBot(dir: string, parts: Pick<Parts, 'sekoia' | 'mattermost'>, clock: Clock) {
-  const { sekoia, mattermost } = parts;
-  const port = await freePort();
-  const botUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    SEKOIA_WEBHOOK_SECRET: SECRET,
-    STORE_URL: `sqlite://${join(dir, 'demo.sqlite')}`,
-    SEKOIA_API_URL: sekoia.url,
-    SEKOIA_API_KEY: sekoia.apiKey,
-    SEKOIA_APP_URL: sekoia.appUrl,
-    MATTERMOST_URL: mattermost.url,
-    MATTERMOST_BOT_TOKEN: mattermost.botToken,
-    MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
-    PUBLIC_URL: botUrl,
-    LOG_LEVEL: 'silent',
-  });
-  const app = await createApp({
-    config,
-    log: createLogger({ level: 'silent' }),
-    defaultMetrics: false,
-    worker: { pollMs: 50 },
-    clock,
-  });
-  return { app, port, botUrl };
 }
 
 /** Starts everything; what was started is stopped again (and the data removed) if a later part fails. */
@@ -128,9 +97,8 @@ export async function startDemoWorld(): Promise<DemoWorld> {
     const passTime = (ms: number) => {
       skipped += ms;
     };
-    const { app, port, botUrl } = await startBot(dir, { sekoia, mattermost }, clock);
+    const { app, botUrl } = await startDemoBot({ dir, sekoia, clock, env: mattermostEnv(mattermost) });
     stops.push(() => app.stop());
-    await app.listen(port, '127.0.0.1');
     return buildWorld({ sekoia, mattermost, connector, app, botUrl, stop, passTime });
   } catch (error) {
     await stop();
@@ -147,7 +115,7 @@ function buildWorld(parts: Parts): DemoWorld {
   const teamsChannel = team.channels.find((each) => each.name === 'soc-alerts');
   if (teamsChannel === undefined) throw new Error('the fake Teams team has no soc-alerts channel');
   const messagesUrl = `${botUrl}/api/messages`;
-  const webhookUrl = `${botUrl}/hooks/sekoia/${SECRET}`;
+  const webhookUrl = `${botUrl}/hooks/sekoia/${DEMO_WEBHOOK_SECRET}`;
   sekoia.setWebhookUrl(webhookUrl);
   const waitUntil: DemoWorld['waitUntil'] = async (what, done, timeoutMs = 5_000) => {
     const deadline = Date.now() + timeoutMs;
