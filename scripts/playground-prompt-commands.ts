@@ -38,8 +38,15 @@ function raiseAlert(sekoia: FakeSekoia, args: string[]): string[] {
   const [level, ...title] = args;
   const value = urgencyOf(level);
   if (value === undefined) return [`"${level}" is not an urgency: low, medium, high or 0-100.`];
+  // A named asset, as in the demo: the card then reads its name and criticality from the asset API.
+  const host = sekoia.addAsset({
+    name: `WS-${100 + sekoia.listAlerts().length}`,
+    category: 'desktop',
+    criticality: 70,
+  });
   const alert = sekoia.addAlert({
     urgency: alertUrgency(value),
+    assets: [host.uuid],
     ...(title.length > 0 ? { title: title.join(' ') } : {}),
   });
   return [`${alert.short_id} raised (urgency ${value}): "${alert.title}". The WebHook is on its way.`];

@@ -62,6 +62,8 @@ describe.skipIf(cli === undefined)('npm run teams:playground', () => {
     await expect.poll(cardFrame).toBeDefined();
 
     const card = cardFrame() as PlaygroundFrame;
+    // The sample alert's asset is named by the fake's asset API, as on a real card.
+    expect(cardText(card)).toMatch(/WS-\d+/);
     const acknowledge = buttonOf(card, 'Acknowledge');
     expect(acknowledge?.type).toBe('Action.Execute');
     const click = await person.clickAction(card, acknowledge ?? {});
