@@ -15,7 +15,15 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      // A POST the fake gave up on (its deadline, under load) may arrive cut short: a test then
+      // sees the bad body in `received` and fails on it, rather than this server throwing.
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { unparsable: text };
+      }
       received.push({ path: request.url ?? '', contentType: request.headers['content-type'], body });
       response.writeHead(202).end();
     });
@@ -25,6 +33,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
