@@ -11,6 +11,11 @@ import { spawnBotProcess } from './spawn-bot-process.ts';
 export interface Footprint {
   /** From spawn to the first 200 of `/healthz`, polled every 5 ms. */
   startToHealthyMs: number;
+  /**
+   * CPU time the process had used (every thread, user + system) when `/healthz` first answered:
+   * what start costs, whatever else the machine runs at the time.
+   */
+  startCpuMs: number;
   /** Resident memory of the whole process (every thread) after `idleMs`: /proc/<pid>/status VmRSS. */
   idleRssMb: number;
   /** The main thread's V8 heap in use at the same time, as /metrics reports it. */
@@ -52,11 +57,12 @@ export async function measureFootprint(options: MeasureFootprintOptions = {}): P
       readyPath: '/healthz',
       pollMs: HEALTH_POLL_MS,
     });
+    const startCpuMs = readCpuMs(bot.child.pid);
     try {
       await sleep(options.idleMs ?? 5_000);
       const idleRssMb = readVmRssKb(bot.child.pid) / 1024;
       const heapUsedMb = (await readMetric(bot.url, 'sekoia_chatops_nodejs_heap_size_used_bytes')) / MB;
-      return { startToHealthyMs: bot.readyAfterMs, idleRssMb, heapUsedMb };
+      return { startToHealthyMs: bot.readyAfterMs, startCpuMs, idleRssMb, heapUsedMb };
     } finally {
       await bot.stop();
     }
@@ -71,6 +77,15 @@ function readVmRssKb(pid: number | undefined): number {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
   if (!match?.[1]) throw new Error(`no VmRSS in /proc/${pid}/status`);
   return Number(match[1]);
+}
+
+/** utime + stime of /proc/<pid>/stat, in clock ticks (100 a second on Linux). */
+function readCpuMs(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10;
 }
 
 async function readMetric(url: string, name: string): Promise<number> {
