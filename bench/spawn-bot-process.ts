@@ -1,10 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../test/integration/start-bot.ts';
 
-/** The V8 heap settings `npm start` runs the bot with (package.json). */
+/** The V8 settings `npm start` runs the bot with (package.json). */
 const START_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=512'];
-const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
+const ROOT = join(import.meta.dirname, '..');
+/** What `npm start` runs: the JavaScript `npm run build` compiles from src/ (its prestart). */
+const MAIN = join(ROOT, 'dist', 'main.js');
 const READY_TIMEOUT_MS = 30_000;
 
 export interface BotProcess {
@@ -33,6 +35,7 @@ export interface SpawnBotOptions {
 
 /** The bot as `npm start` runs it, in its own process; resolves once `/readyz` answers 200. */
 export async function spawnBotProcess(options: SpawnBotOptions): Promise<BotProcess> {
+  buildOnce();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const spawnedAt = performance.now();
@@ -60,6 +63,22 @@ export async function spawnBotProcess(options: SpawnBotOptions): Promise<BotProc
     throw error;
   }
   return { child, url, readyAfterMs: performance.now() - spawnedAt, stop };
+}
+
+let built = false;
+
+/** `npm run build`, once per benchmark process, so that dist/ is the sources being measured. */
+function buildOnce(): void {
+  if (built) return;
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  built = true;
 }
 
 async function waitReady(readyUrl: string, child: ChildProcess, pollMs: number): Promise<void> {
