@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { freePort } from '../test/integration/start-bot.ts';
 
 /** The V8 settings `npm start` runs the bot with (package.json). */
-const START_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=512'];
+const START_FLAGS = ['--expose-gc', '--max-semi-space-size=16', '--max-old-space-size=512'];
 const ROOT = join(import.meta.dirname, '..');
 /** What `npm start` runs: the JavaScript `npm run build` compiles from src/ (its prestart). */
 const MAIN = join(ROOT, 'dist', 'main.js');
