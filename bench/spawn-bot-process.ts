@@ -1,16 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../test/integration/start-bot.ts';
 
-/** The V8 heap settings `npm start` runs the bot with (package.json). */
-const START_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=512'];
-const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
+/** The V8 settings `npm start` runs the bot with (package.json). */
+const START_FLAGS = ['--expose-gc', '--max-semi-space-size=16', '--max-old-space-size=512'];
+const ROOT = join(import.meta.dirname, '..');
+/** What `npm start` runs: the JavaScript `npm run build` compiles from src/ (its prestart). */
+const MAIN = join(ROOT, 'dist', 'main.js');
 const READY_TIMEOUT_MS = 30_000;
 
 export interface BotProcess {
   child: ChildProcess;
   /** http://127.0.0.1:<port> */
   url: string;
+  /** From spawn to the first 200 of the route waited for, in ms (as fine as `pollMs`). */
+  readyAfterMs: number;
   /** SIGTERM, and resolves once the process has exited. */
   stop(): Promise<void>;
 }
@@ -23,12 +27,18 @@ export interface SpawnBotOptions {
   publicUrl?: boolean;
   /** What the bot writes to stdout (its start banner, logs with LOG_FORMAT=json). */
   stdout?: 'ignore' | 'inherit';
+  /** The route that says the bot is up: `/readyz` (default, dependencies checked) or `/healthz`. */
+  readyPath?: '/readyz' | '/healthz';
+  /** How often that route is asked until it answers (default 100 ms). */
+  pollMs?: number;
 }
 
 /** The bot as `npm start` runs it, in its own process; resolves once `/readyz` answers 200. */
 export async function spawnBotProcess(options: SpawnBotOptions): Promise<BotProcess> {
+  buildOnce();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...START_FLAGS, MAIN], {
     cwd: options.cwd,
     stdio: ['ignore', options.stdout ?? 'ignore', 'inherit'],
@@ -47,25 +57,41 @@ export async function spawnBotProcess(options: SpawnBotOptions): Promise<BotProc
     await exited;
   };
   try {
-    await waitReady(url, child);
+    await waitReady(`${url}${options.readyPath ?? '/readyz'}`, child, options.pollMs ?? 100);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { child, url, stop };
+  return { child, url, readyAfterMs: performance.now() - spawnedAt, stop };
 }
 
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
+let built = false;
+
+/** `npm run build`, once per benchmark process, so that dist/ is the sources being measured. */
+function buildOnce(): void {
+  if (built) return;
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  built = true;
+}
+
+async function waitReady(readyUrl: string, child: ChildProcess, pollMs: number): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
-    const ready = await fetch(`${url}/readyz`).then(
+    const ready = await fetch(readyUrl).then(
       (response) => response.ok,
       // not listening yet
       () => false,
     );
     if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   throw new Error(`the bot did not become ready in ${READY_TIMEOUT_MS / 1000} s`);
 }

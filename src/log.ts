@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
-import { prettyFactory } from 'pino-pretty';
 import type { LogFormat } from './log-format.ts';
 
 export type { Logger } from 'pino';
@@ -61,6 +61,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
  * redacted (paths and `/hooks/`): no worker transport, nothing buffered to lose on exit.
  */
 function prettyDestination(destination: DestinationStream, colorize: boolean): DestinationStream {
+  // Loaded here, synchronously (it is CommonJS): a JSON log, as in production, never needs it.
+  const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   const pretty = prettyFactory({
     colorize,
     translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l',

@@ -5,6 +5,10 @@ import { withEnvFile } from './config/read-env-file.ts';
 import { isBotError } from './errors.ts';
 import { createLogger } from './log.ts';
 import { chooseLogFormat } from './log-format.ts';
+import { releaseStartMemory } from './release-start-memory.ts';
+
+/** Long enough for the first requests and jobs after listening; the collection pauses ~80 ms. */
+const RELEASE_START_MEMORY_AFTER_MS = 1_000;
 
 /** Entry point: read the environment, build the app, serve, stop cleanly on SIGTERM / SIGINT. */
 async function main(): Promise<void> {
@@ -28,6 +32,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   announceStart({ config, log, port, secrets: app.secrets, out: process.stdout });
+  setTimeout(releaseStartMemory, RELEASE_START_MEMORY_AFTER_MS).unref();
 
   let signals = 0;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -1,19 +1,19 @@
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
-import { createPostgresQueue } from '../queue/create-postgres-queue.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { openQueue } from '../queue/open-queue.ts';
-import { createBullmqQueue } from '../storage/create-bullmq-queue.ts';
 import type { Store } from '../storage/create-store.ts';
 
 /**
  * The durable work queue for the store, shared by every replica on Redis (BullMQ,
  * `create-bullmq-queue.ts`) and PostgreSQL (`create-postgres-queue.ts`); on SQLite, in the store's own
- * file. On Redis, QUEUE_PATH asks for a local SQLite queue per replica instead.
+ * file. On Redis, QUEUE_PATH asks for a local SQLite queue per replica instead. Each queue's module
+ * is loaded only when chosen: BullMQ and its Redis client alone weigh ~20 MB that SQLite never uses.
  */
 export async function openAppQueue(options: AppOptions, store: Store, clock: Clock): Promise<JobQueue> {
   const { config, log } = options;
   if (store.kind === 'postgres') {
+    const { createPostgresQueue } = await import('../queue/create-postgres-queue.ts');
     return createPostgresQueue({
       url: config.STORE_URL,
       clock,
@@ -21,6 +21,7 @@ export async function openAppQueue(options: AppOptions, store: Store, clock: Clo
     });
   }
   if (store.kind === 'redis' && config.QUEUE_PATH === undefined) {
+    const { createBullmqQueue } = await import('../storage/create-bullmq-queue.ts');
     return createBullmqQueue({
       url: config.STORE_URL,
       defaultLeaseMs: config.QUEUE_LEASE_SECONDS * 1_000,

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
@@ -20,10 +21,16 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/** The thread's file beside this one: `.ts` run from the sources, `.js` once built (npm run build). */
+const THREAD_ENTRY = new URL(
+  `./sqlite-queue-thread${extname(new URL(import.meta.url).pathname)}`,
+  import.meta.url,
+);
+
 /** The embedded durable queue in its own thread (see sqlite-queue-thread.ts). */
 export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOptions): Promise<JobQueue> {
   const start: ThreadStart = { path: options.path, ownerPid: process.pid, now: options.clock.now() };
-  const worker = new Worker(new URL('./sqlite-queue-thread.ts', import.meta.url), { workerData: start });
+  const worker = new Worker(THREAD_ENTRY, { workerData: start });
   const waiting = new Map<number, Waiting>();
   let nextId = 0;
   let failure: BotError | undefined;

@@ -1,15 +1,11 @@
-import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import { Keyv } from 'keyv';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { ChangeNotices } from '../rules/change-notices.ts';
 import type { LeaseStore } from '../scheduler/lease-store.ts';
 import { createErrorSink } from './create-error-sink.ts';
-import { createLeaseStore, type LeaseStoreOptions } from './create-lease-store.ts';
-import { openPostgresBackend } from './open-postgres-backend.ts';
-import { openRedisBackend } from './open-redis-backend.ts';
-import { openSqliteBackend } from './open-sqlite-backend.ts';
 import { parseStoreUrl, type StoreKind, type StoreLocation } from './parse-store-url.ts';
-import type { Durability, StoreBackend, StoreErrorSink } from './store-backend.ts';
+import type { Durability, LeaseStoreOptions, StoreBackend, StoreErrorSink } from './store-backend.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface Store {
@@ -51,17 +47,13 @@ const NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 /** Before every change channel: the server's channels are shared with whatever else uses it. */
 const CHANGES_PREFIX = 'sekoia-chatops.changes.';
 
-/** The adapter whose connection the leases borrow (they never read or write its keyv keys). */
-const LEASE_NAMESPACE = 'scheduler-leases';
-
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const location = parseStoreUrl(options.url);
   const log = options.log.child({ store: location.kind });
   const onError = createErrorSink(log);
-  const backend = openBackend(location, onError);
+  const backend = await openBackend(location, onError);
   const pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
   const keyvs = new Map<string, { keyv: Keyv; durability: Durability }>();
-  let leaseAdapter: KeyvStoreAdapter | undefined;
   let closing: Promise<void> | undefined;
   log.info({ url: location.safeUrl }, 'store opened');
 
@@ -92,11 +84,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     },
     leases(leaseOptions) {
       if (closing) throw unavailable(undefined, 'store is closed');
-      if (leaseAdapter === undefined) {
-        leaseAdapter = backend.createAdapter(LEASE_NAMESPACE, 'commit');
-        leaseAdapter.on('error', (error: unknown) => onError(error, LEASE_NAMESPACE));
-      }
-      return createLeaseStore(leaseAdapter, leaseOptions);
+      return backend.leases(leaseOptions);
     },
     changes(channel) {
       if (!NAMESPACE.test(channel)) throw new TypeError(`invalid change channel: ${channel}`);
@@ -123,10 +111,21 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   };
 }
 
-function openBackend(location: StoreLocation, onError: StoreErrorSink): StoreBackend {
+/**
+ * Only the chosen backend's module is loaded: the Redis and PostgreSQL clients weigh some 30 MB of
+ * memory and a quarter of a second of start that a bot on SQLite never uses (BENCHMARKS.md).
+ */
+async function openBackend(location: StoreLocation, onError: StoreErrorSink): Promise<StoreBackend> {
   try {
-    if (location.kind === 'sqlite') return openSqliteBackend({ path: location.path, onError });
-    if (location.kind === 'redis') return openRedisBackend({ url: location.url, onError });
+    if (location.kind === 'sqlite') {
+      const { openSqliteBackend } = await import('./open-sqlite-backend.ts');
+      return openSqliteBackend({ path: location.path, onError });
+    }
+    if (location.kind === 'redis') {
+      const { openRedisBackend } = await import('./open-redis-backend.ts');
+      return openRedisBackend({ url: location.url, onError });
+    }
+    const { openPostgresBackend } = await import('./open-postgres-backend.ts');
     return openPostgresBackend({ url: location.url, onError });
   } catch (cause) {
     throw new BotError('store_unavailable', {

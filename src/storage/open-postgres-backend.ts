@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { KeyvPostgres } from '@keyv/postgres';
+import { createPostgresLeaseStore } from './create-postgres-lease-store.ts';
 import { createPostgresNoticeHub } from './create-postgres-notice-hub.ts';
 import type { StoreBackend, StoreErrorSink } from './store-backend.ts';
 
@@ -48,6 +49,8 @@ export function openPostgresBackend(options: { url: string; onError: StoreErrorS
     useKeyPrefix: true,
     createAdapter,
     notices,
+    leases: (leaseOptions) =>
+      createPostgresLeaseStore({ query: (sql, values) => probe.query(sql, values), ...leaseOptions }),
     probe: async () => {
       await probe.get(`${PROBE_NAMESPACE}:ping`);
     },

@@ -1,4 +1,5 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
+import { createRedisLeaseStore } from './create-redis-lease-store.ts';
 import { createRedisNoticeHub } from './create-redis-notice-hub.ts';
 import type { StoreBackend, StoreErrorSink } from './store-backend.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -44,6 +45,8 @@ export function openRedisBackend(options: { url: string; onError: StoreErrorSink
     useKeyPrefix: false,
     createAdapter,
     notices,
+    // Through the probe adapter, which opens the shared client when no command has yet.
+    leases: (leaseOptions) => createRedisLeaseStore({ client: () => probe.getClient(), ...leaseOptions }),
     probe: async () => {
       await probe.get('ping');
     },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openSqlite, SQLITE_MEMORY } from '../sqlite/open-sqlite.ts';
 import { createLocalNoticeHub } from './create-local-notice-hub.ts';
+import { createSqliteLeaseStore } from './create-sqlite-lease-store.ts';
 import { SqliteKeyvStore } from './sqlite-keyv-store.ts';
 import type { StoreBackend, StoreErrorSink } from './store-backend.ts';
 
@@ -30,6 +31,7 @@ export function openSqliteBackend(options: { path: string; onError: StoreErrorSi
     notices,
     createAdapter: (namespace, durability) =>
       new SqliteKeyvStore({ db: durability === 'process' ? relaxedDb() : db, namespace }),
+    leases: (leaseOptions) => createSqliteLeaseStore({ db, ...leaseOptions }),
     probe: async () => {
       db.prepare('SELECT 1').get();
     },

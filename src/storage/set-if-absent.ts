@@ -1,5 +1,3 @@
-import { KeyvPostgres } from '@keyv/postgres';
-import KeyvRedis from '@keyv/redis';
 import type { Keyv } from 'keyv';
 import { SqliteKeyvStore } from './sqlite-keyv-store.ts';
 
@@ -18,17 +16,22 @@ export async function setIfAbsent(keyv: Keyv, key: string, value: unknown): Prom
   const adapter: unknown = keyv.store;
   if (adapter instanceof SqliteKeyvStore) {
     adapter.insertIfAbsent(prefixed, serialized);
-  } else if (adapter instanceof KeyvRedis) {
-    const client = await adapter.getClient();
-    await client.set(adapter.createKeyPrefix(prefixed, adapter.namespace), serialized, { condition: 'NX' });
-  } else if (adapter instanceof KeyvPostgres) {
+    return keyv.get(key);
+  }
+  // Loaded here, not at the top: a bot on SQLite never loads the network clients.
+  const { KeyvPostgres } = await import('@keyv/postgres');
+  if (adapter instanceof KeyvPostgres) {
     const { schema, table } = adapter.opts;
     await adapter.query(
       `INSERT INTO ${schema}.${table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
       [prefixed, serialized],
     );
-  } else {
-    throw new TypeError('setIfAbsent is not supported by this storage adapter');
+    return keyv.get(key);
   }
+  const { default: KeyvRedis } = await import('@keyv/redis');
+  if (!(adapter instanceof KeyvRedis))
+    throw new TypeError('setIfAbsent is not supported by this storage adapter');
+  const client = await adapter.getClient();
+  await client.set(adapter.createKeyPrefix(prefixed, adapter.namespace), serialized, { condition: 'NX' });
   return keyv.get(key);
 }

@@ -17,7 +17,7 @@ const services = compose.services as { [name: string]: Node };
 const bots = Object.entries(services).filter(([, service]) => service.build === '.');
 const DATA_DIR = '/app/data';
 const packageJson = JSON.parse(read('package.json')) as {
-  scripts: { start: string };
+  scripts: { start: string; build: string };
   engines: { node: string };
 };
 
@@ -108,11 +108,19 @@ describe('Dockerfile', () => {
     expect(argsOf('FROM').every((from) => /^\$\{NODE_IMAGE\}( |$)/.test(from))).toBe(true);
   });
 
-  it('installs with the command CI runs, production dependencies only', () => {
+  it('installs with the command CI runs: every dependency to build, production ones to run', () => {
     const ci = /^npm ci( .*)?$/m.exec(read('.ci/run'))?.[0] ?? '';
     const installs = argsOf('RUN').filter((run) => run.startsWith('npm '));
-    expect(installs).toHaveLength(1);
-    expect(new Set(words(installs[0] ?? ''))).toEqual(new Set([...words(ci), '--omit=dev']));
+    expect(installs.map((install) => new Set(words(install)))).toEqual([
+      new Set([...words(ci), '--ignore-scripts']),
+      new Set([...words(ci), '--omit=dev']),
+    ]);
+  });
+
+  it('runs the JavaScript npm run build compiles, not the TypeScript sources', () => {
+    expect(argsOf('RUN')).toContain(`node node_modules/typescript/bin/${packageJson.scripts.build}`);
+    expect(argsOf('COPY')).toContain('--from=build /app/dist ./dist');
+    expect(packageJson.scripts.start).toMatch(/ dist\/main\.js$/);
   });
 
   it('starts the way npm start does, as an unprivileged user, with a writable data volume', () => {
@@ -145,7 +153,9 @@ describe('Dockerfile', () => {
     const copied = argsOf('COPY')
       .filter((copy) => !copy.startsWith('--from'))
       .flatMap((copy) => words(copy).slice(0, -1));
-    expect(copied).toEqual(['package.json', 'package-lock.json', '.npmrc', 'package.json', 'src']);
+    expect(new Set(copied)).toEqual(
+      new Set(['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'src']),
+    );
     for (const path of copied) expect(ignored).not.toContain(path);
   });
 });

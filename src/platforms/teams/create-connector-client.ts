@@ -1,4 +1,4 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import type { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { PlatformGate } from '../../delivery/create-platform-gate.ts';
 import { BotError, isBotError } from '../../errors.ts';
 import { failedBeforeSending } from '../../http/failed-before-sending.ts';
@@ -71,13 +71,25 @@ export function createConnectorClient(options: {
   /** Paces every request by conversation and app, and hears of every 429 (create-teams-gate.ts). */
   gate?: Pick<PlatformGate, 'beforeRequest' | 'afterAnswer'>;
 }): ConnectorClient {
-  const factory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: options.credentials.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: options.credentials.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: options.credentials.MicrosoftAppType ?? '',
-    MicrosoftAppTenantId: options.credentials.MicrosoftAppTenantId ?? '',
-  });
+  // botbuilder costs ~50 MB and most of a second of start: it is loaded by the first request that
+  // needs a token, never without an app id (BENCHMARKS.md, footprint).
+  let loading: Promise<ConfigurationServiceClientCredentialFactory> | undefined;
+  const credentialFactory = () => {
+    loading ??= import('botbuilder').then(
+      ({ ConfigurationServiceClientCredentialFactory }) =>
+        new ConfigurationServiceClientCredentialFactory({
+          MicrosoftAppId: options.credentials.MicrosoftAppId ?? '',
+          MicrosoftAppPassword: options.credentials.MicrosoftAppPassword ?? '',
+          MicrosoftAppType: options.credentials.MicrosoftAppType ?? '',
+          MicrosoftAppTenantId: options.credentials.MicrosoftAppTenantId ?? '',
+        }),
+    );
+    return loading;
+  };
   const authorization = async (): Promise<Record<string, string>> => {
+    // What the factory's isAuthenticationDisabled() answers without an app id (local use).
+    if (!options.credentials.MicrosoftAppId) return {};
+    const factory = await credentialFactory();
     if (await factory.isAuthenticationDisabled()) return {};
     const appId = options.credentials.MicrosoftAppId ?? '';
     const credentials = (await factory.createCredentials(
