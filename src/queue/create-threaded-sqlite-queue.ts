@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -118,7 +118,7 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
     enqueueRaw: (bytes, context) => {
       // The same refusal as the client's own methods once closed.
       if (closed) return Promise.reject(new BotError('shutting_down', { message: 'the queue is closed' }));
-      const own = ownsBuffer(bytes) ? bytes : bytes.slice();
+      const own = ownsBuffer(bytes) ? bytes : new Uint8Array(bytes);
       const sent = send({ op: 'enqueueRaw', bytes: own, context, now: options.clock.now() });
       // After `send`: a refused send (thread gone) leaves the caller's bytes as they were.
       if (!failure) transfers.add(own.buffer as ArrayBuffer);
@@ -127,11 +127,15 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
   };
 }
 
-/** Whether the view spans its whole buffer, so that the buffer can be transferred without a copy. */
+/**
+ * Whether the view spans a buffer of its own that can be transferred without a copy: not a slice
+ * of a larger one, nor Node's shared Buffer pool (marked untransferable).
+ */
 function ownsBuffer(bytes: Uint8Array): boolean {
   return (
     bytes.byteOffset === 0 &&
     bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer
+    bytes.buffer instanceof ArrayBuffer &&
+    !isMarkedAsUntransferable(bytes.buffer)
   );
 }
