@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config/load-config.ts';
 import { createLogger } from '../src/log.ts';
 import { benchIngestOnRedis } from './ingest-on-redis.ts';
 import { ingestSection } from './ingest-section.ts';
-import { type LoadOptions, loadFromProcess } from './load-from-process.ts';
+import { type LoadFigures, type LoadOptions, loadFromProcess } from './load-from-process.ts';
 import { writeBenchmarkSection } from './write-benchmark-section.ts';
 
 const CONNECTIONS = 50;
@@ -26,6 +26,11 @@ const SECRET = 'bench-webhook-secret-0123456789abcdef';
 /** Per drain; the in-process SQLite queue drains at a few hundred events a second on 2 cores. */
 // The SQLite drain of a 10 s run (~80,000 events at ~450 events/s, enriched one by one) takes minutes.
 const DRAIN_TIMEOUT_MS = 600_000;
+/**
+ * `BENCH_INGEST_QUICK=1`: the bare server and the paused-processing row only, printed, without the
+ * drain, the Redis rows, nor writing BENCHMARKS.md (for quick before/after rounds).
+ */
+const QUICK = process.env.BENCH_INGEST_QUICK === '1';
 
 interface FakeApi {
   child: ChildProcess;
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
   // 1. The endpoint alone: processing paused, so the figure is the ingest path's own.
   await app.worker.stop();
   const ingest = await loadFromProcess(url, loadOptions);
+  if (QUICK) return quickReport(app, bareResult, ingest, dir, api);
   app.worker.start();
   const first = await drain(app);
   // 2. The same endpoint while the worker enriches and delivers what arrives.
@@ -134,6 +140,21 @@ async function main(): Promise<void> {
   });
   writeBenchmarkSection(join(import.meta.dirname, '..', 'BENCHMARKS.md'), 'ingest', markdown);
   process.stdout.write(`${markdown}\n`);
+}
+
+/** Both rows, and a check that every 202 is in the queue (nothing was processed meanwhile). */
+async function quickReport(app: App, bare: LoadFigures, ingest: LoadFigures, dir: string, api: FakeApi) {
+  const { pending } = await app.queue.stats();
+  await app.stop();
+  api.child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+  if (pending < ingest.ok) throw new Error(`only ${pending} of ${ingest.ok} accepted events are stored`);
+  const ratio = ((ingest.reqPerSec / bare.reqPerSec) * 100).toFixed(1);
+  const row = (name: string, r: LoadFigures) =>
+    `${name}\t${r.reqPerSec.toFixed(0)} req/s\tp50 ${r.p50Ms} ms\tp99 ${r.p99Ms} ms\t2xx ${r.ok}\terrors ${r.errors}`;
+  process.stdout.write(
+    `${row('bare', bare)}\n${row('paused', ingest)}\tvs bare ${ratio} %\tstored ${pending}\n`,
+  );
 }
 
 await main();
