@@ -1,8 +1,8 @@
 import { BotError, isBotError } from '../errors.ts';
 import { parseJsonText } from '../http/parse-json-text.ts';
 import type { RawAdmission, RawJobContext, RawJobSummary } from '../queue/raw-job.ts';
-import { dedupeKeysOf, readableAlertUuid, type SekoiaEvent } from './read-sekoia-event.ts';
-import { sekoiaEventSchema } from './sekoia-event-schema.ts';
+import { envelopeProblems } from './envelope-problems.ts';
+import { dedupeKeysOf, readableAlertUuid, readSekoiaEvent, type SekoiaEvent } from './read-sekoia-event.ts';
 import { SEKOIA_EVENT_JOB, storedEventPayload } from './stored-event.ts';
 
 /** Where the queue's thread finds `admitWebhookBody` (it cannot be sent there as a function). */
@@ -53,11 +53,8 @@ export function webhookSummary(summary: RawJobSummary): WebhookSummary {
 }
 
 function readEnvelope(value: unknown): SekoiaEvent {
-  const parsed = sekoiaEventSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .slice(0, 10)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+  const problems = envelopeProblems(value);
+  if (problems.length === 0) return readSekoiaEvent(value);
   throw new BotError('webhook_invalid_shape', {
     message: 'the body is not a Sekoia.io notification: a JSON object with a string "type" is expected',
     details: { problems },
