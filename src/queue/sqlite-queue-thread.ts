@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isBotError } from '../errors.ts';
 import { openSqlite } from '../sqlite/open-sqlite.ts';
 import { createQueueExecutor } from './create-queue-executor.ts';
-import type { NewJob } from './job-queue.ts';
+import type { EnqueueResult, NewJob } from './job-queue.ts';
 import { type AdmitRaw, admitAndEnqueue } from './raw-job.ts';
 import { isProcessAlive, releaseAbandonedLeases } from './release-abandoned-leases.ts';
 import { createSqliteQueueCore } from './sqlite-queue-core.ts';
@@ -36,13 +36,9 @@ const post = (reply: ThreadReply) => port.postMessage(reply);
 function run(request: ThreadRequest): Promise<unknown> {
   if (request.op !== 'enqueueRaw') return executor.submit(request);
   if (!admit) return Promise.reject(new Error('this queue was opened without an admission function'));
-  const enqueue = (job: NewJob) => executor.submit({ op: 'enqueue', job, now: request.now });
-  return admitAndEnqueue(
-    admit,
-    enqueue as (job: NewJob) => Promise<{ jobId: string }>,
-    request.bytes,
-    request.context,
-  );
+  const enqueue = (job: NewJob) =>
+    executor.submit({ op: 'enqueue', job, now: request.now }) as Promise<EnqueueResult>;
+  return admitAndEnqueue(admit, enqueue, request.bytes, request.context);
 }
 
 port.on('message', (message: ThreadMessage) => {
