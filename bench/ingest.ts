@@ -15,9 +15,10 @@ import { createInterface } from 'node:readline';
 import { type App, createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createLogger } from '../src/log.ts';
+import { costOf, type RunCost } from './cost-of.ts';
 import { benchIngestOnRedis } from './ingest-on-redis.ts';
 import { ingestSection } from './ingest-section.ts';
-import { type LoadOptions, loadFromProcess } from './load-from-process.ts';
+import { type LoadFigures, type LoadOptions, loadFromProcess } from './load-from-process.ts';
 import { writeBenchmarkSection } from './write-benchmark-section.ts';
 
 const CONNECTIONS = 50;
@@ -26,6 +27,11 @@ const SECRET = 'bench-webhook-secret-0123456789abcdef';
 /** Per drain; the in-process SQLite queue drains at a few hundred events a second on 2 cores. */
 // The SQLite drain of a 10 s run (~80,000 events at ~450 events/s, enriched one by one) takes minutes.
 const DRAIN_TIMEOUT_MS = 600_000;
+/**
+ * `BENCH_INGEST_QUICK=1`: the bare server and the paused-processing row only, printed, without the
+ * drain, the Redis rows, nor writing BENCHMARKS.md (for quick before/after rounds).
+ */
+const QUICK = process.env.BENCH_INGEST_QUICK === '1';
 
 interface FakeApi {
   child: ChildProcess;
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
     durationS: DURATION_S,
     alertUuids: api.alertUuids,
   };
-  const bareResult = await loadFromProcess(bareUrl, loadOptions);
+  const { result: bareResult, cost: bareCost } = await costOf(() => loadFromProcess(bareUrl, loadOptions));
   bare.close();
 
   const config = loadConfig({
@@ -102,7 +108,8 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}/hooks/sekoia/${SECRET}`;
   // 1. The endpoint alone: processing paused, so the figure is the ingest path's own.
   await app.worker.stop();
-  const ingest = await loadFromProcess(url, loadOptions);
+  const { result: ingest, cost } = await costOf(() => loadFromProcess(url, loadOptions));
+  if (QUICK) return quickReport(app, { bare: [bareResult, bareCost], paused: [ingest, cost] }, dir, api);
   app.worker.start();
   const first = await drain(app);
   // 2. The same endpoint while the worker enriches and delivers what arrives.
@@ -134,6 +141,30 @@ async function main(): Promise<void> {
   });
   writeBenchmarkSection(join(import.meta.dirname, '..', 'BENCHMARKS.md'), 'ingest', markdown);
   process.stdout.write(`${markdown}\n`);
+}
+
+/** Both rows, and a check that every 202 is in the queue (nothing was processed meanwhile). */
+async function quickReport(
+  app: App,
+  rows: { bare: [LoadFigures, RunCost]; paused: [LoadFigures, RunCost] },
+  dir: string,
+  api: FakeApi,
+) {
+  const [bare, ingest] = [rows.bare[0], rows.paused[0]];
+  const { pending } = await app.queue.stats();
+  await app.stop();
+  api.child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+  if (pending < ingest.ok) throw new Error(`only ${pending} of ${ingest.ok} accepted events are stored`);
+  const ratio = ((ingest.reqPerSec / bare.reqPerSec) * 100).toFixed(1);
+  // Per request answered, in microseconds: the main thread's CPU, then every thread's.
+  const perRequest = (r: LoadFigures, ms: number) => ((ms * 1000) / Math.max(1, r.ok)).toFixed(0);
+  const row = (name: string, [r, c]: [LoadFigures, RunCost]) =>
+    `${name}\t${r.reqPerSec.toFixed(0)} req/s\tp50 ${r.p50Ms} ms\tp99 ${r.p99Ms} ms\t2xx ${r.ok}\terrors ${r.errors}` +
+    `\tmain cpu µs/req ${perRequest(r, c.mainCpuMs)}\tcpu µs/req ${perRequest(r, c.cpuMs)}`;
+  process.stdout.write(
+    `${row('bare', rows.bare)}\n${row('paused', rows.paused)}\tvs bare ${ratio} %\tstored ${pending}\n`,
+  );
 }
 
 await main();

@@ -13,7 +13,7 @@ import {
 } from '../delivery/create-reminder-job-handler.ts';
 import { defineWatchJobs } from '../delivery/define-watch-jobs.ts';
 import { cardReminderJob } from '../delivery/reminder-job.ts';
-import { sekoiaEventJob } from '../ingress/stored-event.ts';
+import { sekoiaEventJob } from '../ingress/sekoia-event-job.ts';
 import { defineJob, defineJobs, type JobTable, type JobTableEntry } from '../queue/define-jobs.ts';
 import { type CompactNotification, TRIGGER_TABLE } from '../triggers/trigger-table.ts';
 

@@ -1,5 +1,6 @@
 import type { AppOptions } from '../app-options.ts';
 import type { Clock } from '../clock.ts';
+import { WEBHOOK_ADMISSION } from '../ingress/admit-webhook-body.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { openQueue } from '../queue/open-queue.ts';
 import type { Store } from '../storage/create-store.ts';
@@ -32,5 +33,6 @@ export async function openAppQueue(options: AppOptions, store: Store, clock: Clo
   }
   const path = store.sqlitePath ?? config.QUEUE_PATH;
   if (path === undefined) throw new Error('no queue for this store');
-  return openQueue(path, clock, log, options.onFatal);
+  // WebHook bodies are parsed and checked in the queue's thread; the other engines do it in the route.
+  return openQueue({ path, clock, log, onFatal: options.onFatal, admission: WEBHOOK_ADMISSION });
 }

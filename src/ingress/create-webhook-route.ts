@@ -2,15 +2,16 @@ import type { Request, Response } from 'restify';
 import type { Clock } from '../clock.ts';
 import { BotError, httpStatusOf, isBotError } from '../errors.ts';
 import { isJsonContentType } from '../http/is-json-content-type.ts';
-import { readJsonText } from '../http/read-json-body.ts';
+import { readBodyBytes } from '../http/read-json-body.ts';
 import { RETRY_AFTER_SECONDS, sendJson } from '../http/send-json.ts';
 import { createSecretVerifier } from '../http/verify-secret.ts';
 import { type Logger, logSafe } from '../log.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { dedupeKeysOf, readableAlertUuid, type SekoiaEvent } from './read-sekoia-event.ts';
-import { sekoiaEventSchema } from './sekoia-event-schema.ts';
-import { KNOWN_EVENT_TYPES, SEKOIA_EVENT_JOB, storedEventPayload } from './stored-event.ts';
+import type { RawRefusal } from '../queue/raw-job.ts';
+import { type WebhookSummary, webhookSummary } from './admit-webhook-body.ts';
+import { enqueueWebhookBody } from './enqueue-webhook-body.ts';
+import { KNOWN_EVENT_TYPES } from './stored-event.ts';
 
 export interface WebhookRouteOptions {
   secret: string;
@@ -22,49 +23,46 @@ export interface WebhookRouteOptions {
   onQueued?: () => void;
 }
 
-/** `POST /hooks/sekoia/:secret`: verify → parse → persist → 202 (spec §4, reference §3.4). */
+/**
+ * `POST /hooks/sekoia/:secret`: verify → parse → persist → 202 (spec §4, reference §3.4). This
+ * thread only checks the secret and the media type and collects the bytes: parsing, the envelope
+ * check and the write happen in the queue's thread when it has one (enqueue-webhook-body.ts).
+ */
 export function createWebhookRoute(options: WebhookRouteOptions) {
   const isSecret = createSecretVerifier(options.secret);
   return async (req: Request, res: Response): Promise<void> => {
     try {
-      const { event, body } = await acceptRequest(req, isSecret);
-      const { jobId } = await options.queue.enqueue({
-        kind: SEKOIA_EVENT_JOB,
-        payload: storedEventPayload({ body, receivedAt: options.clock.now(), requestId: req.getId() }),
-        dedupeKeys: dedupeKeysOf(event),
-      });
-      sendJson(res, 202, { status: 'accepted', id: jobId });
+      const bytes = await acceptRequest(req, isSecret);
+      const context = { receivedAt: options.clock.now(), requestId: req.getId() };
+      const outcome = await enqueueWebhookBody(options.queue, bytes, context);
+      if (!outcome.ok) throw refusalError(outcome.refusal);
+      sendJson(res, 202, { status: 'accepted', id: outcome.jobId });
       options.onQueued?.();
-      recordAccepted(options, req, event, jobId);
+      recordAccepted(options, req, webhookSummary(outcome.summary), outcome.jobId);
     } catch (error) {
       refuse(res, error, options.metrics, options.log.child({ reqId: req.getId() }));
     }
   };
 }
 
-async function acceptRequest(
-  req: Request,
-  isSecret: (presented: string) => boolean,
-): Promise<{ event: SekoiaEvent; body: string }> {
+async function acceptRequest(req: Request, isSecret: (presented: string) => boolean): Promise<Uint8Array> {
   if (!isSecret(String(req.params?.secret ?? ''))) throw new BotError('webhook_not_found');
   if (!isJsonContentType(req.headers['content-type'])) {
     throw new BotError('webhook_unsupported_media_type', { message: 'the body must be application/json' });
   }
-  const { text, value } = await readJsonText(req);
-  const parsed = sekoiaEventSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 10)
-      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-    throw new BotError('webhook_invalid_shape', {
-      message: 'the body is not a Sekoia.io notification: a JSON object with a string "type" is expected',
-      details: { problems },
-    });
-  }
-  return { event: parsed.data, body: text };
+  return readBodyBytes(req);
 }
 
-function recordAccepted(options: WebhookRouteOptions, req: Request, event: SekoiaEvent, jobId: string): void {
+function refusalError(refusal: RawRefusal): BotError {
+  return new BotError(refusal.code, { message: refusal.message, details: refusal.details });
+}
+
+function recordAccepted(
+  options: WebhookRouteOptions,
+  req: Request,
+  event: WebhookSummary,
+  jobId: string,
+): void {
   const type = KNOWN_EVENT_TYPES.has(event.type) ? event.type : 'other';
   options.metrics.eventsReceived.inc({ type });
   const { log } = options;
@@ -73,7 +71,7 @@ function recordAccepted(options: WebhookRouteOptions, req: Request, event: Sekoi
       { reqId: req.getId(), eventId: jobId, type: logSafe(event.type, 100) },
       'notification of an unknown type stored',
     );
-  } else if (type === 'alert' && readableAlertUuid(event) === undefined) {
+  } else if (type === 'alert' && event.alertUuid === undefined) {
     // Stored all the same: it is kept without a card, counted and shown by `status`.
     log.warn(
       { reqId: req.getId(), eventId: jobId, action: logSafe(event.action ?? '', 100) },
@@ -81,7 +79,7 @@ function recordAccepted(options: WebhookRouteOptions, req: Request, event: Sekoi
     );
   } else if (log.isLevelEnabled('info')) {
     const fields = { reqId: req.getId(), eventId: jobId, type, action: logSafe(event.action ?? '', 100) };
-    log.info({ ...fields, alertUuid: logSafe(event.attributes.uuid ?? '', 64) }, 'notification stored');
+    log.info({ ...fields, alertUuid: logSafe(event.uuid ?? '', 64) }, 'notification stored');
   }
 }
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { jobType } from '../queue/job-type.ts';
 import { readSekoiaEvent, type SekoiaEvent } from './read-sekoia-event.ts';
 
 /** Job kind of a WebHook notification waiting to be processed. */
@@ -29,16 +27,6 @@ export function readStoredEvent(value: unknown): StoredEvent {
     requestId: typeof stored.requestId === 'string' ? stored.requestId : '',
   };
 }
-
-/**
- * The WebHook job: any JSON is accepted and read leniently (a shape the normalizers cannot read is
- * kept as "other"); only a payload that is not JSON at all is refused. Written by
- * `storedEventPayload`, not `encodeJob`, to keep the bytes as received.
- */
-export const sekoiaEventJob = jobType(
-  SEKOIA_EVENT_JOB,
-  z.unknown().transform((value) => readStoredEvent(value)),
-);
 
 /**
  * Event types documented by Sekoia.io (reference §3.2); anything else is kept and reported under

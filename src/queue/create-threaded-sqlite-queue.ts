@@ -1,12 +1,12 @@
 import { extname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { createQueueClient } from './create-queue-client.ts';
 import type { JobQueue } from './job-queue.ts';
-import type { QueueRequest } from './queue-request.ts';
-import type { ThreadMessage, ThreadReply, ThreadStart } from './thread-protocol.ts';
+import type { RawAdmissionModule, RawEnqueueResult } from './raw-job.ts';
+import type { ThreadMessage, ThreadReply, ThreadRequest, ThreadStart } from './thread-protocol.ts';
 
 export interface ThreadedSqliteQueueOptions {
   path: string;
@@ -14,6 +14,8 @@ export interface ThreadedSqliteQueueOptions {
   log: Logger;
   /** The thread died: nothing can be accepted any more (the process should restart). */
   onFatal?: (error: Error) => void;
+  /** Offers `enqueueRaw`: bodies are parsed and checked by this function, in the thread. */
+  admission?: RawAdmissionModule;
 }
 
 interface Waiting {
@@ -29,7 +31,12 @@ const THREAD_ENTRY = new URL(
 
 /** The embedded durable queue in its own thread (see sqlite-queue-thread.ts). */
 export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOptions): Promise<JobQueue> {
-  const start: ThreadStart = { path: options.path, ownerPid: process.pid, now: options.clock.now() };
+  const start: ThreadStart = {
+    path: options.path,
+    ownerPid: process.pid,
+    now: options.clock.now(),
+    ...(options.admission ? { admission: options.admission } : {}),
+  };
   const worker = new Worker(THREAD_ENTRY, { workerData: start });
   const waiting = new Map<number, Waiting>();
   let nextId = 0;
@@ -65,23 +72,38 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
   });
   await ready;
 
-  const post = (message: ThreadMessage) => worker.postMessage(message);
-  let outbox: { id: number; request: QueueRequest }[] = [];
+  const post = (message: ThreadMessage, transfer: ArrayBuffer[] = []) =>
+    worker.postMessage(message, transfer);
+  let outbox: { id: number; request: ThreadRequest }[] = [];
+  let transfers = new Set<ArrayBuffer>();
   const flushOutbox = () => {
     const items = outbox;
+    const transfer = [...transfers];
     outbox = [];
-    post({ type: 'requests', items });
-  };
-  return createQueueClient({
-    clock: options.clock,
-    send: (request) => {
-      if (failure) return Promise.reject(failure);
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        if (outbox.push({ id, request }) === 1) setImmediate(flushOutbox);
+    transfers = new Set();
+    try {
+      post({ type: 'requests', items }, transfer);
+    } catch (cause) {
+      // Not sent (a buffer that cannot be transferred): these requests fail, later ones go on.
+      const error = new BotError('store_unavailable', {
+        message: 'the request could not reach the queue thread',
+        cause,
       });
-    },
+      for (const { id } of items) waiting.get(id)?.reject(error);
+      for (const { id } of items) waiting.delete(id);
+    }
+  };
+  const send = (request: ThreadRequest): Promise<unknown> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      if (outbox.push({ id, request }) === 1) setImmediate(flushOutbox);
+    });
+  };
+  const client = createQueueClient({
+    clock: options.clock,
+    send,
     close: async () => {
       if (failure) return;
       await new Promise<void>((resolve) => {
@@ -92,4 +114,35 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
       await worker.terminate();
     },
   });
+  if (!options.admission) return client;
+  let closed = false;
+  return {
+    ...client,
+    close: () => {
+      closed = true;
+      return client.close();
+    },
+    enqueueRaw: (bytes, context) => {
+      // The same refusal as the client's own methods once closed.
+      if (closed) return Promise.reject(new BotError('shutting_down', { message: 'the queue is closed' }));
+      const own = ownsBuffer(bytes) ? bytes : new Uint8Array(bytes);
+      const sent = send({ op: 'enqueueRaw', bytes: own, context, now: options.clock.now() });
+      // After `send`: a refused send (thread gone) leaves the caller's bytes as they were.
+      if (!failure) transfers.add(own.buffer as ArrayBuffer);
+      return sent as Promise<RawEnqueueResult>;
+    },
+  };
+}
+
+/**
+ * Whether the view spans a buffer of its own that can be transferred without a copy: not a slice
+ * of a larger one, nor Node's shared Buffer pool (marked untransferable).
+ */
+function ownsBuffer(bytes: Uint8Array): boolean {
+  return (
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer &&
+    !isMarkedAsUntransferable(bytes.buffer)
+  );
 }

@@ -1,3 +1,5 @@
+import type { RawEnqueueResult, RawJobContext } from './raw-job.ts';
+
 /**
  * The durable work queue port. The embedded implementation keeps jobs in SQLite; a distributed one
  * (Redis / PostgreSQL) can take its place behind the same interface.
@@ -83,6 +85,14 @@ export interface KindStats {
 export interface JobQueue {
   /** Resolves once the job is durably stored (or recognised as a duplicate). */
   enqueue(job: NewJob): Promise<EnqueueResult>;
+  /**
+   * Optional, for engines with a thread of their own (the embedded SQLite queue): takes a request
+   * body's bytes there, where the admission function the queue was opened with parses and checks
+   * them, and enqueues the job as `enqueue` does, or answers with its refusal. The bytes' buffer is
+   * transferred, not copied: the caller must not read it afterwards. Without it, the caller admits
+   * the bytes itself with the same function and calls `enqueue` (ingress/enqueue-webhook-body.ts).
+   */
+  enqueueRaw?(bytes: Uint8Array, context: RawJobContext): Promise<RawEnqueueResult>;
   /**
    * Leases up to `limit` due jobs for `leaseMs` (a job whose lease runs out is handed out again).
    * Due jobs that are duplicates are dropped on the way and reported.

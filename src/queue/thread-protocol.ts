@@ -1,19 +1,32 @@
 import type { BotErrorCode } from '../errors.ts';
 import type { QueueRequest } from './queue-request.ts';
+import type { RawAdmissionModule, RawJobContext } from './raw-job.ts';
 
 /** What the queue's thread is started with. */
 export interface ThreadStart {
   path: string;
   ownerPid: number;
   now: number;
+  /** The function that admits raw bytes (`enqueueRaw`); without it, raw requests are refused. */
+  admission?: RawAdmissionModule;
 }
+
+/** Raw bytes to admit and enqueue in the thread; their buffer travels in the transfer list. */
+export interface RawEnqueueRequest {
+  op: 'enqueueRaw';
+  bytes: Uint8Array;
+  context: RawJobContext;
+  now: number;
+}
+
+export type ThreadRequest = QueueRequest | RawEnqueueRequest;
 
 /**
  * Requests and replies travel in batches, one message per event-loop turn each way: a message
  * between threads costs a wake-up, and at WebHook rates the wake-ups would dominate.
  */
 export type ThreadMessage =
-  | { type: 'requests'; items: { id: number; request: QueueRequest }[] }
+  | { type: 'requests'; items: { id: number; request: ThreadRequest }[] }
   | { type: 'close' };
 
 export type ThreadOutcome =

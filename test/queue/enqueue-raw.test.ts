@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isMarkedAsUntransferable } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clock.ts';
+import { readBodyBytes } from '../../src/http/read-json-body.ts';
+import { WEBHOOK_ADMISSION } from '../../src/ingress/admit-webhook-body.ts';
+import { SEKOIA_EVENT_JOB } from '../../src/ingress/stored-event.ts';
+import { createLogger } from '../../src/log.ts';
+import { createThreadedSqliteQueue } from '../../src/queue/create-threaded-sqlite-queue.ts';
+import type { JobQueue } from '../../src/queue/job-queue.ts';
+
+const BODY = JSON.stringify({
+  type: 'alert',
+  action: 'created',
+  attributes: { uuid: '0d3f9a52-3b1c-4c8e-9f4e-2a7b6c5d4e3f' },
+  metadata: { created_at: '2026-03-02T08:15:42.113902+00:00', uuid: 'notif-1' },
+});
+const context = { receivedAt: 1_000, requestId: 'req-1' };
+
+describe('enqueueRaw: a body admitted and stored in the queue thread', () => {
+  let dir: string;
+  let queue: JobQueue;
+  const enqueueRaw = (bytes: Uint8Array) => {
+    if (!queue.enqueueRaw) throw new Error('the threaded queue offers enqueueRaw');
+    return queue.enqueueRaw(bytes, context);
+  };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'enqueue-raw-'));
+    const log = createLogger({ level: 'silent' });
+    const clock = createManualClock();
+    queue = await createThreadedSqliteQueue({
+      path: join(dir, 'q.sqlite'),
+      clock,
+      log,
+      admission: WEBHOOK_ADMISSION,
+    });
+  });
+  afterEach(async () => {
+    await queue.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('transfers the bytes (the caller keeps a detached buffer) and stores the body as received', async () => {
+    const bytes = new Uint8Array(Buffer.from(BODY));
+    const result = await enqueueRaw(bytes);
+    expect(bytes.byteLength).toBe(0);
+    expect(result).toEqual({
+      ok: true,
+      jobId: expect.any(String),
+      summary: {
+        type: 'alert',
+        action: 'created',
+        uuid: '0d3f9a52-3b1c-4c8e-9f4e-2a7b6c5d4e3f',
+        alertUuid: '0d3f9a52-3b1c-4c8e-9f4e-2a7b6c5d4e3f',
+      },
+    });
+    const { jobs } = await queue.claim(10, 60_000);
+    expect(jobs).toMatchObject([{ kind: SEKOIA_EVENT_JOB }]);
+    expect(jobs[0]?.payload).toBe(`{"receivedAt":1000,"requestId":"req-1","event":${BODY}}`);
+  });
+
+  it('copies a view of a larger buffer rather than taking the buffer from under its owner', async () => {
+    const whole = Buffer.from(`xx${BODY}yy`);
+    const result = await enqueueRaw(whole.subarray(2, 2 + Buffer.byteLength(BODY)));
+    expect(result.ok).toBe(true);
+    expect(whole.toString()).toBe(`xx${BODY}yy`);
+  });
+
+  it("copies a small Buffer, a slice of Node's shared pool, which cannot be transferred", async () => {
+    const pooled = Buffer.from(BODY);
+    expect((await enqueueRaw(pooled)).ok).toBe(true);
+    expect(pooled.toString()).toBe(BODY);
+  });
+
+  it('keeps the dedupe keys of the body: the same notification twice is dropped when it comes up', async () => {
+    await enqueueRaw(new Uint8Array(Buffer.from(BODY)));
+    await enqueueRaw(new Uint8Array(Buffer.from(BODY)));
+    const claimed = await queue.claim(10, 60_000);
+    expect(claimed.jobs).toHaveLength(1);
+    expect(claimed.duplicates).toHaveLength(1);
+  });
+
+  it('answers a refusal with its problems and stores nothing', async () => {
+    const result = await enqueueRaw(new Uint8Array(Buffer.from('{"type":7}')));
+    expect(result).toEqual({
+      ok: false,
+      refusal: {
+        code: 'webhook_invalid_shape',
+        message: 'the body is not a Sekoia.io notification: a JSON object with a string "type" is expected',
+        details: { problems: ['type: Invalid input: expected string, received number'] },
+      },
+    });
+    expect((await queue.stats()).pending).toBe(0);
+  });
+
+  it('refuses once closed, like the other methods', async () => {
+    await queue.close();
+    await expect(enqueueRaw(new Uint8Array(Buffer.from(BODY)))).rejects.toMatchObject({
+      code: 'shutting_down',
+    });
+  });
+});
+
+describe('readBodyBytes', () => {
+  it('gives a small body its own memory (not a slice of the shared pool), so that it can be transferred', async () => {
+    const server = createServer(async (req, res) => {
+      const bytes = await readBodyBytes(req);
+      res.end(
+        JSON.stringify({
+          offset: bytes.byteOffset,
+          buffer: bytes.buffer.byteLength,
+          length: bytes.length,
+          transferable: !isMarkedAsUntransferable(bytes.buffer),
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: BODY });
+      const length = Buffer.byteLength(BODY);
+      expect(await response.json()).toEqual({ offset: 0, buffer: length, length, transferable: true });
+    } finally {
+      server.close();
+    }
+  });
+});
