@@ -14,6 +14,9 @@ export interface IngestFigures {
   processed: number;
   drainMs: [number, number];
   redis: RedisIngestFigures;
+  /** The idle process (issue 17): footprint-table.ts's table of `footprintRuns` runs. */
+  footprint: string;
+  footprintRuns: number;
 }
 
 /** The `ingest` section of BENCHMARKS.md. */
@@ -38,9 +41,13 @@ ${row(`ingest, 3 replicas on Redis (${shares} connections), workers processing m
 
 Targets (issue #2): ≥ 60 % of the bare server's req/s, p99 < 20 ms.
 
+The process at rest (issue 17), measured before the load: the bot as \`npm start\` runs it, both platforms on (Mattermost on a fake server, Teams always on), a fake Sekoia.io, SQLite in a temporary directory; spawn to the first 200 of \`/healthz\` (polled every 5 ms), the CPU the process had used by then, VmRSS and the V8 heap 5 s later; median (range) of ${f.footprintRuns} runs (\`npm run bench:footprint\` runs it alone). Targets: idle RSS < 120 MB, start to healthy < 1 s.
+
+${f.footprint}
+
 SQLite rows: the app in the script's process. Every 202 is an fsync'd SQLite commit (WAL, \`synchronous=FULL\`, group commit in the queue's own thread). After each run the queue drained (${seconds(f.drainMs[0])} s and ${seconds(f.drainMs[1])} s), and ${f.processed} events had been enriched through the API and delivered, at least the ${f.ingest.ok + f.busy.ok} answered 202 (the rest were in flight when a run stopped); the script checks it.
 
-Redis rows (issue #13): the bot as \`npm start\` runs it (\`node --max-semi-space-size=16 --max-old-space-size=512 src/main.ts\`), each process its own, with \`STORE_URL\` on a \`redis-server\` the script starts for itself (\`--appendonly yes --appendfsync everysec --save ""\`, as README and compose.yaml recommend: a 202 is in Redis's append-only file, fsync'd within the second), so the work queue is BullMQ, shared by the processes; \`SEKOIA_API_RATE=100\` (its maximum) per process. There is no load balancer: on 2 cores a proxy in JavaScript would be the bottleneck, so the replicas row is three autocannon processes run at once, one per replica, with ${shares} connections: req/s, 2xx and errors summed, p50 and p99 the worst of the three. Each replica takes jobs from the shared queue while the load runs, whichever replica accepted them. The three replicas, the three load generators, Redis and the fake API share the machine's ${cpus().length} cores, so the row shows what replicas cost or give on one machine, not how they scale across machines. The shared queue drained in ${seconds(redis.drainMs[0])} s after the one-process run (one process working) and in ${seconds(redis.drainMs[1])} s after the replicas' run (three working); ${redis.processed} events were processed over the replicas (\`/metrics\`: deliveries plus duplicates dropped), at least the ${redis.single.ok + redis.replicas.ok} answered 202; the script checks it.`;
+Redis rows (issue #13): the bot as \`npm start\` runs it (\`node --expose-gc --max-semi-space-size=16 --max-old-space-size=512 dist/main.js\`, compiled by \`npm run build\`), each process its own, with \`STORE_URL\` on a \`redis-server\` the script starts for itself (\`--appendonly yes --appendfsync everysec --save ""\`, as README and compose.yaml recommend: a 202 is in Redis's append-only file, fsync'd within the second), so the work queue is BullMQ, shared by the processes; \`SEKOIA_API_RATE=100\` (its maximum) per process. There is no load balancer: on 2 cores a proxy in JavaScript would be the bottleneck, so the replicas row is three autocannon processes run at once, one per replica, with ${shares} connections: req/s, 2xx and errors summed, p50 and p99 the worst of the three. Each replica takes jobs from the shared queue while the load runs, whichever replica accepted them. The three replicas, the three load generators, Redis and the fake API share the machine's ${cpus().length} cores, so the row shows what replicas cost or give on one machine, not how they scale across machines. The shared queue drained in ${seconds(redis.drainMs[0])} s after the one-process run (one process working) and in ${seconds(redis.drainMs[1])} s after the replicas' run (three working); ${redis.processed} events were processed over the replicas (\`/metrics\`: deliveries plus duplicates dropped), at least the ${redis.single.ok + redis.replicas.ok} answered 202; the script checks it.`;
 }
 
 /** `total` connections over `parts` load processes, as loadSpread shares them. */

@@ -16,9 +16,11 @@ import { type App, createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createLogger } from '../src/log.ts';
 import { costOf, type RunCost } from './cost-of.ts';
+import { footprintTable } from './footprint-table.ts';
 import { benchIngestOnRedis } from './ingest-on-redis.ts';
 import { ingestSection } from './ingest-section.ts';
 import { type LoadFigures, type LoadOptions, loadFromProcess } from './load-from-process.ts';
+import { type Footprint, measureFootprint } from './measure-footprint.ts';
 import { writeBenchmarkSection } from './write-benchmark-section.ts';
 
 const CONNECTIONS = 50;
@@ -32,6 +34,8 @@ const DRAIN_TIMEOUT_MS = 600_000;
  * drain, the Redis rows, nor writing BENCHMARKS.md (for quick before/after rounds).
  */
 const QUICK = process.env.BENCH_INGEST_QUICK === '1';
+/** Idle footprint runs (issue 17), before any load, while the machine is quiet. */
+const FOOTPRINT_RUNS = 3;
 
 interface FakeApi {
   child: ChildProcess;
@@ -78,6 +82,8 @@ async function drain(app: App): Promise<{ processed: number; drainMs: number }> 
 }
 
 async function main(): Promise<void> {
+  const footprints: Footprint[] = [];
+  for (let run = 0; run < (QUICK ? 0 : FOOTPRINT_RUNS); run += 1) footprints.push(await measureFootprint());
   const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   const api = await startFakeApi();
   const bare = await startBare();
@@ -138,6 +144,8 @@ async function main(): Promise<void> {
     processed: second.processed,
     drainMs: [first.drainMs, second.drainMs],
     redis,
+    footprint: footprintTable(footprints),
+    footprintRuns: FOOTPRINT_RUNS,
   });
   writeBenchmarkSection(join(import.meta.dirname, '..', 'BENCHMARKS.md'), 'ingest', markdown);
   process.stdout.write(`${markdown}\n`);

@@ -1,5 +1,5 @@
 /**
- * The world of `npm run bench:storm`: the bot as its own process (`node src/main.ts`, embedded
+ * The world of `npm run bench:storm`: the bot as its own process (`npm start`'s command: the compiled `dist/main.js`, embedded
  * SQLite store in a temporary directory) against the fake Sekoia.io and the fake Mattermost on
  * loopback, which run in the benchmark's process, with channels, one user and one rule per channel.
  */

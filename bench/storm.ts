@@ -459,7 +459,7 @@ const table = [
 ].join('\n');
 const markdown = `## Alert storms: \`npm run bench:storm\`
 
-The bot runs as its own process (\`node src/main.ts\`, embedded SQLite, default settings: storm budget
+The bot runs as its own process (\`npm start\`'s command: the compiled \`dist/main.js\`, embedded SQLite, default settings: storm budget
 20 cards per 5 min per channel) against the fake Sekoia.io and the fake Mattermost on loopback, the
 latter with Mattermost's default rate limiter switched on (10 req/s, burst 100; GCRA, headers and
 429 as the real one) except in the last scenario. The fake Sekoia.io has no rate limit; the bot's
