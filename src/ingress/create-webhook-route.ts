@@ -92,9 +92,13 @@ function refuse(res: Response, error: unknown, metrics: Metrics, log: Logger): v
   // The body may be unread (wrong secret, wrong type, too large): do not reuse this connection.
   res.setHeader('Connection', 'close');
   if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-  if (code === 'webhook_not_found') return void res.send(404, NOT_FOUND_BODY);
+  // Node's own methods, never restify's res.send: this route is served ahead of restify (hot).
+  if (code === 'webhook_not_found') {
+    sendJson(res, 404, NOT_FOUND_BODY);
+    return;
+  }
   const details = isBotError(error) && error.details.problems ? { problems: error.details.problems } : {};
-  res.send(status, {
+  sendJson(res, status, {
     code,
     message: isBotError(error) && status < 500 ? error.message : 'internal error',
     ...details,

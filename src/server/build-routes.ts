@@ -45,7 +45,7 @@ export function buildRoutes(deps: RouteDeps): Route[] {
     { name: 'queue', check: () => deps.queue.ping() },
   ];
   return [
-    { method: 'post', path: '/hooks/sekoia/:secret', handler: webhook },
+    { method: 'post', path: '/hooks/sekoia/:secret', handler: webhook, hot: true },
     { method: 'get', path: '/', handler: firstRun },
     { method: 'head', path: '/', handler: firstRun },
     { method: 'get', path: '/healthz', handler: healthz },
