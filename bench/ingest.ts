@@ -26,9 +26,13 @@ import { writeBenchmarkSection } from './write-benchmark-section.ts';
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const SECRET = 'bench-webhook-secret-0123456789abcdef';
-/** Per drain; the in-process SQLite queue drains at a few hundred events a second on 2 cores. */
-// The SQLite drain of a 10 s run (~80,000 events at ~450 events/s, enriched one by one) takes minutes.
+/**
+ * Per drain, at least; the in-process SQLite queue drains at a few hundred events a second on 2
+ * cores (each enriched one by one), so a drain may take as long as 5 ms per event accepted: a 10 s
+ * run at 15,000 req/s leaves ~150,000 to process.
+ */
 const DRAIN_TIMEOUT_MS = 600_000;
+const DRAIN_MS_PER_EVENT = 5;
 /**
  * `BENCH_INGEST_QUICK=1`: the bare server and the paused-processing row only, printed, without the
  * drain, the Redis rows, nor writing BENCHMARKS.md (for quick before/after rounds).
@@ -72,8 +76,9 @@ async function metricValue(app: App, name: string): Promise<number> {
 /** Waits until the queue is empty; returns how many events were delivered or dropped as duplicates. */
 async function drain(app: App): Promise<{ processed: number; drainMs: number }> {
   const started = Date.now();
+  const timeoutMs = Math.max(DRAIN_TIMEOUT_MS, (await app.queue.stats()).pending * DRAIN_MS_PER_EVENT);
   while ((await app.queue.stats()).pending > 0) {
-    if (Date.now() - started > DRAIN_TIMEOUT_MS) throw new Error('the queue did not drain in time');
+    if (Date.now() - started > timeoutMs) throw new Error('the queue did not drain in time');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const delivered = await metricValue(app, 'sekoia_chatops_deliveries_total');
