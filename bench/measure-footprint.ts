@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FAKE_MATTERMOST_COMMAND_TOKEN } from '../test/fakes/fake-mattermost/index.ts';
 import { startFakeMattermost } from '../test/fakes/fake-mattermost/start-fake-mattermost.ts';
 import { startFakeSekoia } from '../test/fakes/fake-sekoia/start-fake-sekoia.ts';
+import { fakeWorldEnv } from './fake-world-env.ts';
 import { spawnBotProcess } from './spawn-bot-process.ts';
 
 /** What an idle bot process costs: how long it takes to serve, and what it holds once settled. */
@@ -41,18 +41,7 @@ export async function measureFootprint(options: MeasureFootprintOptions = {}): P
   try {
     const bot = await spawnBotProcess({
       cwd: dir,
-      env: {
-        STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
-        SEKOIA_WEBHOOK_SECRET: 'bench-footprint-secret-0123456789abcdef',
-        SEKOIA_API_URL: sekoia.url,
-        SEKOIA_API_KEY: sekoia.apiKey,
-        SEKOIA_APP_URL: sekoia.appUrl,
-        MATTERMOST_URL: mattermost.url,
-        MATTERMOST_BOT_TOKEN: mattermost.botToken,
-        MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
-        LOG_LEVEL: 'warn',
-        LOG_FORMAT: 'json',
-      },
+      env: fakeWorldEnv({ dir, secret: 'bench-footprint-secret-0123456789abcdef', sekoia, mattermost }),
       publicUrl: true,
       readyPath: '/healthz',
       pollMs: HEALTH_POLL_MS,

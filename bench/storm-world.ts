@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  FAKE_MATTERMOST_COMMAND_TOKEN,
   type FakeMattermost,
   type FakePost,
   startFakeMattermost,
 } from '../test/fakes/fake-mattermost/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
+import { fakeWorldEnv } from './fake-world-env.ts';
 import { spawnBotProcess } from './spawn-bot-process.ts';
 
 const SECRET = 'bench-storm-webhook-secret-0123456789';
@@ -52,16 +52,7 @@ export async function startStormWorld(options: StormWorldOptions): Promise<Storm
   const bot = await spawnBotProcess({
     cwd: dir,
     env: {
-      STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
-      SEKOIA_WEBHOOK_SECRET: SECRET,
-      SEKOIA_API_URL: sekoia.url,
-      SEKOIA_API_KEY: sekoia.apiKey,
-      SEKOIA_APP_URL: sekoia.appUrl,
-      MATTERMOST_URL: mattermost.url,
-      MATTERMOST_BOT_TOKEN: mattermost.botToken,
-      MATTERMOST_COMMAND_TOKENS: FAKE_MATTERMOST_COMMAND_TOKEN,
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
+      ...fakeWorldEnv({ dir, secret: SECRET, sekoia, mattermost }),
       ...options.env,
     },
     publicUrl: true,
