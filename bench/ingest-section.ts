@@ -41,7 +41,7 @@ ${row(`ingest, 3 replicas on Redis (${shares} connections), workers processing m
 
 Targets (issue #2): ≥ 60 % of the bare server's req/s, p99 < 20 ms.
 
-The process at rest (issue 17), measured before the load: the bot as \`npm start\` runs it, both platforms on (Mattermost on a fake server, Teams always on), a fake Sekoia.io, SQLite in a temporary directory; spawn to the first 200 of \`/healthz\` (polled every 5 ms), the CPU the process had used by then, VmRSS and the V8 heap 5 s later; median (range) of ${f.footprintRuns} runs (\`npm run bench:footprint\` runs it alone). Targets: idle RSS < 120 MB, start to healthy < 1 s.
+The process at rest (issue 17), measured between the SQLite and the Redis rows, while nothing else runs: the bot as \`npm start\` runs it, both platforms on (Mattermost on a fake server, Teams always on), a fake Sekoia.io, SQLite in a temporary directory; spawn to the first 200 of \`/healthz\` (polled every 5 ms), the CPU the process had used by then, VmRSS and the V8 heap 5 s later; median (range) of ${f.footprintRuns} runs (\`npm run bench:footprint\` runs it alone). Targets: idle RSS < 120 MB, start to healthy < 1 s.
 
 ${f.footprint}
 

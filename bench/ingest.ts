@@ -38,7 +38,7 @@ const DRAIN_MS_PER_EVENT = 5;
  * drain, the Redis rows, nor writing BENCHMARKS.md (for quick before/after rounds).
  */
 const QUICK = process.env.BENCH_INGEST_QUICK === '1';
-/** Idle footprint runs (issue 17), before any load, while the machine is quiet. */
+/** Idle footprint runs (issue 17), between the SQLite and the Redis rows, while nothing else runs. */
 const FOOTPRINT_RUNS = 3;
 
 interface FakeApi {
@@ -87,8 +87,6 @@ async function drain(app: App): Promise<{ processed: number; drainMs: number }> 
 }
 
 async function main(): Promise<void> {
-  const footprints: Footprint[] = [];
-  for (let run = 0; run < (QUICK ? 0 : FOOTPRINT_RUNS); run += 1) footprints.push(await measureFootprint());
   const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   const api = await startFakeApi();
   const bare = await startBare();
@@ -128,6 +126,9 @@ async function main(): Promise<void> {
   const second = await drain(app);
   await app.stop();
   rmSync(dir, { recursive: true, force: true });
+  // The idle process, while nothing else runs (after the drains, before the Redis rows).
+  const footprints: Footprint[] = [];
+  for (let run = 0; run < FOOTPRINT_RUNS; run += 1) footprints.push(await measureFootprint());
   // Requests in flight when autocannon stops are processed but not counted by it: processed ≥ 2xx.
   const accepted = ingest.ok + busy.ok;
   if (second.processed < accepted)
