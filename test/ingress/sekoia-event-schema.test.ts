@@ -96,6 +96,15 @@ describe('readSekoiaEvent', () => {
   ])('reads %s without throwing', (_label, value) => {
     expect(readSekoiaEvent(value)).toEqual({ type: '', action: undefined, attributes: {}, metadata: {} });
   });
+
+  it('reads back every type the envelope accepts, counting a surrogate pair as one character as zod does', () => {
+    const astral = '😀'.repeat(200); // 400 UTF-16 units, 200 characters
+    expect(sekoiaEventSchema.safeParse({ type: astral }).success).toBe(true);
+    expect(readSekoiaEvent({ type: astral }).type).toBe(astral);
+    const tooLong = '😀'.repeat(257);
+    expect(sekoiaEventSchema.safeParse({ type: tooLong }).success).toBe(false);
+    expect(readSekoiaEvent({ type: tooLong }).type).toBe('');
+  });
 });
 
 describe('dedupeKeysOf', () => {
