@@ -44,6 +44,8 @@ interface JobData {
 type BullmqJob = BullJob<JobData, unknown, string>;
 
 const CONNECT_TIMEOUT_MS = 2_000;
+/** How long a close waits for a connection still opening (see close). */
+const SETTLE_BEFORE_CLOSE_MS = 1_000;
 /** Jobs fetched at once by a claim (each fetch is one script; a batch is one pipelined round trip). */
 const CLAIM_BATCH = 32;
 
@@ -102,7 +104,8 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
       connected = true;
     });
   ready.catch(onError);
-  void ready.then(() => worker.startStalledCheckTimer()).catch(onError);
+  const started = ready.then(() => worker.startStalledCheckTimer());
+  started.catch(onError);
 
   const key = (name: string) => `${prefix}:${queueName}:x:${name}`;
   const dedupeKeys = [key('dedupe'), key('dedupe-at')];
@@ -338,6 +341,12 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
         withTimeout(step, CONNECT_TIMEOUT_MS, () => new Error('closing the work queue timed out')).catch(
           onError,
         );
+      // BullMQ reads the server's version (INFO) as each connection opens: closing before those
+      // answers fails them with "The client is closed", reported as a connection failure (npm run
+      // queue and the doctor open and close at once). Briefly: during an outage they never come.
+      if (raw.isOpen) {
+        await withTimeout(started, SETTLE_BEFORE_CLOSE_MS, () => new Error('not started')).catch(() => {});
+      }
       await bounded(worker.close(!raw.isReady));
       await bounded(queue.close());
       if (raw.isOpen && raw.isReady) await bounded(raw.close());

@@ -220,6 +220,17 @@ describe('BullMQ queue on Redis', () => {
     expect(await survivor.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
   });
 
+  it('closes right after opening without a connection failure (npm run queue, the doctor)', async () => {
+    const failures: unknown[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const quick = createBullmqQueue({ url: REDIS_URL, prefix, onError: (error) => failures.push(error) });
+      await quick.close();
+    }
+    // A failure of a connection's opening INFO arrives a moment after the close.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(failures).toEqual([]);
+  });
+
   it('answers ping, and refuses work once closed', async () => {
     await queue.ping();
     await queue.close();
