@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { isLoopbackUrl } from '../../http/is-loopback-url.ts';
 import type { CheckOutcome, DoctorCheck, DoctorContext } from '../doctor-check.ts';
 import { messageOf } from './message-of.ts';
 import { serveHealthzNonce } from './serve-healthz-nonce.ts';
-
-const isLoopbackHost = (host: string) => host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 
 /**
  * `PUBLIC_URL` leads to this bot. While the bot is not running, the doctor stands in for it on PORT
@@ -87,7 +86,7 @@ function describeNetworkError(error: unknown): string {
 }
 
 function withLocalNote(outcome: CheckOutcome, publicUrl: string): CheckOutcome {
-  if (!isLoopbackHost(new URL(publicUrl).hostname) || outcome.state !== 'ok') return outcome;
+  if (!isLoopbackUrl(publicUrl) || outcome.state !== 'ok') return outcome;
   return {
     ...outcome,
     detail: `${outcome.detail}; ${publicUrl} is fine for a local try, but Sekoia.io and Microsoft Teams cannot reach localhost (set PUBLIC_URL to the bot's public https:// address)`,

@@ -1,6 +1,6 @@
 import type { DoctorCheck } from '../../doctor/doctor-check.ts';
+import { isLoopbackUrl } from '../../http/is-loopback-url.ts';
 import { TEAMS_GROUP } from './check-teams-credentials.ts';
-import { isLoopbackUrl } from './read-teams-conversation.ts';
 import { readTeamsCredentials } from './read-teams-credentials.ts';
 
 const CONFIGURATION = "the Azure Bot's Settings → Configuration → Messaging endpoint";

@@ -12,18 +12,14 @@ import type { CommandContext, Reply } from '../../commands/command-context.ts';
 import type { CommandRegistry } from '../../commands/create-command-registry.ts';
 import { runCommand } from '../../commands/run-command.ts';
 import { isBotError } from '../../errors.ts';
+import { isLoopbackUrl } from '../../http/is-loopback-url.ts';
 import type { Logger } from '../../log.ts';
 import type { ConnectorClient } from './create-connector-client.ts';
 import { cardActivity } from './create-teams-card-sink.ts';
 import type { TeamsLink } from './create-teams-link.ts';
 import type { handleCardInvoke } from './handle-card-invoke.ts';
 import { readCommandMentions } from './read-command-mentions.ts';
-import {
-  isLoopbackUrl,
-  readCommandText,
-  readTeamsConversation,
-  teamsChannelRef,
-} from './read-teams-conversation.ts';
+import { readCommandText, readTeamsConversation, teamsChannelRef } from './read-teams-conversation.ts';
 import { LINK_VERB } from './render-link-card.ts';
 import { renderReplyCard, renderReplyText } from './render-reply-card.ts';
 import type { TeamsConversation, TeamsConversationStore } from './teams-conversation.ts';
@@ -94,6 +90,7 @@ export class TeamsBot extends TeamsActivityHandler {
   async #remember(ctx: TurnContext): Promise<TeamsConversation | undefined> {
     const conversation = readTeamsConversation(ctx.activity, this.#options.clock.now());
     if (conversation === undefined) return undefined;
+    // Without Bot Framework authentication nothing vouches for a serviceUrl: only loopback is used.
     if (this.#options.unauthenticated && !isLoopbackUrl(conversation.serviceUrl)) {
       this.#options.log.warn('unauthenticated mode: a non-loopback serviceUrl was ignored');
       return undefined;

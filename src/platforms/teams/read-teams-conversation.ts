@@ -55,13 +55,6 @@ export function teamsChannelRef(conversation: TeamsConversation): ChannelRef {
   return { platform: 'teams', team: conversation.tenantId, channel: conversation.id };
 }
 
-/** Without Bot Framework authentication nothing vouches for a serviceUrl: only loopback is used then. */
-export function isLoopbackUrl(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  const host = new URL(url).hostname;
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-}
-
 /** `<at>Sekoia</at> subscribe …` as Teams may encode it: mention gone, entities decoded, spaces collapsed. */
 export function readCommandText(stripped: string): string {
   return stripped
