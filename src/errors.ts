@@ -93,6 +93,11 @@ export class BotError extends Error {
   }
 }
 
+/** An error's own message (a BotError's never holds a secret), or the thrown value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function isBotError(value: unknown, code?: BotErrorCode): value is BotError {
   return value instanceof BotError && (code === undefined || value.code === code);
 }

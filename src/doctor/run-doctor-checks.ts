@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import type { CheckOutcome, DoctorCheck, DoctorContext } from './doctor-check.ts';
 
 /** One line of the checklist: which check, and what it found. */
@@ -55,7 +56,7 @@ async function runOne(check: DoctorCheck, context: DoctorContext, deadlineMs: nu
   } catch (error) {
     return {
       state: 'fail',
-      detail: error instanceof Error ? error.message : String(error),
+      detail: messageOf(error),
       fix: 'Fix what the message says; if it makes no sense, report it with this output.',
     };
   } finally {

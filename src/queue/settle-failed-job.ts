@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { type BackoffPolicy, computeBackoff } from '../compute-backoff.ts';
-import { isBotError } from '../errors.ts';
+import { isBotError, messageOf } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { WorkerEvents } from './create-worker.ts';
 import type { Job, JobQueue } from './job-queue.ts';
@@ -53,5 +53,5 @@ export async function settleFailedJob(input: SettleFailedJobInput): Promise<void
 
 function describe(error: unknown): string {
   if (isBotError(error)) return `${error.code}: ${error.message}`.slice(0, 500);
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  return messageOf(error).slice(0, 500);
 }

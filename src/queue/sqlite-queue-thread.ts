@@ -4,7 +4,7 @@
  * are parsed and checked here too (`enqueueRaw`), off that event loop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isBotError } from '../errors.ts';
+import { isBotError, messageOf } from '../errors.ts';
 import { openSqlite } from '../sqlite/open-sqlite.ts';
 import { createQueueExecutor } from './create-queue-executor.ts';
 import type { EnqueueResult, NewJob } from './job-queue.ts';
@@ -59,7 +59,7 @@ port.on('message', (message: ThreadMessage) => {
         id,
         ok: false,
         code: isBotError(error) ? error.code : 'store_unavailable',
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
       }),
     ),
   );

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { messageOf } from '../../errors.ts';
 import { isLoopbackUrl } from '../../http/is-loopback-url.ts';
 import type { CheckOutcome, DoctorCheck, DoctorContext } from '../doctor-check.ts';
-import { messageOf } from './message-of.ts';
 import { serveHealthzNonce } from './serve-healthz-nonce.ts';
 
 /**

@@ -1,8 +1,8 @@
+import { messageOf } from '../../errors.ts';
 import type { JobQueue, QueueStats } from '../../queue/job-queue.ts';
 import type { Store } from '../../storage/create-store.ts';
 import { parseStoreUrl } from '../../storage/parse-store-url.ts';
 import type { DoctorCheck } from '../doctor-check.ts';
-import { messageOf } from './message-of.ts';
 import type { DoctorStore } from './open-doctor-store.ts';
 
 const FIXES = {
