@@ -2,7 +2,7 @@
  * The bot with its real Mattermost and Teams delivery, between a fake Sekoia.io, a fake Mattermost
  * and a fake Bot Connector (Teams), on loopback.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '../src/app.ts';
@@ -22,6 +22,7 @@ import {
   startFakeMattermost,
 } from '../test/fakes/fake-mattermost/index.ts';
 import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
+import { createTeardown } from './create-teardown.ts';
 import { adaptiveCardOf, openUrlOf } from './render-adaptive-card-for-terminal.ts';
 import { DEMO_WEBHOOK_SECRET, startDemoBot } from './start-demo-bot.ts';
 
@@ -80,17 +81,15 @@ interface Parts {
 /** Starts everything; what was started is stopped again (and the data removed) if a later part fails. */
 export async function startDemoWorld(): Promise<DemoWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'sekoia-chatops-demo-'));
-  const stops: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
-  const stop = async () => {
-    for (const next of stops.splice(0).reverse()) await next();
-  };
+  const teardown = createTeardown(dir);
+  const { stop } = teardown;
   try {
     const sekoia = await startFakeSekoia({});
-    stops.push(() => sekoia.close());
+    teardown.add(() => sekoia.close());
     const mattermost = await startFakeMattermost({});
-    stops.push(() => mattermost.close());
+    teardown.add(() => mattermost.close());
     const connector = await startFakeBotConnector({});
-    stops.push(() => connector.close());
+    teardown.add(() => connector.close());
     // Real time, plus what the demo skips: a reminder due in 15 minutes is shown at once.
     let skipped = 0;
     const clock: Clock = { now: () => Date.now() + skipped };
@@ -98,7 +97,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       skipped += ms;
     };
     const { app, botUrl } = await startDemoBot({ dir, sekoia, clock, env: mattermostEnv(mattermost) });
-    stops.push(() => app.stop());
+    teardown.add(() => app.stop());
     return buildWorld({ sekoia, mattermost, connector, app, botUrl, stop, passTime });
   } catch (error) {
     await stop();

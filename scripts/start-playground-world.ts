@@ -2,11 +2,12 @@
  * What `npm run teams:playground` runs: a fake Sekoia.io, the bot (Teams on, unauthenticated: no
  * MicrosoftAppId) and Microsoft 365 Agents Playground pointed at the bot, all on this machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../src/log.ts';
 import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
+import { createTeardown } from './create-teardown.ts';
 import { type AgentsPlayground, startAgentsPlayground } from './start-agents-playground.ts';
 import { type DemoBot, freePort, startDemoBot } from './start-demo-bot.ts';
 
@@ -34,23 +35,21 @@ export async function startPlaygroundWorld(
   options: StartPlaygroundWorldOptions = {},
 ): Promise<PlaygroundWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'sekoia-chatops-playground-'));
-  const stops: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
-  const stop = async () => {
-    for (const next of stops.splice(0).reverse()) await next();
-  };
+  const teardown = createTeardown(dir);
+  const { stop } = teardown;
   try {
     const sekoia = await startFakeSekoia({});
-    stops.push(() => sekoia.close());
+    teardown.add(() => sekoia.close());
     const port = options.botPort ?? (await freePort(DEFAULT_BOT_PORT));
     const bot = await startDemoBot({ dir, sekoia, port, ...(options.log ? { log: options.log } : {}) });
-    stops.push(() => bot.app.stop());
+    teardown.add(() => bot.app.stop());
     sekoia.setWebhookUrl(bot.webhookUrl);
     const playground = await startAgentsPlayground({
       messagesUrl: bot.messagesUrl,
       dir,
       ...(options.playgroundPort === undefined ? {} : { port: options.playgroundPort }),
     });
-    stops.push(() => playground.stop());
+    teardown.add(() => playground.stop());
     return { sekoia, bot, playground, stop };
   } catch (error) {
     await stop();
