@@ -55,7 +55,7 @@ export function queueCheck(store: DoctorStore, openQueue: OpenQueue): DoctorChec
       let stats: QueueStats;
       try {
         const queue = await openQueue(opened);
-        // Read once: proves the queue answers, and lets its connections settle before closing.
+        // Read once: proves the queue answers, and gives the counts shown.
         stats = await queue.stats().finally(() => queue.close());
       } catch (error) {
         return {
