@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Constant-time check of a presented secret. Both sides are hashed first so that neither the
@@ -9,6 +9,7 @@ export function createSecretVerifier(expected: string): (presented: string) => b
   return (presented) => timingSafeEqual(digest(presented), want);
 }
 
+/** One-shot `hash` rather than a Hash object: about half the cost for a short text (issue 17). */
 function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+  return hash('sha256', text, 'buffer');
 }
