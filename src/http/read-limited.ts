@@ -3,8 +3,8 @@ import { BotError } from '../errors.ts';
 
 /**
  * Collects the body without destroying the socket when it is too large (an async iterator would),
- * so that the 413 answer can still reach the sender. The bytes own their memory (never a slice of
- * Node's shared buffer pool), so that they can be transferred to another thread.
+ * so that the 413 answer can still reach the sender. A body that came in one chunk (a WebHook's,
+ * nearly always) is that chunk, not a copy.
  */
 export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -24,7 +24,7 @@ export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer
     };
     const onEnd = () => {
       cleanup();
-      resolve(concatUnpooled(chunks, size));
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     };
     const onError = (error: Error) => {
       cleanup();
@@ -42,12 +42,4 @@ export function bodyTooLarge(limit: number): BotError {
     message: `the body is larger than ${limit} bytes`,
     details: { limit },
   });
-}
-
-/** Buffer.concat without the pool: small results of Buffer.concat share one pooled ArrayBuffer. */
-function concatUnpooled(chunks: readonly Buffer[], size: number): Buffer {
-  const bytes = Buffer.allocUnsafeSlow(size);
-  let offset = 0;
-  for (const chunk of chunks) offset += chunk.copy(bytes, offset);
-  return bytes;
 }

@@ -1,12 +1,14 @@
 import { extname } from 'node:path';
-import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { createQueueClient } from './create-queue-client.ts';
 import type { JobQueue } from './job-queue.ts';
+import type { QueueRequest } from './queue-request.ts';
+import { packRawBatch, type RawItem } from './raw-batch.ts';
 import type { RawAdmissionModule, RawEnqueueResult } from './raw-job.ts';
-import type { ThreadMessage, ThreadReply, ThreadRequest, ThreadStart } from './thread-protocol.ts';
+import type { ThreadMessage, ThreadReply, ThreadStart } from './thread-protocol.ts';
 
 export interface ThreadedSqliteQueueOptions {
   path: string;
@@ -42,6 +44,15 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
   let nextId = 0;
   let failure: BotError | undefined;
   let closing: (() => void) | undefined;
+  let outbox: { id: number; request: QueueRequest }[] = [];
+  let rawOutbox: RawItem[] = [];
+  /**
+   * One batch at a time: while the thread works on one (its fsync'd commit), what comes next waits
+   * here and goes as one message when the results come back. A message per event-loop turn instead
+   * would wake the busy thread several times per commit, and each wake-up costs the sender its core
+   * on a machine with fewer cores than busy threads (BENCHMARKS.md, "Ingest and footprint").
+   */
+  let inFlight = false;
 
   const fail = (cause: unknown) => {
     failure ??= new BotError('store_unavailable', { message: 'the queue thread stopped', cause });
@@ -58,6 +69,9 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
         if (outcome.ok) entry?.resolve(outcome.result);
         else entry?.reject(new BotError(outcome.code, { message: outcome.message }));
       }
+      // The thread is done with the last batch: what came meanwhile goes now.
+      inFlight = false;
+      if (outbox.length + rawOutbox.length > 0) flushOutbox();
     });
     worker.on('error', (error) => {
       reject(error);
@@ -74,33 +88,41 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
 
   const post = (message: ThreadMessage, transfer: ArrayBuffer[] = []) =>
     worker.postMessage(message, transfer);
-  let outbox: { id: number; request: ThreadRequest }[] = [];
-  let transfers = new Set<ArrayBuffer>();
   const flushOutbox = () => {
     const items = outbox;
-    const transfer = [...transfers];
+    const rawItems = rawOutbox;
     outbox = [];
-    transfers = new Set();
+    rawOutbox = [];
     try {
-      post({ type: 'requests', items }, transfer);
+      if (rawItems.length === 0) post({ type: 'requests', items });
+      else {
+        const raw = packRawBatch(rawItems);
+        post({ type: 'requests', items, raw }, [raw.bytes]);
+      }
+      inFlight = true;
     } catch (cause) {
-      // Not sent (a buffer that cannot be transferred): these requests fail, later ones go on.
+      // Not sent: these requests fail, later ones go on.
       const error = new BotError('store_unavailable', {
         message: 'the request could not reach the queue thread',
         cause,
       });
-      for (const { id } of items) waiting.get(id)?.reject(error);
-      for (const { id } of items) waiting.delete(id);
+      for (const { id } of [...items, ...rawItems]) {
+        waiting.get(id)?.reject(error);
+        waiting.delete(id);
+      }
     }
   };
-  const send = (request: ThreadRequest): Promise<unknown> => {
+  /** A promise of the reply to a new request, which `queue` puts in this turn's outbox. */
+  const awaitReply = (queue: (id: number) => void): Promise<unknown> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      if (outbox.push({ id, request }) === 1) setImmediate(flushOutbox);
+      if (outbox.length + rawOutbox.length === 0 && !inFlight) setImmediate(flushOutbox);
+      queue(id);
     });
   };
+  const send = (request: QueueRequest) => awaitReply((id) => outbox.push({ id, request }));
   const client = createQueueClient({
     clock: options.clock,
     send,
@@ -108,7 +130,7 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
       if (failure) return;
       await new Promise<void>((resolve) => {
         closing = resolve;
-        if (outbox.length > 0) flushOutbox();
+        if (outbox.length + rawOutbox.length > 0) flushOutbox();
         post({ type: 'close' });
       });
       await worker.terminate();
@@ -125,24 +147,9 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
     enqueueRaw: (bytes, context) => {
       // The same refusal as the client's own methods once closed.
       if (closed) return Promise.reject(new BotError('shutting_down', { message: 'the queue is closed' }));
-      const own = ownsBuffer(bytes) ? bytes : new Uint8Array(bytes);
-      const sent = send({ op: 'enqueueRaw', bytes: own, context, now: options.clock.now() });
-      // After `send`: a refused send (thread gone) leaves the caller's bytes as they were.
-      if (!failure) transfers.add(own.buffer as ArrayBuffer);
-      return sent as Promise<RawEnqueueResult>;
+      // Copied into the turn's batch when it is sent: the caller's bytes stay as they are.
+      const raw = (id: number) => rawOutbox.push({ id, bytes, context, now: options.clock.now() });
+      return awaitReply(raw) as Promise<RawEnqueueResult>;
     },
   };
-}
-
-/**
- * Whether the view spans a buffer of its own that can be transferred without a copy: not a slice
- * of a larger one, nor Node's shared Buffer pool (marked untransferable).
- */
-function ownsBuffer(bytes: Uint8Array): boolean {
-  return (
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer &&
-    !isMarkedAsUntransferable(bytes.buffer)
-  );
 }

@@ -8,16 +8,11 @@ import { isBotError, messageOf } from '../errors.ts';
 import { openSqlite } from '../sqlite/open-sqlite.ts';
 import { createQueueExecutor } from './create-queue-executor.ts';
 import type { EnqueueResult, NewJob } from './job-queue.ts';
+import { type RawItem, rawBatchIds, unpackRawBatch } from './raw-batch.ts';
 import { type AdmitRaw, admitAndEnqueue } from './raw-job.ts';
 import { isProcessAlive, releaseAbandonedLeases } from './release-abandoned-leases.ts';
 import { createSqliteQueueCore } from './sqlite-queue-core.ts';
-import type {
-  ThreadMessage,
-  ThreadOutcome,
-  ThreadReply,
-  ThreadRequest,
-  ThreadStart,
-} from './thread-protocol.ts';
+import type { ThreadMessage, ThreadOutcome, ThreadReply, ThreadStart } from './thread-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-queue-thread.ts must run as a worker thread');
@@ -33,12 +28,33 @@ releaseAbandonedLeases(db, start.now, start.ownerPid, isProcessAlive);
 const executor = createQueueExecutor(core);
 const post = (reply: ThreadReply) => port.postMessage(reply);
 
-function run(request: ThreadRequest): Promise<unknown> {
-  if (request.op !== 'enqueueRaw') return executor.submit(request);
+function admitRaw({ bytes, context, now }: RawItem): Promise<unknown> {
   if (!admit) return Promise.reject(new Error('this queue was opened without an admission function'));
-  const enqueue = (job: NewJob) =>
-    executor.submit({ op: 'enqueue', job, now: request.now }) as Promise<EnqueueResult>;
-  return admitAndEnqueue(admit, enqueue, request.bytes, request.context);
+  const enqueue = (job: NewJob) => executor.submit({ op: 'enqueue', job, now }) as Promise<EnqueueResult>;
+  return admitAndEnqueue(admit, enqueue, bytes, context);
+}
+
+/** The request's outcome as a reply item: a result, or a coded error as plain data. */
+function outcomeOf(id: number, running: Promise<unknown>): Promise<ThreadOutcome> {
+  return running.then(
+    (result): ThreadOutcome => ({ id, ok: true, result }),
+    (error: unknown): ThreadOutcome => ({
+      id,
+      ok: false,
+      code: isBotError(error) ? error.code : 'store_unavailable',
+      message: messageOf(error),
+    }),
+  );
+}
+
+/** The raw items of a batch; a malformed batch (a bug) fails its requests, not the thread. */
+function rawOutcomes(message: Extract<ThreadMessage, { type: 'requests' }>): Promise<ThreadOutcome>[] {
+  if (!message.raw) return [];
+  try {
+    return unpackRawBatch(message.raw).map((item) => outcomeOf(item.id, admitRaw(item)));
+  } catch (error) {
+    return rawBatchIds(message.raw).map((id) => outcomeOf(id, Promise.reject(error)));
+  }
 }
 
 port.on('message', (message: ThreadMessage) => {
@@ -52,17 +68,10 @@ port.on('message', (message: ThreadMessage) => {
     });
     return;
   }
-  const outcomes = message.items.map(({ id, request }) =>
-    run(request).then(
-      (result): ThreadOutcome => ({ id, ok: true, result }),
-      (error: unknown): ThreadOutcome => ({
-        id,
-        ok: false,
-        code: isBotError(error) ? error.code : 'store_unavailable',
-        message: messageOf(error),
-      }),
-    ),
-  );
+  const outcomes = [
+    ...message.items.map(({ id, request }) => outcomeOf(id, executor.submit(request))),
+    ...rawOutcomes(message),
+  ];
   void Promise.all(outcomes).then((items) => post({ type: 'results', items }));
 });
 post({ type: 'ready' });

@@ -1,6 +1,7 @@
 import type { BotErrorCode } from '../errors.ts';
 import type { QueueRequest } from './queue-request.ts';
-import type { RawAdmissionModule, RawJobContext } from './raw-job.ts';
+import type { RawBatch } from './raw-batch.ts';
+import type { RawAdmissionModule } from './raw-job.ts';
 
 /** What the queue's thread is started with. */
 export interface ThreadStart {
@@ -11,22 +12,13 @@ export interface ThreadStart {
   admission?: RawAdmissionModule;
 }
 
-/** Raw bytes to admit and enqueue in the thread; their buffer travels in the transfer list. */
-export interface RawEnqueueRequest {
-  op: 'enqueueRaw';
-  bytes: Uint8Array;
-  context: RawJobContext;
-  now: number;
-}
-
-export type ThreadRequest = QueueRequest | RawEnqueueRequest;
-
 /**
  * Requests and replies travel in batches, one message per event-loop turn each way: a message
- * between threads costs a wake-up, and at WebHook rates the wake-ups would dominate.
+ * between threads costs a wake-up, and at WebHook rates the wake-ups would dominate. The turn's raw
+ * bodies to admit and enqueue (`enqueueRaw`) travel packed (raw-batch.ts), their buffer transferred.
  */
 export type ThreadMessage =
-  | { type: 'requests'; items: { id: number; request: ThreadRequest }[] }
+  | { type: 'requests'; items: { id: number; request: QueueRequest }[]; raw?: RawBatch }
   | { type: 'close' };
 
 export type ThreadOutcome =

@@ -3,7 +3,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMarkedAsUntransferable } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
 import { readBodyBytes } from '../../src/http/read-json-body.ts';
@@ -45,10 +44,10 @@ describe('enqueueRaw: a body admitted and stored in the queue thread', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('transfers the bytes (the caller keeps a detached buffer) and stores the body as received', async () => {
+  it("stores the body as received, and leaves the caller's bytes as they were", async () => {
     const bytes = new Uint8Array(Buffer.from(BODY));
     const result = await enqueueRaw(bytes);
-    expect(bytes.byteLength).toBe(0);
+    expect(Buffer.from(bytes).toString()).toBe(BODY);
     expect(result).toEqual({
       ok: true,
       jobId: expect.any(String),
@@ -75,6 +74,26 @@ describe('enqueueRaw: a body admitted and stored in the queue thread', () => {
     const pooled = Buffer.from(BODY);
     expect((await enqueueRaw(pooled)).ok).toBe(true);
     expect(pooled.toString()).toBe(BODY);
+  });
+
+  it("sends a turn's bodies together, each stored whole with its own context, beside other requests", async () => {
+    // Three notifications of their own (their own uuid and time: none is a duplicate).
+    const bodies = ['a', 'bb', 'ccc'].map((id, index) =>
+      BODY.replace('notif-1', id).replace('08:15:42', `08:15:4${index}`),
+    );
+    const sent = bodies.map((body, index) =>
+      queue.enqueueRaw?.(Buffer.from(body), { receivedAt: 2_000 + index, requestId: `req-${index}` }),
+    );
+    const stats = queue.stats();
+    const results = await Promise.all(sent);
+    expect(results.map((result) => result?.ok)).toEqual([true, true, true]);
+    expect((await stats).pending).toBe(3);
+    const { jobs } = await queue.claim(10, 60_000);
+    expect(jobs.map((job) => job.payload)).toEqual(
+      bodies.map(
+        (body, index) => `{"receivedAt":${2_000 + index},"requestId":"req-${index}","event":${body}}`,
+      ),
+    );
   });
 
   it('keeps the dedupe keys of the body: the same notification twice is dropped when it comes up', async () => {
@@ -107,24 +126,27 @@ describe('enqueueRaw: a body admitted and stored in the queue thread', () => {
 });
 
 describe('readBodyBytes', () => {
-  it('gives a small body its own memory (not a slice of the shared pool), so that it can be transferred', async () => {
+  it('reads a body sent in one piece and one sent in several, whole', async () => {
     const server = createServer(async (req, res) => {
-      const bytes = await readBodyBytes(req);
-      res.end(
-        JSON.stringify({
-          offset: bytes.byteOffset,
-          buffer: bytes.buffer.byteLength,
-          length: bytes.length,
-          transferable: !isMarkedAsUntransferable(bytes.buffer),
-        }),
-      );
+      res.end(await readBodyBytes(req));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: BODY });
-      const length = Buffer.byteLength(BODY);
-      expect(await response.json()).toEqual({ offset: 0, buffer: length, length, transferable: true });
+      const once = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: BODY });
+      expect(await once.text()).toBe(BODY);
+      const half = BODY.length >> 1;
+      const pieces = [BODY.slice(0, half), BODY.slice(half)];
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const piece = pieces.shift();
+          if (piece === undefined) return controller.close();
+          controller.enqueue(Buffer.from(piece));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+      });
+      const streamed = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body, duplex: 'half' });
+      expect(await streamed.text()).toBe(BODY);
     } finally {
       server.close();
     }
