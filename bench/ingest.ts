@@ -171,11 +171,13 @@ async function quickReport(
   rmSync(dir, { recursive: true, force: true });
   if (pending < ingest.ok) throw new Error(`only ${pending} of ${ingest.ok} accepted events are stored`);
   const ratio = ((ingest.reqPerSec / bare.reqPerSec) * 100).toFixed(1);
-  // Per request answered, in microseconds: the main thread's CPU, then every thread's.
+  // Per request answered, in microseconds: the main thread's CPU, every thread's, the whole machine's
+  // (the load generator's included), and how busy the machine's cores were.
   const perRequest = (r: LoadFigures, ms: number) => ((ms * 1000) / Math.max(1, r.ok)).toFixed(0);
   const row = (name: string, [r, c]: [LoadFigures, RunCost]) =>
     `${name}\t${r.reqPerSec.toFixed(0)} req/s\tp50 ${r.p50Ms} ms\tp99 ${r.p99Ms} ms\t2xx ${r.ok}\terrors ${r.errors}` +
-    `\tmain cpu µs/req ${perRequest(r, c.mainCpuMs)}\tcpu µs/req ${perRequest(r, c.cpuMs)}`;
+    `\tmain cpu µs/req ${perRequest(r, c.mainCpuMs)}\tcpu µs/req ${perRequest(r, c.cpuMs)}` +
+    `\tmachine µs/req ${perRequest(r, c.machineBusyMs)}\tmachine busy ${(c.machineUtilisation * 100).toFixed(0)} %`;
   process.stdout.write(
     `${row('bare', rows.bare)}\n${row('paused', rows.paused)}\tvs bare ${ratio} %\tstored ${pending}\n`,
   );
