@@ -50,7 +50,7 @@ export async function createThreadedSqliteQueue(options: ThreadedSqliteQueueOpti
    * One batch at a time: while the thread works on one (its fsync'd commit), what comes next waits
    * here and goes as one message when the results come back. A message per event-loop turn instead
    * would wake the busy thread several times per commit, and each wake-up costs the sender its core
-   * on a machine with fewer cores than busy threads (BENCHMARKS.md, "Ingest and footprint").
+   * on a machine with fewer cores than busy threads (BENCHMARKS.md, "Ingest: issue 17, second pass").
    */
   let inFlight = false;
 

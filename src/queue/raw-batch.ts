@@ -13,7 +13,7 @@ export interface RawItem {
  * buffer, transferred (one transfer per turn, not per body), and each request's other fields in a
  * flat list of numbers and strings. Transferring a buffer and cloning an object cost a few
  * microseconds each, per body; copying a WebHook body into the batch costs a few nanoseconds
- * (BENCHMARKS.md, "Ingest and footprint: issue 17").
+ * (BENCHMARKS.md, "Ingest: issue 17, second pass").
  */
 export interface RawBatch {
   bytes: ArrayBuffer;

@@ -96,6 +96,32 @@ describe('enqueueRaw: a body admitted and stored in the queue thread', () => {
     );
   });
 
+  it('answers what is sent while a batch is in the thread, over many turns, bodies and other requests alike', async () => {
+    const sent: Promise<unknown>[] = [];
+    for (let turn = 0; turn < 40; turn += 1) {
+      const body = BODY.replace('notif-1', `turn-${turn}`).replace(
+        '42.113902',
+        `42.${String(turn).padStart(6, '0')}`,
+      );
+      sent.push(
+        queue.enqueueRaw?.(Buffer.from(body), {
+          receivedAt: turn,
+          requestId: `req-${turn}`,
+        }) as Promise<unknown>,
+      );
+      if (turn % 5 === 0) sent.push(queue.stats());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const results = await Promise.all(sent);
+    const ids = results.flatMap((result) =>
+      result && typeof result === 'object' && 'jobId' in result ? [Number(result.jobId)] : [],
+    );
+    expect(ids).toHaveLength(40);
+    // Stored in the order sent.
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect((await queue.stats()).pending).toBe(40);
+  });
+
   it('keeps the dedupe keys of the body: the same notification twice is dropped when it comes up', async () => {
     await enqueueRaw(new Uint8Array(Buffer.from(BODY)));
     await enqueueRaw(new Uint8Array(Buffer.from(BODY)));
