@@ -4,8 +4,9 @@ import { admitWebhookBody } from './admit-webhook-body.ts';
 
 /**
  * Hands a WebHook body to the queue: to its own thread when it has one (`enqueueRaw`, the embedded
- * SQLite queue: the bytes are transferred and parsed there), else admitted here by the same
- * function and enqueued (PostgreSQL, BullMQ, the in-memory queue of tests).
+ * SQLite queue: the bytes go there, with the turn's others in one transferred buffer, and are
+ * parsed there), else admitted here by the same function and enqueued (PostgreSQL, BullMQ, the
+ * in-memory queue of tests).
  */
 export function enqueueWebhookBody(
   queue: JobQueue,
