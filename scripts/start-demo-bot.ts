@@ -1,12 +1,12 @@
 /** The bot in this process on loopback, against a fake Sekoia.io, with a throw-away SQLite store. */
 
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { type App, createApp } from '../src/app.ts';
 import type { Clock } from '../src/clock.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import type { FakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
+import { freePort } from './free-port.ts';
 
 export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-0123456789abcdef';
 
@@ -29,19 +29,6 @@ export interface StartDemoBotOptions {
   log?: Logger;
   /** Default: any free port. */
   port?: number;
-}
-
-/** A port free right now: the bot's PUBLIC_URL (in every button) must be known before it starts. */
-export async function freePort(preferred = 0): Promise<number> {
-  const server = createServer();
-  const listened = await new Promise<boolean>((resolve) => {
-    server.once('error', () => resolve(false));
-    server.listen(preferred, '127.0.0.1', () => resolve(true));
-  });
-  if (!listened) return freePort(0);
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export async function startDemoBot(options: StartDemoBotOptions): Promise<DemoBot> {

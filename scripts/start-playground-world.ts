@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import type { Logger } from '../src/log.ts';
 import { type FakeSekoia, startFakeSekoia } from '../test/fakes/fake-sekoia/index.ts';
 import { createTeardown } from './create-teardown.ts';
+import { freePort } from './free-port.ts';
 import { type AgentsPlayground, startAgentsPlayground } from './start-agents-playground.ts';
-import { type DemoBot, freePort, startDemoBot } from './start-demo-bot.ts';
+import { type DemoBot, startDemoBot } from './start-demo-bot.ts';
 
 /** The port Agents Playground and the Teams samples expect a bot on. */
 export const DEFAULT_BOT_PORT = 3978;

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, type AppOptions, createApp } from '../../src/app.ts';
@@ -7,6 +6,9 @@ import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { createRecordingDelivery, type RecordingDelivery } from '../fakes/recording-delivery.ts';
+
+/** Picks the port of a bot whose PUBLIC_URL must be known before it starts (scripts/free-port.ts). */
+export { freePort } from '../../scripts/free-port.ts';
 
 export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
 
@@ -98,13 +100,4 @@ export function postJson(
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-}
-
-/** A port free right now, for a bot whose PUBLIC_URL must be known before it starts. */
-export async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_CHANNEL } from '../../scripts/agents-playground-config.ts';
+import { freePort } from '../../scripts/free-port.ts';
 import { runPromptCommand } from '../../scripts/playground-prompt-commands.ts';
 import { agentsPlaygroundCli } from '../../scripts/start-agents-playground.ts';
-import { freePort } from '../../scripts/start-demo-bot.ts';
 import { type PlaygroundWorld, startPlaygroundWorld } from '../../scripts/start-playground-world.ts';
 import {
   connectPlayground,
