@@ -160,6 +160,8 @@ describe('the permissions', () => {
     ['catalog-read', 'SIC_READ_CONF', 'rule-added'],
     ['intakes-read', 'SIC_READ_INTAKES', 'intake-silent'],
     ['events-search', 'SIC_READ_INTAKES', 'intake-silent'],
+    ['content-proposals-read', 'INTHREAT_READ_CONTENT_PROPOSALS', 'report'],
+    ['reports-read', 'INTHREAT_READ_OBJECTS', 'report'],
   ];
   it.each(byTrigger)(
     'fails without %s (%s) only while a rule subscribes to %s',

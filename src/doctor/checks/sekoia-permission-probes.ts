@@ -111,6 +111,24 @@ export const PERMISSION_PROBES: readonly PermissionProbe[] = [
     request: { method: 'GET', path: sekoiaPath('v1', 'sic', 'conf', 'intakes'), query: { limit: 1 } },
   },
   {
+    id: 'content-proposals-read',
+    title: 'Read content proposals',
+    permission: 'INTHREAT_READ_CONTENT_PROPOSALS',
+    usedFor: 'the report trigger (a notification names a content proposal or a report: tried first)',
+    withoutIt: 'no card for new reports',
+    need: { kind: 'trigger', trigger: 'report' },
+    request: { method: 'GET', path: sekoiaPath('v2', 'inthreat', 'content-proposals', ZERO_UUID) },
+  },
+  {
+    id: 'reports-read',
+    title: 'Read intelligence reports',
+    permission: 'INTHREAT_READ_OBJECTS',
+    usedFor: 'the report trigger (a report that is not a content proposal)',
+    withoutIt: 'no card for published reports',
+    need: { kind: 'trigger', trigger: 'report' },
+    request: { method: 'GET', path: sekoiaPath('v2', 'inthreat', 'reports', ZERO_UUID) },
+  },
+  {
     id: 'events-search',
     title: 'Search events',
     // Search jobs are under the intakes permission (reference §2, §4).
