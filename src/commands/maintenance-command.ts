@@ -1,11 +1,12 @@
 import type { MaintenanceWindow } from '../delivery/maintenance-window.ts';
 import { formatTime } from '../format-time.ts';
 import { checkCondition } from '../rules/check-condition.ts';
-import { formatDuration, MUTE_DURATION_LIMITS, parseDuration } from '../rules/parse-duration.ts';
+import { MUTE_DURATION_LIMITS, parseDuration } from '../rules/parse-duration.ts';
 import { splitCondition } from '../rules/split-condition.ts';
 import { type ArgumentToken, tokenizeArguments } from '../rules/tokenize-arguments.ts';
 import { quoted, usageError } from '../rules/usage-error.ts';
 import type { Command } from './command.ts';
+import { describeWindow, openWindowLine } from './describe-holds.ts';
 import { info, success } from './reply-helpers.ts';
 
 const MAX_REASON_LENGTH = 200;
@@ -28,10 +29,7 @@ export const maintenanceCommand: Command = {
     const now = services.clock.now();
     if (first === undefined) {
       const open = await services.holds.windows(ctx.channel);
-      const lines = open.map(
-        ({ window, held }) =>
-          `${window.id} — ${describeWindow(window)}, ${formatDuration(window.endsAt - now)} left, ${held} alert${held === 1 ? '' : 's'} held`,
-      );
+      const lines = open.map(({ window, held }) => openWindowLine(window, held, now));
       return ctx.reply(
         info('Maintenance windows', { lines: lines.length > 0 ? lines : ['none open in this channel'] }),
       );
@@ -100,8 +98,4 @@ function readReason(tokens: readonly ArgumentToken[]): string {
   if (reason.length > MAX_REASON_LENGTH || /\p{Cc}/u.test(reason))
     throw usageError(`the reason takes one line of at most ${MAX_REASON_LENGTH} characters`);
   return reason;
-}
-
-function describeWindow(window: MaintenanceWindow): string {
-  return window.reason ? `${window.label} (${window.reason})` : window.label;
 }

@@ -2,21 +2,26 @@ import { stormChannelKey } from '../delivery/storm-store.ts';
 import { formatTime } from '../format-time.ts';
 import type { ChannelRef } from '../rules/rule.ts';
 import type { Command, StatusReport } from './command.ts';
+import { heldForHoursLine, openWindowLine } from './describe-holds.ts';
 import { readWords } from './read-words.ts';
 import { info } from './reply-helpers.ts';
 
 export const statusCommand: Command = {
   name: 'status',
   usage: 'status',
-  summary: 'Sekoia.io reachability, last WebHook, rules, pending deliveries, dead letters, storm mode',
+  summary:
+    'Sekoia.io reachability, last WebHook, rules, pending deliveries, dead letters, storm mode, held alerts',
   examples: ['status'],
   async run(ctx, args, services) {
     readWords(args, { command: 'status', min: 0, max: 0, names: [] });
-    const [report, here, total] = await Promise.all([
+    const [report, here, total, hours, windows] = await Promise.all([
       services.status.read(),
       services.rules.listByChannel(ctx.channel),
       services.rules.count(),
+      services.holds.hours(ctx.channel),
+      services.holds.windows(ctx.channel),
     ]);
+    const now = services.clock.now();
     const reachable =
       report.sekoiaReachable === null
         ? 'not checked yet'
@@ -35,6 +40,8 @@ export const statusCommand: Command = {
       ),
       ...catchUpLines(report),
       ...stormLines(report, ctx.channel),
+      ...optional(heldForHoursLine(hours)),
+      ...windows.map(({ window, held }) => `Maintenance window ${openWindowLine(window, held, now)}`),
       ...(report.keptTypes ?? []).map(
         (kept) => `Kept without a card: ${kept.type} ×${kept.count} (last ${formatTime(kept.lastAt)})`,
       ),
@@ -76,3 +83,5 @@ function catchUpLines(report: StatusReport): string[] {
   ];
   return [`Last catch-up: ${at}, ${parts.join(', ')}`];
 }
+
+const optional = (line: string | undefined): string[] => (line === undefined ? [] : [line]);

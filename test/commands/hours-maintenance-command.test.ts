@@ -143,3 +143,36 @@ describe('maintenance command', () => {
     expect(bot.jobs).toEqual([]);
   });
 });
+
+describe('status, for what the channel holds', () => {
+  let bot: Harness;
+  beforeEach(async () => {
+    bot = await startHarness();
+    bot.clock.set(MONDAY_0800_UTC);
+  });
+  afterEach(() => bot.close());
+
+  const holdLines = async (channel = SOC) =>
+    (onlyReply(await bot.run('status', channel)).lines ?? []).filter((line) =>
+      /^(Working hours|Maintenance window)/.test(line),
+    );
+
+  it('lists the working hours while they are closed, and each open maintenance window', async () => {
+    expect(await holdLines()).toEqual([]);
+    await bot.run('hours mon-fri 08:00-19:00 Europe/Paris');
+    // In hours (09:00 in Paris): nothing waits for them.
+    expect(await holdLines()).toEqual([]);
+    const opened = onlyReply(await bot.run('maintenance entity="Lyon HQ" 2h switch upgrade')).text;
+    const id = /window (\S+) open/.exec(opened)?.[1] ?? '';
+    bot.clock.set(Date.UTC(2026, 2, 2, 9, 0)); // 10:00 in Paris, an hour into the window
+    expect(await holdLines()).toEqual([
+      `Maintenance window ${id} — entity="Lyon HQ" (switch upgrade), 1h left, 0 alerts held`,
+    ]);
+    bot.clock.set(Date.UTC(2026, 2, 6, 18, 30)); // Friday 19:30 in Paris; the window is over
+    expect(await holdLines()).toEqual([
+      'Working hours: closed until Mon 08:00 Europe/Paris (2026-03-09 07:00 UTC), 0 alerts held',
+    ]);
+    // Another channel's hours and windows are its own.
+    expect(await holdLines(OPS)).toEqual([]);
+  });
+});
