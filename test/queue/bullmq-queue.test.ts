@@ -56,7 +56,9 @@ describe('BullMQ queue on Redis', () => {
     const runAt = Date.now() + 1_500;
     const { jobId } = await queue.enqueue({ kind: 'e', payload: 'later', runAt });
     expect(await claim()).toEqual([]);
-    expect(Math.abs(((await queue.nextDueAt()) ?? 0) - runAt)).toBeLessThanOrEqual(1);
+    // BullMQ keeps a delay, computed from the clock when it is enqueued, and adds it to its own
+    // clock: the due time it reports drifts by the milliseconds between the two (5 on a loaded machine).
+    expect(Math.abs(((await queue.nextDueAt()) ?? 0) - runAt)).toBeLessThanOrEqual(50);
     expect(await queue.statsByKind()).toMatchObject([{ kind: 'e', waiting: 1, oldestAgeMs: 0 }]);
     await sleep(runAt - Date.now() + 10);
     expect(await claim()).toMatchObject([{ id: jobId, attempts: 1 }]);
@@ -87,7 +89,9 @@ describe('BullMQ queue on Redis', () => {
     const runAt = Date.now() + 1_000;
     await queue.retry(jobId, { runAt, error: 'boom' });
     expect(await claim(1)).toEqual([]);
-    expect(Math.abs(((await queue.nextDueAt()) ?? 0) - runAt)).toBeLessThanOrEqual(1);
+    // BullMQ keeps a delay, computed from the clock when it is enqueued, and adds it to its own
+    // clock: the due time it reports drifts by the milliseconds between the two (5 on a loaded machine).
+    expect(Math.abs(((await queue.nextDueAt()) ?? 0) - runAt)).toBeLessThanOrEqual(50);
     expect(await queue.stats()).toEqual({ pending: 1, running: 0, dead: 0 });
     await sleep(runAt - Date.now() + 10);
     expect(await claim(1)).toMatchObject([{ id: jobId, attempts: 2 }]);

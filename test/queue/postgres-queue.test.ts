@@ -202,7 +202,6 @@ describe('PostgreSQL queue', () => {
 
   it('does not deadlock when two replicas claim jobs sharing keys in opposite orders', async () => {
     const other = await open();
-    const started = Date.now();
     for (let round = 0; round < 30; round += 1) {
       await queue.enqueue({ kind: 'e', payload: 'a', dedupeKeys: [`x${round}`, `y${round}`] });
       await queue.enqueue({ kind: 'e', payload: 'c', dedupeKeys: [`y${round}`, `x${round}`] });
@@ -211,8 +210,8 @@ describe('PostgreSQL queue', () => {
       expect(claims.flatMap((c) => c.jobs)).toHaveLength(1);
       expect(claims.flatMap((c) => c.duplicates)).toHaveLength(1);
     }
-    // A deadlock would cost deadlock_timeout (1 s by default) and fail one claim.
-    expect(Date.now() - started).toBeLessThan(900);
+    // A deadlock would fail one claim (40P01 after deadlock_timeout; claims do not retry it), and
+    // Promise.all with it. (A bound on the time taken failed on a loaded machine: 944 ms for 900.)
   });
 
   it('creates its schema once when replicas start together', async () => {
