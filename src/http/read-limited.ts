@@ -4,7 +4,8 @@ import { BotError } from '../errors.ts';
 /**
  * Collects the body without destroying the socket when it is too large (an async iterator would),
  * so that the 413 answer can still reach the sender. A body that came in one chunk (a WebHook's,
- * nearly always) is that chunk, not a copy.
+ * nearly always) is that chunk, not a copy: Node's HTTP parser hands each chunk over in memory of
+ * its own (a copy of the socket's read), never reused.
  */
 export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {

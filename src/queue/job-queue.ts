@@ -89,8 +89,9 @@ export interface JobQueue {
    * Optional, for engines with a thread of their own (the embedded SQLite queue): takes a request
    * body's bytes there, where the admission function the queue was opened with parses and checks
    * them, and enqueues the job as `enqueue` does, or answers with its refusal. The bodies of an
-   * event-loop turn go there together, in one transferred buffer (queue/raw-batch.ts); the caller's
-   * bytes are left as they were. Without it, the caller admits the bytes itself with the same
+   * event-loop turn go there together, in one transferred buffer (queue/raw-batch.ts), copied from
+   * the caller's bytes when that batch is sent: the caller must not change them before the promise
+   * settles (it may read them: they are left as they were). Without it, the caller admits the bytes itself with the same
    * function and calls `enqueue` (ingress/enqueue-webhook-body.ts).
    */
   enqueueRaw?(bytes: Uint8Array, context: RawJobContext): Promise<RawEnqueueResult>;

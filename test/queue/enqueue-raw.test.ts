@@ -153,8 +153,13 @@ describe('enqueueRaw: a body admitted and stored in the queue thread', () => {
 
 describe('readBodyBytes', () => {
   it('reads a body sent in one piece and one sent in several, whole', async () => {
+    const owners: boolean[] = [];
     const server = createServer(async (req, res) => {
-      res.end(await readBodyBytes(req));
+      const bytes = await readBodyBytes(req);
+      // In memory of its own, never a slice of a buffer that Node reuses for later reads: the queue
+      // copies it only when the turn's batch is sent (read-limited.ts keeps a lone chunk as is).
+      owners.push(bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength);
+      res.end(bytes);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -173,6 +178,9 @@ describe('readBodyBytes', () => {
       });
       const streamed = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body, duplex: 'half' });
       expect(await streamed.text()).toBe(BODY);
+      // The lone chunk is Node's own copy; several are joined by Buffer.concat into a fresh one
+      // (a slice of the pool for a small body, which nothing else writes).
+      expect(owners[0]).toBe(true);
     } finally {
       server.close();
     }
