@@ -38,6 +38,12 @@ const DRAIN_MS_PER_EVENT = 5;
  * drain, the Redis rows, nor writing BENCHMARKS.md (for quick before/after rounds).
  */
 const QUICK = process.env.BENCH_INGEST_QUICK === '1';
+/**
+ * `BENCH_INGEST_ROUNDS=N` (quick mode only): N pairs of the two rows, alternated, and the median
+ * ratio. The machine's speed drifts by a third from one minute to the next: alternating short runs
+ * compares the two servers in the same periods rather than in whichever each run fell in.
+ */
+const ROUNDS = QUICK ? Math.max(1, Math.floor(Number(process.env.BENCH_INGEST_ROUNDS ?? 1)) || 1) : 1;
 /** Idle footprint runs (issue 17), between the SQLite and the Redis rows, while nothing else runs. */
 const FOOTPRINT_RUNS = 3;
 
@@ -97,7 +103,6 @@ async function main(): Promise<void> {
     alertUuids: api.alertUuids,
   };
   const { result: bareResult, cost: bareCost } = await costOf(() => loadFromProcess(bareUrl, loadOptions));
-  bare.close();
 
   const config = loadConfig({
     SEKOIA_WEBHOOK_SECRET: SECRET,
@@ -118,7 +123,14 @@ async function main(): Promise<void> {
   // 1. The endpoint alone: processing paused, so the figure is the ingest path's own.
   await app.worker.stop();
   const { result: ingest, cost } = await costOf(() => loadFromProcess(url, loadOptions));
-  if (QUICK) return quickReport(app, { bare: [bareResult, bareCost], paused: [ingest, cost] }, dir, api);
+  const rounds: QuickRound[] = [{ bare: [bareResult, bareCost], paused: [ingest, cost] }];
+  while (rounds.length < ROUNDS) {
+    const again = await costOf(() => loadFromProcess(bareUrl, loadOptions));
+    const paused = await costOf(() => loadFromProcess(url, loadOptions));
+    rounds.push({ bare: [again.result, again.cost], paused: [paused.result, paused.cost] });
+  }
+  bare.close();
+  if (QUICK) return quickReport(app, rounds, dir, api);
   app.worker.start();
   const first = await drain(app);
   // 2. The same endpoint while the worker enriches and delivers what arrives.
@@ -157,20 +169,19 @@ async function main(): Promise<void> {
   process.stdout.write(`${markdown}\n`);
 }
 
-/** Both rows, and a check that every 202 is in the queue (nothing was processed meanwhile). */
-async function quickReport(
-  app: App,
-  rows: { bare: [LoadFigures, RunCost]; paused: [LoadFigures, RunCost] },
-  dir: string,
-  api: FakeApi,
-) {
-  const [bare, ingest] = [rows.bare[0], rows.paused[0]];
+interface QuickRound {
+  bare: [LoadFigures, RunCost];
+  paused: [LoadFigures, RunCost];
+}
+
+/** Both rows of each round, and a check that every 202 is in the queue (nothing was processed meanwhile). */
+async function quickReport(app: App, rounds: readonly QuickRound[], dir: string, api: FakeApi) {
   const { pending } = await app.queue.stats();
   await app.stop();
   api.child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
-  if (pending < ingest.ok) throw new Error(`only ${pending} of ${ingest.ok} accepted events are stored`);
-  const ratio = ((ingest.reqPerSec / bare.reqPerSec) * 100).toFixed(1);
+  const accepted = rounds.reduce((sum, round) => sum + round.paused[0].ok, 0);
+  if (pending < accepted) throw new Error(`only ${pending} of ${accepted} accepted events are stored`);
   // Per request answered, in microseconds: the main thread's CPU, every thread's, the whole machine's
   // (the load generator's included), and how busy the machine's cores were.
   const perRequest = (r: LoadFigures, ms: number) => ((ms * 1000) / Math.max(1, r.ok)).toFixed(0);
@@ -178,8 +189,16 @@ async function quickReport(
     `${name}\t${r.reqPerSec.toFixed(0)} req/s\tp50 ${r.p50Ms} ms\tp99 ${r.p99Ms} ms\t2xx ${r.ok}\terrors ${r.errors}` +
     `\tmain cpu µs/req ${perRequest(r, c.mainCpuMs)}\tcpu µs/req ${perRequest(r, c.cpuMs)}` +
     `\tmachine µs/req ${perRequest(r, c.machineBusyMs)}\tmachine busy ${(c.machineUtilisation * 100).toFixed(0)} %`;
+  const ratios = rounds.map((round) => (round.paused[0].reqPerSec / round.bare[0].reqPerSec) * 100);
+  for (const [index, round] of rounds.entries()) {
+    const ratio = `\tvs bare ${ratios[index]?.toFixed(1)} %`;
+    process.stdout.write(`${row('bare', round.bare)}\n${row('paused', round.paused)}${ratio}\n`);
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const median = ((sorted[(sorted.length - 1) >> 1] ?? 0) + (sorted[sorted.length >> 1] ?? 0)) / 2;
+  const range = rounds.length > 1 ? ` (${sorted[0]?.toFixed(1)}–${sorted.at(-1)?.toFixed(1)} %)` : '';
   process.stdout.write(
-    `${row('bare', rows.bare)}\n${row('paused', rows.paused)}\tvs bare ${ratio} %\tstored ${pending}\n`,
+    `vs bare, median of ${rounds.length}: ${median.toFixed(1)} %${range}\tstored ${pending} of ${accepted} answered 202\n`,
   );
 }
 
