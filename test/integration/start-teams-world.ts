@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
 import type { Logger } from '../../src/log.ts';
 import {
@@ -9,7 +10,7 @@ import {
   type StartFakeBotConnectorOptions,
   startFakeBotConnector,
 } from '../fakes/fake-bot-connector/index.ts';
-import { type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
+import { alertUrgency, type FakeSekoia, startFakeSekoia } from '../fakes/fake-sekoia/index.ts';
 import { freePort, type StartBotOptions, startBot, type TestBot } from './start-bot.ts';
 
 export interface TeamsWorld {
@@ -20,6 +21,8 @@ export interface TeamsWorld {
   channelId: string;
   otherChannelId: string;
   ana: { id: string; name: string };
+  /** Where the Bot Connector posts activities to the bot (`/api/messages`); the same after a restart. */
+  messagesUrl: string;
   /**
    * `@Sekoia <text>` typed by Ana in a channel, `mentions` (user or tag ids) picked from the @ list
    * for the `@Their Name` in the text; the bot's reply messages.
@@ -40,6 +43,22 @@ export function cardContent(message: FakeTeamsMessage | undefined): Record<strin
     message?.activity as { attachments?: { content?: Record<string, unknown> }[] } | undefined
   )?.attachments;
   return attachments?.[0]?.content;
+}
+
+/** The activities of the bot's replies as one text, to look for a word in them. */
+export const activityTexts = (messages: readonly { activity: unknown }[]) =>
+  JSON.stringify(messages.map((m) => m.activity));
+
+/**
+ * Subscribes the world's channel to alerts of high urgency, raises one, and waits for its card to
+ * offer `action` (e.g. `alert.acknowledge`): which buttons a card shows depends on the alert's status.
+ */
+export async function postHighUrgencyCard(world: TeamsWorld, action: string) {
+  await world.command('subscribe alert-raised urgency>=high');
+  const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
+  await expect.poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {})).toContain(action);
+  const message = world.cardOf(alert.short_id);
+  return { alert, message, messageId: message?.id ?? '' };
 }
 
 /** Bot (no app id: local mode) + fake Sekoia.io + fake Bot Connector; one team, two channels, the bot installed. */
@@ -103,6 +122,7 @@ export async function startTeamsWorld(
     channelId: channel.id,
     otherChannelId: other.id,
     ana: { id: ana.id, name: ana.name },
+    messagesUrl: botUrl,
     async command(text, channelId = channel.id, mentions = []) {
       const result = await connector.sendMessage({
         botUrl,

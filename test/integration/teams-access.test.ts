@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
-import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
-
-const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
+import { activityTexts, postHighUrgencyCard, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
 /**
  * Issue 14 point 1, on Teams through the fake Bot Connector: the clicker's `userRole` from the member
@@ -15,20 +12,13 @@ describe('who may act on Teams', () => {
 
   beforeEach(async () => {
     world = await startTeamsWorld();
-    botUrl = `${world.bot.url}/api/messages`;
+    botUrl = world.messagesUrl;
   });
   afterEach(async () => {
     await world.close();
   });
 
-  const postedCard = async () => {
-    await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
-    await expect
-      .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
-      .toContain('alert.acknowledge');
-    return { alert, messageId: world.cardOf(alert.short_id)?.id ?? '' };
-  };
+  const postedCard = () => postHighUrgencyCard(world, 'alert.acknowledge');
   const changes = () => world.sekoia.requests.filter((r) => r.method !== 'GET');
   const commandAs = async (from: string, text: string) => {
     const result = await world.connector.sendMessage({
@@ -37,7 +27,7 @@ describe('who may act on Teams', () => {
       conversation: { kind: 'channel', teamId: world.teamId, channelId: world.channelId },
       text,
     });
-    return texts(result.replies);
+    return activityTexts(result.replies);
   };
 
   it('refuses a guest’s click with an error card and sends nothing to Sekoia.io; a member still acts', async () => {
@@ -82,7 +72,7 @@ describe('who may act on Teams', () => {
     );
     expect(await commandAs(world.ana.id, 'access')).toContain('Access in this channel: everyone');
     // Nothing announced in the channel: nothing changed.
-    expect(texts(world.connector.messages())).not.toContain('set who may act');
+    expect(activityTexts(world.connector.messages())).not.toContain('set who may act');
   });
 
   it('refuses a guest’s subscribe and leaves rules open to them', async () => {

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
-import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
-
-const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
+import { activityTexts, cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
 /**
  * Issue 10 item 10 on Teams: the invoke is answered within the deadline (200 ms here instead of
@@ -19,7 +17,7 @@ describe('Teams buttons answer within their deadline', () => {
 
   const start = async () => {
     world = await startTeamsWorld({ actionDeadlineMs: 200, connector: { invokeTimeoutMs: 1_200 } });
-    botUrl = `${world.bot.url}/api/messages`;
+    botUrl = world.messagesUrl;
     await world.command('subscribe alert-raised urgency>=high');
     const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
     await expect
@@ -54,7 +52,7 @@ describe('Teams buttons answer within their deadline', () => {
     await expect.poll(() => card(messageId), { timeout: 10_000 }).toMatch(/Acknowledged by Ana Analyst/);
     expect(world.sekoia.getAlert(alert.uuid)?.status.name).toBe('Acknowledged');
     await expect
-      .poll(() => texts(world.connector.thread(messageId)), { timeout: 10_000 })
+      .poll(() => activityTexts(world.connector.thread(messageId)), { timeout: 10_000 })
       .toMatch(/Pending.*Acknowledged.*Ana Analyst/);
   });
 
@@ -66,7 +64,7 @@ describe('Teams buttons answer within their deadline', () => {
     const { result } = await acknowledge(messageId);
     expect(JSON.stringify(result.body)).toMatch(/Acknowledging/);
     await expect
-      .poll(() => texts(world.connector.thread(messageId)), { timeout: 10_000 })
+      .poll(() => activityTexts(world.connector.thread(messageId)), { timeout: 10_000 })
       .toMatch(/<at>Ana Analyst<\/at> Could not acknowledge/);
     const reply = world.connector.thread(messageId).at(-1)?.activity;
     expect(reply?.entities).toEqual([

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
-import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
-
-const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
+import {
+  activityTexts,
+  cardContent,
+  postHighUrgencyCard,
+  startTeamsWorld,
+  type TeamsWorld,
+} from './start-teams-world.ts';
 
 describe('Teams card actions and conversations beyond the happy path', () => {
   let world: TeamsWorld;
@@ -10,20 +14,13 @@ describe('Teams card actions and conversations beyond the happy path', () => {
 
   beforeEach(async () => {
     world = await startTeamsWorld();
-    botUrl = `${world.bot.url}/api/messages`;
+    botUrl = world.messagesUrl;
   });
   afterEach(async () => {
     await world.close();
   });
 
-  const postedCard = async () => {
-    await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
-    await expect
-      .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
-      .toContain('alert.comment');
-    return { alert, message: world.cardOf(alert.short_id) };
-  };
+  const postedCard = () => postHighUrgencyCard(world, 'alert.comment');
 
   it('comments from the card: Sekoia.io gets the comment with the Teams user as author, the thread notes it', async () => {
     const { alert, message } = await postedCard();
@@ -46,7 +43,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
     expect((world.sekoia.getAlert(alert.uuid)?.comments ?? []).map((c) => [c.content, c.author])).toEqual([
       ['Host isolated', 'Microsoft Teams: Ana Analyst'],
     ]);
-    expect(texts(world.connector.thread(message?.id ?? ''))).toContain('Host isolated');
+    expect(activityTexts(world.connector.thread(message?.id ?? ''))).toContain('Host isolated');
   });
 
   it('mutes the rule for an hour from the card, announced in the channel', async () => {
@@ -61,7 +58,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
     expect(result.body).toMatchObject({ statusCode: 200 });
     const [rule] = await world.bot.app.rules.listAll();
     expect(rule?.mute?.by.name).toBe('Ana Analyst');
-    expect(texts(world.connector.messages(world.channelId))).toMatch(/muted rule/);
+    expect(activityTexts(world.connector.messages(world.channelId))).toMatch(/muted rule/);
   });
 
   it('answers the clicker with an error card when Sekoia.io is down, and leaves the shared card as it was', async () => {
@@ -89,7 +86,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
       conversation: { kind: 'groupChat', id: chat.id },
       text: 'subscribe alert-raised urgency>=high',
     });
-    const ruleId = /Rule (\w+) created/.exec(texts(inChat.replies))?.[1] ?? '';
+    const ruleId = /Rule (\w+) created/.exec(activityTexts(inChat.replies))?.[1] ?? '';
     expect(ruleId).not.toBe('');
     const personal = world.connector.personalChat(world.ana.id);
     const elsewhere = await world.connector.sendMessage({
@@ -98,7 +95,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
       conversation: { kind: 'personal', id: personal.id },
       text: `unsubscribe ${ruleId}`,
     });
-    expect(texts(elsewhere.replies)).toMatch(/no rule/);
+    expect(activityTexts(elsewhere.replies)).toMatch(/no rule/);
     const alert = world.sekoia.addAlert({ urgency: alertUrgency(88) });
     await expect
       .poll(() =>
@@ -120,7 +117,7 @@ describe('Teams card actions and conversations beyond the happy path', () => {
 
   it('answers help with a card listing every command', async () => {
     const replies = await world.command('help');
-    const text = texts(replies);
+    const text = activityTexts(replies);
     for (const name of ['subscribe', 'rules', 'unsubscribe', 'mute', 'unmute', 'status'])
       expect(text).toContain(name);
     expect(JSON.stringify(replies[0]?.activity)).toContain('AdaptiveCard');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
 import { type CapturedLog, captureLog } from '../storage/capture-log.ts';
-import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
+import { cardContent, postHighUrgencyCard, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
 const ANA_KEY = 'ana-personal-key-3c9e7a10f4b2d8';
 const READER_KEY = 'ana-reader-key-9b0d4e2f61a7c5';
@@ -19,7 +19,7 @@ describe('linked identities on Teams', () => {
       log: captured.log,
       env: { IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString('hex') },
     });
-    botUrl = `${world.bot.url}/api/messages`;
+    botUrl = world.messagesUrl;
     world.sekoia.addApiKey({ key: ANA_KEY, name: 'Ana Analyst (SOC)' });
     world.sekoia.addApiKey({
       key: READER_KEY,
@@ -51,14 +51,7 @@ describe('linked identities on Teams', () => {
     });
     return { result, form };
   };
-  const postedCard = async () => {
-    await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
-    await expect
-      .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
-      .toContain('alert.acknowledge');
-    return { alert, message: world.cardOf(alert.short_id) };
-  };
+  const postedCard = () => postHighUrgencyCard(world, 'alert.acknowledge');
   const acknowledge = (messageId: string) =>
     world.connector.sendInvoke({
       botUrl,

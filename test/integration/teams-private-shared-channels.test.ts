@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeTeamsChannel } from '../fakes/fake-bot-connector/index.ts';
 import { alertUrgency } from '../fakes/fake-sekoia/index.ts';
-import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
-
-const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
+import { activityTexts, cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
 
 /**
  * Issue 14 point 7: the bot in Teams private and shared channels, through the fake Bot Connector
@@ -17,7 +15,7 @@ describe('Teams private and shared channels', () => {
 
   beforeEach(async () => {
     world = await startTeamsWorld();
-    botUrl = `${world.bot.url}/api/messages`;
+    botUrl = world.messagesUrl;
   });
   afterEach(async () => {
     await world.close();
@@ -34,7 +32,7 @@ describe('Teams private and shared channels', () => {
   /** Adds the app to the channel, subscribes there, raises an alert; the card posted into that channel. */
   const cardIn = async (channel: FakeTeamsChannel) => {
     expect((await world.connector.sendChannelInstall({ botUrl, channelId: channel.id })).status).toBe(200);
-    expect(texts(await world.command('subscribe alert-raised urgency>=high', channel.id))).toMatch(
+    expect(activityTexts(await world.command('subscribe alert-raised urgency>=high', channel.id))).toMatch(
       /Rule \w+ created/,
     );
     const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
@@ -91,7 +89,7 @@ describe('Teams private and shared channels', () => {
     const refused = await click(eve.id, messageId);
     expect(JSON.stringify(refused.body)).toContain('Guests cannot act on alerts.');
     expect(changes()).toEqual([]);
-    expect(texts((await say(eve.id, partners, 'subscribe alert-raised')).replies)).toContain(
+    expect(activityTexts((await say(eve.id, partners, 'subscribe alert-raised')).replies)).toContain(
       "Guests cannot change this channel's rules and settings.",
     );
 

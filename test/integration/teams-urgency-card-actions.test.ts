@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alertUrgency, BOT_PERMISSIONS } from '../fakes/fake-sekoia/index.ts';
-import { cardContent, startTeamsWorld, type TeamsWorld } from './start-teams-world.ts';
-
-const texts = (messages: { activity: unknown }[]) => JSON.stringify(messages.map((m) => m.activity));
+import { BOT_PERMISSIONS } from '../fakes/fake-sekoia/index.ts';
+import {
+  activityTexts,
+  cardContent,
+  postHighUrgencyCard,
+  startTeamsWorld,
+  type TeamsWorld,
+} from './start-teams-world.ts';
 
 describe('Change urgency from a Teams card', () => {
   let world: TeamsWorld;
@@ -10,21 +14,14 @@ describe('Change urgency from a Teams card', () => {
 
   beforeEach(async () => {
     world = await startTeamsWorld();
-    botUrl = `${world.bot.url}/api/messages`;
+    botUrl = world.messagesUrl;
   });
   afterEach(async () => {
     await world.close();
   });
 
   /** A Pending alert: three transitions, Comment, Change urgency and Mute do not all fit in 6 actions. */
-  const postedCard = async () => {
-    await world.command('subscribe alert-raised urgency>=high');
-    const alert = world.sekoia.addAlert({ urgency: alertUrgency(90) });
-    await expect
-      .poll(() => JSON.stringify(cardContent(world.cardOf(alert.short_id)) ?? {}))
-      .toContain('alert.urgency');
-    return { alert, messageId: world.cardOf(alert.short_id)?.id ?? '' };
-  };
+  const postedCard = () => postHighUrgencyCard(world, 'alert.urgency');
 
   const change = (messageId: string, data: Record<string, unknown>) =>
     world.connector.sendInvoke({
@@ -69,7 +66,7 @@ describe('Change urgency from a Teams card', () => {
       ],
     ]);
     await expect.poll(() => shared(messageId)).toContain('Urgency 40 (low)');
-    expect(texts(world.connector.thread(messageId))).toMatch(
+    expect(activityTexts(world.connector.thread(messageId))).toMatch(
       /Urgency of AL\w+: 90 → 40 by Ana Analyst: Known scanner/,
     );
   });
