@@ -1,4 +1,4 @@
-import { MAX_TYPE_LENGTH } from './read-sekoia-event.ts';
+import { MAX_TYPE_LENGTH, typeFitsLength } from './read-sekoia-event.ts';
 
 /**
  * The WebHook envelope (spec §4) checked by hand: what is wrong with a parsed body, nothing when it
@@ -14,8 +14,7 @@ export function envelopeProblems(value: unknown): string[] {
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string') return [`type: Invalid input: expected string, received ${jsonTypeOf(type)}`];
   if (type.length < 1) return ['type: Too small: expected string to have >=1 characters'];
-  // zod counts code points (a pair of surrogates is one), UTF-16 units only bound them.
-  if (type.length > MAX_TYPE_LENGTH && [...type].length > MAX_TYPE_LENGTH) {
+  if (!typeFitsLength(type)) {
     return [`type: Too big: expected string to have <=${MAX_TYPE_LENGTH} characters`];
   }
   return [];

@@ -87,12 +87,16 @@ function readMetadata(value: unknown): EventMetadata {
 }
 
 /**
- * The envelope check allows MAX_TYPE_LENGTH characters counted as zod counts them (a surrogate pair
- * is one: envelope-problems.ts), so a type the ingress accepted is never read back as ''.
+ * Whether a type is within MAX_TYPE_LENGTH characters counted as zod counts them (a surrogate pair is
+ * one; UTF-16 units only bound them): the one rule of the envelope check (envelope-problems.ts) and
+ * of the reading below, so that a type the ingress accepted is never read back as ''.
  */
+export function typeFitsLength(type: string): boolean {
+  return type.length <= MAX_TYPE_LENGTH || [...type].length <= MAX_TYPE_LENGTH;
+}
+
 function typeOf(value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0) return '';
-  return value.length <= MAX_TYPE_LENGTH || [...value].length <= MAX_TYPE_LENGTH ? value : '';
+  return typeof value === 'string' && value.length > 0 && typeFitsLength(value) ? value : '';
 }
 
 function text(value: unknown, max: number): string | undefined {
