@@ -11,6 +11,7 @@ import { SEKOIA_EVENT_JOB } from '../../src/ingress/stored-event.ts';
 import { createLogger } from '../../src/log.ts';
 import { createThreadedSqliteQueue } from '../../src/queue/create-threaded-sqlite-queue.ts';
 import type { JobQueue } from '../../src/queue/job-queue.ts';
+import { DYING_ADMISSION } from './dying-admission.ts';
 
 const BODY = JSON.stringify({
   type: 'alert',
@@ -148,6 +149,38 @@ describe('enqueueRaw: a body admitted and stored in the queue thread', () => {
     await expect(enqueueRaw(new Uint8Array(Buffer.from(BODY)))).rejects.toMatchObject({
       code: 'shutting_down',
     });
+  });
+});
+
+describe('enqueueRaw when the queue thread is lost mid-batch', () => {
+  it('answers no request of that batch, nor those waiting for it, as stored, and refuses later ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'enqueue-raw-dying-'));
+    const queue = await createThreadedSqliteQueue({
+      path: join(dir, 'q.sqlite'),
+      clock: createManualClock(),
+      log: createLogger({ level: 'silent' }),
+      admission: DYING_ADMISSION,
+    });
+    try {
+      const enqueue = (body: string) =>
+        (queue.enqueueRaw?.(Buffer.from(body), context) as Promise<unknown>).then(
+          () => 'stored',
+          (error: { code?: string }) => error.code,
+        );
+      // One batch: a good body then the one that ends the thread; a third waits for that batch.
+      const batch = [enqueue(BODY), enqueue('die')];
+      await new Promise((resolve) => setImmediate(resolve));
+      const waiting = enqueue(BODY.replace('notif-1', 'notif-2'));
+      expect(await Promise.all([...batch, waiting])).toEqual([
+        'store_unavailable',
+        'store_unavailable',
+        'store_unavailable',
+      ]);
+      expect(await enqueue(BODY)).toBe('store_unavailable');
+    } finally {
+      await queue.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
