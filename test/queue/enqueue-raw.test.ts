@@ -162,8 +162,10 @@ describe('enqueueRaw when the queue thread is lost mid-batch', () => {
       admission: DYING_ADMISSION,
     });
     try {
+      const { enqueueRaw } = queue;
+      if (!enqueueRaw) throw new Error('the threaded queue offers enqueueRaw');
       const enqueue = (body: string) =>
-        (queue.enqueueRaw?.(Buffer.from(body), context) as Promise<unknown>).then(
+        enqueueRaw(Buffer.from(body), context).then(
           () => 'stored',
           (error: { code?: string }) => error.code,
         );
